@@ -1,0 +1,5 @@
+"""``python -m lint``."""
+
+from lint.cli import main
+
+raise SystemExit(main())

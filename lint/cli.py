@@ -1,0 +1,331 @@
+"""Command line: arguments, files, output formats and exit codes. The only module doing I/O.
+
+Exit codes: 0 no problems (and nothing changed), 1 problems found or a file changed by ``--fix``
+(the pre-commit convention) or a change shown by ``--diff``, 2 usage, input or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint import __version__, config as config_module, output
+from lint.config import Config, ConfigError
+from lint.problem import SAFE, Problem
+
+FORMATS = ("text", "github", "json", "sarif")
+_BOM = b"\xef\xbb\xbf"
+
+
+class InputError(Exception):
+    """A path, file or option the tool cannot use: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; ``--help`` lists every option."""
+    parser = _Parser(
+        prog="llm4or-lint",
+        description="Lint and fix Markdown tables of paper lists.",
+    )
+    parser.add_argument("paths", nargs="*", help="files or directories (default: README.md)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    parser.add_argument("--diff", action="store_true", help="show what --fix would change")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("--config", metavar="PATH", help="pyproject.toml to read settings from")
+    parser.add_argument("--select", metavar="RULES", help="comma-separated codes or names")
+    parser.add_argument("--ignore", metavar="RULES", help="comma-separated codes or names")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="name for text read from -")
+    parser.add_argument("--statistics", action="store_true", help="print counts per rule")
+    parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+@dataclass
+class Source:
+    """A file's text and the byte-level properties a write must keep."""
+
+    path: Path
+    shown: str
+    text: str
+    bom: bool = False
+    mode: int | None = None
+
+
+@dataclass
+class Run:
+    """What one invocation found: located problems, fixes applied, and whether to exit 2."""
+
+    reports: list[output.Report] = field(default_factory=list)
+    fixed: int = 0
+    changed: bool = False
+    failed: bool = False
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the current directory when it is below it, else as given."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def collect(paths: Sequence[str]) -> list[Path]:
+    """The Markdown files named by ``paths``: files as given, directories walked for ``*.md``."""
+    files: list[Path] = []
+    for name in paths or ["README.md"]:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                raise InputError(f"{name}: directory holds no Markdown (*.md) file")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{name}: no such file or directory")
+    return files
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "node_modules"]
+        for name in names:
+            if name.lower().endswith(".md"):
+                yield Path(root, name)
+
+
+def decode(data: bytes, name: str) -> tuple[str, bool]:
+    """UTF-8 text and whether it had a BOM; InputError for binary or non-UTF-8 bytes."""
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not Markdown")
+    bom = data.startswith(_BOM)
+    try:
+        return data[len(_BOM) if bom else 0 :].decode("utf-8"), bom
+    except UnicodeDecodeError as error:
+        offset = error.start + (len(_BOM) if bom else 0)
+        byte = data[offset : offset + 1].hex()
+        raise InputError(f"{name}: not UTF-8 (byte 0x{byte} at offset {offset})") from None
+
+
+def read_source(path: Path) -> Source:
+    """Read a file as a Source; InputError when it cannot be read or decoded."""
+    shown = shown_path(path)
+    try:
+        data = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror or error}") from None
+    text, bom = decode(data, shown)
+    return Source(path, shown, text, bom, mode)
+
+
+def write_atomic(source: Source, text: str) -> None:
+    """Replace the file through a temporary file beside it, keeping BOM and permission bits."""
+    path = source.path
+    directory = path.parent if str(path.parent) else Path(".")
+    if source.mode is not None and not source.mode & 0o222:
+        raise InputError(f"{source.shown}: cannot write: file is read-only")
+    if not os.access(directory, os.W_OK) or not directory.stat().st_mode & 0o222:
+        raise InputError(f"{source.shown}: cannot write: directory is not writable")
+    data = (_BOM if source.bom else b"") + text.encode("utf-8")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if source.mode is not None:
+            os.chmod(temporary, source.mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"{source.shown}: cannot write: {error.strerror or error}") from None
+
+
+def parse_keys(value: str | None) -> tuple[str, ...] | None:
+    """``"a, b"`` -> ``("a", "b")``; None stays None."""
+    if value is None:
+        return None
+    return tuple(key.strip() for key in value.split(",") if key.strip())
+
+
+def load_config(args: argparse.Namespace, target: Path) -> Config:
+    """The settings for ``target``: --config, else the nearest pyproject.toml; then CLI overrides."""
+    found = Path(args.config) if args.config else config_module.find(target)
+    if args.config and not found.is_file():
+        raise ConfigError(f"{args.config}: configuration file not found")
+    config = config_module.load(found) if found else Config()
+    select, ignore = parse_keys(args.select), parse_keys(args.ignore)
+    if select is not None:
+        config = _replace(config, select=select, extend_select=())
+    if ignore is not None:
+        config = _replace(config, ignore=config.ignore + ignore)
+    return config
+
+
+def _replace(config: Config, **changes: object) -> Config:
+    from dataclasses import replace
+
+    return replace(config, **changes)  # type: ignore[arg-type]
+
+
+def process(args: argparse.Namespace, source: Source, run: Run) -> str | None:
+    """Lint or fix one source; returns the fixed text when it differs (for --diff and stdin)."""
+    from lint import engine
+
+    config = load_config(args, source.path)
+    engine.selected_rules(config)  # an unknown rule name is an error even on a clean file
+    if not (args.fix or args.diff):
+        problems = engine.lint_text(source.text, source.shown, config)
+        _add(run, source, problems)
+        return None
+    from lint.fix import fix_text
+
+    result = fix_text(source.text, source.shown, config, unsafe=args.unsafe_fixes)
+    # --diff alone applies nothing, so it reports the file as it is
+    problems = result.problems if args.fix else engine.lint_text(source.text, source.shown, config)
+    _add(run, source, problems)
+    if result.text == source.text:
+        return None
+    run.changed = True
+    if args.fix:
+        run.fixed += result.fixed
+    return result.text
+
+
+def _add(run: Run, source: Source, problems: list[Problem]) -> None:
+    run.reports.extend(output.Report(source.shown, problem) for problem in problems)
+
+
+def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
+    """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
+    from lint.fix import FixError
+
+    try:
+        source = read_source(path)
+        fixed = process(args, source, run)
+        if fixed is not None and args.diff:
+            sys.stdout.write(unified_diff(source, fixed))
+        elif fixed is not None and args.fix:
+            write_atomic(source, fixed)
+    except (InputError, ConfigError) as error:
+        _error(str(error))
+        run.failed = True
+    except FixError as error:
+        _error(f"internal error: fix not written: {error}")
+        run.failed = True
+
+
+def handle_stdin(args: argparse.Namespace, run: Run) -> None:
+    """Path ``-``: read stdin; with --fix the fixed text goes to stdout, problems to stderr."""
+    from lint.fix import FixError
+
+    name = args.stdin_filename or "<stdin>"
+    data = sys.stdin.buffer.read()
+    try:
+        text, bom = decode(data, name)
+        source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
+        fixed = process(args, source, run)
+        if args.diff and fixed is not None:
+            sys.stdout.write(unified_diff(source, fixed))
+        elif args.fix:
+            sys.stdout.buffer.write((_BOM if bom else b"") + (fixed or text).encode("utf-8"))
+    except (InputError, ConfigError) as error:
+        _error(str(error))
+        run.failed = True
+    except FixError as error:
+        _error(f"internal error: {error}")
+        run.failed = True
+
+
+def unified_diff(source: Source, fixed: str) -> str:
+    """What --fix would change, as a unified diff."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        source.text.splitlines(keepends=True),
+        fixed.splitlines(keepends=True),
+        fromfile=f"a/{source.shown}",
+        tofile=f"b/{source.shown}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"llm4or-lint: error: {message}\n")
+
+
+def report(args: argparse.Namespace, run: Run, stream: object) -> None:
+    """Print the problems in the chosen format, then the statistics or summary."""
+    write = stream.write  # type: ignore[attr-defined]
+    if args.format == "json":
+        write(output.as_json(run.reports) + "\n")
+    elif args.format == "github":
+        write("".join(output.github_line(r) + "\n" for r in run.reports))
+    elif args.format == "sarif":
+        from lint.sarif import as_sarif
+
+        write(as_sarif(run.reports) + "\n")
+    else:
+        colour = _colour(stream)
+        unsafe = args.unsafe_fixes
+        write("".join(output.text_line(r, colour, unsafe) + "\n" for r in run.reports))
+        if not args.statistics:
+            write(output.summary_line(run.reports, unsafe, run.fixed) + "\n")
+    if args.statistics and run.reports:
+        write(output.statistics(run.reports) + "\n")
+
+
+def _colour(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+def exit_code(args: argparse.Namespace, run: Run) -> int:
+    """2 on any error, 1 on problems or a change, else 0."""
+    if run.failed:
+        return 2
+    return 1 if run.reports or run.changed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m lint`` and ``llm4or-lint``."""
+    try:
+        args = build_parser().parse_args(argv)
+    except InputError as error:
+        _error(str(error))
+        return 2
+    if args.list_rules or args.explain:
+        from lint.explain import explain_command
+
+        return explain_command(args.explain, sys.stdout, sys.stderr)
+    run = Run()
+    if args.paths == ["-"]:
+        handle_stdin(args, run)
+    else:
+        try:
+            files = collect(args.paths)
+        except InputError as error:
+            _error(str(error))
+            return 2
+        for path in files:
+            handle_file(args, path, run)
+    stdin_fix = args.paths == ["-"] and args.fix
+    report(args, run, sys.stderr if stdin_fix else sys.stdout)
+    return exit_code(args, run)

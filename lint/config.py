@@ -1,0 +1,152 @@
+"""``[tool.llm4or-lint]`` in pyproject.toml -> Config. Unknown keys and bad values are errors.
+
+Keys (all optional)::
+
+    [tool.llm4or-lint]
+    select = ["duplicate-entry", "D002"]   # codes or names; default: every rule on by default
+    extend-select = ["unused-suppression"] # add to the default set
+    ignore = ["row-order"]
+    date-format = "YYYY.MM"                # YYYY and MM (DD optional) with any separators
+    order = "ascending"                    # ascending | descending
+    duplicate-scope = "document"           # document | section
+    title-column = "论文题目"               # header name or 1-based index
+    date-column = 2
+    required-columns = ["title", "date"]   # paper tables must have these roles
+    header = ["论文题目", "发表时间", "内容简介"]  # the header every paper table must have
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SECTION = "llm4or-lint"
+_DATE_FORMAT = re.compile(r"^(?=.*YYYY)(?=.*MM)[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$")
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings every rule and the linter read; defaults are the list's own conventions."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    date_format: str = "YYYY.MM"
+    order: str = "ascending"
+    duplicate_scope: str = "document"
+    title_column: str | int | None = None
+    date_column: str | int | None = None
+    required_columns: tuple[str, ...] = ()
+    header: tuple[str, ...] | None = None
+    source: str | None = field(default=None, compare=False)
+
+
+def _str_list(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ConfigError(f"{key}: expected one of {', '.join(choices)}, got {value!r}")
+    return str(value)
+
+
+def _column(key: str, value: Any) -> str | int:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ConfigError(f"{key}: expected a header name or a 1-based index, got {value!r}")
+    if isinstance(value, int) and value < 1:
+        raise ConfigError(f"{key}: column indexes start at 1, got {value}")
+    return value
+
+
+def _date_format(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not _DATE_FORMAT.match(value):
+        raise ConfigError(f"{key}: expected a pattern such as YYYY.MM or YYYY-MM, got {value!r}")
+    return value
+
+
+def _roles(key: str, value: Any) -> tuple[str, ...]:
+    roles = _str_list(key, value)
+    for role in roles:
+        _choice(key, role, ("title", "date"))
+    return roles
+
+
+_KEYS: dict[str, tuple[str, Any]] = {
+    "select": ("select", _str_list),
+    "extend-select": ("extend_select", _str_list),
+    "ignore": ("ignore", _str_list),
+    "date-format": ("date_format", _date_format),
+    "order": ("order", lambda k, v: _choice(k, v, ("ascending", "descending"))),
+    "duplicate-scope": ("duplicate_scope", lambda k, v: _choice(k, v, ("document", "section"))),
+    "title-column": ("title_column", _column),
+    "date-column": ("date_column", _column),
+    "required-columns": ("required_columns", _roles),
+    "header": ("header", _str_list),
+}
+
+
+def from_mapping(table: Mapping[str, Any], source: str | None = None) -> Config:
+    """Build a Config from the ``[tool.llm4or-lint]`` table, validating every key and value."""
+    values: dict[str, Any] = {}
+    where = f"{source}: " if source else ""
+    for key, value in table.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}unknown key [tool.{SECTION}] {key!r} (known: {known})")
+        attribute, convert = _KEYS[key]
+        try:
+            values[attribute] = convert(f"[tool.{SECTION}] {key}", value)
+        except ConfigError as error:
+            raise ConfigError(f"{where}{error}") from None
+    return Config(**values, source=source)
+
+
+def load(path: Path) -> Config:
+    """Read ``[tool.llm4or-lint]`` from one pyproject.toml (defaults when the table is absent)."""
+    try:
+        data = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    if SECTION not in data:
+        return Config(source=str(path))
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(data)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    table = document.get("tool", {}).get(SECTION, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.{SECTION}] must be a table")
+    return from_mapping(table, str(path))
+
+
+def find(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.llm4or-lint]`` table."""
+    directory = start if start.is_dir() else start.parent
+    directory = Path(os.path.abspath(directory))
+    for candidate in (directory, *directory.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _mentions_section(pyproject):
+            return pyproject
+    return None
+
+
+def _mentions_section(pyproject: Path) -> bool:
+    try:
+        return f"tool.{SECTION}" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False

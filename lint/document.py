@@ -1,0 +1,296 @@
+"""Markdown text -> Document / Section / Table / Row.
+
+The block structure comes from markdown-it-py with the inline rule off. Its stock table rule is
+replaced by a lean one (``_table_rule``) that decides where a table starts and ends exactly as the
+stock rule does, but records only the table's line span instead of emitting a token per cell. Cells
+are then split from each row's source line ourselves, the way GFM does, because markdown-it-py pads
+short rows and drops extra cells, which hides the very errors this tool reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.rules_block.state_block import StateBlock
+
+# the stock rule's cap on padded cells (markdown-it issue 1000); a table stops growing past it
+_MAX_AUTOCOMPLETED_CELLS = 0x10000
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
+_DELIMITER_CHARS = frozenset("|-: \t")
+_NEWLINES = re.compile(r"\r\n?")
+# GFM trims only spaces and tabs around a cell; other white space (NBSP, U+3000) is content
+_CELL_SPACE = " \t"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading: its text as written, level 1-6, 1-based line, and the titles from the top."""
+
+    title: str
+    level: int
+    line: int
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table line split into cells.
+
+    ``cells`` hold each cell's raw Markdown source with outer whitespace stripped; ``starts`` the
+    0-based character offset of each cell's text in the source line (for an empty cell, where its
+    text would start); ``section`` the path of headings the row sits under.
+    """
+
+    line: int
+    cells: tuple[str, ...]
+    starts: tuple[int, ...]
+    section: tuple[str, ...]
+
+    def column(self, index: int) -> int:
+        """1-based column of cell ``index`` (the end of the line for a missing cell)."""
+        if index < len(self.starts):
+            return self.starts[index] + 1
+        return (self.starts[-1] + len(self.cells[-1]) + 1) if self.starts else 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A GFM table: 1-based line span (inclusive), header, delimiter, alignments and body rows.
+
+    ``prefixes`` hold, for every line of the table, the source text before the table content
+    (indentation, block-quote markers, list-item indentation), which a formatter must keep.
+    ``aligns`` hold ``"left"``, ``"center"``, ``"right"`` or ``""`` per column.
+    """
+
+    start_line: int
+    end_line: int
+    header: Row
+    delimiter: Row
+    aligns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    prefixes: tuple[str, ...]
+    section: tuple[str, ...]
+
+    @property
+    def lines(self) -> range:
+        """The table's 1-based line numbers."""
+        return range(self.start_line, self.end_line + 1)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed Markdown file: its lines (without line endings), sections and tables."""
+
+    path: str
+    lines: tuple[str, ...]
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+
+
+def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Split a table line's content (container prefix removed) into stripped cells and offsets.
+
+    A pipe preceded by a backslash is escaped and stays in its cell; every other pipe splits,
+    including one inside a code span, as GFM specifies. One leading and one trailing pipe
+    enclose the row and make no cell. ``offset`` is added to every returned start.
+    """
+    stripped = content.strip(MD_TRIM_CHARS)
+    base = offset + len(content) - len(content.lstrip(MD_TRIM_CHARS))
+    if "\\" in stripped:
+        bounds = _escaped_pipe_positions(stripped)
+    else:
+        bounds = [i for i, ch in enumerate(stripped) if ch == "|"] if "|" in stripped else []
+    edges = [-1, *bounds, len(stripped)]
+    pieces = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
+    if len(pieces) > 1 and pieces[0][0] == pieces[0][1]:
+        pieces.pop(0)
+    if len(pieces) > 1 and pieces[-1][0] == pieces[-1][1]:
+        pieces.pop()
+    cells: list[str] = []
+    starts: list[int] = []
+    for begin, end in pieces:
+        raw = stripped[begin:end]
+        text = raw.strip(_CELL_SPACE)
+        cells.append(text)
+        lead = len(raw) - len(raw.lstrip(_CELL_SPACE)) if text else min(1, len(raw))
+        starts.append(base + begin + lead)
+    return tuple(cells), tuple(starts)
+
+
+def _escaped_pipe_positions(text: str) -> list[int]:
+    """Positions of the pipes in ``text`` that split cells (those not right after a backslash)."""
+    return [i for i, ch in enumerate(text) if ch == "|" and (i == 0 or text[i - 1] != "\\")]
+
+
+def _cell_count(content: str) -> int:
+    """Number of cells markdown-it's escapedSplit finds in a trimmed row (enclosing pipes off)."""
+    pipes = content.count("|") - content.count("\\|")
+    count = pipes + 1
+    if content.startswith("|"):
+        count -= 1
+    if count > 0 and content.endswith("|") and not content.endswith("\\|"):
+        count -= 1
+    return count
+
+
+def _line_content(state: StateBlock, line: int) -> str:
+    return str(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]])
+
+
+def _delimiter_aligns(state: StateBlock, line: int) -> list[str] | None:
+    """Alignments of a delimiter row, or None when ``line`` is not one (stock rule's checks)."""
+    text = _line_content(state, line)
+    if len(text) < 2 or text[0] not in "|-:" or not set(text) <= _DELIMITER_CHARS:
+        return None
+    if text[1] not in "|-: \t" or (text[0] == "-" and text[1] in " \t"):
+        return None
+    columns = text.split("|")
+    aligns: list[str] = []
+    for i, column in enumerate(columns):
+        cell = column.strip(" \t")
+        if not cell:
+            if i in (0, len(columns) - 1):
+                continue
+            return None
+        if not _DELIMITER_CELL.match(cell):
+            return None
+        left, right = cell.startswith(":"), cell.endswith(":")
+        aligns.append("center" if left and right else "right" if right else "left" if left else "")
+    return aligns
+
+
+def _header_cell_count(state: StateBlock, line: int) -> int:
+    text = _line_content(state, line).strip(MD_TRIM_CHARS)
+    if "|" not in text:
+        return 0
+    return _cell_count(text)
+
+
+def _table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Where markdown-it's table rule would open a table, push one ``table`` token with its map."""
+    if start + 2 > end:
+        return False
+    delimiter = start + 1
+    if state.sCount[delimiter] < state.blkIndent or state.is_code_block(delimiter):
+        return False
+    aligns = _delimiter_aligns(state, delimiter)
+    if aligns is None or state.is_code_block(start):
+        return False
+    columns = _header_cell_count(state, start)
+    if columns == 0 or columns != len(aligns):
+        return False
+    if silent:
+        return True
+    last = _body_end(state, start + 2, end, columns)
+    token = state.push("table", "table", 0)
+    token.map = [start, last]
+    token.meta = {
+        "starts": [state.bMarks[i] + state.tShift[i] for i in range(start, last)],
+        "ends": [state.eMarks[i] for i in range(start, last)],
+        "aligns": aligns,
+    }
+    state.line = last
+    return True
+
+
+def _body_end(state: StateBlock, line: int, end: int, columns: int) -> int:
+    """The 0-based line after the table's last body row, by the stock rule's termination."""
+    old_parent = state.parentType
+    state.parentType = "table"
+    terminators = state.md.block.ruler.getRules("blockquote")
+    autocompleted = 0
+    while line < end:
+        if state.sCount[line] < state.blkIndent:
+            break
+        if any(rule(state, line, end, True) for rule in terminators):
+            break
+        text = _line_content(state, line).strip(MD_TRIM_CHARS)
+        if not text or state.is_code_block(line):
+            break
+        autocompleted += columns - _cell_count(text)
+        if autocompleted > _MAX_AUTOCOMPLETED_CELLS:
+            break
+        line += 1
+    state.parentType = old_parent
+    return line
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """The block parser: CommonMark blocks, our lean table rule, no inline parsing."""
+    md = MarkdownIt("commonmark").enable("table").disable("inline")
+    md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    return md
+
+
+def normalize(text: str) -> str:
+    """Text as the parser sees it: CR and CRLF as LF, NUL as U+FFFD (markdown-it's normalize)."""
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    return text.replace("\0", "\ufffd") if "\0" in text else text
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    """Parse Markdown text (BOM already removed; any line endings) into a Document."""
+    source = normalize(text)
+    lines = source.split("\n")
+    if lines and lines[-1] == "" and source.endswith("\n"):
+        lines.pop()
+    line_starts = _line_starts(source)
+    sections: list[Section] = []
+    tables: list[Table] = []
+    path_stack: list[Section] = []
+    tokens = parser().parse(source)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            title = tokens[index + 1].content.strip()
+            level = int(token.tag[1])
+            while path_stack and path_stack[-1].level >= level:
+                path_stack.pop()
+            section_path = (*(s.title for s in path_stack), title)
+            section = Section(title, level, token.map[0] + 1, section_path)
+            path_stack.append(section)
+            sections.append(section)
+        elif token.type == "table" and token.map:
+            current = path_stack[-1].path if path_stack else ()
+            tables.append(_build_table(source, line_starts, token, current))
+    return Document(path, tuple(lines), tuple(sections), tuple(tables))
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    find = source.find
+    position = find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = find("\n", position + 1)
+    return starts
+
+
+def _build_table(
+    source: str, line_starts: list[int], token: Any, section: tuple[str, ...]
+) -> Table:
+    first, last = token.map
+    starts, ends = token.meta["starts"], token.meta["ends"]
+    rows: list[Row] = []
+    prefixes: list[str] = []
+    for i, line in enumerate(range(first, last)):
+        line_start = line_starts[line]
+        prefixes.append(source[line_start : starts[i]])
+        cells, offsets = split_cells(source[starts[i] : ends[i]], starts[i] - line_start)
+        rows.append(Row(line + 1, cells, offsets, section))
+    return Table(
+        start_line=first + 1,
+        end_line=last,
+        header=rows[0],
+        delimiter=rows[1],
+        aligns=tuple(token.meta["aligns"]),
+        rows=tuple(rows[2:]),
+        prefixes=tuple(prefixes),
+        section=section,
+    )

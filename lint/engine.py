@@ -1,0 +1,47 @@
+"""Runs the selected rules over a Document: text -> Document -> rules -> sorted Problems."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from lint import document
+from lint.config import Config, ConfigError
+from lint.problem import Problem
+from lint.rules import RULES, lookup
+
+
+def _resolve(keys: tuple[str, ...], option: str) -> set[ModuleType]:
+    rules: set[ModuleType] = set()
+    for key in keys:
+        if key.strip().upper() == "ALL":
+            rules.update(RULES)
+            continue
+        rule = lookup(key)
+        if rule is None:
+            raise ConfigError(f"{option}: unknown rule {key!r} (see --list-rules)")
+        rules.add(rule)
+    return rules
+
+
+def selected_rules(config: Config) -> tuple[ModuleType, ...]:
+    """The rules ``config`` turns on, in registry order; an unknown code or name is an error."""
+    if config.select is None:
+        chosen = {rule for rule in RULES if rule.DEFAULT}
+    else:
+        chosen = _resolve(config.select, "select")
+    chosen |= _resolve(config.extend_select, "extend-select")
+    chosen -= _resolve(config.ignore, "ignore")
+    return tuple(rule for rule in RULES if rule in chosen)
+
+
+def check(doc: document.Document, config: Config) -> list[Problem]:
+    """Every problem the selected rules find in ``doc``, by position, suppressions applied."""
+    rules = selected_rules(config)
+    problems = [problem for rule in rules for problem in rule.check(doc, config)]
+    problems.sort(key=lambda problem: (problem.line, problem.column, problem.code))
+    return problems
+
+
+def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Problem]:
+    """Parse ``text`` (BOM removed) and return its problems: the Python API for linting."""
+    return check(document.parse(text, path), config or Config())

@@ -1,0 +1,183 @@
+"""The one applier: applies fixes pass by pass until stable, then proves nothing was lost.
+
+Each pass parses the text, runs the rules, takes the wanted fixes (smallest first), drops any
+fix that overlaps one already taken (it comes back in the next pass, computed afresh), and
+applies the rest bottom-up. Line endings are kept line by line: a replaced line keeps the ending
+of the line it replaces, an added line takes the file's first ending.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lint import document, engine
+from lint.config import Config
+from lint.problem import SAFE, Fix, Problem
+
+MAX_PASSES = 25
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+class FixError(RuntimeError):
+    """An internal error: the fix loop did not settle, or the result failed verification."""
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """The fixed text, how many fixes were applied, and the problems left in the fixed text."""
+
+    text: str
+    fixed: int
+    problems: list[Problem]
+
+
+@dataclass
+class Changes:
+    """What applied fixes did to rows on purpose, for the nothing-lost check."""
+
+    removed: list[tuple[str, ...]] = field(default_factory=list)
+    rewritten: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """``(content, ending)`` for every line, splitting on LF, CRLF and CR as Markdown does."""
+    pairs = [(m.group(1), m.group(2)) for m in _LINE.finditer(text)]
+    if pairs and pairs[-1] == ("", ""):
+        pairs.pop()
+    return pairs
+
+
+def _wanted(problem: Problem, unsafe: bool) -> bool:
+    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
+
+
+def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
+    """The wanted fixes that can be applied together: smallest first, overlapping ones deferred."""
+    candidates = [p.fix for p in problems if p.fix is not None and _wanted(p, unsafe)]
+    candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
+    taken: list[Fix] = []
+    for fix in candidates:
+        edits = [edit for chosen in taken for edit in chosen.edits]
+        if not any(new.overlaps(old) for new in fix.edits for old in edits):
+            taken.append(fix)
+    return taken
+
+
+def apply_fixes(lines: list[tuple[str, str]], fixes: list[Fix]) -> list[tuple[str, str]]:
+    """Apply non-overlapping fixes bottom-up to ``(content, ending)`` lines; returns new lines.
+
+    A replacing line keeps the ending of the line it replaces; an added line takes the file's
+    first ending; the file keeps its final newline, or its lack of one.
+    """
+    default_ending = next((ending for _, ending in lines if ending), "\n")
+    final_newline = bool(lines) and bool(lines[-1][1])
+    result = list(lines)
+    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: -e.start_line)
+    for edit in edits:
+        old = result[edit.start_line - 1 : edit.end_line]
+        new = [
+            (content, old[index][1] if index < len(old) else default_ending)
+            for index, content in enumerate(edit.new_lines)
+        ]
+        result[edit.start_line - 1 : edit.end_line] = new
+    result = [(content, ending or default_ending) for content, ending in result]
+    if result and not final_newline:
+        result[-1] = (result[-1][0], "")
+    return result
+
+
+def join(lines: list[tuple[str, str]]) -> str:
+    """The text of ``(content, ending)`` lines."""
+    return "".join(content + ending for content, ending in lines)
+
+
+def fix_text(
+    text: str, path: str = "<text>", config: Config | None = None, unsafe: bool = False
+) -> FixResult:
+    """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure."""
+    config = config or Config()
+    lines = split_lines(text)
+    original = document.parse(text, path)
+    doc = original
+    changes = Changes()
+    fixed = 0
+    for _ in range(MAX_PASSES):
+        problems = engine.check(doc, config)
+        fixes = choose_fixes(problems, unsafe)
+        if not fixes:
+            verify(original, text, doc, join(lines), changes)
+            return FixResult(join(lines), fixed, problems)
+        lines = apply_fixes(lines, fixes)
+        for fix in fixes:
+            changes.removed.extend(fix.removed_rows)
+            changes.rewritten.extend(fix.rewritten_rows)
+        fixed += len(fixes)
+        doc = document.parse(join(lines), path)
+    raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
+
+
+def _row_key(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row compared loosely: white space collapsed, trailing empty cells dropped."""
+    key = [" ".join(cell.split()) for cell in cells]
+    while key and not key[-1]:
+        key.pop()
+    return tuple(key)
+
+
+def _table_rows(doc: document.Document) -> Counter[tuple[str, ...]]:
+    return Counter(_row_key(row.cells) for table in doc.tables for row in table.rows)
+
+
+def _outside_tables(doc: document.Document, text: str) -> list[str]:
+    inside = {line for table in doc.tables for line in table.lines}
+    lines = split_lines(text)
+    return [c + e for number, (c, e) in enumerate(lines, 1) if number not in inside]
+
+
+def verify(
+    before: document.Document,
+    before_text: str,
+    after: document.Document,
+    after_text: str,
+    changes: Changes,
+) -> None:
+    """Raise FixError naming the first difference unless the fix lost nothing.
+
+    Holds when: the number of tables is the same; every line outside tables is identical and in
+    the same order; the headers are unchanged; and the rows, as a multiset of rows with white
+    space collapsed, are exactly the original ones less the rows fixes removed on purpose, with
+    the rows fixes rewrote on purpose (a normalised date) in their new form.
+    """
+    if before_text == after_text:
+        return
+    if len(before.tables) != len(after.tables):
+        raise FixError(f"{before.path}: table count {len(before.tables)} -> {len(after.tables)}")
+    _verify_outside(before, before_text, after, after_text)
+    for old, new in zip(before.tables, after.tables):
+        if _row_key(old.header.cells) != _row_key(new.header.cells):
+            raise FixError(f"{before.path}:{new.start_line}: table header changed")
+    expected = _table_rows(before)
+    expected.subtract(Counter(_row_key(row) for row in changes.removed))
+    expected.subtract(Counter(_row_key(old) for old, _ in changes.rewritten))
+    expected.update(Counter(_row_key(new) for _, new in changes.rewritten))
+    actual = _table_rows(after)
+    for row, count in (expected - actual).items():
+        raise FixError(f"{before.path}: row lost ({count}x): {' | '.join(row)[:160]}")
+    for row, count in (actual - expected).items():
+        raise FixError(f"{before.path}: row added ({count}x): {' | '.join(row)[:160]}")
+
+
+def _verify_outside(
+    before: document.Document, before_text: str, after: document.Document, after_text: str
+) -> None:
+    old_lines = _outside_tables(before, before_text)
+    new_lines = _outside_tables(after, after_text)
+    for old, new in zip(old_lines, new_lines):
+        if old != new:
+            raise FixError(f"{before.path}: line outside tables changed: {old!r} -> {new!r}")
+    if len(old_lines) != len(new_lines):
+        raise FixError(
+            f"{before.path}: lines outside tables {len(old_lines)} -> {len(new_lines)}"
+        )

@@ -1,0 +1,57 @@
+"""Problems and fixes as plain data: what a rule found, and the line edits that would repair it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SAFE = "safe"
+UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace 1-based lines ``start_line``..``end_line`` (inclusive) by ``new_lines``.
+
+    ``new_lines`` hold line contents without line endings; an empty tuple deletes the lines.
+    """
+
+    start_line: int
+    end_line: int
+    new_lines: tuple[str, ...]
+
+    def overlaps(self, other: Edit) -> bool:
+        """True when the two edits touch a common line."""
+        return self.start_line <= other.end_line and other.start_line <= self.end_line
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits applied together, their safety (``safe`` or ``unsafe``), and row changes on purpose.
+
+    ``removed_rows`` hold the cells of every table row the fix deletes deliberately and
+    ``rewritten_rows`` the ``(old cells, new cells)`` of every row whose cell text it changes, so
+    the nothing-lost check can tell a wanted change from a lost row. Moving a row, padding cells
+    or changing white space needs no declaration.
+    """
+
+    edits: tuple[Edit, ...]
+    safety: str = SAFE
+    removed_rows: tuple[tuple[str, ...], ...] = ()
+    rewritten_rows: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: 1-based position, the rule's code and name, a message, and an optional fix."""
+
+    line: int
+    column: int
+    code: str
+    name: str
+    message: str
+    fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def fix_safety(self) -> str | None:
+        """``"safe"``, ``"unsafe"`` or None."""
+        return self.fix.safety if self.fix else None

@@ -1,0 +1,28 @@
+"""The rule registry: every rule module, in report order.
+
+A rule module has ``CODE`` (short, stable), ``NAME`` (kebab-case), ``DEFAULT`` (on unless
+opt-in), ``FIX`` (``"safe"``, ``"unsafe"``, ``"safe/unsafe"`` or ``"none"``), a docstring that
+documents it (first line: the summary) and ``check(doc, config) -> Iterator[Problem]``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from lint.rules import column_count
+
+RULES: tuple[ModuleType, ...] = (column_count,)
+
+
+def summary(rule: ModuleType) -> str:
+    """The first line of a rule's docstring."""
+    return (rule.__doc__ or "").strip().splitlines()[0].rstrip(".")
+
+
+def lookup(key: str) -> ModuleType | None:
+    """The rule whose code or name is ``key`` (case-insensitive), or None."""
+    wanted = key.strip().lower()
+    for rule in RULES:
+        if wanted in (rule.CODE.lower(), rule.NAME):
+            return rule
+    return None
