@@ -1,9 +1,11 @@
-"""Shared test settings: hypothesis runs at least 500 examples in CI."""
+"""Shared test settings and fixtures: hypothesis runs at least 500 examples in CI."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -11,3 +13,17 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+REPO = Path(__file__).resolve().parents[1]
+# CI lays a copy of shared/ beside the clone, as on a developer's machine
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "000_270e97f11c1272b4.txt"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The list's original text (shared/seed); skipped where shared/ is not beside the repo."""
+    if not SEED.is_file():
+        pytest.skip(f"seed file not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")

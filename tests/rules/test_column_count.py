@@ -1,0 +1,65 @@
+"""column-count: rows with fewer or more cells than the header."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import column_count
+
+ONLY = Config(select=("column-count",))
+
+
+def found(markdown: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in column_count.check(parse(markdown), ONLY)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected", "fixed"),
+    [
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", [], "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+        (
+            "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n",
+            [(3, 8, "T001")],
+            "| a | b | c |\n|---|---|---|\n| 1 | 2 |  |\n",
+        ),
+        (
+            "a | b | c\n--|--|--\n1\n",
+            [(3, 2, "T001")],
+            "a | b | c\n--|--|--\n1 |  |  |\n",
+        ),
+        (
+            "> | a | b |\n> |---|---|\n> | 1 |\n",
+            [(3, 6, "T001")],
+            "> | a | b |\n> |---|---|\n> | 1 |  |\n",
+        ),
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n",
+            [(3, 11, "T001")],
+            "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n",
+        ),
+        ("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n", [], "| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n"),
+    ],
+)
+def test_column_count(markdown: str, expected: list[tuple[int, int, str]], fixed: str) -> None:
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == fixed
+
+
+def test_short_row_fix_is_safe_and_long_row_has_no_fix() -> None:
+    doc = parse("| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
+    problems = list(column_count.check(doc, ONLY))
+    assert [p.fix_safety for p in problems] == ["safe", None]
+
+
+def test_message_counts_both_sides_and_suggests_escape_for_split_title() -> None:
+    doc = parse("| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n| Tools | agents | 2023.05 | 简介 |\n")
+    (problem,) = column_count.check(doc, ONLY)
+    assert "4" in problem.message and "3" in problem.message
+    assert "\\|" in problem.message
+
+
+def test_seed_has_no_column_count_problem(seed_text: str) -> None:
+    assert list(column_count.check(parse(seed_text), ONLY)) == []

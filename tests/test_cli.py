@@ -1,0 +1,177 @@
+"""The command line: files, output formats, exit codes and bad input (through main on tmp_path)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import __version__
+from lint.cli import main
+
+CLEAN = "# T\n\n| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n| A        | 2023.05  | 中文     |\n"
+SHORT_ROW = "# T\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 |\n"
+JSON_KEYS = {"path", "line", "column", "code", "name", "message", "fix"}
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, object]]]:
+    code = main(["--format", "json", "--select", "column-count", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, problems = run_json(capsys, str(write(tmp_path, "a.md", CLEAN)))
+    assert (code, problems) == (0, [])
+
+
+def test_json_reports_short_row_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, problems = run_json(capsys, str(write(tmp_path, "a.md", SHORT_ROW)))
+    assert code == 1
+    assert [(p["line"], p["code"], p["name"], p["fix"]) for p in problems] == [
+        (5, "T001", "column-count", "safe")
+    ]
+    assert set(problems[0]) == JSON_KEYS
+
+
+def test_seed_has_no_column_count_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_text: str
+) -> None:
+    code, problems = run_json(capsys, str(write(tmp_path, "seed.md", seed_text)))
+    assert [p for p in problems if p["code"] == "T001"] == []
+
+
+def test_text_format_line_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.md", SHORT_ROW)
+    assert main(["--select", "T001", "a.md"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("a.md:5:8: T001 [column-count] ")
+    assert len(lines) == 2 and "1" in lines[1]
+
+
+def test_github_format_escapes_workflow_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    write(tmp_path, "a,b:c%.md", SHORT_ROW)
+    assert main(["--format", "github", "--select", "T001", "a,b:c%.md"]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("::error file=a%2Cb%3Ac%25.md,line=5,col=8,title=T001 column-count::")
+
+
+def test_default_path_is_readme_in_current_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "README.md", SHORT_ROW)
+    code, problems = run_json(capsys)
+    assert code == 1 and problems[0]["path"] == "README.md"
+
+
+def test_directory_is_walked_skipping_hidden_and_node_modules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("docs/a.md", "b.md", ".hidden/c.md", "node_modules/d.md", "e.txt"):
+        write(tmp_path, name, SHORT_ROW)
+    code, problems = run_json(capsys, ".")
+    assert sorted(str(p["path"]) for p in problems) == ["b.md", "docs/a.md"]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_empty_file_is_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(write(tmp_path, "e.md", ""))]) == 0
+
+
+def test_bom_and_crlf_keep_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "b.md"
+    path.write_bytes(b"\xef\xbb\xbf" + SHORT_ROW.replace("\n", "\r\n").encode())
+    code, problems = run_json(capsys, str(path))
+    assert [(p["line"], p["column"]) for p in problems] == [(5, 8)]
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, list[str]]:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "latin1.md").write_bytes("| a |\n| é |\n".encode("latin-1"))
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    return {
+        "missing path": [str(tmp_path / "nope.md")],
+        "directory without markdown": [str(tmp_path / "empty")],
+        "not utf-8": [str(tmp_path / "latin1.md")],
+        "binary": [str(tmp_path / "binary.md")],
+        "unknown option": ["--no-such-option"],
+        "bad format": ["--format", "xml"],
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing path",
+        "directory without markdown",
+        "not utf-8",
+        "binary",
+        "unknown option",
+        "bad format",
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    assert main(bad_inputs(tmp_path)[case]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "Traceback" not in captured.err
+
+
+def test_not_utf8_names_byte_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(bad_inputs(tmp_path)["not utf-8"])
+    assert "offset 8" in capsys.readouterr().err
+
+
+def test_module_and_console_script_behave_the_same(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", SHORT_ROW)
+    script = Path(sys.executable).with_name("llm4or-lint")
+    if not script.exists():
+        pytest.skip(f"console script not installed beside {sys.executable}")
+    runs = [
+        subprocess.run(
+            [*prefix, "--format", "json", str(path)], capture_output=True, text=True, check=False
+        )
+        for prefix in ([sys.executable, "-m", "lint"], [str(script)])
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert json.loads(runs[0].stdout)[0]["code"] == "T001"
+
+
+def test_bad_input_end_to_end_has_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", str(tmp_path / "missing.md")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
