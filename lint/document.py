@@ -100,31 +100,37 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
     enclose the row and make no cell. ``offset`` is added to every returned start.
     """
     stripped = content.strip(MD_TRIM_CHARS)
-    base = offset + len(content) - len(content.lstrip(MD_TRIM_CHARS))
-    if "\\" in stripped:
-        bounds = _escaped_pipe_positions(stripped)
-    else:
-        bounds = [i for i, ch in enumerate(stripped) if ch == "|"] if "|" in stripped else []
-    edges = [-1, *bounds, len(stripped)]
-    pieces = [(edges[i] + 1, edges[i + 1]) for i in range(len(edges) - 1)]
-    if len(pieces) > 1 and pieces[0][0] == pieces[0][1]:
-        pieces.pop(0)
-    if len(pieces) > 1 and pieces[-1][0] == pieces[-1][1]:
-        pieces.pop()
+    position = offset + len(content) - len(content.lstrip(MD_TRIM_CHARS))
+    parts = stripped.split("|")
+    if "\\|" in stripped:
+        parts = _join_escaped(parts)
+    if len(parts) > 1 and not parts[0]:
+        parts.pop(0)
+        position += 1
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
     cells: list[str] = []
     starts: list[int] = []
-    for begin, end in pieces:
-        raw = stripped[begin:end]
+    for raw in parts:
         text = raw.strip(_CELL_SPACE)
+        if text:
+            starts.append(position + len(raw) - len(raw.lstrip(_CELL_SPACE)))
+        else:
+            starts.append(position + min(1, len(raw)))
         cells.append(text)
-        lead = len(raw) - len(raw.lstrip(_CELL_SPACE)) if text else min(1, len(raw))
-        starts.append(base + begin + lead)
+        position += len(raw) + 1
     return tuple(cells), tuple(starts)
 
 
-def _escaped_pipe_positions(text: str) -> list[int]:
-    """Positions of the pipes in ``text`` that split cells (those not right after a backslash)."""
-    return [i for i, ch in enumerate(text) if ch == "|" and (i == 0 or text[i - 1] != "\\")]
+def _join_escaped(parts: list[str]) -> list[str]:
+    """Rejoin pieces split at an escaped pipe (one right after a backslash)."""
+    joined = [parts[0]]
+    for part in parts[1:]:
+        if joined[-1].endswith("\\"):
+            joined[-1] += "|" + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def _cell_count(content: str) -> int:
@@ -207,9 +213,11 @@ def _body_end(state: StateBlock, line: int, end: int, columns: int) -> int:
     while line < end:
         if state.sCount[line] < state.blkIndent:
             break
-        if any(rule(state, line, end, True) for rule in terminators):
+        text = _line_content(state, line)
+        # no terminating block (fence, quote, rule, list, HTML, heading) starts with a pipe
+        if text[:1] != "|" and any(rule(state, line, end, True) for rule in terminators):
             break
-        text = _line_content(state, line).strip(MD_TRIM_CHARS)
+        text = text.strip(MD_TRIM_CHARS)
         if not text or state.is_code_block(line):
             break
         autocompleted += columns - _cell_count(text)
