@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint import document
+from lint import document, suppress
 from lint.config import Config, ConfigError
 from lint.problem import Problem
-from lint.rules import RULES, lookup
+from lint.rules import RULES, lookup, unused_suppression
 
 
 def _resolve(keys: tuple[str, ...], option: str) -> set[ModuleType]:
@@ -38,6 +38,10 @@ def check(doc: document.Document, config: Config) -> list[Problem]:
     """Every problem the selected rules find in ``doc``, by position, suppressions applied."""
     rules = selected_rules(config)
     problems = [problem for rule in rules for problem in rule.check(doc, config)]
+    if suppress.has_directives(doc.lines):
+        problems, unused = suppress.apply(problems, suppress.directives(doc.lines))
+        if unused_suppression in rules:
+            problems.extend(unused_suppression.report(unused))
     problems.sort(key=lambda problem: (problem.line, problem.column, problem.code))
     return problems
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint.rules import column_count
+from lint.rules import column_count, invalid_suppression, unused_suppression
 
-RULES: tuple[ModuleType, ...] = (column_count,)
+RULES: tuple[ModuleType, ...] = (column_count, invalid_suppression, unused_suppression)
 
 
 def summary(rule: ModuleType) -> str:

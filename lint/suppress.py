@@ -1,0 +1,134 @@
+"""Inline suppressions, markdownlint-style: comments that turn rules off for part of a file.
+
+Each comment stands alone on its line (outside fenced code), and names rules by code or name,
+separated by spaces or commas; with no names it covers every rule::
+
+    <!-- lint-disable duplicate-entry D002 -->   off from this line on ...
+    <!-- lint-enable duplicate-entry -->         ... back on from this line
+    <!-- lint-disable-next-line row-order -->    off for the next non-blank line only
+    <!-- lint-disable-file -->                   off for the whole file
+
+A comment line ends a GFM table, so a suppression for one row goes above its table's first line
+only when that row is the table's first; otherwise wrap the table in ``lint-disable`` /
+``lint-enable``. Unknown names are reported by ``invalid-suppression``; suppressions that
+silenced nothing by the opt-in ``unused-suppression``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lint.problem import Problem
+
+DISABLE, ENABLE, NEXT_LINE, FILE = "disable", "enable", "disable-next-line", "disable-file"
+_COMMENT = re.compile(
+    r"^(?P<indent>\s*)<!--\s*lint-(?P<kind>disable-next-line|disable-file|disable|enable)"
+    r"(?P<names>(?:[\s,]+[A-Za-z0-9_-]+)*)[\s,]*-->\s*$"
+)
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One suppression comment: 1-based line and column, kind, and the names it gives.
+
+    ``names`` hold ``(name as written, 1-based column)``; ``codes`` the codes of the rules those
+    names resolve to, or None when the comment names no rule and so covers every rule;
+    ``unknown`` the names that match no rule; ``target`` is the line a ``disable-next-line``
+    comment covers (0 if none follows).
+    """
+
+    line: int
+    column: int
+    kind: str
+    names: tuple[tuple[str, int], ...]
+    codes: frozenset[str] | None
+    unknown: tuple[tuple[str, int], ...] = ()
+    target: int = 0
+
+    def covers(self, code: str) -> bool:
+        """True when this comment names the rule ``code`` or names none at all."""
+        return self.codes is None or code in self.codes
+
+
+def has_directives(lines: Sequence[str]) -> bool:
+    """Cheap test run before any parsing: does any line mention ``lint-``?"""
+    return any("lint-" in line for line in lines)
+
+
+def directives(lines: Sequence[str]) -> list[Directive]:
+    """Every suppression comment in ``lines`` (1-based positions), in file order."""
+    found: list[Directive] = []
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None or "lint-" not in line:
+            continue
+        match = _COMMENT.match(line)
+        if match:
+            found.append(_directive(lines, number, match))
+    return found
+
+
+def _directive(lines: Sequence[str], number: int, match: re.Match[str]) -> Directive:
+    offset = match.start("names")
+    names = tuple(
+        (name.group(), offset + name.start() + 1) for name in _NAME.finditer(match.group("names"))
+    )
+    from lint.rules import lookup  # here, not at the top: rule modules import this module
+
+    rules = [lookup(name) for name, _ in names]
+    codes = None if not names else frozenset(rule.CODE for rule in rules if rule is not None)
+    unknown = tuple(name for name, rule in zip(names, rules, strict=True) if rule is None)
+    target = 0
+    if match.group("kind") == NEXT_LINE:
+        target = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), 0)
+    column = len(match.group("indent")) + 1
+    return Directive(number, column, match.group("kind"), names, codes, unknown, target)
+
+
+def suppressor(problem: Problem, found: Sequence[Directive]) -> Directive | None:
+    """The comment that silences ``problem``, or None when it stays reported."""
+    code = problem.code
+    for directive in found:
+        if directive.kind == FILE and directive.covers(code):
+            return directive
+        if directive.kind == NEXT_LINE and directive.target == problem.line:
+            if directive.covers(code):
+                return directive
+    active: Directive | None = None
+    for directive in found:
+        if directive.line > problem.line:
+            break
+        if directive.kind == DISABLE and directive.covers(code):
+            active = directive
+        elif directive.kind == ENABLE and directive.covers(code):
+            active = None
+    return active
+
+
+def apply(
+    problems: Sequence[Problem], found: Sequence[Directive]
+) -> tuple[list[Problem], list[Directive]]:
+    """The problems no comment silences, and the disabling comments that silenced nothing."""
+    kept: list[Problem] = []
+    used: set[int] = set()
+    for problem in problems:
+        directive = suppressor(problem, found)
+        if directive is None:
+            kept.append(problem)
+        else:
+            used.add(id(directive))
+    # a comment naming only unknown rules is reported by invalid-suppression already
+    unused = [d for d in found if d.kind != ENABLE and d.codes != frozenset() and id(d) not in used]
+    return kept, unused
