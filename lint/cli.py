@@ -278,6 +278,7 @@ def report(args: argparse.Namespace, run: Run, stream: object) -> None:
         write(output.as_json(run.reports) + "\n")
     elif args.format == "github":
         write("".join(output.github_line(r) + "\n" for r in run.reports))
+        write_step_summary(args, run)
     elif args.format == "sarif":
         from lint.sarif import as_sarif
 
@@ -290,6 +291,22 @@ def report(args: argparse.Namespace, run: Run, stream: object) -> None:
             write(output.summary_line(run.reports, unsafe, run.fixed) + "\n")
     if args.statistics and run.reports:
         write(output.statistics(run.reports) + "\n")
+
+
+def write_step_summary(args: argparse.Namespace, run: Run) -> None:
+    """Append the Markdown report to ``$GITHUB_STEP_SUMMARY`` when GitHub Actions sets it."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from lint.step_summary import render
+
+    paths = [] if args.paths == ["-"] else args.paths
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(render(run.reports, paths))
+    except OSError as error:
+        _error(f"{target}: cannot write the step summary: {error.strerror or error}")
+        run.failed = True
 
 
 def _colour(stream: object) -> bool:

@@ -1,11 +1,23 @@
-"""``--list-rules`` and ``--explain``: the rules described from their own modules."""
+"""``--list-rules``, ``--explain`` and README's rule table: the rules described from their modules.
+
+Regenerate the table between ``<!-- rules:start -->`` and ``<!-- rules:end -->`` with::
+
+    python -m lint.explain --update-readme README.md
+"""
 
 from __future__ import annotations
 
+import argparse
 import inspect
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from lint.rules import RULES, lookup, summary
+
+START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+_HEADER = ("Code", "Name", "Default", "Fix", "Summary")
 
 
 def rule_table() -> list[tuple[str, str, str, str, str]]:
@@ -18,7 +30,7 @@ def rule_table() -> list[tuple[str, str, str, str, str]]:
 
 def list_rules() -> str:
     """Every rule on one line: code, name, default on/off, fix safety, summary."""
-    rows = [("code", "name", "default", "fix", "summary"), *rule_table()]
+    rows = [tuple(cell.lower() for cell in _HEADER), *rule_table()]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join(
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
@@ -26,12 +38,48 @@ def list_rules() -> str:
     )
 
 
+def _display_width(text: str) -> int:
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def markdown_table() -> str:
+    """The rule table as Markdown, laid out as prettier lays out a table (padded, aligned)."""
+    rows = [
+        _HEADER,
+        *(
+            (f"`{code}`", f"`{name}`", default, fix, text.replace("|", "\\|"))
+            for code, name, default, fix, text in rule_table()
+        ),
+    ]
+    widths = [max(3, *(_display_width(row[i]) for row in rows)) for i in range(len(_HEADER))]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = (cell + " " * (widths[i] - _display_width(cell)) for i, cell in enumerate(cells))
+        return "| " + " | ".join(padded) + " |"
+
+    delimiter = "| " + " | ".join("-" * width for width in widths) + " |"
+    return "\n".join([line(rows[0]), delimiter, *(line(row) for row in rows[1:])])
+
+
+def replace_rule_table(text: str) -> str:
+    """``text`` with the generated table between the rule markers; ValueError without markers."""
+    start, end = text.find(START), text.find(END)
+    if start == -1 or end < start:
+        raise ValueError(f"no {START} ... {END} block")
+    return text[: start + len(START)] + "\n\n" + markdown_table() + "\n\n" + text[end:]
+
+
 def explain(key: str) -> str | None:
     """A rule's documentation (its module docstring) with its code, name and settings."""
     rule = lookup(key)
     if rule is None:
         return None
-    header = f"{rule.CODE} {rule.NAME} (default: {'on' if rule.DEFAULT else 'off'}, fix: {rule.FIX})"
+    header = (
+        f"{rule.CODE} {rule.NAME} (default: {'on' if rule.DEFAULT else 'off'}, fix: {rule.FIX})"
+    )
     return f"{header}\n\n{inspect.cleandoc(rule.__doc__ or '')}"
 
 
@@ -46,3 +94,25 @@ def explain_command(key: str | None, out: TextIO, err: TextIO) -> int:
         return 2
     out.write(text + "\n")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m lint.explain --update-readme README.md``: rewrite the table when it changed."""
+    parser = argparse.ArgumentParser(prog="python -m lint.explain")
+    parser.add_argument("--update-readme", metavar="PATH", required=True)
+    args = parser.parse_args(argv)
+    path = Path(args.update_readme)
+    text = path.read_bytes().decode("utf-8")  # bytes: keep the line endings as they are
+    try:
+        updated = replace_rule_table(text)
+    except ValueError as error:
+        sys.stderr.write(f"{path}: {error}\n")
+        return 2
+    if updated != text:
+        path.write_bytes(updated.encode("utf-8"))
+        sys.stderr.write(f"{path}: rule table updated\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
