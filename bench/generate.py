@@ -45,33 +45,40 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 MAX_TITLE_CHARS = 72
 MAX_SUMMARY_CHARS = 30
 
-NAME_HEADS = (
-    "Flex", "Big", "Lo", "Meta", "Mix", "Quant", "Spec", "Long", "Fast", "Deep", "Tiny", "Mega",
-    "Sparse", "Hydra", "Orca", "Lumi", "Star", "Open", "Poly", "Uni", "Omni", "Hyper", "Micro",
+
+def words(text: str) -> tuple[str, ...]:
+    """The items of a `|`-separated vocabulary list."""
+    return tuple(item.strip() for item in text.split("|"))
+
+
+NAME_HEADS = words(
+    "Flex | Big | Lo | Meta | Mix | Quant | Spec | Long | Fast | Deep | Tiny | Mega"
+    " | Sparse | Hydra | Orca | Lumi | Star | Open | Poly | Uni | Omni | Hyper | Micro"
 )
-NAME_TAILS = (
-    "Gen", "Trans", "RA", "Former", "Coder", "Chat", "Mind", "Net", "LM", "Infer", "Align",
-    "Tune", "Bench", "Eval", "Scale", "Glot", "Serve", "Cache", "Route", "Plan",
+NAME_TAILS = words(
+    "Gen | Trans | RA | Former | Coder | Chat | Mind | Net | LM | Infer | Align | Tune"
+    " | Bench | Eval | Scale | Glot | Serve | Cache | Route | Plan"
 )
-ADJECTIVES = (
-    "Efficient", "Scalable", "Robust", "Sparse", "Adaptive", "Lightweight", "Multilingual",
-    "Faithful", "Parameter-Efficient", "Long-Context", "Low-Rank", "Memory-Efficient",
-    "Instruction-Tuned", "Retrieval-Augmented", "Quantized", "Distilled", "Unified", "Causal",
+ADJECTIVES = words(
+    "Efficient | Scalable | Robust | Sparse | Adaptive | Lightweight | Multilingual"
+    " | Faithful | Parameter-Efficient | Long-Context | Low-Rank | Memory-Efficient"
+    " | Instruction-Tuned | Retrieval-Augmented | Quantized | Distilled | Unified"
+    " | Causal"
 )
-NOUNS = (
-    "Transformers", "Language Models", "Attention", "Mixture of Experts", "Diffusion Models",
-    "Tokenizers", "Reward Models", "Embeddings", "Decoders", "State Space Models", "Agents",
-    "Adapters", "Prompts", "KV Caches", "Optimizers", "Vision Encoders", "Retrievers",
+NOUNS = words(
+    "Transformers | Language Models | Attention | Mixture of Experts | Diffusion Models"
+    " | Tokenizers | Reward Models | Embeddings | Decoders | State Space Models | Agents"
+    " | Adapters | Prompts | KV Caches | Optimizers | Vision Encoders | Retrievers"
 )
-TASKS = (
-    "Machine Translation", "Code Generation", "Long Sequences", "Reasoning", "Summarization",
-    "Question Answering", "Protein Folding", "Dialogue", "Math Word Problems", "Inference",
-    "Pre-training", "Alignment", "Tool Use", "Speech Recognition", "Retrieval", "Planning",
+TASKS = words(
+    "Machine Translation | Code Generation | Long Sequences | Reasoning | Summarization"
+    " | Question Answering | Protein Folding | Dialogue | Math Word Problems | Inference"
+    " | Pre-training | Alignment | Tool Use | Speech Recognition | Retrieval | Planning"
 )
-METHODS = (
-    "Min-SNR Weighting", "Forward Passes", "Offloading", "Speculative Decoding", "Pruning",
-    "Self-Distillation", "Contrastive Learning", "Curriculum Learning", "Low-Rank Updates",
-    "Weight Sharing", "Synthetic Data", "Preference Optimization", "Chunked Prefill",
+METHODS = words(
+    "Min-SNR Weighting | Forward Passes | Offloading | Speculative Decoding | Pruning"
+    " | Self-Distillation | Contrastive Learning | Curriculum Learning | Low-Rank Updates"
+    " | Weight Sharing | Synthetic Data | Preference Optimization | Chunked Prefill"
 )
 TITLE_TEMPLATES = (
     "{adj} {noun} for {task}",
@@ -83,19 +90,23 @@ TITLE_TEMPLATES = (
     "Training {adj} {noun} with {method}",
     "Understanding {noun} through {method}",
 )
-SUMMARY_OPENINGS = (
-    "本文提出", "作者提出", "这篇论文研究", "论文讨论了", "提出了一种新的", "一种改进的",
-    "研究了", "介绍了",
+SUMMARY_OPENINGS = words(
+    "本文提出 | 作者提出 | 这篇论文研究 | 论文讨论了"
+    " | 提出了一种新的 | 一种改进的 | 研究了 | 介绍了"
 )
-SUMMARY_TOPICS = (
-    "高效的注意力机制", "长序列建模方法", "多语言预训练框架", "参数高效微调方法", "推理加速方案",
-    "显存优化策略", "指令微调数据集", "检索增强生成方法", "量化训练算法", "混合专家结构",
-    "Transformer结构设计", "LoRA微调方法", "RNN的并行化改进", "奖励模型训练流程",
+SUMMARY_TOPICS = words(
+    "高效的注意力机制 | 长序列建模方法 | 多语言预训练框架"
+    " | 参数高效微调方法 | 推理加速方案 | 显存优化策略"
+    " | 指令微调数据集 | 检索增强生成方法 | 量化训练算法"
+    " | 混合专家结构 | Transformer结构设计 | LoRA微调方法"
+    " | RNN的并行化改进 | 奖励模型训练流程"
 )
-SUMMARY_EFFECTS = (
-    "，在多个基准上效果更好", "，显著降低了训练成本", "，适用于长文本任务", "，可以在单张GPU上运行",
-    "，减少了推理延迟", "，并开源了代码和模型", "，节省了大量内存", "，收敛速度更快",
-    "，缓解了灾难性遗忘", "",
+SUMMARY_EFFECTS = words(
+    "，在多个基准上效果更好 | ，显著降低了训练成本"
+    " | ，适用于长文本任务 | ，可以在单张GPU上运行"
+    " | ，减少了推理延迟 | ，并开源了代码和模型"
+    " | ，节省了大量内存 | ，收敛速度更快"
+    " | ，缓解了灾难性遗忘 | "
 )
 PROSE = (
     "本节收录与该方向相关的论文，按发表时间升序排列。",
@@ -280,7 +291,7 @@ def render_table(entries: Sequence[Entry], rng: random.Random) -> str:
     rows = [row_cells(entry, rng) for entry in entries]
     widths = column_widths([list(HEADER), *(cells for cells in rows if len(cells) == len(HEADER))])
     lines = [padded_line(HEADER, widths), "| " + " | ".join("-" * w for w in widths) + " |"]
-    for cells, entry in zip(rows, entries):
+    for cells, entry in zip(rows, entries, strict=True):
         if entry.defect == "misaligned":
             lines.append(misaligned_line(cells, rng))
         else:
@@ -293,8 +304,11 @@ def row_cells(entry: Entry, rng: random.Random) -> list[str]:
     date = f"{entry.year}.{entry.month:02d}"
     if entry.defect == "noncanonical-date":
         date = rng.choice(
-            (f"{entry.year}-{entry.month}", f"{entry.year}年{entry.month}月",
-             f"{MONTHS[entry.month - 1]} {entry.year}")
+            (
+                f"{entry.year}-{entry.month}",
+                f"{entry.year}年{entry.month}月",
+                f"{MONTHS[entry.month - 1]} {entry.year}",
+            )
         )
     cells = [entry.title, date, entry.summary]
     if entry.defect == "missing-cell":
@@ -322,7 +336,7 @@ def display_width(text: str) -> int:
 
 def column_widths(rows: Sequence[Sequence[str]]) -> list[int]:
     """Each column's width: its widest cell among `rows`, and at least 3."""
-    return [max(3, *(display_width(cell) for cell in column)) for column in zip(*rows)]
+    return [max(3, *(display_width(cell) for cell in column)) for column in zip(*rows, strict=True)]
 
 
 def padded_line(cells: Sequence[str], widths: Sequence[int]) -> str:
