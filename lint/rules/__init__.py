@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint.rules import column_count, invalid_suppression, unused_suppression
+from lint.rules import column_count, invalid_suppression, table_format, unused_suppression
 
-RULES: tuple[ModuleType, ...] = (column_count, invalid_suppression, unused_suppression)
+RULES: tuple[ModuleType, ...] = (
+    column_count,
+    table_format,
+    invalid_suppression,
+    unused_suppression,
+)
 
 
 def summary(rule: ModuleType) -> str:

@@ -1,0 +1,107 @@
+"""Every table is laid out the way prettier lays it out.
+
+Why: aligned columns make a long list readable in an editor and keep diffs to the row that
+changed, and matching prettier exactly means contributors who run prettier and those who run
+``--fix`` produce the same bytes. The layout: a leading and a trailing pipe, one space of padding,
+every cell padded to its column's display width (CJK and emoji count 2, combining marks 0, see
+``lint/width.py``), the delimiter row as wide as the column (at least 3) keeping its alignment
+(``---``, ``:---``, ``:---:``, ``---:``), and cells placed by that alignment (a centred cell gets
+the smaller half of an odd padding on its left, as prettier does). Cell text is kept byte for
+byte; a row with more cells than the header keeps them all (prettier lays them out as extra
+columns), and a short row is left short (``column-count`` pads it).
+
+Fails::
+
+    |论文题目|发表时间|
+    |:-:|---|
+    | BigTrans | 2023.05 |
+
+Passes::
+
+    | 论文题目 | 发表时间 |
+    | :------: | -------- |
+    | BigTrans | 2023.05  |
+
+Fix: safe; only white space and the dashes of the delimiter row change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.config import Config
+from lint.document import Document, Row, Table
+from lint.problem import SAFE, Edit, Fix, Problem
+from lint.width import width
+
+CODE = "T002"
+NAME = "table-format"
+DEFAULT = True
+FIX = "safe"
+
+_MIN_WIDTH = 3
+_SHOWN = 40
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report each table whose lines differ from its prettier layout, with the layout as fix."""
+    for table in doc.tables:
+        old = doc.lines[table.start_line - 1 : table.end_line]
+        new = layout(table)
+        if new != old:
+            yield _problem(table, old, new)
+
+
+def layout(table: Table) -> tuple[str, ...]:
+    """The table's lines as prettier prints them, container prefixes kept."""
+    rows = (table.header, *table.rows)
+    cell_widths = [[width(cell) for cell in row.cells] for row in rows]
+    columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
+    for widths in cell_widths:
+        for index, cell_width in enumerate(widths):
+            if cell_width > columns[index]:
+                columns[index] = cell_width
+    aligns = table.aligns
+    lines = [_row_line(table.header, cell_widths[0], columns, aligns)]
+    lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
+    for row, widths in zip(table.rows, cell_widths[1:]):
+        lines.append(_row_line(row, widths, columns, aligns))
+    return tuple(prefix + line for prefix, line in zip(table.prefixes, lines))
+
+
+def _row_line(row: Row, widths: list[int], columns: list[int], aligns: tuple[str, ...]) -> str:
+    cells = []
+    for index, (cell, cell_width) in enumerate(zip(row.cells, widths)):
+        padding = columns[index] - cell_width
+        align = aligns[index] if index < len(aligns) else ""
+        if align == "right":
+            cells.append(" " * padding + cell)
+        elif align == "center":
+            left = padding // 2
+            cells.append(" " * left + cell + " " * (padding - left))
+        else:
+            cells.append(cell + " " * padding)
+    return "| " + " | ".join(cells) + " |"
+
+
+def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
+    cells = []
+    for column, align in zip(columns, aligns):
+        left = ":" if align in ("left", "center") else "-"
+        right = ":" if align in ("right", "center") else "-"
+        cells.append(left + "-" * (column - 2) + right)
+    return "| " + " | ".join(cells) + " |"
+
+
+def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...]) -> Problem:
+    differing = [index for index, (was, now) in enumerate(zip(old, new)) if was != now]
+    first = differing[0]
+    was, now = old[first], new[first]
+    column = next((i for i, (a, b) in enumerate(zip(was, now)) if a != b), min(len(was), len(now)))
+    shown = was if len(was) <= _SHOWN else was[: _SHOWN - 1] + "…"
+    message = (
+        f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
+        " differ from the aligned layout; run with --fix"
+    )
+    fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
+    return Problem(table.start_line + first, column + 1, CODE, NAME, message, fix)
