@@ -1,0 +1,138 @@
+"""table-format: tables laid out as prettier lays them out (every expected text checked with it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import table_format
+
+ONLY = Config(select=("table-format",))
+
+CASES = [
+    pytest.param("| a   | b   |\n| --- | --- |\n| 1   | 2   |\n", [], None, id="laid-out"),
+    pytest.param(
+        "|a|b|\n|-|-|\n|1|2|\n",
+        [(1, 2, "T002")],
+        "| a   | b   |\n| --- | --- |\n| 1   | 2   |\n",
+        id="compact",
+    ),
+    pytest.param(
+        "| h1 | h2 | h3 | h4 |\n|:--|:-:|--:|---|\n| a | b | c | d |\n| long cell | x | y | z |\n",
+        [(1, 6, "T002")],
+        "| h1        | h2  |  h3 | h4  |\n"
+        "| :-------- | :-: | --: | --- |\n"
+        "| a         |  b  |   c | d   |\n"
+        "| long cell |  x  |   y | z   |\n",
+        id="alignments",
+    ),
+    pytest.param(
+        "| a |\n|:-:|\n| ab |\n| abcd |\n| 中 |\n",
+        [(1, 3, "T002")],
+        "|  a   |\n| :--: |\n|  ab  |\n| abcd |\n|  中  |\n",
+        id="centre-splits-odd-padding-left-smaller",
+    ),
+    pytest.param(
+        "| 论文题目 | 发表时间 |\n|---|---|\n| BigTrans | 2023.05 |\n| 中文，标点 | ⭐️🔥 |\n",
+        [(1, 8, "T002")],
+        "| 论文题目   | 发表时间 |\n"
+        "| ---------- | -------- |\n"
+        "| BigTrans   | 2023.05  |\n"
+        "| 中文，标点 | ⭐️🔥     |\n",
+        id="cjk-and-emoji",
+    ),
+    pytest.param(
+        "| e | w |\n|---|---|\n| 👨‍👩‍👧 | é́ |\n| ✍ | “…” |\n| 🇨🇳 | a\u200bb |\n",
+        [(1, 5, "T002")],
+        "| e   | w   |\n| --- | --- |\n| 👨‍👩‍👧  | é́   |\n| ✍  | “…” |\n| 🇨🇳  | a\u200bb |\n",
+        id="zwj-combining-ambiguous-flag-zwsp",
+    ),
+    pytest.param(
+        "| a | b |\n|---|---|\n| x \\| y | `c|d` |\n",
+        [(1, 5, "T002")],
+        "| a      | b   |\n| ------ | --- |\n| x \\| y | `c  | d`  |\n",
+        id="escaped-pipe-and-pipe-in-code",
+    ),
+    pytest.param(
+        "| a | b | c |\n|---|---|---|\n| x | | |\n|  | 中文中 |\n",
+        [(1, 5, "T002")],
+        "| a   | b      | c   |\n| --- | ------ | --- |\n"
+        "| x   |        |     |\n|     | 中文中 |\n",
+        id="empty-cells-and-short-row-left-short",
+    ),
+    pytest.param(
+        "a | b\n--|:-:\nx|y|z|w\n1\n",
+        [(1, 1, "T002")],
+        "| a   |  b  |\n| --- | :-: |\n| x   |  y  | z   | w   |\n| 1   |\n",
+        id="no-outer-pipes-extra-cells-kept",
+    ),
+    pytest.param(
+        "- item\n\n  |a|b|\n  |---|---|\n  |1|2|\n",
+        [(3, 4, "T002")],
+        "- item\n\n  | a   | b   |\n  | --- | --- |\n  | 1   | 2   |\n",
+        id="in-list",
+    ),
+    pytest.param(
+        "> |q|r|\n> |---|---|\n> |1|2|\n",
+        [(1, 4, "T002")],
+        "> | q   | r   |\n> | --- | --- |\n> | 1   | 2   |\n",
+        id="in-block-quote",
+    ),
+    pytest.param(
+        "| only | header |\n|---|---|\n",
+        [(2, 2, "T002")],
+        "| only | header |\n| ---- | ------ |\n",
+        id="header-only",
+    ),
+    pytest.param(
+        "| a | b |  \n| --- | --- |\n| [l](http://x.y) | <b>x</b> |\n",
+        [(1, 5, "T002")],
+        "| a               | b        |\n"
+        "| --------------- | -------- |\n"
+        "| [l](http://x.y) | <b>x</b> |\n",
+        id="trailing-space-link-html",
+    ),
+    pytest.param(
+        "| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n",
+        [(1, 5, "T002")],
+        "| a   | b   |\r\n| --- | --- |\r\n| 1   | 2   |\r\n",
+        id="crlf-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected", "fixed"), CASES)
+def test_table_format(
+    markdown: str, expected: list[tuple[int, int, str]], fixed: str | None
+) -> None:
+    doc = parse(markdown)
+    assert [(p.line, p.column, p.code) for p in table_format.check(doc, ONLY)] == expected
+    assert fix_text(markdown, config=ONLY).text == (fixed or markdown)
+
+
+@pytest.mark.parametrize(("markdown", "expected", "fixed"), CASES)
+def test_layout_is_a_fixed_point(
+    markdown: str, expected: list[tuple[int, int, str]], fixed: str | None
+) -> None:
+    again = fix_text(fixed or markdown, config=ONLY)
+    assert again.text == (fixed or markdown) and again.fixed == 0
+
+
+def test_one_safe_problem_per_table_replacing_the_whole_table() -> None:
+    doc = parse("|a|b|\n|-|-|\n|1|2|\n\ntext\n\n|c|\n|-|\n|3|\n")
+    problems = list(table_format.check(doc, ONLY))
+    assert [p.line for p in problems] == [1, 7]
+    assert all(p.fix_safety == "safe" for p in problems)
+    assert [(e.start_line, e.end_line) for p in problems if p.fix for e in p.fix.edits] == [
+        (1, 3),
+        (7, 9),
+    ]
+
+
+def test_with_column_count_short_rows_end_padded_and_laid_out() -> None:
+    markdown = "| a | b | c |\n|---|---|---|\n| 1 |\n"
+    fixed = fix_text(markdown, config=Config(select=("column-count", "table-format")))
+    assert fixed.text == "| a   | b   | c   |\n| --- | --- | --- |\n| 1   |     |     |\n"
+    assert fixed.problems == []
