@@ -9,11 +9,30 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint.rules import column_count, invalid_suppression, table_format, unused_suppression
+from lint.rules import (
+    column_count,
+    date_format,
+    duplicate_entry,
+    empty_cell,
+    empty_section,
+    header_mismatch,
+    invalid_suppression,
+    missing_column,
+    row_order,
+    table_format,
+    unused_suppression,
+)
 
 RULES: tuple[ModuleType, ...] = (
     column_count,
     table_format,
+    header_mismatch,
+    empty_cell,
+    missing_column,
+    duplicate_entry,
+    date_format,
+    row_order,
+    empty_section,
     invalid_suppression,
     unused_suppression,
 )

@@ -1,0 +1,157 @@
+"""Column roles: which column of a table holds the paper's title and which its date.
+
+Roles are found by header name, never by position: a header cell is normalised (NFKC, case
+folded, Markdown markup, emoji and punctuation removed, so ``📅 **年份**`` reads ``年份``) and
+matched against known names. A cell that is exactly a known name wins over one that only
+contains it as a word (``Name`` beats ``Paper/Blog``); among equals, the name listed first
+wins (``Title`` beats ``Paper``). ``title-column`` and ``date-column`` in the configuration
+override the search with a header name or a 1-based index.
+
+A *paper table* is one with both a title and a date column; the paper rules look at no other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.config import Config
+from lint.document import Document, Table
+
+TITLE = "title"
+DATE = "date"
+
+# the order is the preference when several columns match
+TITLE_NAMES = (
+    "论文题目",
+    "论文标题",
+    "论文名称",
+    "论文名",
+    "题目",
+    "标题",
+    "论文",
+    "名称",
+    "名字",
+    "paper title",
+    "title",
+    "paper",
+    "paper name",
+    "name",
+    "model",
+    "模型",
+)
+DATE_NAMES = (
+    "发表时间",
+    "发布时间",
+    "发表日期",
+    "发布日期",
+    "时间",
+    "日期",
+    "年份",
+    "年月",
+    "date",
+    "release date",
+    "published",
+    "publish date",
+    "publication date",
+    "year",
+    "time",
+)
+
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`~\[\]!#]")
+# a word is a run of letters, digits or CJK; everything else (emoji, punctuation) separates
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """0-based indexes of a table's title and date columns, None where there is none."""
+
+    title: int | None
+    date: int | None
+
+    @property
+    def is_paper(self) -> bool:
+        """True when the table has both a title and a date column."""
+        return self.title is not None and self.date is not None
+
+
+def header_key(cell: str) -> str:
+    """A header cell compared loosely: NFKC, case folded, markup and symbols as single spaces."""
+    text = unicodedata.normalize("NFKC", cell).casefold()
+    text = _MARKUP.sub(" ", text)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def _rank(key: str, names: tuple[str, ...]) -> tuple[int, int] | None:
+    """(0 exact / 1 word match, preference) of a header key, or None when no name matches."""
+    if key in names:
+        return (0, names.index(key))
+    words = key.split()
+    best: tuple[int, int] | None = None
+    for index, name in enumerate(names):
+        if name in words or (" " in name and f" {name} " in f" {key} "):
+            best = (1, index)
+            break
+    if best is None:
+        # CJK headers carry no spaces: a CJK name at the start of the key ("标题title")
+        for index, name in enumerate(names):
+            if not name.isascii() and key.startswith(name) and key[len(name) :].isascii():
+                return (2, index)
+    return best
+
+
+def _find(keys: tuple[str, ...], names: tuple[str, ...], taken: int | None) -> int | None:
+    ranked = [
+        (rank, column)
+        for column, key in enumerate(keys)
+        if column != taken and (rank := _rank(key, names)) is not None
+    ]
+    return min(ranked)[1] if ranked else None
+
+
+def _configured(keys: tuple[str, ...], setting: str | int) -> int | None:
+    if isinstance(setting, int):
+        return setting - 1 if setting <= len(keys) else None
+    wanted = header_key(setting)
+    return keys.index(wanted) if wanted in keys else None
+
+
+@lru_cache(maxsize=1024)
+def roles_of(
+    header: tuple[str, ...], title_column: str | int | None, date_column: str | int | None
+) -> Roles:
+    """The roles of a table with header cells ``header`` under the given settings (cached)."""
+    keys = tuple(header_key(cell) for cell in header)
+    if date_column is not None:
+        date = _configured(keys, date_column)
+    else:
+        date = _find(keys, DATE_NAMES, None)
+    if title_column is not None:
+        title = _configured(keys, title_column)
+    else:
+        title = _find(keys, TITLE_NAMES, date)
+    if title is not None and title == date:
+        title = None
+    return Roles(title, date)
+
+
+def roles(table: Table, config: Config) -> Roles:
+    """The title and date columns of ``table``."""
+    return roles_of(table.header.cells, config.title_column, config.date_column)
+
+
+def paper_tables(doc: Document, config: Config) -> Iterator[tuple[Table, Roles]]:
+    """Every table of ``doc`` that has both a title and a date column, with its roles."""
+    for table in doc.tables:
+        table_roles = roles(table, config)
+        if table_roles.is_paper:
+            yield table, table_roles
+
+
+def cell(cells: tuple[str, ...], index: int) -> str:
+    """The cell at ``index``, or the empty string when the row is too short to have it."""
+    return cells[index] if index < len(cells) else ""

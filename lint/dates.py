@@ -1,0 +1,168 @@
+"""Date cells: read a year and month (and day) from the ways lists write them, and format them.
+
+A fast path of precompiled regular expressions reads the common numeric, CJK and English shapes
+(``2023.05``, ``2023-5``, ``2023 .05``, ``2023年5月``, ``May 2023``, ``Sep. 2023``,
+``2023-05-17``, full-width ``２０２３．０５`` after NFKC). Only text the fast path cannot read
+and that holds a digit goes to dateparser (languages en and zh, year and month required), which
+is imported inside that fallback, so linting a clean list never loads it.
+
+Never guess: a month of 13, a year before 1900, a date more than 31 days after today, free
+text, an empty cell, a year alone, a two-digit year or a day/month order that could be either
+way are unreadable (None).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+MIN_YEAR = 1900
+FUTURE_DAYS = 31
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
+_NUMERIC = re.compile(
+    r"(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<d>\d{1,2}))?"
+)
+_MONTH_YEAR = re.compile(r"(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
+_CJK = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?")
+_ENGLISH = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s+)?(?P<name>[a-z]{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?,?\s*(?P<y>\d{4})"
+)
+_FAST_SHAPES = (_NUMERIC, _CJK, _ENGLISH, _MONTH_YEAR)
+# day and month both small numbers ("5/6/2023"): the order could be either way
+_AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\d)")
+_DIGIT = re.compile(r"\d")
+_YEAR_ALONE = re.compile(r"\d{1,4}\s*年?")
+_FORMAT_TOKEN = re.compile(r"YYYY|MM|DD")
+
+
+class DateValue(NamedTuple):
+    """A date as written: year, month and, when the text gives one, the day."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+
+def _checked(year: int, month: int, day: int | None) -> DateValue | None:
+    if year < MIN_YEAR or not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return DateValue(year, month, day)
+
+
+def _fast(text: str) -> DateValue | None | bool:
+    """The date the fast path reads, None when it matches a shape but is invalid, else False."""
+    for shape in _FAST_SHAPES:
+        match = shape.fullmatch(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        if "name" in parts:
+            month = _MONTHS.get(parts["name"])
+            if month is None or (parts["d1"] and parts["d2"]):
+                return False
+            day = parts["d1"] or parts["d2"]
+        else:
+            month, day = int(parts["m"]), parts.get("d")
+        return _checked(int(parts["y"]), month, int(day) if day else None)
+    return False
+
+
+@lru_cache(maxsize=8192)
+def read(text: str) -> DateValue | None:
+    """The date in a cell's text, or None when it cannot be read without guessing.
+
+    The future limit is not applied here (see ``parse``), so results can be cached.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip().casefold()
+    if not normal:
+        return None
+    fast = _fast(normal)
+    if fast is not False:
+        return fast if isinstance(fast, DateValue) else None
+    if not _DIGIT.search(normal) or _YEAR_ALONE.fullmatch(normal) or _AMBIGUOUS.search(normal):
+        return None
+    return _fallback(normal)
+
+
+def _fallback(text: str) -> DateValue | None:
+    """Read ``text`` with dateparser, imported here so clean lists never pay for it."""
+    from dateparser.date import DateDataParser
+
+    data = _parser(DateDataParser).get_date_data(text)
+    found = data.date_obj if data else None
+    if found is None or str(found.year) not in text:
+        return None  # a year not written in the text was guessed
+    day = found.day if data.period == "day" else None
+    return _checked(found.year, found.month, day)
+
+
+@lru_cache(maxsize=1)
+def _parser(factory: Any) -> Any:
+    settings = {
+        "REQUIRE_PARTS": ["year", "month"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "STRICT_PARSING": False,
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    return factory(languages=["en", "zh"], settings=settings)
+
+
+def parse(text: str, today: date | None = None) -> DateValue | None:
+    """The date in ``text``, or None when unreadable or more than 31 days after ``today``."""
+    value = read(text)
+    if value is None:
+        return None
+    limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
+    if date(value.year, value.month, value.day or 1) > limit:
+        return None
+    return value
+
+
+def has_day(date_format: str) -> bool:
+    """True when ``date_format`` asks for the day (``DD``)."""
+    return "DD" in date_format
+
+
+def format_date(value: DateValue, date_format: str) -> str | None:
+    """``value`` written in ``date_format`` (YYYY, MM, DD tokens); None if the day is unknown."""
+    if value.day is None and has_day(date_format):
+        return None
+    tokens = {
+        "YYYY": f"{value.year:04d}",
+        "MM": f"{value.month:02d}",
+        "DD": f"{value.day or 0:02d}",
+    }
+    return _FORMAT_TOKEN.sub(lambda match: tokens[match.group()], date_format)
+
+
+def sort_key(value: DateValue, date_format: str) -> tuple[int, int, int]:
+    """The order of a date as the format writes it: the day counts only if the format shows it."""
+    day = (value.day or 0) if has_day(date_format) else 0
+    return (value.year, value.month, day)

@@ -1,0 +1,103 @@
+"""A date cell is not written in the list's date format (default ``YYYY.MM``).
+
+Why: a list whose dates are written five different ways cannot be sorted or scanned, and
+readers cannot tell ``2023.1`` from ``2023.10``. Option ``date-format``: YYYY, MM and optional
+DD with any separators, for example ``YYYY-MM``. Readable shapes: ``2023-5``, ``2023/05``,
+``2023 .05``, ``May 2023``, ``Sep. 2023``, ``2023年5月``, ``2023-05-17``, ``２０２３．０５``
+and others dateparser reads (English or Chinese, year and month given). Never guessed, so
+reported and left as written: a month of 13, a year before 1900, a date more than 31 days
+after today, free text, a year alone. An empty date cell is left to ``empty-cell``.
+
+Fails::
+
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | Paper A | 2023-3 | 摘要 |
+    | Paper B | 2023 年 5 月 | 摘要 |
+
+Passes::
+
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | Paper A | 2023.03 | 摘要 |
+    | Paper B | 2023.05 | 摘要 |
+
+Fix: safe for a readable date: only the date cell's text is rewritten, to the same year and
+month (and day when the format shows one). An unreadable date has no fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from lint import dates
+from lint.columns import paper_tables
+from lint.config import Config
+from lint.document import Document, Row
+from lint.problem import SAFE, Edit, Fix, Problem
+
+CODE = "P002"
+NAME = "date-format"
+DEFAULT = True
+FIX = "safe"
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report date cells that are not canonical, with the canonical value when readable."""
+    today = date.today()
+    date_format = config.date_format
+    # a list repeats a few hundred dates many times: read each text once
+    seen: dict[str, tuple[dates.DateValue | None, str | None]] = {}
+    for table, roles in paper_tables(doc, config):
+        assert roles.date is not None
+        column = roles.date
+        for row in table.rows:
+            cells = row.cells
+            text = cells[column] if column < len(cells) else ""
+            known = seen.get(text)
+            if known is None:
+                known = seen[text] = _read(text, today, date_format)
+            if known[1] != text:
+                yield _problem(doc, row, column, *known, date_format)
+
+
+def _read(text: str, today: date, date_format: str) -> tuple[dates.DateValue | None, str | None]:
+    """The date in ``text`` and its canonical form; an empty text counts as canonical."""
+    if not text.strip():
+        return None, text  # empty-cell reports a missing date
+    value = dates.parse(text, today)
+    return value, dates.format_date(value, date_format) if value else None
+
+
+def _problem(
+    doc: Document,
+    row: Row,
+    column: int,
+    value: dates.DateValue | None,
+    canonical: str | None,
+    date_format: str,
+) -> Problem:
+    text = row.cells[column]
+    position = row.column(column)
+    if canonical is None:
+        reason = "it has no day" if value else "cannot read it"
+        message = f'date "{text}" is not in the format {date_format} ({reason}): fix it by hand'
+        return Problem(row.line, position, CODE, NAME, message)
+    message = f'date "{text}" is not in the format {date_format}: write "{canonical}"'
+    fix = rewrite_cell(doc, row, column, canonical)
+    return Problem(row.line, position, CODE, NAME, message, fix)
+
+
+def rewrite_cell(doc: Document, row: Row, column: int, new_text: str) -> Fix:
+    """A safe fix replacing the text of one cell of ``row`` and nothing else on its line."""
+    line = doc.lines[row.line - 1]
+    start = row.starts[column]
+    old_text = row.cells[column]
+    new_line = line[:start] + new_text + line[start + len(old_text) :]
+    new_cells = row.cells[:column] + (new_text,) + row.cells[column + 1 :]
+    return Fix(
+        (Edit(row.line, row.line, (new_line,)),),
+        SAFE,
+        rewritten_rows=((row.cells, new_cells),),
+    )

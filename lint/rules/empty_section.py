@@ -1,0 +1,85 @@
+"""A section holds nothing, or a paper table holds no rows.
+
+Why: an empty heading in a paper list is a category promised and never filled, or one whose
+rows were moved away; readers open it and find nothing. A heading is empty when nothing at all
+(no table, text, list, code or sub-heading; HTML comments do not count) comes before the next
+heading of the same or a higher level. Sections of prose, such as a contributors' guide or a
+licence, are not empty.
+
+Fails::
+
+    ### 多模态大模型
+
+    ### 代码大模型
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+
+Passes::
+
+    ### 多模态大模型
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | PandaGPT: One Model To Instruction-Follow Them All | 2023.05 | 多模态 |
+
+Fix: none: fill the section or remove its heading by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.columns import paper_tables
+from lint.config import Config
+from lint.document import Document, Section
+from lint.problem import Problem
+
+CODE = "S001"
+NAME = "empty-section"
+DEFAULT = True
+FIX = "none"
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report empty headings and paper tables without rows, in document order."""
+    sections = doc.sections
+    for index, section in enumerate(sections):
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        if following is not None and following.level > section.level:
+            continue  # a sub-heading is content
+        end = following.line - 1 if following else len(doc.lines)
+        if not _has_content(doc, _body_start(doc, section), end):
+            column = (
+                len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
+            )
+            message = f'section "{section.title}" is empty: add its entries or remove the heading'
+            yield Problem(section.line, column, CODE, NAME, message)
+    for table, _ in paper_tables(doc, config):
+        if not table.rows:
+            column = len(table.prefixes[0]) + 1
+            message = "paper table has no rows: add its entries or remove the table"
+            yield Problem(table.start_line, column, CODE, NAME, message)
+
+
+def _body_start(doc: Document, section: Section) -> int:
+    """The 1-based line after the heading (after a setext heading's underline)."""
+    line = section.line
+    text = doc.lines[line - 1]
+    if not text.lstrip().startswith("#") and line < len(doc.lines):
+        if _SETEXT_UNDERLINE.fullmatch(doc.lines[line]):
+            return line + 2
+    return line + 1
+
+
+def _has_content(doc: Document, start: int, end: int) -> bool:
+    """True when 1-based lines ``start``..``end`` hold anything but blanks and HTML comments."""
+    lines = doc.lines[start - 1 : end]
+    for text in lines:
+        stripped = text.strip()
+        if stripped and not stripped.startswith("<!--"):
+            return True
+    joined = "\n".join(lines)
+    return "<!--" in joined and bool(_COMMENT.sub("", joined).strip())

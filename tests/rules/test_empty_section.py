@@ -1,0 +1,47 @@
+"""empty-section: a heading with nothing under it, or a paper table without rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import empty_section
+
+ONLY = Config(select=("empty-section",))
+TABLE = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n| A | 2023.05 | a |\n"
+
+
+def found(markdown: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in empty_section.check(parse(markdown), ONLY)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (f"## A\n{TABLE}", []),
+        # a sub-heading is content
+        (f"# List\n\n## A\n{TABLE}", []),
+        # prose, a list, code: content
+        ("## 贡献指南\n\n欢迎提交 PR。\n\n## License\n\n- MIT\n\n## Code\n\n```\nx\n```\n", []),
+        ("## A\n\n## B\n" + TABLE, [(1, 1, "S001")]),
+        ("## A\n" + TABLE + "\n### B\n\n\n## C\n" + TABLE, [(6, 1, "S001")]),
+        # the last heading of the file
+        (f"## A\n{TABLE}\n## B\n", [(6, 1, "S001")]),
+        # a comment alone does not fill a section
+        ("## A\n<!-- todo -->\n\n## B\n" + TABLE, [(1, 1, "S001")]),
+        ("## A\n<!--\nmulti\n-->\ntext\n", []),
+        # setext headings
+        ("A\n===\n\nB\n---\ntext\n", []),
+        ("A\n===\n\nB\n===\ntext\n", [(1, 1, "S001")]),
+        # a paper table without rows
+        ("## A\n| 论文题目 | 发表时间 |\n| --- | --- |\n", [(2, 1, "S001")]),
+        ("> | 论文题目 | 发表时间 |\n> | --- | --- |\n", [(1, 3, "S001")]),
+        # a non-paper table without rows is just a table
+        ("## A\n| 作者 | 机构 |\n| --- | --- |\n", []),
+    ],
+)
+def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == markdown

@@ -1,0 +1,48 @@
+"""header-mismatch: every paper table has the first one's (or the configured) header."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import header_mismatch
+
+ONLY = Config(select=("header-mismatch",))
+HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n| A | 2023.05 | a |\n"
+
+
+def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in header_mismatch.check(parse(markdown), config)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (f"{HEADER}\n{HEADER}", []),
+        # white space inside the header does not matter
+        (f"{HEADER}\n|论文题目|  发表时间 |内容简介|\n|-|-|-|\n| B | 2023.06 | b |\n", []),
+        (
+            f"{HEADER}\n| 论文题目 | 时间 | 内容简介 |\n|---|---|---|\n| B | 2023.06 | b |\n",
+            [(5, 10, "T003")],
+        ),
+        # an extra column
+        (
+            f"{HEADER}\n| 论文题目 | 发表时间 | 内容简介 | 代码 |\n|---|---|---|---|\n"
+            "| B | 2023.06 | b | c |\n",
+            [(5, 24, "T003")],
+        ),
+        # a table that is not a paper table is not compared
+        (f"{HEADER}\n| 作者 | 机构 |\n|---|---|\n| x | y |\n", []),
+    ],
+)
+def test_header_mismatch(markdown: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == markdown
+
+
+def test_configured_header_applies_to_the_first_table_too() -> None:
+    config = Config(select=("header-mismatch",), header=("Title", "Date"))
+    assert found(HEADER, config) == [(1, 3, "T003")]
+    assert found("| Title | Date |\n|---|---|\n| A | 2023.05 |\n", config) == []

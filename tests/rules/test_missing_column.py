@@ -1,0 +1,40 @@
+"""missing-column: with required-columns set, a table without a required role is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.rules import missing_column
+
+NO_DATE = "| 论文题目 | 内容简介 |\n| --- | --- |\n| A | a |\n"
+NO_TITLE = "| 发表时间 | 内容简介 |\n| --- | --- |\n| 2023.05 | a |\n"
+PAPERS = "| 论文题目 | 发表时间 |\n| --- | --- |\n| A | 2023.05 |\n"
+
+
+def found(markdown: str, required: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    config = Config(select=("missing-column",), required_columns=required)
+    return [(p.line, p.column, p.code) for p in missing_column.check(parse(markdown), config)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "required", "expected"),
+    [
+        (NO_DATE, (), []),
+        (NO_DATE, ("title",), []),
+        (NO_DATE, ("date",), [(1, 3, "T005")]),
+        (NO_TITLE, ("title", "date"), [(1, 3, "T005")]),
+        (PAPERS, ("title", "date"), []),
+        ("| x | y |\n|---|---|\n", ("title", "date"), [(1, 3, "T005"), (1, 3, "T005")]),
+    ],
+)
+def test_missing_column(
+    markdown: str, required: tuple[str, ...], expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(markdown, required) == expected
+
+
+def test_configured_column_satisfies_the_requirement() -> None:
+    config = Config(select=("missing-column",), required_columns=("date",), date_column=2)
+    assert list(missing_column.check(parse(NO_DATE), config)) == []

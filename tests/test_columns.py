@@ -1,0 +1,57 @@
+"""Column roles by header name or configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.columns import Roles, header_key, roles_of
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (("论文题目", "发表时间", "内容简介"), Roles(0, 1)),
+        (("内容简介", "时间", "题目"), Roles(2, 1)),
+        (("TITLE", "Date"), Roles(0, 1)),
+        (("Ｔｉｔｌｅ", "Ｙｅａｒ"), Roles(0, 1)),
+        (("📅 年份", "**标题**"), Roles(1, 0)),
+        (("年份", "标题 (Title)", "会议/期刊"), Roles(1, 0)),
+        (("Date", "Title", "Paper", "Code"), Roles(1, 0)),
+        (("Name", "Release Date", "Paper/Blog"), Roles(0, 1)),
+        (("Paper", "Published"), Roles(0, 1)),
+        (("作者", "机构"), Roles(None, None)),
+        (("论文题目", "内容简介"), Roles(0, None)),
+    ],
+)
+def test_roles_by_name(header: tuple[str, ...], expected: Roles) -> None:
+    assert roles_of(header, None, None) == expected
+
+
+def test_paper_table_needs_both_roles() -> None:
+    assert roles_of(("论文题目", "发表时间"), None, None).is_paper
+    assert not roles_of(("论文题目", "备注"), None, None).is_paper
+
+
+@pytest.mark.parametrize(
+    ("title_column", "date_column", "expected"),
+    [
+        (None, "备注", Roles(0, 2)),
+        (None, 3, Roles(0, 2)),
+        ("作者", None, Roles(1, None)),
+        (2, 9, Roles(1, None)),
+        ("missing", "missing", Roles(None, None)),
+    ],
+)
+def test_configured_roles(
+    title_column: str | int | None, date_column: str | int | None, expected: Roles
+) -> None:
+    assert roles_of(("论文题目", "作者", "备注"), title_column, date_column) == expected
+
+
+def test_configured_name_is_matched_loosely() -> None:
+    assert roles_of(("论文题目", "**Author**", "备注"), "ＡＵＴＨＯＲ", None) == Roles(1, None)
+
+
+def test_header_key_folds_width_case_and_markup() -> None:
+    assert header_key(" **Ｐａｐｅｒ  Title** ") == "paper title"
+    assert header_key("📅 年份") == "年份"

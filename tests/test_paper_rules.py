@@ -1,0 +1,146 @@
+"""The paper rules end to end: the seed list, the issue's examples, configuration, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+from lint.config import Config
+from lint.fix import fix_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_270e97f11c1272b4.txt"
+REAL = sorted((SHARED / "corpus" / "real").glob("*.md"))
+VERIFY = SHARED / "tools" / "verify_fix.py"
+PAPER_RULES = ("P001", "P002", "P003", "T003", "T004", "T005", "S001")
+THREE_DATES = (
+    "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
+    "| Paper A | 2023.05 | a |\n| Paper B | 2023-03 | b |\n| Paper C | 2022年9月 | c |\n"
+)
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, object]]]:
+    code = main(["--format", "json", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed list not available")
+def test_seed_has_exactly_one_duplicate_and_no_date_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "README.md"
+    shutil.copyfile(SEED, copy)
+    code, problems = run_json(capsys, str(copy))
+    paper = [p for p in problems if p["code"] in PAPER_RULES]
+    assert code == 1
+    assert [(p["line"], p["name"]) for p in paper] == [(24, "duplicate-entry")]
+    message = str(paper[0]["message"])
+    assert "BigTrans" in message and "line 17" in message and "多语言大模型" in message
+
+
+def test_three_dates_are_reported_then_fixed_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(THREE_DATES, encoding="utf-8")
+    code, problems = run_json(capsys, "--select", "date-format,row-order", str(path))
+    assert code == 1
+    assert sorted(p["name"] for p in problems) == ["date-format", "date-format", "row-order"]
+    main(["--fix", "--select", "date-format,row-order", str(path)])
+    dates = [line.split("|")[2].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert dates[2:] == ["2022.09", "2023.03", "2023.05"]
+    assert fix_text(THREE_DATES).text.count("| Paper") == 3
+
+
+def test_importing_the_cli_does_not_import_dateparser() -> None:
+    code = "import sys, lint.cli; print('dateparser' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed list not available")
+def test_linting_a_clean_list_does_not_import_dateparser() -> None:
+    code = (
+        "import sys; from lint.cli import main; main([sys.argv[1]]);"
+        "sys.stderr.write(str('dateparser' in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip() == "False"
+
+
+def write_config(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.llm4or-lint]\n{body}\n", encoding="utf-8")
+    path = tmp_path / "list.md"
+    path.write_text(THREE_DATES, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ('date-fmt = "YYYY.MM"', "date-fmt"),
+        ('date-format = "MM"', "date-format"),
+        ('order = "random"', "order"),
+        ('duplicate-scope = "file"', "duplicate-scope"),
+        ("title-column = 0", "title-column"),
+        ("date-column = true", "date-column"),
+        ('required-columns = ["summary"]', "required-columns"),
+        ('header = "论文题目"', "header"),
+        ('select = ["no-such-rule"]', "no-such-rule"),
+        ('ignore = "row-order"', "ignore"),
+    ],
+)
+def test_bad_configuration_exits_2_naming_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, key: str
+) -> None:
+    path = write_config(tmp_path, body)
+    assert main([str(path)]) == 2
+    assert key in capsys.readouterr().err
+
+
+def test_configuration_is_found_above_the_file_and_applied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path, 'date-format = "YYYY-MM"\norder = "descending"')
+    nested = tmp_path / "docs"
+    nested.mkdir()
+    moved = path.rename(nested / "list.md")
+    main(["--fix", "--select", "P002,P003", str(moved)])
+    capsys.readouterr()
+    dates = [line.split("|")[2].strip() for line in moved.read_text(encoding="utf-8").splitlines()]
+    assert dates[2:] == ["2023-05", "2023-03", "2022-09"]
+
+
+def test_config_option_overrides_the_nearest_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path, 'date-format = "YYYY-MM"')
+    other = tmp_path / "other.toml"
+    other.write_text('[tool.llm4or-lint]\nignore = ["date-format", "row-order"]\n', "utf-8")
+    code, problems = run_json(capsys, "--config", str(other), str(path))
+    assert not [p for p in problems if p["code"] in ("P002", "P003")]
+
+
+@pytest.mark.parametrize("real", REAL, ids=lambda path: path.name[:40])
+def test_real_lists_lint_and_fix_losing_nothing(tmp_path: Path, real: Path) -> None:
+    text = real.read_text(encoding="utf-8-sig")
+    for unsafe in (False, True):
+        fix_text(text, str(real), Config(), unsafe=unsafe)
+    copy = tmp_path / real.name
+    copy.write_text(text, encoding="utf-8")
+    assert main(["--fix", str(copy)]) in (0, 1)
+    result = subprocess.run(
+        [sys.executable, str(VERIFY), str(real), str(copy)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
