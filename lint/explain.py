@@ -69,7 +69,9 @@ def replace_rule_table(text: str) -> str:
     start, end = text.find(START), text.find(END)
     if start == -1 or end < start:
         raise ValueError(f"no {START} ... {END} block")
-    return text[: start + len(START)] + "\n\n" + markdown_table() + "\n\n" + text[end:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    table = markdown_table().replace("\n", newline)
+    return text[: start + len(START)] + newline * 2 + table + newline * 2 + text[end:]
 
 
 def explain(key: str) -> str | None:
