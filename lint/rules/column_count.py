@@ -88,7 +88,7 @@ def _long_row(row: Row, expected: int) -> Problem:
 
 def _split_title(row: Row, expected: int) -> int | None:
     """Index of a cell that continues the previous one's text, if the row looks split by a pipe."""
-    for index in range(1, len(row.cells) - (expected - 1) + 1):
+    for index in range(1, min(len(row.cells), len(row.cells) - expected + 2)):
         before, after = row.cells[index - 1], row.cells[index]
         if before and after and _CONTINUATION.search(before) and _CONTINUATION.search(after):
             return index

@@ -64,14 +64,14 @@ def layout(table: Table) -> tuple[str, ...]:
     aligns = table.aligns
     lines = [_row_line(table.header, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
-    for row, widths in zip(table.rows, cell_widths[1:]):
+    for row, widths in zip(table.rows, cell_widths[1:], strict=True):
         lines.append(_row_line(row, widths, columns, aligns))
-    return tuple(prefix + line for prefix, line in zip(table.prefixes, lines))
+    return tuple(prefix + line for prefix, line in zip(table.prefixes, lines, strict=True))
 
 
 def _row_line(row: Row, widths: list[int], columns: list[int], aligns: tuple[str, ...]) -> str:
     cells = []
-    for index, (cell, cell_width) in enumerate(zip(row.cells, widths)):
+    for index, (cell, cell_width) in enumerate(zip(row.cells, widths, strict=True)):
         padding = columns[index] - cell_width
         align = aligns[index] if index < len(aligns) else ""
         if align == "right":
@@ -86,7 +86,7 @@ def _row_line(row: Row, widths: list[int], columns: list[int], aligns: tuple[str
 
 def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
     cells = []
-    for column, align in zip(columns, aligns):
+    for column, align in zip(columns, aligns, strict=True):
         left = ":" if align in ("left", "center") else "-"
         right = ":" if align in ("right", "center") else "-"
         cells.append(left + "-" * (column - 2) + right)
@@ -94,10 +94,11 @@ def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
 
 
 def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...]) -> Problem:
-    differing = [index for index, (was, now) in enumerate(zip(old, new)) if was != now]
+    differing = [index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
     first = differing[0]
     was, now = old[first], new[first]
-    column = next((i for i, (a, b) in enumerate(zip(was, now)) if a != b), min(len(was), len(now)))
+    pairs = zip(was, now, strict=False)
+    column = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(was), len(now)))
     shown = was if len(was) <= _SHOWN else was[: _SHOWN - 1] + "…"
     message = (
         f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
