@@ -3,16 +3,16 @@
 Keys (all optional)::
 
     [tool.llm4or-lint]
-    select = ["duplicate-entry", "D002"]   # codes or names; default: every rule on by default
+    select = ["duplicate-entry", "P002"]   # codes or names; default: every rule on by default
     extend-select = ["unused-suppression"] # add to the default set
     ignore = ["row-order"]
     date-format = "YYYY.MM"                # YYYY and MM (DD optional) with any separators
-    order = "ascending"                    # ascending | descending
-    duplicate-scope = "document"           # document | section
-    title-column = "论文题目"               # header name or 1-based index
-    date-column = 2
-    required-columns = ["title", "date"]   # paper tables must have these roles
-    header = ["论文题目", "发表时间", "内容简介"]  # the header every paper table must have
+    order = "ascending"                    # ascending | descending (row-order)
+    duplicate-scope = "document"           # document | section (duplicate-entry)
+    title-column = "论文题目"               # header name or 1-based index; default: by name
+    date-column = 2                        # (lint/columns.py lists the names recognised)
+    required-columns = ["title", "date"]   # every table must have these (missing-column)
+    header = ["论文题目", "发表时间", "内容简介"]  # every paper table's header (header-mismatch)
 """
 
 from __future__ import annotations
@@ -75,6 +75,13 @@ def _date_format(key: str, value: Any) -> str:
     return value
 
 
+def _header(key: str, value: Any) -> tuple[str, ...]:
+    cells = _str_list(key, value)
+    if not cells:
+        raise ConfigError(f"{key}: expected the header's cells, got an empty list")
+    return cells
+
+
 def _roles(key: str, value: Any) -> tuple[str, ...]:
     roles = _str_list(key, value)
     for role in roles:
@@ -92,7 +99,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "title-column": ("title_column", _column),
     "date-column": ("date_column", _column),
     "required-columns": ("required_columns", _roles),
-    "header": ("header", _str_list),
+    "header": ("header", _header),
 }
 
 

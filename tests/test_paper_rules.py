@@ -97,6 +97,7 @@ def write_config(tmp_path: Path, body: str) -> Path:
         ("date-column = true", "date-column"),
         ('required-columns = ["summary"]', "required-columns"),
         ('header = "论文题目"', "header"),
+        ("header = []", "header"),
         ('select = ["no-such-rule"]', "no-such-rule"),
         ('ignore = "row-order"', "ignore"),
     ],
