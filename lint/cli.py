@@ -168,7 +168,7 @@ def parse_keys(value: str | None) -> tuple[str, ...] | None:
 def load_config(args: argparse.Namespace, target: Path) -> Config:
     """The settings for ``target``: --config, else the nearest pyproject.toml; then CLI overrides."""
     found = Path(args.config) if args.config else config_module.find(target)
-    if args.config and not found.is_file():
+    if args.config and (found is None or not found.is_file()):
         raise ConfigError(f"{args.config}: configuration file not found")
     config = config_module.load(found) if found else Config()
     select, ignore = parse_keys(args.select), parse_keys(args.ignore)

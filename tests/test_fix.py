@@ -1,0 +1,217 @@
+"""The fix engine: the applier, the bounded loop, the nothing-lost check, and writing files."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import engine, fix
+from lint.cli import main
+from lint.document import parse
+from lint.fix import Changes, FixError, apply_fixes, choose_fixes, fix_text, split_lines, verify
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+
+MESSY = "# T\n\n|a|b|\n|-|-|\n|1|2|\n"
+LAID_OUT = "# T\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n"
+ONLY_LAYOUT = ["--select", "T001,T002"]
+
+
+def problem(line: int, edits: tuple[Edit, ...], safety: str = SAFE) -> Problem:
+    return Problem(line, 1, "X001", "test", "test", Fix(edits, safety))
+
+
+# the applier
+
+
+def test_apply_fixes_bottom_up_keeps_line_endings() -> None:
+    lines = split_lines("a\r\nb\r\nc\r\nd\r\n")
+    fixes = [Fix((Edit(1, 1, ("A", "A2")),)), Fix((Edit(3, 4, ()),))]
+    assert fix.join(apply_fixes(lines, fixes)) == "A\r\nA2\r\nb\r\n"
+
+
+def test_apply_fixes_keeps_missing_final_newline() -> None:
+    lines = split_lines("a\nb")
+    assert fix.join(apply_fixes(lines, [Fix((Edit(2, 2, ("B", "C")),))])) == "a\nB\nC"
+
+
+def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
+    small = problem(2, (Edit(2, 2, ("x",)),))
+    large = problem(1, (Edit(1, 3, ("y",)),))
+    apart = problem(5, (Edit(5, 5, ("z",)),))
+    unsafe = problem(7, (Edit(7, 7, ("u",)),), UNSAFE)
+    chosen = choose_fixes([large, small, apart, unsafe], unsafe=False)
+    assert chosen == [small.fix, apart.fix]
+    assert unsafe.fix in choose_fixes([unsafe], unsafe=True)
+
+
+def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def restless(doc: object, config: object) -> list[Problem]:
+        line = parse_lines(doc)[0]
+        return [problem(1, (Edit(1, 1, (line + "x",)),))]
+
+    monkeypatch.setattr(engine, "check", restless)
+    with pytest.raises(FixError, match="did not settle"):
+        fix_text("a\n")
+
+
+def parse_lines(doc: object) -> tuple[str, ...]:
+    return doc.lines  # type: ignore[attr-defined,no-any-return]
+
+
+def test_fix_text_is_idempotent_and_counts_fixes() -> None:
+    first = fix_text(MESSY)
+    assert first.text == LAID_OUT and first.fixed == 1
+    assert fix_text(first.text).fixed == 0
+
+
+# the nothing-lost check
+
+
+def check(before: str, after: str, changes: Changes | None = None) -> None:
+    verify(parse(before), before, parse(after), after, changes or Changes())
+
+
+def test_verify_accepts_layout_changes() -> None:
+    check(MESSY, LAID_OUT)
+
+
+@pytest.mark.parametrize(
+    ("after", "reason"),
+    [
+        ("# T\n\n|a|b|\n|-|-|\n", "row lost"),
+        ("# T\n\n|a|b|\n|-|-|\n|1|2|\n|3|4|\n", "row added"),
+        ("# U\n\n|a|b|\n|-|-|\n|1|2|\n", "outside tables changed"),
+        ("# T\n\n|a|b|\n|-|-|\n|1|2|\n\n|c|\n|-|\n", "table count"),
+        ("# T\n\n|a|c|\n|-|-|\n|1|2|\n", "header changed"),
+        ("# T\n\n|a|b|\n|-|-|\n|1|2|\nmore\n", "row added"),
+    ],
+)
+def test_verify_detects_losses(after: str, reason: str) -> None:
+    with pytest.raises(FixError, match=reason):
+        check(MESSY, after)
+
+
+def test_verify_allows_declared_removal_only() -> None:
+    before = "|a|\n|-|\n|1|\n|2|\n"
+    after = "|a|\n|-|\n|1|\n"
+    with pytest.raises(FixError):
+        check(before, after)
+    check(before, after, Changes(removed=[("2",)]))
+
+
+# writing files through the CLI
+
+
+def write(tmp_path: Path, data: bytes, name: str = "list.md") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_read_only_file_is_untouched_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, MESSY.encode())
+    path.chmod(0o444)
+    assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 2
+    assert path.read_bytes() == MESSY.encode()
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_unwritable_directory_is_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, MESSY.encode())
+    tmp_path.chmod(0o555)
+    try:
+        assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 2
+    finally:
+        tmp_path.chmod(0o755)
+    assert path.read_bytes() == MESSY.encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (MESSY.replace("\n", "\r\n").encode(), LAID_OUT.replace("\n", "\r\n").encode()),
+        (b"\xef\xbb\xbf" + MESSY.encode(), b"\xef\xbb\xbf" + LAID_OUT.encode()),
+        (MESSY.rstrip("\n").encode(), LAID_OUT.rstrip("\n").encode()),
+    ],
+    ids=["crlf", "bom", "no-final-newline"],
+)
+def test_fix_keeps_file_properties(tmp_path: Path, data: bytes, expected: bytes) -> None:
+    path = write(tmp_path, data)
+    assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 1
+    assert path.read_bytes() == expected
+    assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 0
+
+
+def test_fix_keeps_permission_bits(tmp_path: Path) -> None:
+    path = write(tmp_path, MESSY.encode())
+    path.chmod(0o640)
+    main(["--fix", *ONLY_LAYOUT, str(path)])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.read_text() == LAID_OUT
+    assert not [p for p in tmp_path.iterdir() if p.name != "list.md"]  # no temporary file left
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
+    path = write(tmp_path, LAID_OUT.encode())
+    os.utime(path, (1_000_000, 1_000_000))
+    assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 0
+    assert path.stat().st_mtime == 1_000_000
+
+
+def test_diff_prints_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, MESSY.encode())
+    assert main(["--diff", *ONLY_LAYOUT, str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "-|a|b|" in out and "+| a   | b   |" in out and out.count("@@") == 2
+    assert path.read_bytes() == MESSY.encode()
+
+
+def test_diff_of_clean_file_is_exit_0(tmp_path: Path) -> None:
+    path = write(tmp_path, LAID_OUT.encode())
+    assert main(["--diff", *ONLY_LAYOUT, str(path)]) == 0
+
+
+def test_stdin_fix_writes_fixed_text_to_stdout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(MESSY.encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code = main(["--fix", *ONLY_LAYOUT, "--stdin-filename", "list.md", "-"])
+    captured = capsys.readouterr()
+    assert captured.out == LAID_OUT
+    assert code == 1  # the text changed
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    clean = write(tmp_path, LAID_OUT.encode(), "clean.md")
+    assert main([*ONLY_LAYOUT, str(clean)]) == 0
+    messy = write(tmp_path, MESSY.encode(), "messy.md")
+    assert main([*ONLY_LAYOUT, str(messy)]) == 1  # problems, nothing written
+    assert messy.read_bytes() == MESSY.encode()
+    long_row = write(tmp_path, (LAID_OUT + "| 1   | 2   | 3   |\n").encode(), "long.md")
+    assert main(["--fix", *ONLY_LAYOUT, str(long_row)]) == 1  # a problem without fix remains
+
+
+def test_failed_verification_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, MESSY.encode())
+
+    def losing(doc: object, config: object) -> list[Problem]:
+        lines = parse_lines(doc)
+        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+
+    monkeypatch.setattr(engine, "check", losing)
+    assert main(["--fix", str(path)]) == 2
+    assert path.read_bytes() == MESSY.encode()
+    err = capsys.readouterr().err
+    assert "internal error" in err and "list.md" in err
