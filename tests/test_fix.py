@@ -165,9 +165,7 @@ def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
     assert path.stat().st_mtime == 1_000_000
 
 
-def test_diff_prints_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, MESSY.encode())
     assert main(["--diff", *ONLY_LAYOUT, str(path)]) == 1
     out = capsys.readouterr().out
