@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from lint.rules import RULES, lookup, summary
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 _HEADER = ("Code", "Name", "Default", "Fix", "Summary")
+_RST_CODE = re.compile(r"``([^`]+)``")
 
 
 def rule_table() -> list[tuple[str, str, str, str, str]]:
@@ -45,12 +47,17 @@ def _display_width(text: str) -> int:
     return width if width >= 0 else len(text)
 
 
+def _markdown(summary_text: str) -> str:
+    """A docstring summary as Markdown: reST ````code```` as a code span, pipes escaped."""
+    return _RST_CODE.sub(r"`\1`", summary_text).replace("|", "\\|")
+
+
 def markdown_table() -> str:
     """The rule table as Markdown, laid out as prettier lays out a table (padded, aligned)."""
     rows = [
         _HEADER,
         *(
-            (f"`{code}`", f"`{name}`", default, fix, text.replace("|", "\\|"))
+            (f"`{code}`", f"`{name}`", default, fix, _markdown(text))
             for code, name, default, fix, text in rule_table()
         ),
     ]
