@@ -134,15 +134,42 @@ def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=settings)
 
 
-def parse(text: str, today: date | None = None) -> DateValue | None:
-    """The date in ``text``, or None when unreadable or more than 31 days after ``today``."""
-    value = read(text)
+def parse(text: str, today: date | None = None, date_format: str | None = None) -> DateValue | None:
+    """The date in ``text``, or None when unreadable or more than 31 days after ``today``.
+
+    Text already written in ``date_format`` is read by that format first, so every format's
+    own output reads back (``YYYYMM`` included).
+    """
+    value = _read_as(text, date_format) if date_format else None
+    if value is None:
+        value = read(text)
     if value is None:
         return None
     limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
     if date(value.year, value.month, value.day or 1) > limit:
         return None
     return value
+
+
+@lru_cache(maxsize=16)
+def _format_pattern(date_format: str) -> re.Pattern[str]:
+    parts = {"YYYY": r"(?P<y>\d{4})", "MM": r"(?P<m>\d{2})", "DD": r"(?P<d>\d{2})"}
+    pieces = _FORMAT_TOKEN.split(date_format)
+    tokens = _FORMAT_TOKEN.findall(date_format)
+    pattern = re.escape(pieces[0])
+    for token, piece in zip(tokens, pieces[1:], strict=True):
+        # a token repeated in the format (YYYY.MM.YYYY) must repeat the same value
+        name = {"YYYY": "y", "MM": "m", "DD": "d"}[token]
+        pattern += (f"(?P={name})" if f"?P<{name}>" in pattern else parts[token]) + re.escape(piece)
+    return re.compile(pattern)
+
+
+def _read_as(text: str, date_format: str) -> DateValue | None:
+    match = _format_pattern(date_format).fullmatch(text)
+    if match is None:
+        return None
+    day = match.groupdict().get("d")
+    return _checked(int(match["y"]), int(match["m"]), int(day) if day else None)
 
 
 def has_day(date_format: str) -> bool:

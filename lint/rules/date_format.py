@@ -1,4 +1,4 @@
-"""A date cell is not written in the list's date format (default ``YYYY.MM``).
+"""A date is not written in the list's date format (default YYYY.MM).
 
 Why: a list whose dates are written five different ways cannot be sorted or scanned, and
 readers cannot tell ``2023.1`` from ``2023.10``. Option ``date-format``: YYYY, MM and optional
@@ -66,7 +66,7 @@ def _read(text: str, today: date, date_format: str) -> tuple[dates.DateValue | N
     """The date in ``text`` and its canonical form; an empty text counts as canonical."""
     if not text.strip():
         return None, text  # empty-cell reports a missing date
-    value = dates.parse(text, today)
+    value = dates.parse(text, today, date_format)
     return value, dates.format_date(value, date_format) if value else None
 
 

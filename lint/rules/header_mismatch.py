@@ -1,4 +1,6 @@
-"""A paper table's header differs from the first paper table's (or the configured header).
+"""A paper table's header differs from the list's header.
+
+The list's header is the first paper table's, or the one configured.
 
 Why: a reader expects every section's table to have the same columns in the same order; a
 renamed or extra column usually means a row pasted from another list or a table edited by hand.

@@ -1,4 +1,4 @@
-"""A table lacks a column the configuration requires (``required-columns``).
+"""A table lacks a column that required-columns asks for.
 
 Why: by default a table without a recognisable title or date column is not a paper table and
 the paper rules skip it silently; a list that wants every table checked names the roles it

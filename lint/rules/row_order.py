@@ -1,4 +1,4 @@
-"""The rows of a paper table are not in date order (ascending by default).
+"""A paper table's rows are not in date order.
 
 Why: readers scan a section for what is new; one row out of place hides it, and a sorted table
 makes a misplaced date stand out. Option ``order``: ``ascending`` (default) or ``descending``.
@@ -78,7 +78,7 @@ def _key(
     """The sort key of a date text, None when unreadable; each distinct text is read once."""
     if text in seen:
         return seen[text]
-    value = dates.parse(text, today)
+    value = dates.parse(text, today, config.date_format)
     key = seen[text] = dates.sort_key(value, config.date_format) if value else None
     return key
 

@@ -108,6 +108,8 @@ def test_date_format(
         ("YYYY/MM", "2023年5月", "2023/05"),
         ("YYYY-MM-DD", "2023年5月17日", "2023-05-17"),
         ("YYYY年MM月", "2023-05", "2023年05月"),
+        ("YYYYMM", "2023.5", "202305"),
+        ("DD.MM.YYYY", "2023-05-17", "17.05.2023"),
     ],
 )
 def test_configured_format(date_format: str, written: str, canonical: str) -> None:
