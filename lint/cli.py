@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint import __version__, config as config_module, output
+from lint import __version__, output
+from lint import config as config_module
 from lint.config import Config, ConfigError
-from lint.problem import SAFE, Problem
+from lint.problem import Problem
 
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
@@ -166,7 +167,7 @@ def parse_keys(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_config(args: argparse.Namespace, target: Path) -> Config:
-    """The settings for ``target``: --config, else the nearest pyproject.toml; then CLI overrides."""
+    """Settings for ``target``: --config, else the nearest pyproject.toml, then CLI overrides."""
     found = Path(args.config) if args.config else config_module.find(target)
     if args.config and (found is None or not found.is_file()):
         raise ConfigError(f"{args.config}: configuration file not found")

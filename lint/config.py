@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,9 +128,9 @@ def load(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     if SECTION not in data:
         return Config(source=str(path))
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:
         import tomli as tomllib
     try:
         document = tomllib.loads(data)

@@ -155,7 +155,7 @@ def verify(
     if len(before.tables) != len(after.tables):
         raise FixError(f"{before.path}: table count {len(before.tables)} -> {len(after.tables)}")
     _verify_outside(before, before_text, after, after_text)
-    for old, new in zip(before.tables, after.tables):
+    for old, new in zip(before.tables, after.tables, strict=True):
         if _row_key(old.header.cells) != _row_key(new.header.cells):
             raise FixError(f"{before.path}:{new.start_line}: table header changed")
     expected = _table_rows(before)
@@ -174,7 +174,7 @@ def _verify_outside(
 ) -> None:
     old_lines = _outside_tables(before, before_text)
     new_lines = _outside_tables(after, after_text)
-    for old, new in zip(old_lines, new_lines):
+    for old, new in zip(old_lines, new_lines, strict=False):
         if old != new:
             raise FixError(f"{before.path}: line outside tables changed: {old!r} -> {new!r}")
     if len(old_lines) != len(new_lines):

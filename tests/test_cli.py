@@ -12,7 +12,10 @@ import pytest
 from lint import __version__
 from lint.cli import main
 
-CLEAN = "# T\n\n| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n| A        | 2023.05  | 中文     |\n"
+CLEAN = (
+    "# T\n\n| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n"
+    "| A        | 2023.05  | 中文     |\n"
+)
 SHORT_ROW = "# T\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 |\n"
 JSON_KEYS = {"path", "line", "column", "code", "name", "message", "fix"}
 

@@ -120,4 +120,5 @@ def test_split_cells(content: str, cells: tuple[str, ...]) -> None:
 def test_split_cells_offsets_point_at_cell_text() -> None:
     content = "|  ab | c  |d|"
     cells, starts = split_cells(content)
-    assert [content[start : start + len(cell)] for cell, start in zip(cells, starts)] == list(cells)
+    pairs = zip(cells, starts, strict=True)
+    assert [content[start : start + len(cell)] for cell, start in pairs] == list(cells)
