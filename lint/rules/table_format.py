@@ -45,11 +45,15 @@ _SHOWN = 40
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each table whose lines differ from its prettier layout, with the layout as fix."""
+    previous_end = -1
     for table in doc.tables:
         old = doc.lines[table.start_line - 1 : table.end_line]
         new = layout(table)
         if new != old:
-            yield _problem(table, old, new)
+            glued = table.start_line == previous_end + 1
+            opens_with_pipe = old[0][len(table.prefixes[0]) :].startswith("|")
+            yield _problem(table, old, new, fixable=opens_with_pipe or not glued)
+        previous_end = table.end_line
 
 
 def layout(table: Table) -> tuple[str, ...]:
@@ -93,7 +97,12 @@ def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...]) -> Problem:
+def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...], fixable: bool) -> Problem:
+    """One problem for the table; ``fixable`` is False for a table glued under another one.
+
+    The table above ended on this header only because it does not start with a pipe; laid out,
+    it would start with one and join the table above, so a blank line has to come first.
+    """
     differing = [index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
     first = differing[0]
     was, now = old[first], new[first]
@@ -102,7 +111,11 @@ def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...]) -> Proble
     shown = was if len(was) <= _SHOWN else was[: _SHOWN - 1] + "…"
     message = (
         f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
-        " differ from the aligned layout; run with --fix"
+        " differ from the aligned layout; "
     )
+    if not fixable:
+        message += "add a blank line between it and the table above, then run with --fix"
+        return Problem(table.start_line + first, column + 1, CODE, NAME, message)
     fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
-    return Problem(table.start_line + first, column + 1, CODE, NAME, message, fix)
+    line, column = table.start_line + first, column + 1
+    return Problem(line, column, CODE, NAME, message + "run with --fix", fix)

@@ -136,3 +136,13 @@ def test_with_column_count_short_rows_end_padded_and_laid_out() -> None:
     fixed = fix_text(markdown, config=Config(select=("column-count", "table-format")))
     assert fixed.text == "| a   | b   | c   |\n| --- | --- | --- |\n| 1   |     |     |\n"
     assert fixed.problems == []
+
+
+def test_table_glued_under_another_gets_no_fix() -> None:
+    # "- h|h" ends the table above; laid out as "| - h | h |" it would become its row
+    markdown = "|h|\n|---|\n- h|h\n  |---|---|\n"
+    problems = list(table_format.check(parse(markdown), ONLY))
+    assert [(p.line, p.fix_safety) for p in problems] == [(1, "safe"), (3, None)]
+    fixed = fix_text(markdown, config=ONLY)
+    assert fixed.text == "| h   |\n| --- |\n- h|h\n  |---|---|\n"
+    assert len(parse(fixed.text).tables) == 2
