@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -41,15 +41,22 @@ class Section:
 class Row:
     """One table line split into cells.
 
-    ``cells`` hold each cell's raw Markdown source with outer whitespace stripped; ``starts`` the
-    0-based character offset of each cell's text in the source line (for an empty cell, where its
-    text would start); ``section`` the path of headings the row sits under.
+    ``cells`` hold each cell's raw Markdown source with outer whitespace stripped; ``section`` the
+    path of headings the row sits under; ``content`` the line's text after its container prefix,
+    which is ``offset`` characters long.
     """
 
     line: int
     cells: tuple[str, ...]
-    starts: tuple[int, ...]
     section: tuple[str, ...]
+    content: str
+    offset: int
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """0-based character offset of each cell's text in the source line (for an empty cell,
+        where its text would start). Computed on demand: most rows are never reported."""
+        return split_cells(self.content, self.offset)[1]
 
     def column(self, index: int) -> int:
         """1-based column of cell ``index`` (the end of the line for a missing cell)."""
@@ -120,6 +127,19 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
         cells.append(text)
         position += len(raw) + 1
     return tuple(cells), tuple(starts)
+
+
+def cells_of(content: str) -> tuple[str, ...]:
+    """The cells of a table line's content, as ``split_cells`` finds them, without offsets."""
+    stripped = content.strip(MD_TRIM_CHARS)
+    parts = stripped.split("|")
+    if "\\|" in stripped:
+        parts = _join_escaped(parts)
+    if len(parts) > 1 and not parts[0]:
+        del parts[0]
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    return tuple([part.strip(_CELL_SPACE) for part in parts])
 
 
 def _join_escaped(parts: list[str]) -> list[str]:
@@ -290,8 +310,8 @@ def _build_table(
     for i, line in enumerate(range(first, last)):
         line_start = line_starts[line]
         prefixes.append(source[line_start : starts[i]])
-        cells, offsets = split_cells(source[starts[i] : ends[i]], starts[i] - line_start)
-        rows.append(Row(line + 1, cells, offsets, section))
+        content = source[starts[i] : ends[i]]
+        rows.append(Row(line + 1, cells_of(content), section, content, starts[i] - line_start))
     return Table(
         start_line=first + 1,
         end_line=last,
