@@ -55,7 +55,9 @@ def test_short_row_fix_is_safe_and_long_row_has_no_fix() -> None:
 
 
 def test_message_counts_both_sides_and_suggests_escape_for_split_title() -> None:
-    doc = parse("| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n| Tools | agents | 2023.05 | 简介 |\n")
+    doc = parse(
+        "| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n| Tools | agents | 2023.05 | 简介 |\n"
+    )
     (problem,) = column_count.check(doc, ONLY)
     assert "4" in problem.message and "3" in problem.message
     assert "\\|" in problem.message
