@@ -12,7 +12,8 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lint import __version__, output
@@ -174,16 +175,10 @@ def load_config(args: argparse.Namespace, target: Path) -> Config:
     config = config_module.load(found) if found else Config()
     select, ignore = parse_keys(args.select), parse_keys(args.ignore)
     if select is not None:
-        config = _replace(config, select=select, extend_select=())
+        config = replace(config, select=select, extend_select=())
     if ignore is not None:
-        config = _replace(config, ignore=config.ignore + ignore)
+        config = replace(config, ignore=config.ignore + ignore)
     return config
-
-
-def _replace(config: Config, **changes: object) -> Config:
-    from dataclasses import replace
-
-    return replace(config, **changes)  # type: ignore[arg-type]
 
 
 def process(args: argparse.Namespace, source: Source, run: Run) -> str | None:
@@ -214,45 +209,52 @@ def _add(run: Run, source: Source, problems: list[Problem]) -> None:
     run.reports.extend(output.Report(source.shown, problem) for problem in problems)
 
 
-def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
-    """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
+@contextmanager
+def _guard(run: Run, name: str) -> Iterator[None]:
+    """Turn any failure while handling one input into a one-line error that marks the run failed.
+
+    An unexpected exception is a bug, reported as an internal error instead of a traceback;
+    set LLM4OR_LINT_DEBUG=1 to see the traceback.
+    """
     from lint.fix import FixError
 
     try:
-        source = read_source(path)
-        fixed = process(args, source, run)
-        if fixed is not None and args.diff:
-            sys.stdout.write(unified_diff(source, fixed))
-        elif fixed is not None and args.fix:
-            write_atomic(source, fixed)
+        yield
     except (InputError, ConfigError) as error:
         _error(str(error))
         run.failed = True
     except FixError as error:
         _error(f"internal error: fix not written: {error}")
         run.failed = True
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("LLM4OR_LINT_DEBUG"):
+            raise
+        _error(f"internal error on {name}: {type(error).__name__}: {error} (please report it)")
+        run.failed = True
+
+
+def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
+    """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
+    with _guard(run, str(path)):
+        source = read_source(path)
+        fixed = process(args, source, run)
+        if fixed is not None and args.diff:
+            sys.stdout.write(unified_diff(source, fixed))
+        elif fixed is not None and args.fix:
+            write_atomic(source, fixed)
 
 
 def handle_stdin(args: argparse.Namespace, run: Run) -> None:
     """Path ``-``: read stdin; with --fix the fixed text goes to stdout, problems to stderr."""
-    from lint.fix import FixError
-
     name = args.stdin_filename or "<stdin>"
-    data = sys.stdin.buffer.read()
-    try:
-        text, bom = decode(data, name)
+    with _guard(run, name):
+        text, bom = decode(sys.stdin.buffer.read(), name)
         source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
         fixed = process(args, source, run)
         if args.diff and fixed is not None:
             sys.stdout.write(unified_diff(source, fixed))
-        elif args.fix:
+        elif args.fix and not args.diff:
             sys.stdout.buffer.write((_BOM if bom else b"") + (fixed or text).encode("utf-8"))
-    except (InputError, ConfigError) as error:
-        _error(str(error))
-        run.failed = True
-    except FixError as error:
-        _error(f"internal error: {error}")
-        run.failed = True
 
 
 def unified_diff(source: Source, fixed: str) -> str:
@@ -315,7 +317,7 @@ def _colour(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
-def exit_code(args: argparse.Namespace, run: Run) -> int:
+def exit_code(run: Run) -> int:
     """2 on any error, 1 on problems or a change, else 0."""
     if run.failed:
         return 2
@@ -346,4 +348,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             handle_file(args, path, run)
     stdin_fix = args.paths == ["-"] and args.fix
     report(args, run, sys.stderr if stdin_fix else sys.stdout)
-    return exit_code(args, run)
+    return exit_code(run)

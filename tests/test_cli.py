@@ -178,3 +178,18 @@ def test_bad_input_end_to_end_has_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_unexpected_error_is_one_line_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.rules import column_count
+
+    def broken(doc: object, config: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("LLM4OR_LINT_DEBUG", raising=False)
+    monkeypatch.setattr(column_count, "check", broken)
+    assert main([str(write(tmp_path, "a.md", SHORT_ROW))]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "internal error" in err
