@@ -528,10 +528,16 @@ def target(key: str) -> str:
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A Markdown table, the first column left-aligned and the others right-aligned."""
-    delimiter = [":---", *["---:"] * (len(header) - 1)]
-    lines = [header, delimiter, *rows]
-    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+    """A laid-out Markdown table: first column left-aligned, the others right-aligned."""
+    widths = [max(3, *map(len, column)) for column in zip(header, *rows, strict=True)]
+    delimiter = [":" + "-" * (widths[0] - 1), *("-" * (w - 1) + ":" for w in widths[1:])]
+
+    def line(cells: Sequence[str]) -> str:
+        first, *rest = cells
+        aligned = [cell.rjust(width) for cell, width in zip(rest, widths[1:], strict=True)]
+        return "| " + " | ".join([first.ljust(widths[0]), *aligned]) + " |"
+
+    return "\n".join([line(header), "| " + " | ".join(delimiter) + " |", *map(line, rows)])
 
 
 def size_header(report: Report, first: str) -> list[str]:
