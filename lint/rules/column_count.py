@@ -37,7 +37,8 @@ DEFAULT = True
 FIX = "safe"
 
 # a cell that continues a sentence: it starts with a lowercase word or follows one ending in text
-_CONTINUATION = re.compile(r"^[a-z\u4e00-\u9fff]|^[^|]*[A-Za-z\u4e00-\u9fff]$")
+# (compiled on first use by re's cache: only a row with extra cells needs it)
+_CONTINUATION = r"^[a-z\u4e00-\u9fff]|^[^|]*[A-Za-z\u4e00-\u9fff]$"
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
@@ -54,7 +55,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
 
 def _short_row(doc: Document, table: Table, row: Row, expected: int) -> Problem:
     found = len(row.cells)
-    message = f"row has {found} cells, header has {expected}: add the missing cells"
+    message = f"row has {_cells(found)}, header has {expected}: add the missing cells"
     fix = Fix((Edit(row.line, row.line, (_padded(doc, table, row, expected),)),), SAFE)
     return Problem(row.line, row.column(found), CODE, NAME, message, fix)
 
@@ -74,7 +75,7 @@ def _padded(doc: Document, table: Table, row: Row, expected: int) -> str:
 
 def _long_row(row: Row, expected: int) -> Problem:
     found = len(row.cells)
-    message = f"row has {found} cells, header has {expected}"
+    message = f"row has {_cells(found)}, header has {expected}"
     split = _split_title(row, expected)
     if split is not None:
         message += (
@@ -87,9 +88,28 @@ def _long_row(row: Row, expected: int) -> Problem:
 
 
 def _split_title(row: Row, expected: int) -> int | None:
-    """Index of a cell that continues the previous one's text, if the row looks split by a pipe."""
-    for index in range(1, min(len(row.cells), len(row.cells) - expected + 2)):
-        before, after = row.cells[index - 1], row.cells[index]
-        if before and after and _CONTINUATION.search(before) and _CONTINUATION.search(after):
+    """Index of a cell that continues the previous one's text, if the row looks split by a pipe.
+
+    A cell leaving a code span or a link open is the surest sign, wherever it is in the row
+    (GFM splits at a pipe even inside a code span); failing that, two text-like cells among
+    the first ones.
+    """
+    cells = row.cells
+    for index in range(1, len(cells)):
+        if cells[index] and _left_open(cells[index - 1]):
+            return index
+    for index in range(1, min(len(cells), len(cells) - expected + 2)):
+        before, after = cells[index - 1], cells[index]
+        looks_split = re.search(_CONTINUATION, before) and re.search(_CONTINUATION, after)
+        if before and after and looks_split:
             return index
     return None
+
+
+def _cells(count: int) -> str:
+    return "1 cell" if count == 1 else f"{count} cells"
+
+
+def _left_open(text: str) -> bool:
+    """True when ``text`` opens a code span or a link bracket that it does not close."""
+    return text.count("`") % 2 == 1 or text.count("[") > text.count("]")

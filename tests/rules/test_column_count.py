@@ -65,3 +65,22 @@ def test_message_counts_both_sides_and_suggests_escape_for_split_title() -> None
 
 def test_seed_has_no_column_count_problem(seed_text: str) -> None:
     assert list(column_count.check(parse(seed_text), ONLY)) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "split"),
+    [
+        # a pipe inside a code span in the last column, after a CJK date: the code span is split
+        ("| Date | Paper | Code |\n|---|---|---|\n| 2024年5月 | F paper | `a|b` |\n", 3),
+        ("| Paper | Date |\n|---|---|\n| [Tools | Agents](https://x.org) | 2023.05 |\n", 1),
+        (
+            "| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n"
+            "| Tools | agents | 2023.05 | 简介 |\n",
+            1,
+        ),
+    ],
+)
+def test_split_cell_is_the_one_continuing_an_open_span(markdown: str, split: int) -> None:
+    (table,) = parse(markdown).tables
+    (row,) = table.rows
+    assert column_count._split_title(row, len(table.header.cells)) == split
