@@ -28,6 +28,7 @@ month (and day when the format shows one). An unreadable date has no fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -41,6 +42,9 @@ CODE = "P002"
 NAME = "date-format"
 DEFAULT = True
 FIX = "safe"
+
+# bold or italic around the whole cell: ``**2023.05**``, ``_2023.05_``
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
@@ -63,11 +67,17 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
 
 
 def _read(text: str, today: date, date_format: str) -> tuple[dates.DateValue | None, str | None]:
-    """The date in ``text`` and its canonical form; an empty text counts as canonical."""
+    """The date in ``text`` and its canonical form; an empty text counts as canonical.
+
+    A date in emphasis (``**2023-05**``) keeps its markers: only the date inside is rewritten.
+    """
     if not text.strip():
         return None, text  # empty-cell reports a missing date
-    value = dates.parse(text, today, date_format)
-    return value, dates.format_date(value, date_format) if value else None
+    emphasis = _EMPHASIS.fullmatch(text)
+    marker, inner = (emphasis[1], emphasis[2]) if emphasis else ("", text)
+    value = dates.parse(inner, today, date_format)
+    canonical = dates.format_date(value, date_format) if value else None
+    return value, f"{marker}{canonical}{marker}" if canonical else None
 
 
 def _problem(

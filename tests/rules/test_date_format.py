@@ -37,6 +37,8 @@ READABLE = [
     ("September 2023", "2023.09"),
     ("17 May 2023", "2023.05"),
     ("05/2023", "2023.05"),
+    ("**2023-05**", "**2023.05**"),  # emphasis is kept, only the date inside is rewritten
+    ("_May 2023_", "_2023.05_"),
 ]
 
 
@@ -132,3 +134,7 @@ def test_fix_declares_the_rewritten_row() -> None:
     assert problem.fix.rewritten_rows == (
         (("Paper A", "2023-5", "摘要"), ("Paper A", "2023.05", "摘要")),
     )
+
+
+def test_canonical_date_in_emphasis_is_not_reported() -> None:
+    assert found(table("**2023.05**")) == []
