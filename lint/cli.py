@@ -10,11 +10,10 @@ import argparse
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lint import __version__, output
 from lint import config as config_module
@@ -56,8 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass
-class Source:
+class Source(NamedTuple):
     """A file's text and the byte-level properties a write must keep."""
 
     path: Path
@@ -67,14 +65,14 @@ class Source:
     mode: int | None = None
 
 
-@dataclass
 class Run:
     """What one invocation found: located problems, fixes applied, and whether to exit 2."""
 
-    reports: list[output.Report] = field(default_factory=list)
-    fixed: int = 0
-    changed: bool = False
-    failed: bool = False
+    def __init__(self) -> None:
+        self.reports: list[output.Report] = []
+        self.fixed = 0
+        self.changed = False
+        self.failed = False
 
 
 def shown_path(path: Path) -> str:
@@ -145,6 +143,8 @@ def write_atomic(source: Source, text: str) -> None:
         raise InputError(f"{source.shown}: cannot write: file is read-only")
     if not os.access(directory, os.W_OK) or not directory.stat().st_mode & 0o222:
         raise InputError(f"{source.shown}: cannot write: directory is not writable")
+    import tempfile  # only a fix that changes a file pays for it
+
     data = (_BOM if source.bom else b"") + text.encode("utf-8")
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -175,9 +175,9 @@ def load_config(args: argparse.Namespace, target: Path) -> Config:
     config = config_module.load(found) if found else Config()
     select, ignore = parse_keys(args.select), parse_keys(args.ignore)
     if select is not None:
-        config = replace(config, select=select, extend_select=())
+        config = config._replace(select=select, extend_select=())
     if ignore is not None:
-        config = replace(config, ignore=config.ignore + ignore)
+        config = config._replace(ignore=config.ignore + ignore)
     return config
 
 

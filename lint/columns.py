@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lint.config import Config
 from lint.document import Document, Table
@@ -66,8 +66,7 @@ _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`~\[\]!#]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True)
-class Roles:
+class Roles(NamedTuple):
     """0-based indexes of a table's title and date columns, None where there is none."""
 
     title: int | None

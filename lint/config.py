@@ -21,9 +21,8 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SECTION = "llm4or-lint"
 _DATE_FORMAT = re.compile(r"^(?=.*YYYY)(?=.*MM)[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$")
@@ -33,8 +32,7 @@ class ConfigError(ValueError):
     """A configuration file or value that cannot be used; the message names the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings every rule and the linter read; defaults are the list's own conventions."""
 
     select: tuple[str, ...] | None = None
@@ -47,7 +45,7 @@ class Config:
     date_column: str | int | None = None
     required_columns: tuple[str, ...] = ()
     header: tuple[str, ...] | None = None
-    source: str | None = field(default=None, compare=False)
+    source: str | None = None
 
 
 def _str_list(key: str, value: Any) -> tuple[str, ...]:

@@ -13,7 +13,6 @@ way are unreadable (None).
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -68,10 +67,16 @@ class DateValue(NamedTuple):
     day: int | None = None
 
 
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _checked(year: int, month: int, day: int | None) -> DateValue | None:
     if year < MIN_YEAR or not 1 <= month <= 12:
         return None
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not 1 <= day <= _days_in_month(year, month):
         return None
     return DateValue(year, month, day)
 

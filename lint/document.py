@@ -10,9 +10,8 @@ short rows and drops extra cells, which hides the very errors this tool reports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
@@ -27,8 +26,7 @@ _NEWLINES = re.compile(r"\r\n?")
 _CELL_SPACE = " \t"
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A heading: its text as written, level 1-6, 1-based line, and the titles from the top."""
 
     title: str
@@ -37,8 +35,7 @@ class Section:
     path: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One table line split into cells.
 
     ``cells`` hold each cell's raw Markdown source with outer whitespace stripped; ``section`` the
@@ -52,7 +49,7 @@ class Row:
     content: str
     offset: int
 
-    @cached_property
+    @property
     def starts(self) -> tuple[int, ...]:
         """0-based character offset of each cell's text in the source line (for an empty cell,
         where its text would start). Computed on demand: most rows are never reported."""
@@ -65,8 +62,7 @@ class Row:
         return (self.starts[-1] + len(self.cells[-1]) + 1) if self.starts else 1
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A GFM table: 1-based line span (inclusive), header, delimiter, alignments and body rows.
 
     ``prefixes`` hold, for every line of the table, the source text before the table content
@@ -89,8 +85,7 @@ class Table:
         return range(self.start_line, self.end_line + 1)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A parsed Markdown file: its lines (without line endings), sections and tables."""
 
     path: str

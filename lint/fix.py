@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lint import document, engine
 from lint.config import Config
@@ -24,8 +24,7 @@ class FixError(RuntimeError):
     """An internal error: the fix loop did not settle, or the result failed verification."""
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(NamedTuple):
     """The fixed text, how many fixes were applied, and the problems left in the fixed text."""
 
     text: str
@@ -33,12 +32,16 @@ class FixResult:
     problems: list[Problem]
 
 
-@dataclass
 class Changes:
     """What applied fixes did to rows on purpose, for the nothing-lost check."""
 
-    removed: list[tuple[str, ...]] = field(default_factory=list)
-    rewritten: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    def __init__(
+        self,
+        removed: list[tuple[str, ...]] | None = None,
+        rewritten: list[tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+    ) -> None:
+        self.removed = removed if removed is not None else []
+        self.rewritten = rewritten if rewritten is not None else []
 
 
 def split_lines(text: str) -> list[tuple[str, str]]:
@@ -57,10 +60,15 @@ def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
     """The wanted fixes that can be applied together: smallest first, overlapping ones deferred."""
     candidates = [p.fix for p in problems if p.fix is not None and _wanted(p, unsafe)]
     candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
+    last = max((edit.end_line for fix in candidates for edit in fix.edits), default=0)
+    used = bytearray(last + 1)  # 1 for every line a taken fix edits: linear, not pairwise
     taken: list[Fix] = []
     for fix in candidates:
-        edits = [edit for chosen in taken for edit in chosen.edits]
-        if not any(new.overlaps(old) for new in fix.edits for old in edits):
+        if all(used.find(1, edit.start_line, edit.end_line + 1) == -1 for edit in fix.edits):
+            for edit in fix.edits:
+                used[edit.start_line : edit.end_line + 1] = b"\x01" * (
+                    edit.end_line - edit.start_line + 1
+                )
             taken.append(fix)
     return taken
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.problem import SAFE, Problem
 
 _RED, _BOLD, _DIM, _CYAN, _RESET = "\033[31m", "\033[1m", "\033[2m", "\033[36m", "\033[0m"
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """One problem located in a file, as the formats need it (``path`` as shown to the user)."""
 
     path: str
@@ -64,6 +62,8 @@ def summary_line(reports: Sequence[Report], unsafe: bool = False, fixed: int = 0
 
 def as_json(reports: Sequence[Report]) -> str:
     """One JSON array: ``path, line, column, code, name, message, fix`` per problem."""
+    import json
+
     items = [
         {
             "path": r.path,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SAFE = "safe"
 UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace 1-based lines ``start_line``..``end_line`` (inclusive) by ``new_lines``.
 
     ``new_lines`` hold line contents without line endings; an empty tuple deletes the lines.
@@ -24,8 +23,7 @@ class Edit:
         return self.start_line <= other.end_line and other.start_line <= self.end_line
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits applied together, their safety (``safe`` or ``unsafe``), and row changes on purpose.
 
     ``removed_rows`` hold the cells of every table row the fix deletes deliberately and
@@ -40,8 +38,7 @@ class Fix:
     rewritten_rows: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding: 1-based position, the rule's code and name, a message, and an optional fix."""
 
     line: int
@@ -49,7 +46,7 @@ class Problem:
     code: str
     name: str
     message: str
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None
 
     @property
     def fix_safety(self) -> str | None:

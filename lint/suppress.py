@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.problem import Problem
 
@@ -31,8 +31,7 @@ _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One suppression comment: 1-based line and column, kind, and the names it gives.
 
     ``names`` hold ``(name as written, 1-based column)``; ``codes`` the codes of the rules those

@@ -24,6 +24,7 @@ grapheme clusters (with wcwidth, imported then).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 # a tab counts 1 (prettier prints it as a space); other control characters count 0
@@ -53,8 +54,19 @@ def width(text: str) -> int:
     return _plain_width(text, astral)
 
 
+# characters measured one by one before the class regexes are compiled: compiling them costs a
+# few milliseconds (re fills a 64K table in Python), more than a short list takes to measure
+_loop_budget = [20_000]
+
+
 def _plain_width(text: str, astral: bool = True) -> int:
-    """Width without emoji sequences: two scans of the text in C, a loop over astral characters."""
+    """Width without emoji sequences: two scans of the text in C, a loop over astral characters.
+
+    Until the regexes are worth compiling (see ``_loop_budget``), a loop over the characters.
+    """
+    if _loop_budget[0] >= len(text) and not _bmp_classes.cache_info().currsize:
+        _loop_budget[0] -= len(text)
+        return sum(map(_char_width, text))
     wide, zero = _bmp_classes()
     total = len(text) + wide.subn("", text)[1]
     if zero.search(text):
@@ -91,6 +103,28 @@ def _bmp_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table look-up per character, while a wider class is a linear scan of its ranges.
     """
     return _compile(_WIDE, 0xFFFF), _compile(_ZERO + " 0-8 A-1F 7F-9F", 0xFFFF)
+
+
+def _char_width(char: str) -> int:
+    """Width of one character outside an emoji sequence, by bisecting the range tables."""
+    code = ord(char)
+    if code < 0x300:
+        return 0 if code < 0x20 and code != 9 or 0x7F <= code <= 0x9F else 1
+    if code > 0xFFFF:
+        return _astral_width(char)
+    starts, ends = _bmp_bounds(_WIDE)
+    index = bisect_right(starts, code) - 1
+    if index >= 0 and code <= ends[index]:
+        return 2
+    starts, ends = _bmp_bounds(_ZERO)
+    index = bisect_right(starts, code) - 1
+    return 0 if index >= 0 and code <= ends[index] else 1
+
+
+@lru_cache(maxsize=2)
+def _bmp_bounds(table: str) -> tuple[list[int], list[int]]:
+    pairs = [(low, high) for low, high in ranges(table) if low <= 0xFFFF]
+    return [low for low, _ in pairs], [min(high, 0xFFFF) for _, high in pairs]
 
 
 @lru_cache(maxsize=4096)
