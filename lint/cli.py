@@ -6,19 +6,21 @@ Exit codes: 0 no problems (and nothing changed), 1 problems found or a file chan
 
 from __future__ import annotations
 
-import argparse
 import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from lint import __version__, output
 from lint import config as config_module
 from lint.config import Config, ConfigError
 from lint.problem import Problem
+
+if TYPE_CHECKING:
+    import argparse
 
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
@@ -28,22 +30,36 @@ class InputError(Exception):
     """A path, file or option the tool cannot use: one line on stderr, exit 2."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise InputError(f"{message} (see --help)")
+# every option's value when it is not given; the parser and the fast path below share them
+DEFAULTS: dict[str, object] = {
+    "fix": False,
+    "unsafe_fixes": False,
+    "diff": False,
+    "format": "text",
+    "config": None,
+    "select": None,
+    "ignore": None,
+    "stdin_filename": None,
+    "statistics": False,
+    "list_rules": False,
+    "explain": None,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; ``--help`` lists every option."""
-    parser = _Parser(
-        prog="llm4or-lint",
-        description="Lint and fix Markdown tables of paper lists.",
-    )
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise InputError(f"{message} (see --help)")
+
+    parser = Parser(prog="llm4or-lint", description="Lint and fix Markdown tables of paper lists.")
     parser.add_argument("paths", nargs="*", help="files or directories (default: README.md)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     parser.add_argument("--diff", action="store_true", help="show what --fix would change")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     parser.add_argument("--config", metavar="PATH", help="pyproject.toml to read settings from")
     parser.add_argument("--select", metavar="RULES", help="comma-separated codes or names")
     parser.add_argument("--ignore", metavar="RULES", help="comma-separated codes or names")
@@ -52,7 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(**DEFAULTS)
     return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options; InputError for a bad one.
+
+    Paths alone (how pre-commit calls a hook) skip argparse, whose import costs more than
+    linting a list of a few hundred rows.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not any(argument.startswith("-") for argument in arguments):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(paths=arguments, **DEFAULTS)  # type: ignore[return-value]
+    return build_parser().parse_args(arguments)
 
 
 class Source(NamedTuple):
@@ -327,7 +358,7 @@ def exit_code(run: Run) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m lint`` and ``llm4or-lint``."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_args(argv)
     except InputError as error:
         _error(str(error))
         return 2

@@ -30,11 +30,11 @@ from functools import lru_cache
 # a tab counts 1 (prettier prints it as a space); other control characters count 0
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f]")
 # characters that only occur in emoji sequences, which prettier measures as one unit
-_SEQUENCE = re.compile("[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-_BMP_SEQUENCE = re.compile("[\u200d\ufe0f\u20e3]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# (patterns compiled on first use, through re's cache: most lists hold no emoji sequence)
+_SEQUENCE = "[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+_ASTRAL = "[\U00010000-\U0010ffff]"
 # prettier's narrow-when-bare emoji become wide with U+FE0F; digits, # and * start keycaps
-_EMOJI_START = re.compile(
+_EMOJI_START = (
     "[#*0-9\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u2328"
     "\u23cf\u23ed-\u23ef\u23f1\u23f2\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0"
     "\u25fb-\u25fe\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b-\u2b55\u3030\u303d"
@@ -48,8 +48,9 @@ def width(text: str) -> int:
         if text.isprintable():
             return len(text)
         return len(text) - len(_ASCII_CONTROL.findall(text))
-    astral = _ASTRAL.search(text) is not None
-    if _BMP_SEQUENCE.search(text) or (astral and _SEQUENCE.search(text)):
+    astral = max(text) > "\uffff"
+    bmp_sequence = "\u200d" in text or "\ufe0f" in text or "\u20e3" in text
+    if bmp_sequence or (astral and re.search(_SEQUENCE, text)):
         return _sequence_width(text)
     return _plain_width(text, astral)
 
@@ -72,7 +73,7 @@ def _plain_width(text: str, astral: bool = True) -> int:
     if zero.search(text):
         total -= len(zero.findall(text))
     if astral:
-        total += sum(_astral_width(char) - 1 for char in _ASTRAL.findall(text))
+        total += sum(_astral_width(char) - 1 for char in re.findall(_ASTRAL, text))
     return total
 
 
@@ -82,7 +83,7 @@ def _sequence_width(text: str) -> int:
 
     total = 0
     for cluster in iter_graphemes(text):
-        if len(cluster) > 1 and _SEQUENCE.search(cluster) and _is_emoji(cluster[0]):
+        if len(cluster) > 1 and re.search(_SEQUENCE, cluster) and _is_emoji(cluster[0]):
             total += 2
         else:
             total += _plain_width(cluster) if not cluster.isascii() else width(cluster)
@@ -90,7 +91,7 @@ def _sequence_width(text: str) -> int:
 
 
 def _is_emoji(first: str) -> bool:
-    return bool(_EMOJI_START.match(first)) or bool(
+    return bool(re.match(_EMOJI_START, first)) or bool(
         _bmp_classes()[0].match(first) or _astral_width(first) == 2
     )
 

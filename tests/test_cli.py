@@ -193,3 +193,10 @@ def test_unexpected_error_is_one_line_internal_error(
     assert main([str(write(tmp_path, "a.md", SHORT_ROW))]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "internal error" in err
+
+
+@pytest.mark.parametrize("argv", [[], ["README.md"], ["a.md", "docs"]])
+def test_paths_only_fast_path_gives_the_parsers_options(argv: list[str]) -> None:
+    from lint.cli import build_parser, parse_args
+
+    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
