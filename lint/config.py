@@ -6,7 +6,9 @@ Keys (all optional)::
     select = ["duplicate-entry", "P002"]   # codes or names; default: every rule on by default
     extend-select = ["unused-suppression"] # add to the default set
     ignore = ["row-order"]
-    date-format = "YYYY.MM"                # YYYY and MM (DD optional) with any separators
+    date-format = "YYYY.MM"                # YYYY and MM (DD optional) with any separators,
+                                           # or "YYYY" alone: dates to the year (a month is
+                                           # reported, dropping it is an unsafe fix)
     order = "ascending"                    # ascending | descending (row-order)
     duplicate-scope = "document"           # document | section (duplicate-entry)
     title-column = "论文题目"               # header name or 1-based index; default: by name
@@ -25,7 +27,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 SECTION = "llm4or-lint"
-_DATE_FORMAT = re.compile(r"^(?=.*YYYY)(?=.*MM)[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$")
+# YYYY with MM (DD optional), or YYYY without MM and DD (a year format)
+_DATE_FORMAT = re.compile(
+    r"^(?=.*YYYY)(?:(?=.*MM)|(?!.*DD))[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$"
+)
 
 
 class ConfigError(ValueError):
@@ -70,7 +75,9 @@ def _column(key: str, value: Any) -> str | int:
 
 def _date_format(key: str, value: Any) -> str:
     if not isinstance(value, str) or not _DATE_FORMAT.match(value):
-        raise ConfigError(f"{key}: expected a pattern such as YYYY.MM or YYYY-MM, got {value!r}")
+        raise ConfigError(
+            f"{key}: expected a pattern such as YYYY.MM, YYYY-MM or YYYY, got {value!r}"
+        )
     return value
 
 

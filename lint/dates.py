@@ -2,19 +2,26 @@
 
 A fast path of precompiled regular expressions reads the common numeric, CJK and English shapes
 (``2023.05``, ``2023-5``, ``2023 .05``, ``2023年5月``, ``May 2023``, ``Sep. 2023``,
-``2023-05-17``, full-width ``２０２３．０５`` after NFKC). Only text the fast path cannot read
-and that holds a digit goes to dateparser (languages en and zh, year and month required), which
+``2023-05-17``, full-width ``２０２３．０５`` after NFKC; U+2010, U+2011, U+2012, U+2013 and
+U+2212 between numbers read as ``-``). Only text the fast path cannot read and that holds a
+digit goes to dateparser (languages en and zh, year and month required), which
 is imported inside that fallback, so linting a clean list never loads it.
 
 Never guess: a month of 13, a year before 1900, a date more than 31 days after today, free
 text, an empty cell, a year alone, a two-digit year or a day/month order that could be either
 way are unreadable (None).
+
+A year alone is a date only where the whole column gives years (``Year`` columns, ``2023``,
+``**2024**``, ``2024年``) or the format is a year (``YYYY``): see ``year_column`` and the
+``years`` argument of ``parse``. Such a date is ``DateValue(year, 0)``, month 0 meaning "not
+given", and sorts by its year.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -57,10 +64,15 @@ _AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\
 _DIGIT = re.compile(r"\d")
 _YEAR_ALONE = re.compile(r"\d{1,4}\s*年?")
 _FORMAT_TOKEN = re.compile(r"YYYY|MM|DD")
+# hyphen, non-breaking hyphen, figure dash, en dash, minus sign between two numbers
+_OTHER_DASH = re.compile(r"(?<=\d)(\s*)[\u2010\u2011\u2012\u2013\u2212](?=\s*\d)")
+_BARE_YEAR = re.compile(r"(?P<y>\d{4})\s*年?")
+# bold or italic around the whole cell: ``**2023.05**``, ``_2023.05_``
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 class DateValue(NamedTuple):
-    """A date as written: year, month and, when the text gives one, the day."""
+    """A date as written: year, month (0 for a year alone) and, when the text gives one, the day."""
 
     year: int
     month: int
@@ -108,6 +120,7 @@ def read(text: str) -> DateValue | None:
     normal = unicodedata.normalize("NFKC", text).strip().casefold()
     if not normal:
         return None
+    normal = _OTHER_DASH.sub(r"\1-", normal)
     fast = _fast(normal)
     if fast is not False:
         return fast if isinstance(fast, DateValue) else None
@@ -139,21 +152,62 @@ def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=settings)
 
 
-def parse(text: str, today: date | None = None, date_format: str | None = None) -> DateValue | None:
+def parse(
+    text: str, today: date | None = None, date_format: str | None = None, years: bool = False
+) -> DateValue | None:
     """The date in ``text``, or None when unreadable or more than 31 days after ``today``.
 
     Text already written in ``date_format`` is read by that format first, so every format's
-    own output reads back (``YYYYMM`` included).
+    own output reads back (``YYYYMM`` included). A year alone (``2023``, ``2023年``) reads as
+    ``DateValue(year, 0)`` when ``years`` is true or the format is a year (``YYYY``).
     """
     value = _read_as(text, date_format) if date_format else None
+    if value is None and (years or (date_format is not None and not has_month(date_format))):
+        value = read_year(text)
     if value is None:
         value = read(text)
     if value is None:
         return None
     limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
-    if date(value.year, value.month, value.day or 1) > limit:
+    if date(value.year, value.month or 1, value.day or 1) > limit:
         return None
     return value
+
+
+@lru_cache(maxsize=4096)
+def read_year(text: str) -> DateValue | None:
+    """``DateValue(year, 0)`` for a year written alone (``2023``, ``2023年``), else None.
+
+    A year before 1900 is None; the future limit is left to ``parse``.
+    """
+    match = _BARE_YEAR.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None or int(match["y"]) < MIN_YEAR:
+        return None
+    return DateValue(int(match["y"]), 0)
+
+
+def unwrap(text: str) -> tuple[str, str]:
+    """``(marker, inner)`` of a cell in bold or italic (``**2023.05**``), else ``("", text)``."""
+    emphasis = _EMPHASIS.fullmatch(text)
+    return (emphasis[1], emphasis[2]) if emphasis else ("", text)
+
+
+def year_column(texts: Iterable[str]) -> bool:
+    """True when every non-empty text (at least one) is a four-digit year alone, emphasis aside.
+
+    Such a column (``Year``, ``年份``) gives dates to the year on purpose. A year before 1900
+    still counts, so that it is reported as unreadable rather than turning the column into
+    one of months.
+    """
+    found = False
+    for text in texts:
+        if not text.strip():
+            continue
+        inner = unwrap(text)[1]
+        if _BARE_YEAR.fullmatch(unicodedata.normalize("NFKC", inner).strip()) is None:
+            return False
+        found = True
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -173,8 +227,15 @@ def _read_as(text: str, date_format: str) -> DateValue | None:
     match = _format_pattern(date_format).fullmatch(text)
     if match is None:
         return None
+    if "m" not in match.groupdict():
+        return read_year(match["y"])
     day = match.groupdict().get("d")
     return _checked(int(match["y"]), int(match["m"]), int(day) if day else None)
+
+
+def has_month(date_format: str) -> bool:
+    """True when ``date_format`` shows the month (``MM``); ``YYYY`` alone is a year format."""
+    return "MM" in date_format
 
 
 def has_day(date_format: str) -> bool:
@@ -183,8 +244,8 @@ def has_day(date_format: str) -> bool:
 
 
 def format_date(value: DateValue, date_format: str) -> str | None:
-    """``value`` written in ``date_format`` (YYYY, MM, DD tokens); None if the day is unknown."""
-    if value.day is None and has_day(date_format):
+    """``value`` written in ``date_format`` (YYYY, MM, DD); None if it shows a part not known."""
+    if (value.day is None and has_day(date_format)) or (not value.month and has_month(date_format)):
         return None
     tokens = {
         "YYYY": f"{value.year:04d}",
@@ -195,6 +256,7 @@ def format_date(value: DateValue, date_format: str) -> str | None:
 
 
 def sort_key(value: DateValue, date_format: str) -> tuple[int, int, int]:
-    """The order of a date as the format writes it: the day counts only if the format shows it."""
+    """The order of a date as the format writes it: month and day count only if it shows them."""
+    month = value.month if has_month(date_format) else 0
     day = (value.day or 0) if has_day(date_format) else 0
-    return (value.year, value.month, day)
+    return (value.year, month, day)

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from lint.dates import DateValue, format_date, parse, sort_key
+from lint import dates
+from lint.dates import DateValue, format_date, parse, sort_key, year_column
 
 TODAY = date(2024, 6, 15)
 
@@ -74,6 +75,9 @@ def test_unreadable(text: str) -> None:
         (DateValue(2023, 5, 7), "YYYY-MM-DD", "2023-05-07"),
         (DateValue(2023, 5), "YYYY-MM-DD", None),
         (DateValue(2023, 11), "MM/YYYY", "11/2023"),
+        (DateValue(2023, 5), "YYYY", "2023"),
+        (DateValue(2023, 0), "YYYY", "2023"),
+        (DateValue(2023, 0), "YYYY.MM", None),  # a year alone has no month to show
     ],
 )
 def test_format_date(value: DateValue, date_format: str, expected: str | None) -> None:
@@ -85,3 +89,70 @@ def test_sort_key_ignores_the_day_unless_shown() -> None:
     assert sort_key(DateValue(2023, 5, 17), "YYYY.MM.DD") > sort_key(
         DateValue(2023, 5, 2), "YYYY.MM.DD"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023\u20105", DateValue(2023, 5)),
+        ("2023\u201105", DateValue(2023, 5)),
+        ("2023\u201205", DateValue(2023, 5)),
+        ("2023\u201305", DateValue(2023, 5)),
+        ("2023\u221205", DateValue(2023, 5)),
+        ("2023 \u2013 05", DateValue(2023, 5)),
+        ("2023\u201305\u201317", DateValue(2023, 5, 17)),
+        ("05\u20132023", DateValue(2023, 5)),
+        ("5\u20136\u20132023", None),  # still either way round
+        ("2023\u201313", None),
+    ],
+)
+def test_other_dashes_are_read_by_the_fast_path(
+    text: str, expected: DateValue | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_fallback(text: str) -> DateValue | None:
+        raise AssertionError(f"dateparser asked for {text!r}")
+
+    monkeypatch.setattr(dates, "_fallback", no_fallback)
+    dates.read.cache_clear()
+    assert parse(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "date_format", "expected"),
+    [
+        ("2023", True, "YYYY.MM", DateValue(2023, 0)),
+        ("2023 年", True, "YYYY.MM", DateValue(2023, 0)),
+        ("２０２３", True, "YYYY.MM", DateValue(2023, 0)),
+        ("2023", False, "YYYY.MM", None),
+        ("2023", False, "YYYY", DateValue(2023, 0)),
+        ("2023年", False, "YYYY", DateValue(2023, 0)),
+        ("2023.05", False, "YYYY", DateValue(2023, 5)),
+        ("2023.05", True, "YYYY.MM", DateValue(2023, 5)),
+        ("1899", True, "YYYY.MM", None),
+        ("2025", True, "YYYY.MM", None),  # more than 31 days after today
+        ("023", True, "YYYY.MM", None),
+    ],
+)
+def test_year_alone(text: str, years: bool, date_format: str, expected: DateValue | None) -> None:
+    assert parse(text, TODAY, date_format, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["2023", "**2024**", "2024年", "_２０２２_"], True),
+        (["2023", "", " "], True),
+        (["", ""], False),
+        ([], False),
+        (["2023", "2023.05"], False),
+        (["2023", "preprint"], False),
+        (["1899", "2023"], True),  # a bad year is reported, the column stays one of years
+    ],
+)
+def test_year_column(texts: list[str], expected: bool) -> None:
+    assert year_column(texts) is expected
+
+
+def test_sort_key_of_a_year_format_is_the_year() -> None:
+    assert sort_key(DateValue(2023, 9), "YYYY") == sort_key(DateValue(2023, 0), "YYYY")
+    assert sort_key(DateValue(2023, 0), "YYYY.MM") < sort_key(DateValue(2024, 0), "YYYY.MM")

@@ -6,7 +6,13 @@ DD with any separators, for example ``YYYY-MM``. Readable shapes: ``2023-5``, ``
 ``2023 .05``, ``May 2023``, ``Sep. 2023``, ``2023年5月``, ``2023-05-17``, ``２０２３．０５``
 and others dateparser reads (English or Chinese, year and month given). Never guessed, so
 reported and left as written: a month of 13, a year before 1900, a date more than 31 days
-after today, free text, a year alone. An empty date cell is left to ``empty-cell``.
+after today, free text, a year alone among months. An empty date cell is left to ``empty-cell``.
+
+Year columns: a paper table whose non-empty date cells are all years alone (``2023``,
+``**2024**``, ``2024年``; a ``Year`` or ``年份`` column) gives dates to the year on purpose, and
+its cells are not reported (save a year before 1900 or in the future). With ``date-format =
+"YYYY"`` every date is a year alone: ``2023年`` is rewritten ``2023`` by a safe fix, and a date
+with a month (``2023.05``) is reported with ``2023`` as an unsafe fix, since the month is dropped.
 
 Fails::
 
@@ -23,59 +29,61 @@ Passes::
     | Paper B | 2023.05 | 摘要 |
 
 Fix: safe for a readable date: only the date cell's text is rewritten, to the same year and
-month (and day when the format shows one). An unreadable date has no fix.
+month (and day when the format shows one); unsafe when the format drops the month a cell gives
+(``YYYY``). An unreadable date has no fix.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from lint import dates
-from lint.columns import paper_tables
+from lint.columns import cell, paper_tables
 from lint.config import Config
 from lint.document import Document, Row
-from lint.problem import SAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 CODE = "P002"
 NAME = "date-format"
 DEFAULT = True
-FIX = "safe"
+FIX = "safe/unsafe"
 
-# bold or italic around the whole cell: ``**2023.05**``, ``_2023.05_``
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_Reading = tuple[dates.DateValue | None, str | None]
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report date cells that are not canonical, with the canonical value when readable."""
     today = date.today()
     date_format = config.date_format
-    # a list repeats a few hundred dates many times: read each text once
-    seen: dict[str, tuple[dates.DateValue | None, str | None]] = {}
+    year_format = not dates.has_month(date_format)
+    # a list repeats a few hundred dates many times: read each text once per kind of column
+    seen: dict[tuple[str, bool], _Reading] = {}
     for table, roles in paper_tables(doc, config):
         assert roles.date is not None
         column = roles.date
-        for row in table.rows:
-            cells = row.cells
-            text = cells[column] if column < len(cells) else ""
-            known = seen.get(text)
+        texts = [cell(row.cells, column) for row in table.rows]
+        years = year_format or dates.year_column(texts)
+        for row, text in zip(table.rows, texts, strict=True):
+            known = seen.get((text, years))
             if known is None:
-                known = seen[text] = _read(text, today, date_format)
+                known = seen[text, years] = _read(text, today, date_format, years)
             if known[1] != text:
                 yield _problem(doc, row, column, *known, date_format)
 
 
-def _read(text: str, today: date, date_format: str) -> tuple[dates.DateValue | None, str | None]:
+def _read(text: str, today: date, date_format: str, years: bool) -> _Reading:
     """The date in ``text`` and its canonical form; an empty text counts as canonical.
 
     A date in emphasis (``**2023-05**``) keeps its markers: only the date inside is rewritten.
+    In a year column under a month format, a readable year is canonical as written.
     """
     if not text.strip():
         return None, text  # empty-cell reports a missing date
-    emphasis = _EMPHASIS.fullmatch(text)
-    marker, inner = (emphasis[1], emphasis[2]) if emphasis else ("", text)
-    value = dates.parse(inner, today, date_format)
+    marker, inner = dates.unwrap(text)
+    value = dates.parse(inner, today, date_format, years)
+    if value is not None and not value.month and dates.has_month(date_format):
+        return value, text
     canonical = dates.format_date(value, date_format) if value else None
     return value, f"{marker}{canonical}{marker}" if canonical else None
 
@@ -96,6 +104,10 @@ def _problem(
         return Problem(row.line, position, CODE, NAME, message)
     message = f'date "{text}" is not in the format {date_format}: write "{canonical}"'
     fix = rewrite_cell(doc, row, column, canonical)
+    assert value is not None
+    if value.month and not dates.has_month(date_format):
+        message += " (the month is dropped)"
+        fix = fix._replace(safety=UNSAFE)
     return Problem(row.line, position, CODE, NAME, message, fix)
 
 

@@ -3,7 +3,8 @@
 Why: readers scan a section for what is new; one row out of place hides it, and a sorted table
 makes a misplaced date stand out. Option ``order``: ``ascending`` (default) or ``descending``.
 Dates are compared as the ``date-format`` writes them (the day only if it shows days); rows with
-the same date keep their relative order.
+the same date keep their relative order. A year column (every date cell a year alone, such as
+``2023``, ``**2024**`` or ``2024年`` under ``Year``) and a ``YYYY`` format compare by year.
 
 Fails::
 
@@ -21,7 +22,11 @@ Passes::
 
 Fix: safe: a stable sort by date that moves whole rows and nothing else (each line keeps its
 container prefix, such as a block-quote marker). A table holding a date that cannot be read
-(see ``date-format`` and ``empty-cell``) is reported but never reordered.
+(see ``date-format`` and ``empty-cell``) is reported but never reordered. A table that runs the
+other way throughout (each readable date equal to or past the one before it in the opposite
+direction, with at least two distinct dates) was ordered on purpose: it is reported once,
+naming the ``order`` setting, and its sort is an unsafe fix. A table only partly out of order
+keeps the safe fix.
 """
 
 from __future__ import annotations
@@ -31,61 +36,91 @@ from datetime import date
 
 from lint import dates
 from lint.columns import cell, paper_tables
-from lint.config import Config
+from lint.config import SECTION, Config
 from lint.document import Document, Table
-from lint.problem import SAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 CODE = "P003"
 NAME = "row-order"
 DEFAULT = True
-FIX = "safe"
+FIX = "safe/unsafe"
+
+_Key = tuple[int, int, int]
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each paper table whose rows are out of date order, once, at the first such row."""
     today = date.today()
     descending = config.order == "descending"
-    seen: dict[str, tuple[int, int, int] | None] = {}
+    year_format = not dates.has_month(config.date_format)
+    seen: dict[tuple[str, bool], _Key | None] = {}
     for table, roles in paper_tables(doc, config):
         assert roles.date is not None
         if len(table.rows) < 2:
             continue
-        keys = [_key(cell(row.cells, roles.date), today, config, seen) for row in table.rows]
+        texts = [cell(row.cells, roles.date) for row in table.rows]
+        years = year_format or dates.year_column(texts)
+        keys = [_key(text, today, config.date_format, years, seen) for text in texts]
         misplaced = _first_misplaced(keys, descending)
-        if misplaced is None:
-            continue
-        row = table.rows[misplaced]
-        previous = table.rows[misplaced - 1]
+        if misplaced is not None:
+            yield _problem(doc, table, roles.date, keys, misplaced, descending)
+
+
+def _problem(
+    doc: Document,
+    table: Table,
+    column: int,
+    keys: list[_Key | None],
+    misplaced: int,
+    descending: bool,
+) -> Problem:
+    row = table.rows[misplaced]
+    previous = table.rows[misplaced - 1]
+    text = cell(row.cells, column)
+    position = row.column(column)
+    reverse = _runs_the_other_way(keys, descending)
+    if reverse:
+        other = "ascending" if descending else "descending"
+        message = (
+            f'table is in {other} date order (row dated "{text}" after line {previous.line}); '
+            f'if on purpose, set order = "{other}" under [tool.{SECTION}]'
+        )
+    else:
         direction = "descending" if descending else "ascending"
         message = (
-            f'row dated "{cell(row.cells, roles.date)}" is out of {direction} date order '
-            f"(after line {previous.line})"
+            f'row dated "{text}" is out of {direction} date order (after line {previous.line})'
         )
-        unreadable = [r.line for r, key in zip(table.rows, keys, strict=True) if key is None]
-        if unreadable:
-            message += f": not sorted, the date at line {unreadable[0]} cannot be read"
-            yield Problem(row.line, row.column(roles.date), CODE, NAME, message)
-            continue
-        fix = _sorted_fix(doc, table, keys, descending)
-        yield Problem(
-            row.line, row.column(roles.date), CODE, NAME, message + ": sort the rows", fix
-        )
+    unreadable = [r.line for r, key in zip(table.rows, keys, strict=True) if key is None]
+    if unreadable:
+        message += f": not sorted, the date at line {unreadable[0]} cannot be read"
+        return Problem(row.line, position, CODE, NAME, message)
+    fix = _sorted_fix(doc, table, keys, descending)
+    if reverse:
+        message += "; else sort the rows (unsafe fix)"
+        fix = fix._replace(safety=UNSAFE)
+    else:
+        message += ": sort the rows"
+    return Problem(row.line, position, CODE, NAME, message, fix)
 
 
 def _key(
-    text: str, today: date, config: Config, seen: dict[str, tuple[int, int, int] | None]
-) -> tuple[int, int, int] | None:
+    text: str,
+    today: date,
+    date_format: str,
+    years: bool,
+    seen: dict[tuple[str, bool], _Key | None],
+) -> _Key | None:
     """The sort key of a date text, None when unreadable; each distinct text is read once."""
-    if text in seen:
-        return seen[text]
-    value = dates.parse(text, today, config.date_format)
-    key = seen[text] = dates.sort_key(value, config.date_format) if value else None
+    if (text, years) in seen:
+        return seen[text, years]
+    value = dates.parse(dates.unwrap(text)[1], today, date_format, years)
+    key = seen[text, years] = dates.sort_key(value, date_format) if value else None
     return key
 
 
-def _first_misplaced(keys: list[tuple[int, int, int] | None], descending: bool) -> int | None:
+def _first_misplaced(keys: list[_Key | None], descending: bool) -> int | None:
     """Index of the first row whose readable date breaks the order of the readable ones before."""
-    last: tuple[int, int, int] | None = None
+    last: _Key | None = None
     for index, key in enumerate(keys):
         if key is None:
             continue
@@ -95,9 +130,21 @@ def _first_misplaced(keys: list[tuple[int, int, int] | None], descending: bool) 
     return None
 
 
-def _sorted_fix(
-    doc: Document, table: Table, keys: list[tuple[int, int, int] | None], descending: bool
-) -> Fix:
+def _runs_the_other_way(keys: list[_Key | None], descending: bool) -> bool:
+    """True when each adjacent pair of readable dates is equal or runs against ``order``.
+
+    At least two distinct dates are needed: a table of one date has no direction.
+    """
+    readable = [key for key in keys if key is not None]
+    if len(set(readable)) < 2:
+        return False
+    pairs = zip(readable, readable[1:], strict=False)
+    if descending:
+        return all(after >= before for before, after in pairs)
+    return all(after <= before for before, after in pairs)
+
+
+def _sorted_fix(doc: Document, table: Table, keys: list[_Key | None], descending: bool) -> Fix:
     rows = table.rows
     order = sorted(range(len(rows)), key=lambda index: keys[index] or (0, 0, 0), reverse=descending)
     prefixes = [table.prefixes[row.line - table.start_line] for row in rows]

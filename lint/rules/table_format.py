@@ -27,6 +27,7 @@ Fix: safe; only white space and the dashes of the delimiter row change.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from lint.config import Config
@@ -108,14 +109,27 @@ def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...], fixable: 
     was, now = old[first], new[first]
     pairs = zip(was, now, strict=False)
     column = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(was), len(now)))
-    shown = was if len(was) <= _SHOWN else was[: _SHOWN - 1] + "…"
-    message = (
-        f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
-        " differ from the aligned layout; "
-    )
+    visible = _escaped(was)
+    shown = visible if len(visible) <= _SHOWN else visible[: _SHOWN - 1] + "…"
+    if len(differing) == 1:
+        message = f'table not laid out: "{shown}" differs from the aligned layout; '
+    else:
+        message = (
+            f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
+            " differ from the aligned layout; "
+        )
     if not fixable:
         message += "add a blank line between it and the table above, then run with --fix"
         return Problem(table.start_line + first, column + 1, CODE, NAME, message)
     fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
     line, column = table.start_line + first, column + 1
     return Problem(line, column, CODE, NAME, message + "run with --fix", fix)
+
+
+def _escaped(line: str) -> str:
+    """``line`` with control characters written as escapes (a tab as ``\\t``), the rest as is."""
+    if line.isprintable():
+        return line
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) == "Cc" else char for char in line
+    )

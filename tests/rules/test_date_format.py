@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.config import Config
+from lint.config import Config, ConfigError, from_mapping
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import date_format
@@ -39,6 +39,13 @@ READABLE = [
     ("05/2023", "2023.05"),
     ("**2023-05**", "**2023.05**"),  # emphasis is kept, only the date inside is rewritten
     ("_May 2023_", "_2023.05_"),
+    # other dashes between numbers: hyphen, non-breaking hyphen, figure dash, en dash, minus
+    ("2023\u20105", "2023.05"),
+    ("2023\u201105", "2023.05"),
+    ("2023\u201205", "2023.05"),
+    ("2023\u201305", "2023.05"),
+    ("2023 \u2212 05", "2023.05"),
+    ("2023\u201305\u201317", "2023.05"),
 ]
 
 
@@ -56,8 +63,6 @@ UNREADABLE = [
     "1899.05",  # before 1900
     "2999.01",  # far in the future
     "preprint",  # free text
-    "2023",  # a year alone
-    "2023年",
     "23.05",  # two-digit year
     "5/6/2023",  # day and month could be either way
     "2023-02-30",  # no such day
@@ -138,3 +143,88 @@ def test_fix_declares_the_rewritten_row() -> None:
 
 def test_canonical_date_in_emphasis_is_not_reported() -> None:
     assert found(table("**2023.05**")) == []
+
+
+def column(*written: str) -> str:
+    return HEADER + "".join(f"| Paper {i} | {date} | 摘要 |\n" for i, date in enumerate(written))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected", "fixed"),
+    [
+        # a year column: every date a year alone, as written
+        (column("2023", "2024"), [], None),
+        (column("**2024**", "2023年", "２０２２", "2024 年"), [], None),
+        (column("2023", "", "2024"), [], None),  # the empty one is empty-cell's
+        ("| Title | Year |\n| --- | --- |\n| A | 2021 |\n| B | _2022_ |\n", [], None),
+        # a year the rule cannot accept is still reported, without a fix
+        (column("2023", "1899"), [(4, 13, "P002")], None),
+        (column("2999", "2023"), [(3, 13, "P002")], None),
+        # a year alone among months: reported and left as written
+        (column("2023.05", "2023"), [(4, 13, "P002")], None),
+        (
+            column("2024年", "2023年5月"),
+            [(3, 13, "P002"), (4, 13, "P002")],
+            column("2024年", "2023.05"),
+        ),
+        (column("2023", "preprint"), [(3, 13, "P002"), (4, 13, "P002")], None),
+    ],
+)
+def test_year_column(
+    markdown: str, expected: list[tuple[int, int, str]], fixed: str | None
+) -> None:
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == (fixed or markdown)
+
+
+YEARS = Config(select=("date-format",), date_format="YYYY")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected", "safety", "fixed"),
+    [
+        ("2023", [], None, "2023"),
+        ("**2023**", [], None, "**2023**"),
+        ("2023年", [(3, 13, "P002")], "safe", "2023"),
+        ("２０２３", [(3, 13, "P002")], "safe", "2023"),
+        # a month is dropped only on request
+        ("2023.05", [(3, 13, "P002")], "unsafe", "2023"),
+        ("2023年5月", [(3, 13, "P002")], "unsafe", "2023"),
+        ("**May 2023**", [(3, 13, "P002")], "unsafe", "**2023**"),
+        ("2023-05-17", [(3, 13, "P002")], "unsafe", "2023"),
+        # unreadable: no fix
+        ("1899", [(3, 13, "P002")], None, "1899"),
+        ("preprint", [(3, 13, "P002")], None, "preprint"),
+    ],
+)
+def test_year_format(
+    written: str, expected: list[tuple[int, int, str]], safety: str | None, fixed: str
+) -> None:
+    markdown = table(written)
+    assert found(markdown, YEARS) == expected
+    assert [p.fix_safety for p in date_format.check(parse(markdown), YEARS)] == (
+        [safety] if expected else []
+    )
+    after_safe = table(fixed) if safety == "safe" else markdown
+    assert fix_text(markdown, config=YEARS).text == after_safe
+    assert fix_text(markdown, config=YEARS, unsafe=True).text == table(fixed)
+
+
+@pytest.mark.parametrize(
+    ("setting", "accepted"),
+    [
+        ("YYYY", True),
+        ("YYYY年", True),
+        ("YYYY.MM", True),
+        ("YYYY-MM-DD", True),
+        ("YYYY-DD", False),  # a day without a month
+        ("MM", False),
+        ("YYYYY", False),
+    ],
+)
+def test_date_format_setting(setting: str, accepted: bool) -> None:
+    if accepted:
+        assert from_mapping({"date-format": setting}).date_format == setting
+    else:
+        with pytest.raises(ConfigError):
+            from_mapping({"date-format": setting})

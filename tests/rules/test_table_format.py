@@ -146,3 +146,24 @@ def test_table_glued_under_another_gets_no_fix() -> None:
     fixed = fix_text(markdown, config=ONLY)
     assert fixed.text == "| h   |\n| --- |\n- h|h\n  |---|---|\n"
     assert len(parse(fixed.text).tables) == 2
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected", "shown"),
+    [
+        # one line differs: quoted with the tab escaped
+        ("| a   | b   |\n| --- | --- |\n| 1\t  | 2   |\n", [(3, 4, "T002")], "| 1\\t  | 2   |"),
+        ("| a   | b   |\n| --- | --- |\n|1 | 2   |\n", [(3, 2, "T002")], "|1 | 2   |"),
+        # several lines differ
+        ("|a|b|\n|-|-|\n|1|2|\n", [(1, 2, "T002")], "|a|b|"),
+    ],
+)
+def test_message_quotes_the_line_with_control_characters_escaped(
+    markdown: str, expected: list[tuple[int, int, str]], shown: str
+) -> None:
+    problems = list(table_format.check(parse(markdown), ONLY))
+    assert [(p.line, p.column, p.code) for p in problems] == expected
+    (problem,) = problems
+    assert f'"{shown}"' in problem.message
+    assert "\t" not in problem.message and "0 more" not in problem.message
+    assert problem.fix_safety == "safe"
