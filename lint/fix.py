@@ -108,12 +108,18 @@ def fix_text(
     config = config or Config()
     lines = split_lines(text)
     original = document.parse(text, path)
-    doc = original
+    doc, parsed = original, True
     changes = Changes()
     fixed = 0
     for _ in range(MAX_PASSES):
         problems = engine.check(doc, config)
         fixes = choose_fixes(problems, unsafe)
+        if not fixes and not parsed:
+            # the document was updated table by table: the real parse must agree before it counts
+            full = document.parse(join(lines), path)
+            doc, parsed, agreed = full, True, full == doc
+            if not agreed:  # a safety net, never seen: check the parsed text once more
+                continue
         if not fixes:
             verify(original, text, doc, join(lines), changes)
             return FixResult(join(lines), fixed, problems)
@@ -122,7 +128,9 @@ def fix_text(
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
         fixed += len(fixes)
-        doc = document.parse(join(lines), path)
+        edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
+        updated = document.update(doc, [content for content, _ in lines], edits)
+        doc, parsed = (updated, False) if updated else (document.parse(join(lines), path), True)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 
 
