@@ -24,9 +24,8 @@ Fix: safe: a stable sort by date that moves whole rows and nothing else (each li
 container prefix, such as a block-quote marker). A table holding a date that cannot be read
 (see ``date-format`` and ``empty-cell``) is reported but never reordered. A table that runs the
 other way throughout (each readable date equal to or past the one before it in the opposite
-direction, with at least two distinct dates) was ordered on purpose: it is reported once,
-naming the ``order`` setting, and its sort is an unsafe fix. A table only partly out of order
-keeps the safe fix.
+direction, with at least two distinct dates) may be ordered on purpose: its message names the
+``order`` setting, so a list kept newest first can say so instead of being re-sorted.
 """
 
 from __future__ import annotations
@@ -38,12 +37,12 @@ from lint import dates
 from lint.columns import cell, paper_tables
 from lint.config import SECTION, Config
 from lint.document import Document, Table
-from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "P003"
 NAME = "row-order"
 DEFAULT = True
-FIX = "safe/unsafe"
+FIX = "safe"
 
 _Key = tuple[int, int, int]
 
@@ -94,12 +93,8 @@ def _problem(
     if unreadable:
         message += f": not sorted, the date at line {unreadable[0]} cannot be read"
         return Problem(row.line, position, CODE, NAME, message)
+    message += "; else sort the rows" if reverse else ": sort the rows"
     fix = _sorted_fix(doc, table, keys, descending)
-    if reverse:
-        message += "; else sort the rows (unsafe fix)"
-        fix = fix._replace(safety=UNSAFE)
-    else:
-        message += ": sort the rows"
     return Problem(row.line, position, CODE, NAME, message, fix)
 
 

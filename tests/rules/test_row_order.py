@@ -84,12 +84,12 @@ DESCENDING = Config(select=("row-order",), order="descending")
 @pytest.mark.parametrize(
     ("markdown", "config", "expected", "safety", "sorted_text"),
     [
-        # the whole table runs the other way: ordered on purpose, the sort is unsafe
+        # the whole table runs the other way: the message names the setting, the sort stays safe
         (
             rows(("B", "2023.05"), ("A", "2023.03")),
             ONLY,
             [(4, 7, "P003")],
-            "unsafe",
+            "safe",
             rows(("A", "2023.03"), ("B", "2023.05")),
         ),
         # non-strict: equal dates in a descending run keep their order when sorted
@@ -97,7 +97,7 @@ DESCENDING = Config(select=("row-order",), order="descending")
             rows(("C", "2023.09"), ("B1", "2023.05"), ("B2", "2023.05"), ("A", "2023.01")),
             ONLY,
             [(4, 8, "P003")],
-            "unsafe",
+            "safe",
             rows(("A", "2023.01"), ("B1", "2023.05"), ("B2", "2023.05"), ("C", "2023.09")),
         ),
         # equal dates first, then the other way
@@ -105,7 +105,7 @@ DESCENDING = Config(select=("row-order",), order="descending")
             rows(("B1", "2023.05"), ("B2", "2023.05"), ("A", "2023.01")),
             ONLY,
             [(5, 7, "P003")],
-            "unsafe",
+            "safe",
             rows(("A", "2023.01"), ("B1", "2023.05"), ("B2", "2023.05")),
         ),
         # an ascending table under order = "descending"
@@ -113,7 +113,7 @@ DESCENDING = Config(select=("row-order",), order="descending")
             rows(("A", "2023.03"), ("B", "2023.05"), ("C", "2023.07")),
             DESCENDING,
             [(4, 7, "P003")],
-            "unsafe",
+            "safe",
             rows(("C", "2023.07"), ("B", "2023.05"), ("A", "2023.03")),
         ),
         # the three dates, written three ways, in descending order
@@ -121,7 +121,7 @@ DESCENDING = Config(select=("row-order",), order="descending")
             rows(("A", "2023.05"), ("B", "2023-03"), ("C", "2022年9月")),
             ONLY,
             [(4, 7, "P003")],
-            "unsafe",
+            "safe",
             rows(("C", "2022年9月"), ("B", "2023-03"), ("A", "2023.05")),
         ),
         # only partly out of order: the safe fix
