@@ -98,3 +98,33 @@ def test_unsafe_fixes_leave_only_unfixable_problems(text: str) -> None:
 @given(DOCUMENTS)
 def test_parse_agrees_with_markdown_it(text: str) -> None:
     assert_parse_agrees(text.replace("\r\n", "\n"))
+
+
+@given(DOCUMENTS)
+def test_table_by_table_update_equals_a_full_parse(text: str) -> None:
+    """Every document the fix loop builds without parsing equals the parse of its text."""
+    import lint.fix as fix_module
+    from lint import document
+
+    updates: list[tuple[document.Document, str]] = []
+    original_update, original_apply = document.update, fix_module.apply_fixes
+    current: list[str] = []
+
+    def apply(lines, fixes):  # type: ignore[no-untyped-def]
+        result = original_apply(lines, fixes)
+        current[:] = [fix_module.join(result)]
+        return result
+
+    def update(doc, lines, edits):  # type: ignore[no-untyped-def]
+        result = original_update(doc, lines, edits)
+        if result is not None:
+            updates.append((result, current[0]))
+        return result
+
+    fix_module.apply_fixes, document.update = apply, update
+    try:
+        fix_text(text, unsafe=True)
+    finally:
+        fix_module.apply_fixes, document.update = original_apply, original_update
+    for updated, fixed_text in updates:
+        assert updated == parse(fixed_text)
