@@ -264,7 +264,6 @@ def parse(text: str, path: str = "<text>") -> Document:
     lines = source.split("\n")
     if lines and lines[-1] == "" and source.endswith("\n"):
         lines.pop()
-    line_starts = _line_starts(source)
     sections: list[Section] = []
     tables: list[Table] = []
     path_stack: list[Section] = []
@@ -281,31 +280,22 @@ def parse(text: str, path: str = "<text>") -> Document:
             sections.append(section)
         elif token.type == "table" and token.map:
             current = path_stack[-1].path if path_stack else ()
-            tables.append(_build_table(source, line_starts, token, current))
+            tables.append(_build_table(source, lines, token, current))
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
 
 
-def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    find = source.find
-    position = find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    return starts
-
-
 def _build_table(
-    source: str, line_starts: list[int], token: Any, section: tuple[str, ...]
+    source: str, lines: list[str], token: Any, section: tuple[str, ...]
 ) -> Table:
     first, last = token.map
     starts, ends = token.meta["starts"], token.meta["ends"]
     rows: list[Row] = []
     prefixes: list[str] = []
     for i, line in enumerate(range(first, last)):
-        line_start = line_starts[line]
+        line_start = ends[i] - len(lines[line])  # containers move a line's begin mark, not its end
         prefixes.append(source[line_start : starts[i]])
-        content = source[starts[i] : ends[i]]
+        # a line without container prefix is its own content: share it rather than copy it
+        content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
         rows.append(Row(line + 1, cells_of(content), section, content, starts[i] - line_start))
     return Table(
         start_line=first + 1,
