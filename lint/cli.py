@@ -212,8 +212,9 @@ def load_config(args: argparse.Namespace, target: Path) -> Config:
     return config
 
 
-def process(args: argparse.Namespace, source: Source, run: Run) -> str | None:
-    """Lint or fix one source; returns the fixed text when it differs (for --diff and stdin)."""
+def process(args: argparse.Namespace, source: Source, run: Run) -> tuple[str, int] | None:
+    """Lint or fix one source; with --fix or --diff, the fixed text and how many fixes made it,
+    when it differs from the source."""
     from lint import engine
 
     config = load_config(args, source.path)
@@ -231,9 +232,7 @@ def process(args: argparse.Namespace, source: Source, run: Run) -> str | None:
     if result.text == source.text:
         return None
     run.changed = True
-    if args.fix:
-        run.fixed += result.fixed
-    return result.text
+    return result.text, result.fixed
 
 
 def _add(run: Run, source: Source, problems: list[Problem]) -> None:
@@ -268,11 +267,12 @@ def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
     """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
     with _guard(run, str(path)):
         source = read_source(path)
-        fixed = process(args, source, run)
-        if fixed is not None and args.diff:
-            sys.stdout.write(unified_diff(source, fixed))
-        elif fixed is not None and args.fix:
-            write_atomic(source, fixed)
+        outcome = process(args, source, run)
+        if outcome is not None and args.diff:
+            sys.stdout.write(unified_diff(source, outcome[0]))
+        elif outcome is not None and args.fix:
+            write_atomic(source, outcome[0])
+            run.fixed += outcome[1]  # counted once written: a failed write fixed nothing
 
 
 def handle_stdin(args: argparse.Namespace, run: Run) -> None:
@@ -281,11 +281,13 @@ def handle_stdin(args: argparse.Namespace, run: Run) -> None:
     with _guard(run, name):
         text, bom = decode(sys.stdin.buffer.read(), name)
         source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
-        fixed = process(args, source, run)
-        if args.diff and fixed is not None:
-            sys.stdout.write(unified_diff(source, fixed))
+        outcome = process(args, source, run)
+        if args.diff and outcome is not None:
+            sys.stdout.write(unified_diff(source, outcome[0]))
         elif args.fix and not args.diff:
-            sys.stdout.buffer.write((_BOM if bom else b"") + (fixed or text).encode("utf-8"))
+            fixed = outcome[0] if outcome else text
+            sys.stdout.buffer.write((_BOM if bom else b"") + fixed.encode("utf-8"))
+            run.fixed += outcome[1] if outcome else 0
 
 
 def unified_diff(source: Source, fixed: str) -> str:
