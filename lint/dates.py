@@ -20,11 +20,14 @@ given", and sorts by its year.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from datetime import date
 
 MIN_YEAR = 1900
 FUTURE_DAYS = 31
@@ -168,10 +171,20 @@ def parse(
         value = read(text)
     if value is None:
         return None
-    limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
-    if date(value.year, value.month or 1, value.day or 1) > limit:
+    if (value.year, value.month or 1, value.day or 1) > _limit(today):
         return None
     return value
+
+
+def _limit(today: date | None) -> tuple[int, int, int]:
+    """The latest date still believed: ``FUTURE_DAYS`` after today (datetime only when given)."""
+    if today is None:
+        later = time.localtime(time.time() + FUTURE_DAYS * 86400)
+        return later.tm_year, later.tm_mon, later.tm_mday
+    from datetime import timedelta
+
+    limit = today + timedelta(days=FUTURE_DAYS)
+    return limit.year, limit.month, limit.day
 
 
 @lru_cache(maxsize=4096)

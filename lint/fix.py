@@ -147,10 +147,16 @@ def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:
     return Counter(_row_key(row.cells) for table in tables for row in table.rows)
 
 
-def _outside_tables(doc: document.Document, text: str) -> list[str]:
-    inside = {line for table in doc.tables for line in table.lines}
+def _outside_tables(doc: document.Document, text: str) -> list[tuple[str, str]]:
+    """The ``(content, ending)`` lines between, before and after the tables, in order."""
     lines = split_lines(text)
-    return [c + e for number, (c, e) in enumerate(lines, 1) if number not in inside]
+    outside: list[tuple[str, str]] = []
+    after_previous = 0
+    for table in doc.tables:
+        outside.extend(lines[after_previous : table.start_line - 1])
+        after_previous = table.end_line
+    outside.extend(lines[after_previous:])
+    return outside
 
 
 def verify(
@@ -200,7 +206,8 @@ def _verify_outside(
     new_lines = _outside_tables(after, after_text)
     for old, new in zip(old_lines, new_lines, strict=False):
         if old != new:
-            raise FixError(f"{before.path}: line outside tables changed: {old!r} -> {new!r}")
+            was, now = "".join(old), "".join(new)
+            raise FixError(f"{before.path}: line outside tables changed: {was!r} -> {now!r}")
     if len(old_lines) != len(new_lines):
         raise FixError(
             f"{before.path}: lines outside tables {len(old_lines)} -> {len(new_lines)}"

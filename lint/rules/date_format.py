@@ -36,7 +36,6 @@ month (and day when the format shows one); unsafe when the format drops the mont
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from lint import dates
 from lint.columns import cell, paper_tables
@@ -54,7 +53,6 @@ _Reading = tuple[dates.DateValue | None, str | None]
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report date cells that are not canonical, with the canonical value when readable."""
-    today = date.today()
     date_format = config.date_format
     year_format = not dates.has_month(date_format)
     # a list repeats a few hundred dates many times: read each text once per kind of column
@@ -67,12 +65,12 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         for row, text in zip(table.rows, texts, strict=True):
             known = seen.get((text, years))
             if known is None:
-                known = seen[text, years] = _read(text, today, date_format, years)
+                known = seen[text, years] = _read(text, date_format, years)
             if known[1] != text:
                 yield _problem(doc, row, column, *known, date_format)
 
 
-def _read(text: str, today: date, date_format: str, years: bool) -> _Reading:
+def _read(text: str, date_format: str, years: bool) -> _Reading:
     """The date in ``text`` and its canonical form; an empty text counts as canonical.
 
     A date in emphasis (``**2023-05**``) keeps its markers: only the date inside is rewritten.
@@ -81,7 +79,7 @@ def _read(text: str, today: date, date_format: str, years: bool) -> _Reading:
     if not text.strip():
         return None, text  # empty-cell reports a missing date
     marker, inner = dates.unwrap(text)
-    value = dates.parse(inner, today, date_format, years)
+    value = dates.parse(inner, None, date_format, years)
     if value is not None and not value.month and dates.has_month(date_format):
         return value, text
     canonical = dates.format_date(value, date_format) if value else None

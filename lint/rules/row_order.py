@@ -31,7 +31,6 @@ direction, with at least two distinct dates) may be ordered on purpose: its mess
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from lint import dates
 from lint.columns import cell, paper_tables
@@ -49,7 +48,6 @@ _Key = tuple[int, int, int]
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each paper table whose rows are out of date order, once, at the first such row."""
-    today = date.today()
     descending = config.order == "descending"
     year_format = not dates.has_month(config.date_format)
     seen: dict[tuple[str, bool], _Key | None] = {}
@@ -59,7 +57,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             continue
         texts = [cell(row.cells, roles.date) for row in table.rows]
         years = year_format or dates.year_column(texts)
-        keys = [_key(text, today, config.date_format, years, seen) for text in texts]
+        keys = [_key(text, config.date_format, years, seen) for text in texts]
         misplaced = _first_misplaced(keys, descending)
         if misplaced is not None:
             yield _problem(doc, table, roles.date, keys, misplaced, descending)
@@ -100,7 +98,6 @@ def _problem(
 
 def _key(
     text: str,
-    today: date,
     date_format: str,
     years: bool,
     seen: dict[tuple[str, bool], _Key | None],
@@ -108,7 +105,7 @@ def _key(
     """The sort key of a date text, None when unreadable; each distinct text is read once."""
     if (text, years) in seen:
         return seen[text, years]
-    value = dates.parse(dates.unwrap(text)[1], today, date_format, years)
+    value = dates.parse(dates.unwrap(text)[1], None, date_format, years)
     key = seen[text, years] = dates.sort_key(value, date_format) if value else None
     return key
 

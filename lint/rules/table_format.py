@@ -49,12 +49,30 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
     previous_end = -1
     for table in doc.tables:
         old = doc.lines[table.start_line - 1 : table.end_line]
-        new = layout(table)
+        new = _laid_out(old, table)
         if new != old:
             glued = table.start_line == previous_end + 1
             opens_with_pipe = old[0][len(table.prefixes[0]) :].startswith("|")
             yield _problem(table, old, new, fixable=opens_with_pipe or not glued)
         previous_end = table.end_line
+
+
+# Memo of a pure function: a table's layout depends only on its lines and container prefixes.
+# The fix loop re-checks every table after each pass, and most tables are unchanged since the
+# last one, so each is measured once rather than once a pass.
+_LAYOUTS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+_LAYOUTS_KEPT = 8192
+
+
+def _laid_out(lines: tuple[str, ...], table: Table) -> tuple[str, ...]:
+    key = (lines, table.prefixes)
+    new = _LAYOUTS.get(key)
+    if new is None:
+        new = layout(table)
+        if len(_LAYOUTS) >= _LAYOUTS_KEPT:
+            _LAYOUTS.clear()
+        _LAYOUTS[key] = new
+    return new
 
 
 def layout(table: Table) -> tuple[str, ...]:
