@@ -284,9 +284,7 @@ def parse(text: str, path: str = "<text>") -> Document:
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
 
 
-def _build_table(
-    source: str, lines: list[str], token: Any, section: tuple[str, ...]
-) -> Table:
+def _build_table(source: str, lines: list[str], token: Any, section: tuple[str, ...]) -> Table:
     first, last = token.map
     starts, ends = token.meta["starts"], token.meta["ends"]
     rows: list[Row] = []

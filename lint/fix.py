@@ -209,6 +209,4 @@ def _verify_outside(
             was, now = "".join(old), "".join(new)
             raise FixError(f"{before.path}: line outside tables changed: {was!r} -> {now!r}")
     if len(old_lines) != len(new_lines):
-        raise FixError(
-            f"{before.path}: lines outside tables {len(old_lines)} -> {len(new_lines)}"
-        )
+        raise FixError(f"{before.path}: lines outside tables {len(old_lines)} -> {len(new_lines)}")

@@ -18,10 +18,6 @@ class Edit(NamedTuple):
     end_line: int
     new_lines: tuple[str, ...]
 
-    def overlaps(self, other: Edit) -> bool:
-        """True when the two edits touch a common line."""
-        return self.start_line <= other.end_line and other.start_line <= self.end_line
-
 
 class Fix(NamedTuple):
     """Edits applied together, their safety (``safe`` or ``unsafe``), and row changes on purpose.
