@@ -297,8 +297,9 @@ def unified_diff(source: Source, fixed: str) -> str:
     lines = difflib.unified_diff(
         source.text.splitlines(keepends=True),
         fixed.splitlines(keepends=True),
-        fromfile=f"a/{source.shown}",
-        tofile=f"b/{source.shown}",
+        # git's a/ and b/ prefixes for a path below the current directory, the path as it is else
+        fromfile=source.shown if os.path.isabs(source.shown) else f"a/{source.shown}",
+        tofile=source.shown if os.path.isabs(source.shown) else f"b/{source.shown}",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 

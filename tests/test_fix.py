@@ -215,3 +215,21 @@ def test_failed_verification_writes_nothing(
     assert path.read_bytes() == MESSY.encode()
     err = capsys.readouterr().err
     assert "internal error" in err and "list.md" in err
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_diff_headers_name_the_file(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    relative: bool,
+) -> None:
+    path = write(tmp_path, MESSY.encode())
+    if relative:
+        monkeypatch.chdir(tmp_path)
+    main(["--diff", *ONLY_LAYOUT, path.name if relative else str(path)])
+    headers = [
+        line for line in capsys.readouterr().out.splitlines() if line[:4] in ("--- ", "+++ ")
+    ]
+    expected = ["a/list.md", "b/list.md"] if relative else [str(path), str(path)]
+    assert [header[4:].split("\t")[0] for header in headers] == expected
