@@ -30,11 +30,13 @@ Passes::
 
 Fix: safe for a readable date: only the date cell's text is rewritten, to the same year and
 month (and day when the format shows one); unsafe when the format drops the month a cell gives
-(``YYYY``). An unreadable date has no fix.
+(``YYYY``), and unsafe for ``2023.1``, which spreadsheets also make of ``2023.10``. An
+unreadable date has no fix.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint import dates
@@ -86,6 +88,11 @@ def _read(text: str, date_format: str, years: bool) -> _Reading:
     return value, f"{marker}{canonical}{marker}" if canonical else None
 
 
+# "2023.1" is January as written, but spreadsheets turn "2023.10" into 2023.1: the rewrite to
+# January is then a guess, so it is offered as an unsafe fix
+_TRUNCATED_OCTOBER = re.compile(r"\s*\d{4}\s*\.\s*1\s*")
+
+
 def _problem(
     doc: Document,
     row: Row,
@@ -105,6 +112,10 @@ def _problem(
     assert value is not None
     if value.month and not dates.has_month(date_format):
         message += " (the month is dropped)"
+        fix = fix._replace(safety=UNSAFE)
+    elif _TRUNCATED_OCTOBER.fullmatch(dates.unwrap(text)[1]):
+        october = dates.format_date(value._replace(month=10), date_format)
+        message += f' (or "{october}", if a spreadsheet dropped the zero of .10)'
         fix = fix._replace(safety=UNSAFE)
     return Problem(row.line, position, CODE, NAME, message, fix)
 

@@ -228,3 +228,20 @@ def test_date_format_setting(setting: str, accepted: bool) -> None:
     else:
         with pytest.raises(ConfigError):
             from_mapping({"date-format": setting})
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"), [("2023.1", "2023.01"), ("**2023.1**", "**2023.01**")]
+)
+def test_january_that_may_be_a_truncated_october_is_an_unsafe_fix(written: str, fixed: str) -> None:
+    markdown = table(written)
+    (problem,) = date_format.check(parse(markdown), ONLY)
+    assert problem.fix_safety == "unsafe"
+    assert fix_text(markdown, config=ONLY).text == markdown
+    assert fix_text(markdown, config=ONLY, unsafe=True).text == table(fixed)
+
+
+@pytest.mark.parametrize("written", ["2023-1", "2023/1", "2023 .11", "2023年1月"])
+def test_other_month_one_shapes_stay_safe(written: str) -> None:
+    (problem,) = date_format.check(parse(table(written)), ONLY)
+    assert problem.fix_safety == "safe"
