@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import sys
@@ -233,3 +234,29 @@ def test_diff_headers_name_the_file(
     ]
     expected = ["a/list.md", "b/list.md"] if relative else [str(path), str(path)]
     assert [header[4:].split("\t")[0] for header in headers] == expected
+
+
+def test_seed_safe_then_unsafe_fixes_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_text: str
+) -> None:
+    """Issue 4's walk-through: --fix keeps the cross-section duplicate, --unsafe-fixes alone only
+    shows it as fixable, --fix --unsafe-fixes removes exactly that row, a second run is clean."""
+    path = write(tmp_path, seed_text.encode(), "seed.md")
+    assert main(["--fix", str(path)]) == 1
+    after_safe = path.read_text(encoding="utf-8")
+    assert after_safe.count("BigTrans") == 2
+    capsys.readouterr()
+
+    assert main(["--unsafe-fixes", "--format", "json", str(path)]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert [(p["code"], p["line"], p["fix"]) for p in problems] == [("P001", 24, "unsafe")]
+    assert path.read_text(encoding="utf-8") == after_safe
+
+    assert main(["--fix", "--unsafe-fixes", str(path)]) == 1
+    before, after = parse(after_safe), parse(path.read_text(encoding="utf-8"))
+    cells_before = [[row.cells for row in table.rows] for table in before.tables]
+    cells_after = [[row.cells for row in table.rows] for table in after.tables]
+    removed = cells_before[2].pop()  # the last row of 计算层优化, the third table
+    assert removed[0].startswith("BigTrans") and before.tables[2].section[-1] == "计算层优化"
+    assert cells_after == cells_before
+    assert main(["--fix", "--unsafe-fixes", str(path)]) == 0
