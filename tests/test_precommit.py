@@ -58,16 +58,21 @@ def _pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProces
     )
 
 
+def _copy_from_root(names: tuple[str, ...], target: Path) -> None:
+    """Copy files and folders of the working tree (bytecode left out) into ``target``."""
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+
+
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A git repository holding the working tree's package, and its commit."""
     repo = tmp_path_factory.mktemp("hook-repo")
-    for name in SNAPSHOT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / name)
+    _copy_from_root(SNAPSHOT, repo)
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "snapshot")
@@ -181,12 +186,7 @@ def test_local_hook_passes_on_this_readme(tmp_path: Path, pre_commit_home: Path)
     """`pre-commit run` with this repository's own config, in a copy of it."""
     project = tmp_path / "self"
     project.mkdir()
-    for name in ("lint", "pyproject.toml", "README.md", ".pre-commit-config.yaml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    _copy_from_root(("lint", "pyproject.toml", "README.md", ".pre-commit-config.yaml"), project)
     _git(project, "init", "-q")
     _git(project, "add", ".")
     direct = subprocess.run([sys.executable, "-m", "lint", "README.md"], cwd=project)
