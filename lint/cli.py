@@ -227,8 +227,7 @@ def process(args: argparse.Namespace, source: Source, run: Run) -> tuple[str, in
 
     result = fix_text(source.text, source.shown, config, unsafe=args.unsafe_fixes)
     # --diff alone applies nothing, so it reports the file as it is
-    problems = result.problems if args.fix else engine.lint_text(source.text, source.shown, config)
-    _add(run, source, problems)
+    _add(run, source, result.problems if args.fix else result.found)
     if result.text == source.text:
         return None
     run.changed = True

@@ -26,11 +26,13 @@ class FixError(RuntimeError):
 
 
 class FixResult(NamedTuple):
-    """The fixed text, how many fixes were applied, and the problems left in the fixed text."""
+    """The fixed text, how many fixes were applied, the problems left in the fixed text, and
+    the problems of the text as it was (what ``--diff`` reports)."""
 
     text: str
     fixed: int
     problems: list[Problem]
+    found: list[Problem]
 
 
 class Changes:
@@ -112,8 +114,10 @@ def fix_text(
     doc, parsed = original, True
     changes = Changes()
     fixed = 0
+    found: list[Problem] | None = None
     for _ in range(MAX_PASSES):
         problems = engine.check(doc, config)
+        found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes and not parsed:
             # the document was updated table by table: the real parse must agree before it counts
@@ -123,7 +127,7 @@ def fix_text(
                 continue
         if not fixes:
             verify(original, text, doc, join(lines), changes)
-            return FixResult(join(lines), fixed, problems)
+            return FixResult(join(lines), fixed, problems, found)
         lines = apply_fixes(lines, fixes)
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
