@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from lint import document, engine
 from lint.config import Config
-from lint.problem import SAFE, Fix, Problem
+from lint.problem import SAFE, Fix, Problem, row_key
 
 MAX_PASSES = 25
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -139,16 +139,8 @@ def fix_text(
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 
 
-def _row_key(cells: tuple[str, ...]) -> tuple[str, ...]:
-    """A row compared loosely: white space collapsed, trailing empty cells dropped."""
-    key = [" ".join(cell.split()) for cell in cells]
-    while key and not key[-1]:
-        key.pop()
-    return tuple(key)
-
-
 def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:
-    return Counter(_row_key(row.cells) for table in tables for row in table.rows)
+    return Counter(row_key(row.cells) for table in tables for row in table.rows)
 
 
 def _outside_tables(doc: document.Document, text: str) -> list[tuple[str, str]]:
@@ -184,7 +176,7 @@ def verify(
     _verify_outside(before, before_text, after, after_text)
     changed: list[tuple[document.Table, document.Table]] = []
     for old, new in zip(before.tables, after.tables, strict=True):
-        if _row_key(old.header.cells) != _row_key(new.header.cells):
+        if row_key(old.header.cells) != row_key(new.header.cells):
             raise FixError(f"{before.path}:{new.start_line}: table header changed")
         # a table whose rows hold the same cells in the same order (laid out anew, say) lost
         # nothing: only the others need counting
@@ -193,9 +185,9 @@ def verify(
         ):
             changed.append((old, new))
     expected = _table_rows(old for old, _ in changed)
-    expected.subtract(Counter(_row_key(row) for row in changes.removed))
-    expected.subtract(Counter(_row_key(old) for old, _ in changes.rewritten))
-    expected.update(Counter(_row_key(new) for _, new in changes.rewritten))
+    expected.subtract(Counter(row_key(row) for row in changes.removed))
+    expected.subtract(Counter(row_key(old) for old, _ in changes.rewritten))
+    expected.update(Counter(row_key(new) for _, new in changes.rewritten))
     actual = _table_rows(new for _, new in changed)
     for row, count in (expected - actual).items():
         raise FixError(f"{before.path}: row lost ({count}x): {' | '.join(row)[:160]}")

@@ -48,3 +48,12 @@ class Problem(NamedTuple):
     def fix_safety(self) -> str | None:
         """``"safe"``, ``"unsafe"`` or None."""
         return self.fix.safety if self.fix else None
+
+
+def row_key(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row as the nothing-lost check compares rows: white space inside cells collapsed,
+    trailing empty cells dropped (padding a short row loses nothing)."""
+    key = [" ".join(cell.split()) for cell in cells]
+    while key and not key[-1]:
+        key.pop()
+    return tuple(key)

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from lint.columns import cell, paper_tables
 from lint.config import Config
 from lint.document import Document, Row, Table
-from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
 
 CODE = "P001"
 NAME = "duplicate-entry"
@@ -59,14 +59,6 @@ def title_key(title: str) -> bytes:
         return title.encode("ascii").lower().translate(None, _ASCII_NOT_WORD)
     folded = unicodedata.normalize("NFKC", title).casefold()
     return _NOT_WORD.sub("", folded).encode("utf-8")
-
-
-def _row_key(cells: tuple[str, ...]) -> tuple[str, ...]:
-    """A row's cells as the nothing-lost check compares them: white space collapsed."""
-    key = [" ".join(text.split()) for text in cells]
-    while key and not key[-1]:
-        key.pop()
-    return tuple(key)
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
@@ -94,7 +86,7 @@ def _problem(table: Table, row: Row, title: int, first_table: Table, first_row: 
     if len(shown) > _SHOWN:
         shown = shown[: _SHOWN - 1] + "…"
     section = first_row.section[-1] if first_row.section else "top of the document"
-    exact = first_table is table and _row_key(row.cells) == _row_key(first_row.cells)
+    exact = first_table is table and row_key(row.cells) == row_key(first_row.cells)
     remedy = "remove this row" if exact else "remove this row or merge it into the first"
     message = f'duplicate entry "{shown}" (first at line {first_row.line}, {section}): {remedy}'
     fix = Fix(
