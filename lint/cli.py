@@ -170,9 +170,11 @@ def write_atomic(source: Source, text: str) -> None:
     """Replace the file through a temporary file beside it, keeping BOM and permission bits."""
     path = source.path
     directory = path.parent if str(path.parent) else Path(".")
-    if source.mode is not None and not source.mode & 0o222:
-        raise InputError(f"{source.shown}: cannot write: file is read-only")
-    if not os.access(directory, os.W_OK) or not directory.stat().st_mode & 0o222:
+    # the system's answer for this user: root may rewrite a read-only file (and the file keeps
+    # its read-only bits), anyone else gets a clear error and an untouched file
+    if not os.access(path, os.W_OK):
+        raise InputError(f"{source.shown}: cannot write: file is read-only for this user")
+    if not os.access(directory, os.W_OK):
         raise InputError(f"{source.shown}: cannot write: directory is not writable")
     import tempfile  # only a fix that changes a file pays for it
 

@@ -114,11 +114,25 @@ def write(tmp_path: Path, data: bytes, name: str = "list.md") -> Path:
     return path
 
 
+def deny_writes(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """Answer os.access as for a user without write permission on ``denied`` (tests run as root
+    in CI, and root may write anything)."""
+    real_access = os.access
+
+    def access(target: object, mode: int, **kwargs: object) -> bool:
+        if mode & os.W_OK and Path(str(target)).resolve() == denied.resolve():
+            return False
+        return real_access(target, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+
+
 def test_read_only_file_is_untouched_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path, MESSY.encode())
     path.chmod(0o444)
+    deny_writes(monkeypatch, path)
     assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 2
     assert path.read_bytes() == MESSY.encode()
     captured = capsys.readouterr()
@@ -126,14 +140,28 @@ def test_read_only_file_is_untouched_and_exit_2(
     assert "Fixed" not in captured.out  # nothing was written, so nothing counts as fixed
 
 
-def test_unwritable_directory_is_exit_2(tmp_path: Path) -> None:
+def test_unwritable_directory_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, MESSY.encode())
     tmp_path.chmod(0o555)
+    deny_writes(monkeypatch, tmp_path)
     try:
         assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 2
     finally:
         tmp_path.chmod(0o755)
     assert path.read_bytes() == MESSY.encode()
+
+
+def test_read_only_file_the_user_may_write_keeps_its_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the system lets this user write it (root), a read-only file is fixed and stays
+    read-only, as a copy of a read-only file is when CI fixes it."""
+    path = write(tmp_path, MESSY.encode())
+    path.chmod(0o444)
+    monkeypatch.setattr(os, "access", lambda target, mode, **kwargs: True)
+    assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 1
+    assert path.read_bytes() == LAID_OUT.encode()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
 @pytest.mark.parametrize(
