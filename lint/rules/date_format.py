@@ -104,7 +104,12 @@ def _problem(
     text = row.cells[column]
     position = row.column(column)
     if canonical is None:
-        reason = "it has no day" if value else "cannot read it"
+        if value:
+            reason = "it has no day"
+        elif dates.read_year(dates.unwrap(text)[1]):
+            reason = 'a year alone: add the month, or set date-format = "YYYY" for a list of years'
+        else:
+            reason = "cannot read it"
         message = f'date "{text}" is not in the format {date_format} ({reason}): fix it by hand'
         return Problem(row.line, position, CODE, NAME, message)
     message = f'date "{text}" is not in the format {date_format}: write "{canonical}"'

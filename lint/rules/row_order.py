@@ -25,7 +25,9 @@ container prefix, such as a block-quote marker). A table holding a date that can
 (see ``date-format`` and ``empty-cell``) is reported but never reordered. A table that runs the
 other way throughout (each readable date equal to or past the one before it in the opposite
 direction, with at least two distinct dates) may be ordered on purpose: its message names the
-``order`` setting, so a list kept newest first can say so instead of being re-sorted.
+``order`` setting, so a list kept newest first can say so instead of being re-sorted. Unsafe
+when another column numbers the rows 1, 2, 3 … (a rank or an index, ``#``, ``排名``): the order
+was chosen on purpose and sorting would scramble the numbering.
 """
 
 from __future__ import annotations
@@ -36,12 +38,12 @@ from lint import dates
 from lint.columns import cell, paper_tables
 from lint.config import SECTION, Config
 from lint.document import Document, Table
-from lint.problem import SAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 CODE = "P003"
 NAME = "row-order"
 DEFAULT = True
-FIX = "safe"
+FIX = "safe/unsafe"
 
 _Key = tuple[int, int, int]
 
@@ -93,7 +95,29 @@ def _problem(
         return Problem(row.line, position, CODE, NAME, message)
     message += "; else sort the rows" if reverse else ": sort the rows"
     fix = _sorted_fix(doc, table, keys, descending)
+    numbered = _numbering_column(table, column)
+    if numbered is not None:
+        # rows numbered 1..n (a rank, an index) were ordered on purpose: sorting scrambles that
+        header = cell(table.header.cells, numbered) or f"column {numbered + 1}"
+        message += f' (unsafe: the rows are numbered in "{header}")'
+        fix = fix._replace(safety=UNSAFE)
     return Problem(row.line, position, CODE, NAME, message, fix)
+
+
+def _numbering_column(table: Table, date_column: int) -> int | None:
+    """The first column other than the date whose cells count 1, 2, 3 … (or down) row by row."""
+    width = min(len(row.cells) for row in table.rows)
+    for column in range(width):
+        if column == date_column:
+            continue
+        values = [cell(row.cells, column).strip("*_.# ") for row in table.rows]
+        if not all(value.isdigit() for value in values):
+            continue
+        numbers = [int(value) for value in values]
+        steps = {b - a for a, b in zip(numbers, numbers[1:], strict=False)}
+        if steps in ({1}, {-1}):
+            return column
+    return None
 
 
 def _key(

@@ -221,3 +221,30 @@ def test_days_count_only_when_the_format_shows_them() -> None:
     assert found(markdown) == []
     config = Config(select=("row-order",), date_format="YYYY-MM-DD")
     assert found(markdown, config) == [(4, 7, "P003")]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "safety"),
+    [
+        # rows ranked 1..n: sorting by date would scramble the ranking
+        (
+            "| 排名 | 论文题目 | 发表时间 |\n| --- | --- | --- |\n"
+            "| 1 | A | 2024.05 |\n| 2 | B | 2024.01 |\n| 3 | C | 2024.03 |\n",
+            "unsafe",
+        ),
+        (
+            "| # | Paper | Date |\n| --- | --- | --- |\n| 3 | A | 2024.05 |\n| 2 | B | 2024.01 |\n",
+            "unsafe",
+        ),
+        # numbers that do not count the rows (citations) leave the sort safe
+        (
+            "| 论文题目 | 发表时间 | 引用 |\n| --- | --- | --- |\n"
+            "| A | 2024.05 | 12 |\n| B | 2024.01 | 40 |\n| C | 2024.03 | 7 |\n",
+            "safe",
+        ),
+    ],
+)
+def test_numbered_rows_make_the_sort_unsafe(markdown: str, safety: str) -> None:
+    (problem,) = row_order.check(parse(markdown), ONLY)
+    assert problem.fix_safety == safety
+    assert (fix_text(markdown, config=ONLY).text == markdown) is (safety == "unsafe")
