@@ -46,15 +46,14 @@ _SHOWN = 40
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each table whose lines differ from its prettier layout, with the layout as fix."""
-    previous_end = -1
     for table in doc.tables:
         old = doc.lines[table.start_line - 1 : table.end_line]
         new = _laid_out(old, table)
         if new != old:
-            glued = table.start_line == previous_end + 1
+            above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
+            glued = bool(above.strip())
             opens_with_pipe = old[0][len(table.prefixes[0]) :].startswith("|")
             yield _problem(table, old, new, fixable=opens_with_pipe or not glued)
-        previous_end = table.end_line
 
 
 # Memo of a pure function: a table's layout depends only on its lines and container prefixes.
@@ -117,10 +116,12 @@ def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
 
 
 def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...], fixable: bool) -> Problem:
-    """One problem for the table; ``fixable`` is False for a table glued under another one.
+    """One problem for the table; ``fixable`` is False for a table glued under other text.
 
-    The table above ended on this header only because it does not start with a pipe; laid out,
-    it would start with one and join the table above, so a blank line has to come first.
+    A header without a leading pipe right under a line of text (a table, a block quote, a list
+    item) starts a table only because it does not start with a pipe; laid out, it would, and
+    could join the block above (a table's rows, a quote's lazy continuation), so a blank line has
+    to come first.
     """
     differing = [index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
     first = differing[0]
@@ -137,7 +138,7 @@ def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...], fixable: 
             " differ from the aligned layout; "
         )
     if not fixable:
-        message += "add a blank line between it and the table above, then run with --fix"
+        message += "add a blank line between it and the text above, then run with --fix"
         return Problem(table.start_line + first, column + 1, CODE, NAME, message)
     fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
     line, column = table.start_line + first, column + 1

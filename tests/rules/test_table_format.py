@@ -167,3 +167,11 @@ def test_message_quotes_the_line_with_control_characters_escaped(
     assert f'"{shown}"' in problem.message
     assert "\t" not in problem.message and "0 more" not in problem.message
     assert problem.fix_safety == "safe"
+
+
+def test_pipeless_header_right_under_a_quote_gets_no_fix() -> None:
+    """Laid out, the header would open with a pipe and become the quote's lazy continuation."""
+    markdown = "> h|`a|b`\n> |---|---|\n- h|h\n  |---|---|\n"
+    (problem,) = table_format.check(parse(markdown), Config(select=("table-format",)))
+    assert (problem.line, problem.fix) == (3, None)
+    assert fix_text(markdown).text == markdown
