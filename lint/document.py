@@ -102,16 +102,8 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
     including one inside a code span, as GFM specifies. One leading and one trailing pipe
     enclose the row and make no cell. ``offset`` is added to every returned start.
     """
-    stripped = content.strip(MD_TRIM_CHARS)
-    position = offset + len(content) - len(content.lstrip(MD_TRIM_CHARS))
-    parts = stripped.split("|")
-    if "\\|" in stripped:
-        parts = _join_escaped(parts)
-    if len(parts) > 1 and not parts[0]:
-        parts.pop(0)
-        position += 1
-    if len(parts) > 1 and not parts[-1]:
-        parts.pop()
+    parts, position = _pieces(content)
+    position += offset
     cells: list[str] = []
     starts: list[int] = []
     for raw in parts:
@@ -127,15 +119,22 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
 
 def cells_of(content: str) -> tuple[str, ...]:
     """The cells of a table line's content, as ``split_cells`` finds them, without offsets."""
+    return tuple([part.strip(_CELL_SPACE) for part in _pieces(content)[0]])
+
+
+def _pieces(content: str) -> tuple[list[str], int]:
+    """The unstripped cell texts of a row, and where the first one starts in ``content``."""
     stripped = content.strip(MD_TRIM_CHARS)
+    position = len(content) - len(content.lstrip(MD_TRIM_CHARS))
     parts = stripped.split("|")
     if "\\|" in stripped:
         parts = _join_escaped(parts)
     if len(parts) > 1 and not parts[0]:
-        del parts[0]
+        parts.pop(0)
+        position += 1
     if len(parts) > 1 and not parts[-1]:
         parts.pop()
-    return tuple([part.strip(_CELL_SPACE) for part in parts])
+    return parts, position
 
 
 def _join_escaped(parts: list[str]) -> list[str]:
