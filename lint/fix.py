@@ -111,7 +111,7 @@ def fix_text(
     config = config or Config()
     lines = split_lines(text)
     original = document.parse(text, path)
-    doc, parsed = original, True
+    doc, parsed, current = original, True, text
     changes = Changes()
     fixed = 0
     found: list[Problem] | None = None
@@ -121,21 +121,22 @@ def fix_text(
         fixes = choose_fixes(problems, unsafe)
         if not fixes and not parsed:
             # the document was updated table by table: the real parse must agree before it counts
-            full = document.parse(join(lines), path)
+            full = document.parse(current, path)
             doc, parsed, agreed = full, True, full == doc
             if not agreed:  # a safety net, never seen: check the parsed text once more
                 continue
         if not fixes:
-            verify(original, text, doc, join(lines), changes)
-            return FixResult(join(lines), fixed, problems, found)
+            verify(original, text, doc, current, changes)
+            return FixResult(current, fixed, problems, found)
         lines = apply_fixes(lines, fixes)
+        current = join(lines)
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
         fixed += len(fixes)
         edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
         updated = document.update(doc, [content for content, _ in lines], edits)
-        doc, parsed = (updated, False) if updated else (document.parse(join(lines), path), True)
+        doc, parsed = (updated, False) if updated else (document.parse(current, path), True)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 
 
