@@ -200,3 +200,10 @@ def test_paths_only_fast_path_gives_the_parsers_options(argv: list[str]) -> None
     from lint.cli import build_parser, parse_args
 
     assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_unknown_rule_in_select_is_exit_2_even_on_a_clean_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--select", "no-such-rule", str(write(tmp_path, "e.md", ""))]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
