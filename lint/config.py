@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 SECTION = "llm4or-lint"
+# a setting that reads the document's own convention (lint/conventions.py)
+AUTO = "auto"
 # YYYY with MM (DD optional), or YYYY without MM and DD (a year format)
 _DATE_FORMAT = re.compile(
     r"^(?=.*YYYY)(?:(?=.*MM)|(?!.*DD))[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$"
@@ -43,8 +45,9 @@ class Config(NamedTuple):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    date_format: str = "YYYY.MM"
-    order: str = "ascending"
+    date_format: str = AUTO
+    order: str = AUTO
+    layout: str = AUTO
     duplicate_scope: str = "document"
     title_column: str | int | None = None
     date_column: str | int | None = None
@@ -74,6 +77,8 @@ def _column(key: str, value: Any) -> str | int:
 
 
 def _date_format(key: str, value: Any) -> str:
+    if value == AUTO:
+        return AUTO
     if not isinstance(value, str) or not _DATE_FORMAT.match(value):
         raise ConfigError(
             f"{key}: expected a pattern such as YYYY.MM, YYYY-MM or YYYY, got {value!r}"
@@ -100,7 +105,8 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "extend-select": ("extend_select", _str_list),
     "ignore": ("ignore", _str_list),
     "date-format": ("date_format", _date_format),
-    "order": ("order", lambda k, v: _choice(k, v, ("ascending", "descending"))),
+    "order": ("order", lambda k, v: _choice(k, v, (AUTO, "ascending", "descending", "off"))),
+    "layout": ("layout", lambda k, v: _choice(k, v, (AUTO, "aligned", "compact", "tight"))),
     "duplicate-scope": ("duplicate_scope", lambda k, v: _choice(k, v, ("document", "section"))),
     "title-column": ("title_column", _column),
     "date-column": ("date_column", _column),

@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint import dates
-from lint.columns import cell, paper_tables
+from lint import conventions, dates
+from lint.columns import cell
 from lint.config import Config
 from lint.document import Document, Row
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
@@ -55,19 +55,22 @@ _Reading = tuple[dates.DateValue | None, str | None]
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report date cells that are not canonical, with the canonical value when readable."""
-    date_format = config.date_format
-    year_format = not dates.has_month(date_format)
     # a list repeats a few hundred dates many times: read each text once per kind of column
-    seen: dict[tuple[str, bool], _Reading] = {}
-    for table, roles in paper_tables(doc, config):
+    seen: dict[tuple[str, bool, str], _Reading] = {}
+    for found in conventions.of(doc, config).tables:
+        table, roles = found.table, found.roles
+        if not roles.is_paper or found.date_style is None:
+            continue
         assert roles.date is not None
         column = roles.date
+        date_format = found.date_style.value
+        year_format = not dates.has_month(date_format)
         texts = [cell(row.cells, column) for row in table.rows]
         years = year_format or dates.year_column(texts)
         for row, text in zip(table.rows, texts, strict=True):
-            known = seen.get((text, years))
+            known = seen.get((text, years, date_format))
             if known is None:
-                known = seen[text, years] = _read(text, date_format, years)
+                known = seen[text, years, date_format] = _read(text, date_format, years)
             if known[1] != text:
                 yield _problem(doc, row, column, *known, date_format)
 

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import dates
-from lint.columns import cell, paper_tables
+from lint import conventions, dates
+from lint.columns import cell
 from lint.config import SECTION, Config
 from lint.document import Document, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
@@ -50,16 +50,20 @@ _Key = tuple[int, int, int]
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each paper table whose rows are out of date order, once, at the first such row."""
-    descending = config.order == "descending"
-    year_format = not dates.has_month(config.date_format)
-    seen: dict[tuple[str, bool], _Key | None] = {}
-    for table, roles in paper_tables(doc, config):
+    seen: dict[tuple[str, bool, str], _Key | None] = {}
+    for found in conventions.of(doc, config).tables:
+        table, roles = found.table, found.roles
+        if not roles.is_paper or found.order.value == "off" or found.date_style is None:
+            continue
         assert roles.date is not None
         if len(table.rows) < 2:
             continue
+        descending = found.order.value == "descending"
+        date_format = found.date_style.value
+        year_format = not dates.has_month(date_format)
         texts = [cell(row.cells, roles.date) for row in table.rows]
         years = year_format or dates.year_column(texts)
-        keys = [_key(text, config.date_format, years, seen) for text in texts]
+        keys = [_key(text, date_format, years, seen) for text in texts]
         misplaced = _first_misplaced(keys, descending)
         if misplaced is not None:
             yield _problem(doc, table, roles.date, keys, misplaced, descending)
@@ -124,13 +128,13 @@ def _key(
     text: str,
     date_format: str,
     years: bool,
-    seen: dict[tuple[str, bool], _Key | None],
+    seen: dict[tuple[str, bool, str], _Key | None],
 ) -> _Key | None:
     """The sort key of a date text, None when unreadable; each distinct text is read once."""
-    if (text, years) in seen:
-        return seen[text, years]
+    if (text, years, date_format) in seen:
+        return seen[text, years, date_format]
     value = dates.parse(dates.unwrap(text)[1], None, date_format, years)
-    key = seen[text, years] = dates.sort_key(value, date_format) if value else None
+    key = seen[text, years, date_format] = dates.sort_key(value, date_format) if value else None
     return key
 
 
