@@ -53,6 +53,7 @@ class Config(NamedTuple):
     date_column: str | int | None = None
     required_columns: tuple[str, ...] = ()
     header: tuple[str, ...] | None = None
+    sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     source: str | None = None
 
 
@@ -100,6 +101,27 @@ def _roles(key: str, value: Any) -> tuple[str, ...]:
     return roles
 
 
+_SECTION_KEYS = ("order", "date-format")
+
+
+def _sections(key: str, value: Any) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """``{heading: {order: ..., date-format: ...}}`` -> hashable pairs, each value checked."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key}: expected a table of section headings, got {value!r}")
+    sections = []
+    for heading, settings in value.items():
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{key}.{heading!r}: expected a table of settings, got {settings!r}")
+        pairs = []
+        for name, setting in settings.items():
+            if name not in _SECTION_KEYS:
+                known = ", ".join(_SECTION_KEYS)
+                raise ConfigError(f"{key}.{heading!r}: unknown key {name!r} (known: {known})")
+            pairs.append((name, _KEYS[name][1](f"{key}.{heading!r}.{name}", setting)))
+        sections.append((heading, tuple(pairs)))
+    return tuple(sections)
+
+
 _KEYS: dict[str, tuple[str, Any]] = {
     "select": ("select", _str_list),
     "extend-select": ("extend_select", _str_list),
@@ -112,6 +134,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "date-column": ("date_column", _column),
     "required-columns": ("required_columns", _roles),
     "header": ("header", _header),
+    "sections": ("sections", _sections),
 }
 
 

@@ -10,11 +10,17 @@ reported and which setting pins it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint.columns import Roles, roles
+from lint import dates
+from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
+
+# a date's place in an order: (year, month, day), month and day 0 where not given or not shown
+DateKey = tuple[int, int, int]
 
 SET = "set"
 INFERRED = "inferred"
@@ -39,13 +45,16 @@ class TableConventions(NamedTuple):
 
     ``roles`` are its title and date columns; ``date_style`` the style of its date column (None
     when it has none); ``order`` ``ascending``, ``descending`` or ``off`` (not ordered by date, or
-    ordering switched off).
+    ordering switched off). ``keys`` hold each body row's date as compared (None where it cannot
+    be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``.
     """
 
     table: Table
     roles: Roles
     date_style: Setting | None
     order: Setting
+    keys: tuple[DateKey | None, ...] = ()
+    misplaced: tuple[int, ...] = ()
 
 
 class Conventions(NamedTuple):
@@ -83,10 +92,29 @@ def infer(doc: Document, config: Config) -> Conventions:
 
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:
     table_roles = roles(table, config)
-    style = None
-    if table_roles.date is not None:
-        style = _date_style(doc, table, table_roles.date, config)
-    return TableConventions(table, table_roles, style, _order(doc, table, table_roles, config))
+    if table_roles.date is None:
+        return TableConventions(table, table_roles, None, Setting("off", DEFAULT, "no date column"))
+    style = _date_style(doc, table, table_roles.date, config)
+    keys = _keys(table, table_roles.date, style.value)
+    order = _order(table, keys, config)
+    misplaced: tuple[int, ...] = ()
+    if order.value in ("ascending", "descending"):
+        misplaced = tuple(out_of_order(keys, order.value == "descending"))
+    return TableConventions(table, table_roles, style, order, keys, misplaced)
+
+
+def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
+    """Each row's date as compared: as the format shows it (the day only if it shows days)."""
+    texts = [cell(row.cells, column) for row in table.rows]
+    years = not dates.has_month(date_format) or dates.year_column(texts)
+    seen: dict[str, DateKey | None] = {}
+    keys: list[DateKey | None] = []
+    for text in texts:
+        if text not in seen:
+            value = dates.parse(dates.unwrap(text)[1], None, date_format, years)
+            seen[text] = dates.sort_key(value, date_format) if value else None
+        keys.append(seen[text])
+    return tuple(keys)
 
 
 def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting:
@@ -95,10 +123,71 @@ def _date_style(doc: Document, table: Table, column: int, config: Config) -> Set
     return Setting(DEFAULT_DATE_STYLE, DEFAULT)
 
 
-def _order(doc: Document, table: Table, table_roles: Roles, config: Config) -> Setting:
-    if config.order != AUTO:
+def section_setting(table: Table, config: Config, key: str) -> str | None:
+    """The value of ``key`` in the ``sections`` override of the innermost heading above
+    ``table`` that has one, else None."""
+    if not config.sections:
+        return None
+    overrides = {header_key(heading): dict(values) for heading, values in config.sections}
+    for heading in reversed(table.section):
+        values = overrides.get(header_key(heading))
+        if values is not None and key in values:
+            return values[key]
+    return None
+
+
+def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Setting:
+    """The order the table runs in: set, or in auto the direction leaving fewer rows out of
+    place; ``off`` when more than a third of the rows would be out of place either way."""
+    in_section = section_setting(table, config, "order")
+    if in_section is not None and in_section != AUTO:
+        return Setting(in_section, SET, "for its section")
+    if in_section is None and config.order != AUTO:
         return Setting(config.order, SET)
-    return Setting(DEFAULT_ORDER, DEFAULT)
+    readable = [key for key in keys if key is not None]
+    if len(set(readable)) < 2:
+        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates")
+    up = len(out_of_order(keys, descending=False))
+    down = len(out_of_order(keys, descending=True))
+    direction, out = ("ascending", up) if up <= down else ("descending", down)
+    if out * 3 > len(readable):
+        detail = f"{out} of {len(readable)} dated rows out of place either way: not ordered by date"
+        return Setting("off", INFERRED, detail)
+    return Setting(direction, INFERRED, f"{len(readable) - out} of {len(readable)} dated rows")
+
+
+def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
+    """Indexes of the rows outside the longest run of rows in order (equal dates are in order).
+
+    Rows whose date cannot be read are never out of place. Among several longest runs, the one
+    that keeps the earliest rows is kept, so the row that breaks the order is the one reported.
+    Linear in the rows, times a logarithm.
+    """
+    indexes = [index for index, key in enumerate(keys) if key is not None]
+    values: list[DateKey] = []
+    for index in indexes:
+        key = keys[index]
+        assert key is not None
+        values.append((-key[0], -key[1], -key[2]) if descending else key)
+    # longest run starting at each position: the longest non-increasing run ending there, read
+    # from the right, found by patience sorting on negated keys
+    starting = [0] * len(values)
+    tails: list[DateKey] = []
+    for position in range(len(values) - 1, -1, -1):
+        year, month, day = values[position]
+        negated = (-year, -month, -day)
+        slot = bisect_right(tails, negated)
+        tails[slot : slot + 1] = [negated]
+        starting[position] = slot + 1
+    need = len(tails)
+    kept: set[int] = set()
+    last: DateKey | None = None
+    for position, value in enumerate(values):
+        if need and starting[position] == need and (last is None or value >= last):
+            kept.add(position)
+            last = value
+            need -= 1
+    return [index for position, index in enumerate(indexes) if position not in kept]
 
 
 def _layout(doc: Document, config: Config) -> Setting:

@@ -60,8 +60,12 @@ def _wanted(problem: Problem, unsafe: bool) -> bool:
 
 
 def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
-    """The wanted fixes that can be applied together: smallest first, overlapping ones deferred."""
-    candidates = [p.fix for p in problems if p.fix is not None and _wanted(p, unsafe)]
+    """The wanted fixes that can be applied together: smallest first, overlapping ones deferred.
+
+    Problems may share one fix (every misplaced row of a table shares the move that places
+    them all): it is applied once.
+    """
+    candidates = list({id(p.fix): p.fix for p in problems if p.fix and _wanted(p, unsafe)}.values())
     candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
     last = max((edit.end_line for fix in candidates for edit in fix.edits), default=0)
     used = bytearray(last + 1)  # 1 for every line a taken fix edits: linear, not pairwise
@@ -133,7 +137,8 @@ def fix_text(
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
-        fixed += len(fixes)
+        taken = {id(fix) for fix in fixes}
+        fixed += sum(1 for problem in problems if id(problem.fix) in taken)
         edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
         updated = document.update(doc, [content for content, _ in lines], edits)
         doc, parsed = (updated, False) if updated else (document.parse(current, path), True)

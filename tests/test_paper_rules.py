@@ -49,15 +49,38 @@ def test_seed_has_exactly_one_duplicate_and_no_date_problem(
 def test_three_dates_are_reported_then_fixed_in_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Issue 3's example under this repository's pinned settings (YYYY.MM, ascending).
+
+    Changed by issue 9 (the texts' issue 7): the table runs wholly the other way, and a safe fix
+    never reverses a table, so the sort became unsafe; each misplaced row is reported.
+    """
     path = tmp_path / "list.md"
     path.write_text(THREE_DATES, encoding="utf-8")
-    code, problems = run_json(capsys, "--select", "date-format,row-order", str(path))
+    pinned = tmp_path / "pyproject.toml"
+    pinned.write_text(
+        '[tool.llm4or-lint]\ndate-format = "YYYY.MM"\norder = "ascending"\n', encoding="utf-8"
+    )
+    select = ("--select", "date-format,row-order")
+    code, problems = run_json(capsys, *select, str(path))
     assert code == 1
-    assert sorted(p["name"] for p in problems) == ["date-format", "date-format", "row-order"]
-    main(["--fix", "--select", "date-format,row-order", str(path)])
+    names = sorted(str(p["name"]) for p in problems)
+    assert names == ["date-format", "date-format", "row-order", "row-order"]
+    main(["--fix", *select, str(path)])
+    dates = [line.split("|")[2].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert dates[2:] == ["2023.05", "2023.03", "2022.09"]
+    main(["--fix", "--unsafe-fixes", *select, str(path)])
     dates = [line.split("|")[2].strip() for line in path.read_text(encoding="utf-8").splitlines()]
     assert dates[2:] == ["2022.09", "2023.03", "2023.05"]
     assert fix_text(THREE_DATES).text.count("| Paper") == 3
+
+
+def test_three_dates_newest_first_are_in_order_under_auto(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(THREE_DATES, encoding="utf-8")
+    code, problems = run_json(capsys, "--select", "row-order", str(path))
+    assert (code, problems) == (0, [])
 
 
 def test_importing_the_cli_does_not_import_dateparser() -> None:

@@ -1,17 +1,23 @@
-"""A paper table's rows are not in date order.
+"""A paper table's rows are not in the table's date order.
 
-Why: readers scan a section for what is new; one row out of place hides it, and a sorted table
-makes a misplaced date stand out. Option ``order``: ``ascending`` (default) or ``descending``.
-Dates are compared as the ``date-format`` writes them (the day only if it shows days); rows with
-the same date keep their relative order. A year column (every date cell a year alone, such as
-``2023``, ``**2024**`` or ``2024年`` under ``Year``) and a ``YYYY`` format compare by year.
+Why: readers scan a section for what is new; one row out of place hides it, and a table in order
+makes a misplaced date stand out. Option ``order``: ``auto`` (default), ``ascending``,
+``descending`` or ``off``, also per section (``[tool.llm4or-lint.sections."<heading>"]``). In
+auto each table runs in the direction that leaves fewer rows out of place; a table with more than
+a third of its rows out of place either way is ordered by something else (by hand, by id, by
+size) and is not checked. The misplaced rows are those outside the longest run of rows in order;
+each is reported at its own line, saying where it belongs. Dates are compared as the column's date
+style writes them (the day only if it shows days); rows with the same date are in order. A year
+column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year.
 
 Fails::
 
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
-    | Paper B | 2023.05 | 摘要 |
     | Paper A | 2023.03 | 摘要 |
+    | Paper C | 2023.07 | 摘要 |
+    | Paper B | 2023.05 | 摘要 |
+    | Paper D | 2023.09 | 摘要 |
 
 Passes::
 
@@ -19,24 +25,25 @@ Passes::
     | --- | --- | --- |
     | Paper A | 2023.03 | 摘要 |
     | Paper B | 2023.05 | 摘要 |
+    | Paper C | 2023.07 | 摘要 |
+    | Paper D | 2023.09 | 摘要 |
 
-Fix: safe: a stable sort by date that moves whole rows and nothing else (each line keeps its
-container prefix, such as a block-quote marker). A table holding a date that cannot be read
-(see ``date-format`` and ``empty-cell``) is reported but never reordered. A table that runs the
-other way throughout (each readable date equal to or past the one before it in the opposite
-direction, with at least two distinct dates) may be ordered on purpose: its message names the
-``order`` setting, so a list kept newest first can say so instead of being re-sorted. Unsafe
-when another column numbers the rows 1, 2, 3 … (a rank or an index, ``#``, ``排名``): the order
-was chosen on purpose and sorting would scramble the numbering.
+Fix: moves the misplaced rows to their places (a stable sort: the rows in order keep their
+order, each line keeps its container prefix) and changes nothing else. Safe only when few rows
+move: at most max(3, 10%) of the table's rows; more, or a table running the other way from a set
+``order``, get an unsafe fix, and a table is never reversed by a safe fix. Also unsafe when
+another column numbers the rows 1, 2, 3 … (a rank or an index, ``#``, ``排名``), since sorting
+would scramble the numbering. A table holding a date that cannot be read (see ``date-format`` and
+``empty-cell``) is reported but never reordered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from lint import conventions, dates
+from lint import conventions
 from lint.columns import cell
-from lint.config import SECTION, Config
+from lint.config import Config
 from lint.document import Document, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -45,67 +52,60 @@ NAME = "row-order"
 DEFAULT = True
 FIX = "safe/unsafe"
 
-_Key = tuple[int, int, int]
-
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Report each paper table whose rows are out of date order, once, at the first such row."""
-    seen: dict[tuple[str, bool, str], _Key | None] = {}
+    """Report every row outside the longest run of rows in its table's order."""
     for found in conventions.of(doc, config).tables:
-        table, roles = found.table, found.roles
-        if not roles.is_paper or found.order.value == "off" or found.date_style is None:
-            continue
-        assert roles.date is not None
-        if len(table.rows) < 2:
-            continue
-        descending = found.order.value == "descending"
-        date_format = found.date_style.value
-        year_format = not dates.has_month(date_format)
-        texts = [cell(row.cells, roles.date) for row in table.rows]
-        years = year_format or dates.year_column(texts)
-        keys = [_key(text, date_format, years, seen) for text in texts]
-        misplaced = _first_misplaced(keys, descending)
-        if misplaced is not None:
-            yield _problem(doc, table, roles.date, keys, misplaced, descending)
+        if found.misplaced and found.roles.is_paper:
+            yield from _problems(doc, found)
 
 
-def _problem(
-    doc: Document,
-    table: Table,
-    column: int,
-    keys: list[_Key | None],
-    misplaced: int,
-    descending: bool,
-) -> Problem:
-    row = table.rows[misplaced]
-    previous = table.rows[misplaced - 1]
-    text = cell(row.cells, column)
-    position = row.column(column)
-    reverse = _runs_the_other_way(keys, descending)
-    if reverse:
-        other = "ascending" if descending else "descending"
-        message = (
-            f'table is in {other} date order (row dated "{text}" after line {previous.line}); '
-            f'if on purpose, set order = "{other}" under [tool.{SECTION}]'
-        )
-    else:
-        direction = "descending" if descending else "ascending"
-        message = (
-            f'row dated "{text}" is out of {direction} date order (after line {previous.line})'
-        )
-    unreadable = [r.line for r, key in zip(table.rows, keys, strict=True) if key is None]
-    if unreadable:
-        message += f": not sorted, the date at line {unreadable[0]} cannot be read"
-        return Problem(row.line, position, CODE, NAME, message)
-    message += "; else sort the rows" if reverse else ": sort the rows"
-    fix = _sorted_fix(doc, table, keys, descending)
-    numbered = _numbering_column(table, column)
-    if numbered is not None:
-        # rows numbered 1..n (a rank, an index) were ordered on purpose: sorting scrambles that
-        header = cell(table.header.cells, numbered) or f"column {numbered + 1}"
-        message += f' (unsafe: the rows are numbered in "{header}")'
+def _problems(doc: Document, found: conventions.TableConventions) -> Iterator[Problem]:
+    table, keys, column = found.table, found.keys, found.roles.date
+    assert column is not None
+    descending = found.order.value == "descending"
+    order = sorted(range(len(keys)), key=lambda i: keys[i] or (0, 0, 0), reverse=descending)
+    unreadable = next((r.line for r, k in zip(table.rows, keys, strict=True) if k is None), None)
+    fix = None if unreadable else _sorted_fix(doc, table, order)
+    unsafe_because = _why_unsafe(found, column)
+    if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
-    return Problem(row.line, position, CODE, NAME, message, fix)
+    place = {index: position for position, index in enumerate(order)}
+    direction = found.order.value
+    for index in found.misplaced:
+        row = table.rows[index]
+        text = cell(row.cells, column)
+        where = _belongs(table, order, place[index])
+        message = f'row dated "{text}" is out of {direction} date order: {where}'
+        if unreadable:
+            message += f" (not moved: the date at line {unreadable} cannot be read)"
+        elif unsafe_because:
+            message += f" (unsafe: {unsafe_because})"
+        yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
+
+
+def _belongs(table: Table, order: list[int], position: int) -> str:
+    """Where the row at ``position`` of the sorted order goes, by its neighbours' lines."""
+    if position:
+        before = table.rows[order[position - 1]]
+        return f"move it after line {before.line}"
+    return f"move it before line {table.rows[order[1]].line}"
+
+
+def _why_unsafe(found: conventions.TableConventions, column: int) -> str:
+    """Why moving the misplaced rows is not a safe fix, or the empty string."""
+    rows = len(found.table.rows)
+    descending = found.order.value == "descending"
+    other = "ascending" if descending else "descending"
+    if _runs_the_other_way(found.keys, descending):
+        return f'the table runs {other}: if on purpose, set order = "{other}" or "auto"'
+    if len(found.misplaced) > max(3, rows // 10):
+        return f"{len(found.misplaced)} of {rows} rows would move"
+    numbered = _numbering_column(found.table, column)
+    if numbered is not None:
+        header = cell(found.table.header.cells, numbered) or f"column {numbered + 1}"
+        return f'the rows are numbered in "{header}"'
+    return ""
 
 
 def _numbering_column(table: Table, date_column: int) -> int | None:
@@ -124,34 +124,8 @@ def _numbering_column(table: Table, date_column: int) -> int | None:
     return None
 
 
-def _key(
-    text: str,
-    date_format: str,
-    years: bool,
-    seen: dict[tuple[str, bool, str], _Key | None],
-) -> _Key | None:
-    """The sort key of a date text, None when unreadable; each distinct text is read once."""
-    if (text, years, date_format) in seen:
-        return seen[text, years, date_format]
-    value = dates.parse(dates.unwrap(text)[1], None, date_format, years)
-    key = seen[text, years, date_format] = dates.sort_key(value, date_format) if value else None
-    return key
-
-
-def _first_misplaced(keys: list[_Key | None], descending: bool) -> int | None:
-    """Index of the first row whose readable date breaks the order of the readable ones before."""
-    last: _Key | None = None
-    for index, key in enumerate(keys):
-        if key is None:
-            continue
-        if last is not None and (key > last if descending else key < last):
-            return index
-        last = key
-    return None
-
-
-def _runs_the_other_way(keys: list[_Key | None], descending: bool) -> bool:
-    """True when each adjacent pair of readable dates is equal or runs against ``order``.
+def _runs_the_other_way(keys: Sequence[conventions.DateKey | None], descending: bool) -> bool:
+    """True when each adjacent pair of readable dates is equal or runs against the order.
 
     At least two distinct dates are needed: a table of one date has no direction.
     """
@@ -164,9 +138,9 @@ def _runs_the_other_way(keys: list[_Key | None], descending: bool) -> bool:
     return all(after <= before for before, after in pairs)
 
 
-def _sorted_fix(doc: Document, table: Table, keys: list[_Key | None], descending: bool) -> Fix:
+def _sorted_fix(doc: Document, table: Table, order: list[int]) -> Fix:
+    """The rows in ``order``: one edit over the body, shared by every misplaced row's problem."""
     rows = table.rows
-    order = sorted(range(len(rows)), key=lambda index: keys[index] or (0, 0, 0), reverse=descending)
     prefixes = [table.prefixes[row.line - table.start_line] for row in rows]
     contents = [
         doc.lines[row.line - 1][len(prefix) :] for row, prefix in zip(rows, prefixes, strict=True)

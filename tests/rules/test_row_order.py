@@ -9,7 +9,8 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import row_order
 
-ONLY = Config(select=("row-order",))
+# this repository's own settings, pinned (the default is "auto": see the tests at the end)
+ONLY = Config(select=("row-order",), date_format="YYYY.MM", order="ascending")
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 
 
@@ -65,7 +66,8 @@ def test_row_order(markdown: str, expected: list[tuple[int, int, str]], fixed: s
 def test_descending_order() -> None:
     config = Config(select=("row-order",), order="descending")
     markdown = rows(("A", "2023.03"), ("B", "2023.05"), ("C", "2023.05"), ("D", "2023.01"))
-    assert found(markdown, config) == [(4, 7, "P003")]
+    # the longest run in order is B, C, D: A is the row out of place
+    assert found(markdown, config) == [(3, 7, "P003")]
     expected = rows(("B", "2023.05"), ("C", "2023.05"), ("A", "2023.03"), ("D", "2023.01"))
     assert fix_text(markdown, config=config).text == expected
 
@@ -78,26 +80,29 @@ def test_fix_is_safe_and_one_edit_over_the_body() -> None:
     assert (edit.start_line, edit.end_line) == (3, 5)
 
 
-DESCENDING = Config(select=("row-order",), order="descending")
+DESCENDING = Config(select=("row-order",), date_format="YYYY.MM", order="descending")
 
 
+# Issue 9 (the texts' issue 7) changed these: a table running wholly the other way from a set
+# order was re-sorted by a safe fix; a safe fix now never reverses a table, so it is unsafe, and
+# every misplaced row is reported at its own line instead of one problem for the table.
 @pytest.mark.parametrize(
     ("markdown", "config", "expected", "safety", "sorted_text"),
     [
-        # the whole table runs the other way: the message names the setting, the sort stays safe
+        # the whole table runs the other way: unsafe, never reversed by a plain --fix
         (
             rows(("B", "2023.05"), ("A", "2023.03")),
             ONLY,
             [(4, 7, "P003")],
-            "safe",
+            "unsafe",
             rows(("A", "2023.03"), ("B", "2023.05")),
         ),
         # non-strict: equal dates in a descending run keep their order when sorted
         (
             rows(("C", "2023.09"), ("B1", "2023.05"), ("B2", "2023.05"), ("A", "2023.01")),
             ONLY,
-            [(4, 8, "P003")],
-            "safe",
+            [(3, 7, "P003"), (6, 7, "P003")],
+            "unsafe",
             rows(("A", "2023.01"), ("B1", "2023.05"), ("B2", "2023.05"), ("C", "2023.09")),
         ),
         # equal dates first, then the other way
@@ -105,30 +110,30 @@ DESCENDING = Config(select=("row-order",), order="descending")
             rows(("B1", "2023.05"), ("B2", "2023.05"), ("A", "2023.01")),
             ONLY,
             [(5, 7, "P003")],
-            "safe",
+            "unsafe",
             rows(("A", "2023.01"), ("B1", "2023.05"), ("B2", "2023.05")),
         ),
         # an ascending table under order = "descending"
         (
             rows(("A", "2023.03"), ("B", "2023.05"), ("C", "2023.07")),
             DESCENDING,
-            [(4, 7, "P003")],
-            "safe",
+            [(4, 7, "P003"), (5, 7, "P003")],
+            "unsafe",
             rows(("C", "2023.07"), ("B", "2023.05"), ("A", "2023.03")),
         ),
         # the issue's three dates, written three ways, in descending order
         (
             rows(("A", "2023.05"), ("B", "2023-03"), ("C", "2022年9月")),
             ONLY,
-            [(4, 7, "P003")],
-            "safe",
+            [(4, 7, "P003"), (5, 7, "P003")],
+            "unsafe",
             rows(("C", "2022年9月"), ("B", "2023-03"), ("A", "2023.05")),
         ),
         # only partly out of order: the safe fix
         (
             rows(("A", "2023.05"), ("B", "2023.03"), ("C", "2023.04")),
             ONLY,
-            [(4, 7, "P003")],
+            [(3, 7, "P003")],
             "safe",
             rows(("B", "2023.03"), ("C", "2023.04"), ("A", "2023.05")),
         ),
@@ -157,7 +162,8 @@ def test_table_in_the_opposite_order(
     sorted_text: str | None,
 ) -> None:
     assert found(markdown, config) == expected
-    assert [p.fix_safety for p in row_order.check(parse(markdown), config)] == [safety]
+    safeties = {p.fix_safety for p in row_order.check(parse(markdown), config)}
+    assert safeties == {safety}
     after_safe = sorted_text if safety == "safe" else markdown
     assert fix_text(markdown, config=config).text == after_safe
     assert fix_text(markdown, config=config, unsafe=True).text == (sorted_text or markdown)
@@ -184,7 +190,7 @@ def year_rows(header: str, *pairs: tuple[str, str]) -> str:
         (
             year_rows("年份", ("C1", "2023"), ("A", "2021"), ("C2", "2023"), ("B", "2022")),
             ONLY,
-            [(4, 7, "P003")],
+            [(4, 7, "P003"), (6, 7, "P003")],
             year_rows("年份", ("A", "2021"), ("B", "2022"), ("C1", "2023"), ("C2", "2023")),
         ),
         # a year alone among months cannot be read: reported, never sorted
@@ -219,7 +225,7 @@ def test_year_column(
 def test_days_count_only_when_the_format_shows_them() -> None:
     markdown = rows(("B", "2023-05-20"), ("A", "2023-05-01"))
     assert found(markdown) == []
-    config = Config(select=("row-order",), date_format="YYYY-MM-DD")
+    config = Config(select=("row-order",), date_format="YYYY-MM-DD", order="ascending")
     assert found(markdown, config) == [(4, 7, "P003")]
 
 
@@ -248,3 +254,106 @@ def test_numbered_rows_make_the_sort_unsafe(markdown: str, safety: str) -> None:
     (problem,) = row_order.check(parse(markdown), ONLY)
     assert problem.fix_safety == safety
     assert (fix_text(markdown, config=ONLY).text == markdown) is (safety == "unsafe")
+
+
+AUTO = Config(select=("row-order",), date_format="YYYY.MM")
+
+
+def dated(*dates: str) -> str:
+    return rows(*((f"P{index}", date) for index, date in enumerate(dates)))
+
+
+def titled(*dates: str) -> str:
+    """Rows whose title is their date, so a sorted table can be written out as expected."""
+    return rows(*((f"T{date}", date) for date in dates))
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected_lines"),
+    [
+        # newest first throughout: descending, nothing to report
+        (("2024.05", "2024.03", "2023.11", "2023.01"), []),
+        # oldest first throughout
+        (("2023.01", "2023.11", "2024.03", "2024.05"), []),
+        # newest first with one row out of place: that row, at its own line
+        (("2024.05", "2024.03", "2024.04", "2023.11", "2023.01", "2022.12"), [5]),
+        # oldest first with two rows out of place, each reported
+        (
+            ("2023.01", "2023.09", "2023.02", "2023.03", "2023.04", "2023.01", "2023.05"),
+            [4, 8],
+        ),
+        # more than a third out of place either way: ordered by something else, not checked
+        (("2023.05", "2021.01", "2024.09", "2020.03", "2023.01", "2022.07"), []),
+    ],
+)
+def test_auto_order_reads_the_table(dates: tuple[str, ...], expected_lines: list[int]) -> None:
+    assert [line for line, _, _ in found(dated(*dates), AUTO)] == expected_lines
+
+
+def test_auto_fix_moves_only_the_misplaced_rows_and_never_reverses() -> None:
+    markdown = dated("2024.05", "2024.03", "2024.04", "2023.11", "2023.01")
+    fixed = fix_text(markdown, config=AUTO).text
+    assert fixed == rows(
+        ("P0", "2024.05"), ("P2", "2024.04"), ("P1", "2024.03"), ("P3", "2023.11"),
+        ("P4", "2023.01"),
+    )  # fmt: skip
+    # the newest-first table stays newest first
+    assert fix_text(fixed, config=AUTO).text == fixed
+
+
+def test_more_than_a_few_misplaced_rows_get_an_unsafe_fix() -> None:
+    # 20 rows in order, then 4 moved out of place (more than max(3, 10%) = 3 but under a third)
+    months = [f"2020.{month:02d}" for month in range(1, 13)] + [
+        f"2021.{month:02d}" for month in range(1, 9)
+    ]
+    shuffled = months[4:8] + months[:4] + months[8:]
+    problems = list(row_order.check(parse(titled(*shuffled)), ONLY))
+    assert len(problems) == 4
+    assert {p.fix_safety for p in problems} == {"unsafe"}
+    markdown = titled(*shuffled)
+    assert fix_text(markdown, config=ONLY).text == markdown
+    assert fix_text(markdown, config=ONLY, unsafe=True).text == titled(*months)
+
+
+def test_three_misplaced_rows_keep_a_safe_fix() -> None:
+    months = [f"2020.{month:02d}" for month in range(1, 13)]
+    shuffled = months[3:6] + months[:3] + months[6:]
+    problems = list(row_order.check(parse(titled(*shuffled)), ONLY))
+    assert len(problems) == 3 and {p.fix_safety for p in problems} == {"safe"}
+    # one move places them all: the fix counts every problem it repaired
+    result = fix_text(titled(*shuffled), config=ONLY)
+    assert result.text == titled(*months) and result.fixed == 3
+
+
+def section(heading: str, *dates: str) -> str:
+    return f"## {heading}\n\n{dated(*dates)}\n"
+
+
+@pytest.mark.parametrize(
+    ("sections", "expected_lines"),
+    [
+        # ordering off for one section only
+        ((("Must read", {"order": "off"}),), [14]),
+        # a section set to descending: its ascending table is out of order there
+        ((("Must read", {"order": "descending"}),), [7, 14]),
+        # the heading is matched loosely (case, markup)
+        ((("**must READ**", {"order": "off"}),), [14]),
+    ],
+)
+def test_order_per_section(
+    sections: tuple[tuple[str, dict[str, str]], ...], expected_lines: list[int]
+) -> None:
+    from lint.config import from_mapping
+
+    config = from_mapping(
+        {"select": ["row-order"], "order": "ascending", "sections": dict(sections)}
+    )
+    markdown = section("Must read", "2023.05", "2023.01", "2023.07") + section(
+        "Others", "2023.05", "2023.01", "2023.07"
+    )
+    assert [line for line, _, _ in found(markdown, config)] == expected_lines
+
+
+def test_order_off_checks_nothing() -> None:
+    config = Config(select=("row-order",), order="off")
+    assert found(dated("2023.05", "2023.01", "2023.07"), config) == []
