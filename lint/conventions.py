@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import dates
+from lint import dates, layout
 from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
@@ -46,7 +46,8 @@ class TableConventions(NamedTuple):
     ``roles`` are its title and date columns; ``date_style`` the style of its date column (None
     when it has none); ``order`` ``ascending``, ``descending`` or ``off`` (not ordered by date, or
     ordering switched off). ``keys`` hold each body row's date as compared (None where it cannot
-    be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``.
+    be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``;
+    ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
     """
 
     table: Table
@@ -55,6 +56,7 @@ class TableConventions(NamedTuple):
     order: Setting
     keys: tuple[DateKey | None, ...] = ()
     misplaced: tuple[int, ...] = ()
+    styles: frozenset[str] = frozenset()
 
 
 class Conventions(NamedTuple):
@@ -86,8 +88,13 @@ def of(doc: Document, config: Config) -> Conventions:
 
 def infer(doc: Document, config: Config) -> Conventions:
     """Read the conventions of ``doc``; settings other than ``auto`` win."""
-    tables = tuple(_table(doc, table, config) for table in doc.tables)
-    return Conventions(config, _layout(doc, config), tables)
+    tables = tuple(
+        _table(doc, table, config)._replace(
+            styles=layout.styles_of(table, layout.lines_of(table, doc.lines))
+        )
+        for table in doc.tables
+    )
+    return Conventions(config, _layout(tables, config), tables)
 
 
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:
@@ -190,7 +197,12 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
     return [index for position, index in enumerate(indexes) if position not in kept]
 
 
-def _layout(doc: Document, config: Config) -> Setting:
+def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
+    """The layout style most tables use (aligned on a tie or when none is in a style)."""
     if config.layout != AUTO:
         return Setting(config.layout, SET)
-    return Setting(DEFAULT_LAYOUT, DEFAULT)
+    counts = {style: sum(style in table.styles for table in tables) for style in layout.STYLES}
+    best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
+    if not counts[best]:
+        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table in one style")
+    return Setting(best, INFERRED, f"{counts[best]} of {len(tables)} tables")

@@ -25,7 +25,7 @@ from lint.fix import fix_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_270e97f11c1272b4.txt"
-LAYOUT = Config(select=("column-count", "table-format"))
+LAYOUT = Config(select=("column-count", "table-format"), layout="aligned")
 
 WORDS = ["论文", "大模型", "推理", "LLM", "Agent", "数据集", "RLHF", "の", "한국어", "テスト"]
 ATOMS = [

@@ -1,28 +1,32 @@
-"""Every table is laid out the way prettier lays it out.
+"""Every table is laid out in the document's layout style.
 
-Why: aligned columns make a long list readable in an editor and keep diffs to the row that
-changed, and matching prettier exactly means contributors who run prettier and those who run
-``--fix`` produce the same bytes. The layout: a leading and a trailing pipe, one space of padding,
-every cell padded to its column's display width (CJK and emoji count 2, combining marks 0, see
-``lint/width.py``), the delimiter row as wide as the column (at least 3) keeping its alignment
-(``---``, ``:---``, ``:---:``, ``---:``), and cells placed by that alignment (a centred cell gets
-the smaller half of an odd padding on its left, as prettier does). Cell text is kept byte for
-byte; a row with more cells than the header keeps them all (prettier lays them out as extra
-columns), and a short row is left short (``column-count`` pads it).
+Why: a list whose tables are laid out one way reads well in an editor and keeps diffs to the row
+that changed. The styles are markdownlint's (MD060): ``aligned`` (cells padded to the column's
+display width exactly as prettier prints them, so contributors who run prettier and those who
+run ``--fix`` produce the same bytes; CJK and emoji count 2, see ``lint/width.py``), ``compact``
+(one space around each cell: ``| a | b |``) and ``tight`` (``|a|b|``). Option ``layout``:
+``auto`` (default: the style most of the document's tables use; aligned on a tie or when no
+table is in a style), or one of the three. Cell text is kept byte for byte; a row with more cells
+than the header keeps them all (prettier lays them out as extra columns), and a short row is left
+short (``column-count`` pads it). White space after a line's last pipe is not part of a style.
 
-Fails::
+Fails (aligned)::
 
     |论文题目|发表时间|
     |:-:|---|
     | BigTrans | 2023.05 |
 
-Passes::
+Passes (aligned)::
 
     | 论文题目 | 发表时间 |
     | :------: | -------- |
     | BigTrans | 2023.05  |
 
-Fix: safe; only white space and the dashes of the delimiter row change.
+Fix: safe; only white space and the dashes of the delimiter row change. In auto, a compact or
+tight table is never grown into an aligned one (a compact list's size is its maintainers'
+choice): it is reported without a fix, and ``layout = "aligned"`` lays it out. A table whose
+header has no leading pipe right under a line of text has no fix (laid out, it could join the
+block above): a blank line must come first.
 """
 
 from __future__ import annotations
@@ -30,119 +34,75 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from lint import conventions, layout
 from lint.config import Config
-from lint.document import Document, Row, Table
+from lint.document import Document, Table
 from lint.problem import SAFE, Edit, Fix, Problem
-from lint.width import width
 
 CODE = "T002"
 NAME = "table-format"
 DEFAULT = True
 FIX = "safe"
 
-_MIN_WIDTH = 3
 _SHOWN = 40
+_GLUED = "glued"
+_GROWS = "grows"
 
 
 def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Report each table whose lines differ from its prettier layout, with the layout as fix."""
-    for table in doc.tables:
-        old = doc.lines[table.start_line - 1 : table.end_line]
-        new = _laid_out(old, table)
-        if new != old:
-            above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
-            glued = bool(above.strip())
-            opens_with_pipe = old[0][len(table.prefixes[0]) :].startswith("|")
-            yield _problem(table, old, new, fixable=opens_with_pipe or not glued)
+    """Report each table not in the document's layout style, with that layout as the fix."""
+    found = conventions.of(doc, config)
+    style = found.layout.value
+    for table_conventions in found.tables:
+        if style in table_conventions.styles:
+            continue
+        table = table_conventions.table
+        old = layout.lines_of(table, doc.lines)
+        new = layout.laid_out(table, old, style)
+        above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
+        glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
+        grows = (
+            style == layout.ALIGNED
+            and found.layout.source != conventions.SET
+            and bool(table_conventions.styles & {layout.COMPACT, layout.TIGHT})
+        )
+        yield _problem(table, old, new, style, _GLUED if glued else _GROWS if grows else "")
 
 
-# Memo of a pure function: a table's layout depends only on its lines and container prefixes.
-# The fix loop re-checks every table after each pass, and most tables are unchanged since the
-# last one, so each is measured once rather than once a pass.
-_LAYOUTS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
-_LAYOUTS_KEPT = 8192
+def _problem(
+    table: Table, old: tuple[str, ...], new: tuple[str, ...], style: str, unfixable: str
+) -> Problem:
+    """One problem for the table; ``unfixable`` says why it has no fix (or is empty).
 
-
-def _laid_out(lines: tuple[str, ...], table: Table) -> tuple[str, ...]:
-    key = (lines, table.prefixes)
-    new = _LAYOUTS.get(key)
-    if new is None:
-        new = layout(table)
-        if len(_LAYOUTS) >= _LAYOUTS_KEPT:
-            _LAYOUTS.clear()
-        _LAYOUTS[key] = new
-    return new
-
-
-def layout(table: Table) -> tuple[str, ...]:
-    """The table's lines as prettier prints them, container prefixes kept."""
-    rows = (table.header, *table.rows)
-    cell_widths = [[width(cell) for cell in row.cells] for row in rows]
-    columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
-    for widths in cell_widths:
-        for index, cell_width in enumerate(widths):
-            if cell_width > columns[index]:
-                columns[index] = cell_width
-    aligns = table.aligns
-    lines = [_row_line(table.header, cell_widths[0], columns, aligns)]
-    lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
-    for row, widths in zip(table.rows, cell_widths[1:], strict=True):
-        lines.append(_row_line(row, widths, columns, aligns))
-    return tuple(prefix + line for prefix, line in zip(table.prefixes, lines, strict=True))
-
-
-def _row_line(row: Row, widths: list[int], columns: list[int], aligns: tuple[str, ...]) -> str:
-    cells = []
-    for index, (cell, cell_width) in enumerate(zip(row.cells, widths, strict=True)):
-        padding = columns[index] - cell_width
-        align = aligns[index] if index < len(aligns) else ""
-        if align == "right":
-            cells.append(" " * padding + cell)
-        elif align == "center":
-            left = padding // 2
-            cells.append(" " * left + cell + " " * (padding - left))
-        else:
-            cells.append(cell + " " * padding)
-    return "| " + " | ".join(cells) + " |"
-
-
-def _delimiter_line(columns: list[int], aligns: tuple[str, ...]) -> str:
-    cells = []
-    for column, align in zip(columns, aligns, strict=True):
-        left = ":" if align in ("left", "center") else "-"
-        right = ":" if align in ("right", "center") else "-"
-        cells.append(left + "-" * (column - 2) + right)
-    return "| " + " | ".join(cells) + " |"
-
-
-def _problem(table: Table, old: tuple[str, ...], new: tuple[str, ...], fixable: bool) -> Problem:
-    """One problem for the table; ``fixable`` is False for a table glued under other text.
-
-    A header without a leading pipe right under a line of text (a table, a block quote, a list
-    item) starts a table only because it does not start with a pipe; laid out, it would, and
-    could join the block above (a table's rows, a quote's lazy continuation), so a blank line has
-    to come first.
+    ``glued``: a header without a leading pipe right under a line of text (a table, a block
+    quote, a list item) starts a table only because it does not start with a pipe; laid out, it
+    would, and could join the block above (a table's rows, a quote's lazy continuation), so a
+    blank line has to come first. ``grows``: a compact or tight table under an inferred aligned
+    style.
     """
     differing = [index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
-    first = differing[0]
+    first = differing[0] if differing else 0
     was, now = old[first], new[first]
     pairs = zip(was, now, strict=False)
     column = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(was), len(now)))
     visible = _escaped(was)
     shown = visible if len(visible) <= _SHOWN else visible[: _SHOWN - 1] + "…"
-    if len(differing) == 1:
-        message = f'table not laid out: "{shown}" differs from the aligned layout; '
+    if len(differing) <= 1:
+        message = f'table not laid out: "{shown}" differs from the {style} layout; '
     else:
         message = (
             f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
-            " differ from the aligned layout; "
+            f" differ from the {style} layout; "
         )
-    if not fixable:
+    line = table.start_line + first
+    if unfixable == _GLUED:
         message += "add a blank line between it and the text above, then run with --fix"
-        return Problem(table.start_line + first, column + 1, CODE, NAME, message)
+        return Problem(line, column + 1, CODE, NAME, message)
+    if unfixable == _GROWS:
+        message += 'most tables here are aligned: set layout = "aligned" to lay it out with --fix'
+        return Problem(line, column + 1, CODE, NAME, message)
     fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
-    line, column = table.start_line + first, column + 1
-    return Problem(line, column, CODE, NAME, message + "run with --fix", fix)
+    return Problem(line, column + 1, CODE, NAME, message + "run with --fix", fix)
 
 
 def _escaped(line: str) -> str:
@@ -152,3 +112,8 @@ def _escaped(line: str) -> str:
     return "".join(
         repr(char)[1:-1] if unicodedata.category(char) == "Cc" else char for char in line
     )
+
+
+def layout_of(table: Table) -> tuple[str, ...]:
+    """The table's lines as prettier prints them (the aligned style)."""
+    return layout.aligned(table)

@@ -9,7 +9,8 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import table_format
 
-ONLY = Config(select=("table-format",))
+# the aligned layout pinned, as this repository does (auto is tested at the end)
+ONLY = Config(select=("table-format",), layout="aligned")
 
 CASES = [
     pytest.param("| a   | b   |\n| --- | --- |\n| 1   | 2   |\n", [], None, id="laid-out"),
@@ -175,3 +176,70 @@ def test_pipeless_header_right_under_a_quote_gets_no_fix() -> None:
     (problem,) = table_format.check(parse(markdown), Config(select=("table-format",)))
     assert (problem.line, problem.fix) == (3, None)
     assert fix_text(markdown).text == markdown
+
+
+AUTO = Config(select=("table-format",))
+TIGHT = "|a|b|\n|-|:-:|\n|1|2|\n"
+COMPACT = "| a | b |\n| - | :-: |\n| 1 | 2 |\n"
+ALIGNED = "| a   |  b  |\n| --- | :-: |\n| 1   |  2  |\n"
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected_lines", "fixed"),
+    [
+        # every table in one style: nothing to say, whatever the style
+        ((TIGHT, TIGHT), [], None),
+        ((COMPACT, COMPACT, COMPACT), [], None),
+        ((ALIGNED, ALIGNED), [], None),
+        # an outlier is reported and fixed to the style most tables use
+        ((TIGHT, TIGHT, COMPACT), [9], (TIGHT, TIGHT, TIGHT)),
+        ((COMPACT, "|a |b|\n|-|:-:|\n|1|  2 |\n", COMPACT), [5], (COMPACT, COMPACT, COMPACT)),
+        ((ALIGNED, ALIGNED, "| a | bb |\n|--|--|\n| 1 |2|\n"), [9], None),
+        # a compact table among aligned ones is reported but not grown
+        ((ALIGNED, ALIGNED, COMPACT), [9], (ALIGNED, ALIGNED, COMPACT)),
+    ],
+)
+def test_auto_layout_keeps_the_documents_style(
+    tables: tuple[str, ...], expected_lines: list[int], fixed: tuple[str, ...] | None
+) -> None:
+    markdown = "\n".join(tables)
+    assert [p.line for p in table_format.check(parse(markdown), AUTO)] == expected_lines
+    if fixed is not None:
+        assert fix_text(markdown, config=AUTO).text == "\n".join(fixed)
+
+
+def test_compact_outlier_fix_in_a_compact_document_changes_only_spaces() -> None:
+    markdown = COMPACT + "\n" + "|  x |y   |\n|---|---|\n| `a|b` | c \\| d |\n" + "\n" + COMPACT
+    fixed = fix_text(markdown, config=AUTO).text
+    assert fixed.split("\n\n")[1] == "| x | y |\n| --- | --- |\n| `a | b` | c \\| d |"
+    assert "".join(fixed.split()) == "".join(markdown.split())
+
+
+def test_tight_layout_keeps_a_space_after_a_trailing_backslash() -> None:
+    markdown = TIGHT + "\n" + TIGHT + "\n" + "| a | b |\n| - | - |\n| x\\ | y |\n"
+    fixed = fix_text(markdown, config=AUTO).text
+    # "|x\|y|" would escape the pipe and merge the cells
+    assert fixed.endswith("|a|b|\n|-|-|\n|x\\ |y|\n")
+    assert [row.cells for row in parse(fixed).tables[2].rows] == [("x\\", "y")]
+
+
+def test_a_compact_list_stays_within_ten_percent_of_its_size() -> None:
+    rows = "".join(f"| Paper {i} | 2023.{i % 12 + 1:02d} | a summary of {i} |\n" for i in range(50))
+    table = "| Title | Date | Summary |\n| --- | --- | --- |\n" + rows
+    messy = "| Title | Date |  Summary |\n|---|---|---|\n" + rows
+    markdown = "\n".join([table, table, messy])
+    fixed = fix_text(markdown, config=Config()).text
+    assert len(fixed) <= 1.1 * len(markdown)
+    assert [p.line for p in table_format.check(parse(fixed), AUTO)] == []
+
+
+@pytest.mark.parametrize("style", ["aligned", "compact", "tight"])
+def test_explicit_layout_wins(style: str) -> None:
+    from lint import layout
+
+    config = Config(select=("table-format",), layout=style)
+    for table in (TIGHT, COMPACT, ALIGNED):
+        fixed = fix_text(table, config=config).text
+        (parsed,) = parse(fixed).tables
+        assert style in layout.styles_of(parsed, tuple(fixed.splitlines()))
+        assert "".join(fixed.split()).replace("-", "") == "".join(table.split()).replace("-", "")
