@@ -1,7 +1,8 @@
 """Command line: arguments, files, output formats and exit codes. The only module doing I/O.
 
-Exit codes: 0 no problems (and nothing changed), 1 problems found or a file changed by ``--fix``
-(the pre-commit convention) or a change shown by ``--diff``, 2 usage, input or internal error.
+Exit codes (ruff's): 0 no problem left, 1 problems left, a change shown by ``--diff``, or a fix
+applied under ``--exit-non-zero-on-fix``, 2 usage, configuration, input or internal error. A
+closed output pipe ends the run quietly with 0, as in ruff and ripgrep: the reader stopped.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from lint import __version__, output
 from lint import config as config_module
@@ -22,6 +23,8 @@ from lint.problem import Problem
 if TYPE_CHECKING:
     import argparse
 
+    from lint.document import Document
+
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
 
@@ -30,11 +33,19 @@ class InputError(Exception):
     """A path, file or option the tool cannot use: one line on stderr, exit 2."""
 
 
+EXIT_CODES = """\
+exit status:
+  0  no problem found, or none left after --fix
+  1  problems left; --diff shows a change; --exit-non-zero-on-fix and something was fixed
+  2  an error: bad option or configuration, a file that cannot be read or written, a bug
+"""
+
 # every option's value when it is not given; the parser and the fast path below share them
 DEFAULTS: dict[str, object] = {
     "fix": False,
     "unsafe_fixes": False,
     "diff": False,
+    "exit_non_zero_on_fix": False,
     "format": "text",
     "config": None,
     "select": None,
@@ -54,11 +65,25 @@ def build_parser() -> argparse.ArgumentParser:
         def error(self, message: str) -> NoReturn:
             raise InputError(f"{message} (see --help)")
 
-    parser = Parser(prog="llm4or-lint", description="Lint and fix Markdown tables of paper lists.")
+    parser = Parser(
+        prog="llm4or-lint",
+        description="Lint and fix Markdown tables of paper lists.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("paths", nargs="*", help="files or directories (default: README.md)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    parser.add_argument("--diff", action="store_true", help="show what --fix would change")
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print what --fix would change as a patch; write nothing",
+    )
+    parser.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 when --fix changed anything, even if no problem is left",
+    )
     parser.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     parser.add_argument("--config", metavar="PATH", help="pyproject.toml to read settings from")
     parser.add_argument("--select", metavar="RULES", help="comma-separated codes or names")
@@ -97,13 +122,34 @@ class Source(NamedTuple):
 
 
 class Run:
-    """What one invocation found: located problems, fixes applied, and whether to exit 2."""
+    """What one invocation found: located problems, fixes applied, errors reported, and the
+    configurations met (loaded once each, with which of their column settings some table used)."""
 
     def __init__(self) -> None:
         self.reports: list[output.Report] = []
         self.fixed = 0
         self.changed = False
-        self.failed = False
+        self.errors = 0
+        self.configs: dict[str, Config | ConfigError] = {}
+        self.columns: dict[str, ColumnUse] = {}
+
+    @property
+    def failed(self) -> bool:
+        """True once any error was reported: the run ends with exit 2."""
+        return self.errors > 0
+
+
+class ColumnUse(NamedTuple):
+    """A configuration's column settings over the files of a run: whether those files had any
+    table, and which settings named a column of one."""
+
+    config: Config
+    tables: bool = False
+    matched: frozenset[str] = frozenset()
+
+
+class Reported(Exception):
+    """An error already reported once (a configuration shared by several files)."""
 
 
 def shown_path(path: Path) -> str:
@@ -167,8 +213,9 @@ def read_source(path: Path) -> Source:
 
 
 def write_atomic(source: Source, text: str) -> None:
-    """Replace the file through a temporary file beside it, keeping BOM and permission bits."""
-    path = source.path
+    """Replace the file through a temporary file beside it, keeping BOM and permission bits;
+    a symbolic link is written through: its target changes, the link stays a link."""
+    path = Path(os.path.realpath(source.path))
     directory = path.parent if str(path.parent) else Path(".")
     # the system's answer for this user: root may rewrite a read-only file (and the file keeps
     # its read-only bits), anyone else gets a clear error and an untouched file
@@ -200,12 +247,17 @@ def parse_keys(value: str | None) -> tuple[str, ...] | None:
     return tuple(key.strip() for key in value.split(",") if key.strip())
 
 
-def load_config(args: argparse.Namespace, target: Path) -> Config:
-    """Settings for ``target``: --config, else the nearest pyproject.toml, then CLI overrides."""
-    found = Path(args.config) if args.config else config_module.find(target)
+def load_config(args: argparse.Namespace, found: Path | None) -> Config:
+    """Settings from ``found`` (or the defaults), then the command line's; the rule codes and
+    names the file gives are checked here, so an unknown one is named with the file."""
+    from lint.engine import resolve_rules
+
     if args.config and (found is None or not found.is_file()):
         raise ConfigError(f"{args.config}: configuration file not found")
     config = config_module.load(found) if found else Config()
+    where = f"{config.source}: [tool.{config_module.SECTION}] "
+    for key in ("select", "extend_select", "ignore"):
+        resolve_rules(getattr(config, key) or (), where + key.replace("_", "-"))
     select, ignore = parse_keys(args.select), parse_keys(args.ignore)
     if select is not None:
         config = config._replace(select=select, extend_select=())
@@ -214,25 +266,85 @@ def load_config(args: argparse.Namespace, target: Path) -> Config:
     return config
 
 
-def process(args: argparse.Namespace, source: Source, run: Run) -> tuple[str, int] | None:
-    """Lint or fix one source; with --fix or --diff, the fixed text and how many fixes made it,
-    when it differs from the source."""
-    from lint import engine
+def check_rule_options(args: argparse.Namespace) -> None:
+    """ConfigError for an unknown code or name in --select or --ignore, before any file."""
+    if args.select is None and args.ignore is None:
+        return
+    from lint.engine import resolve_rules
 
-    config = load_config(args, source.path)
+    resolve_rules(parse_keys(args.select) or (), "--select")
+    resolve_rules(parse_keys(args.ignore) or (), "--ignore")
+
+
+def config_for(args: argparse.Namespace, target: Path, run: Run) -> Config:
+    """The settings for ``target``, each configuration loaded once per run; a configuration
+    error is reported once, and every file it covers counts as failed (Reported)."""
+    found = Path(args.config) if args.config else config_module.find(target)
+    key = str(found) if found else ""
+    if key not in run.configs:
+        try:
+            run.configs[key] = load_config(args, found)
+        except ConfigError as error:
+            run.configs[key] = error
+            raise
+    loaded = run.configs[key]
+    if isinstance(loaded, ConfigError):
+        raise Reported from loaded
+    return loaded
+
+
+class Outcome(NamedTuple):
+    """One source linted or fixed: the fixed text (None when unchanged), fixes in it, the
+    problems left in it, and the problems of the source as it is."""
+
+    text: str | None
+    fixed: int
+    problems: list[Problem]
+    found: list[Problem]
+
+
+def process(args: argparse.Namespace, source: Source, run: Run) -> Outcome:
+    """Lint or fix one source, noting which column settings its tables use."""
+    from lint import document, engine
+
+    config = config_for(args, source.path, run)
     if not (args.fix or args.diff):
-        problems = engine.lint_text(source.text, source.shown, config)
-        _add(run, source, problems)
-        return None
+        doc = document.parse(source.text, source.shown)
+        _note_columns(run, config, doc)
+        problems = engine.check(doc, config)
+        return Outcome(None, 0, problems, problems)
+    if config.title_column is not None or config.date_column is not None:
+        _note_columns(run, config, document.parse(source.text, source.shown))
     from lint.fix import fix_text
 
     result = fix_text(source.text, source.shown, config, unsafe=args.unsafe_fixes)
-    # --diff alone applies nothing, so it reports the file as it is
-    _add(run, source, result.problems if args.fix else result.found)
-    if result.text == source.text:
-        return None
-    run.changed = True
-    return result.text, result.fixed
+    changed = result.text if result.text != source.text else None
+    return Outcome(changed, result.fixed, result.problems, result.found)
+
+
+def _note_columns(run: Run, config: Config, doc: Document) -> None:
+    if config.title_column is None and config.date_column is None:
+        return
+    from lint.columns import settings_matched
+
+    key = config.source or ""
+    use = run.columns.get(key, ColumnUse(config))
+    matched = use.matched | settings_matched(doc, config)
+    run.columns[key] = use._replace(tables=use.tables or bool(doc.tables), matched=matched)
+
+
+def check_columns(run: Run) -> None:
+    """Report a column setting that named no column of any table in the run's files (a run
+    whose files hold no table at all tells nothing, so it is no error)."""
+    for use in run.columns.values():
+        for key in ("title-column", "date-column"):
+            value = getattr(use.config, key.replace("-", "_"))
+            if value is None or not use.tables or key in use.matched:
+                continue
+            where = f"{use.config.source}: [tool.{config_module.SECTION}] {key}"
+            what = "a header" if isinstance(value, str) else "a column index"
+            _error(f"{where}: {value!r} is not {what} of any table in the files checked")
+            run.errors += 1
 
 
 def _add(run: Run, source: Source, problems: list[Problem]) -> None:
@@ -244,23 +356,28 @@ def _guard(run: Run, name: str) -> Iterator[None]:
     """Turn any failure while handling one input into a one-line error that marks the run failed.
 
     An unexpected exception is a bug, reported as an internal error instead of a traceback;
-    set LLM4OR_LINT_DEBUG=1 to see the traceback.
+    set LLM4OR_LINT_DEBUG=1 to see the traceback. A closed output pipe is no error of the input:
+    it ends the run (see main).
     """
     from lint.fix import FixError
 
     try:
         yield
+    except Reported:
+        pass
     except (InputError, ConfigError) as error:
         _error(str(error))
-        run.failed = True
+        run.errors += 1
     except FixError as error:
         _error(f"internal error: fix not written: {error}")
-        run.failed = True
+        run.errors += 1
+    except BrokenPipeError:
+        raise
     except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
         if os.environ.get("LLM4OR_LINT_DEBUG"):
             raise
         _error(f"internal error on {name}: {type(error).__name__}: {error} (please report it)")
-        run.failed = True
+        run.errors += 1
 
 
 def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
@@ -268,11 +385,18 @@ def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
     with _guard(run, str(path)):
         source = read_source(path)
         outcome = process(args, source, run)
-        if outcome is not None and args.diff:
-            sys.stdout.write(unified_diff(source, outcome[0]))
-        elif outcome is not None and args.fix:
-            write_atomic(source, outcome[0])
-            run.fixed += outcome[1]  # counted once written: a failed write fixed nothing
+        if outcome.text is not None:
+            run.changed = True
+        if outcome.text is not None and args.diff:
+            _write_stdout(unified_diff(source, outcome.text).encode("utf-8"))
+        elif outcome.text is not None and args.fix:
+            try:
+                write_atomic(source, outcome.text)
+            except InputError:
+                _add(run, source, outcome.found)  # nothing written: the file keeps them all
+                raise
+            run.fixed += outcome.fixed  # counted once written: a failed write fixed nothing
+        _add(run, source, outcome.found if args.diff else outcome.problems)
 
 
 def handle_stdin(args: argparse.Namespace, run: Run) -> None:
@@ -282,26 +406,59 @@ def handle_stdin(args: argparse.Namespace, run: Run) -> None:
         text, bom = decode(sys.stdin.buffer.read(), name)
         source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
         outcome = process(args, source, run)
-        if args.diff and outcome is not None:
-            sys.stdout.write(unified_diff(source, outcome[0]))
-        elif args.fix and not args.diff:
-            fixed = outcome[0] if outcome else text
-            sys.stdout.buffer.write((_BOM if bom else b"") + fixed.encode("utf-8"))
-            run.fixed += outcome[1] if outcome else 0
+        run.changed = outcome.text is not None
+        if args.diff:
+            if outcome.text is not None:
+                _write_stdout(unified_diff(source, outcome.text).encode("utf-8"))
+        elif args.fix:
+            fixed = text if outcome.text is None else outcome.text
+            _write_stdout((_BOM if bom else b"") + fixed.encode("utf-8"))
+            run.fixed += outcome.fixed
+        _add(run, source, outcome.found if args.diff else outcome.problems)
+
+
+# CPython reports a pipe closed in the middle of one large write as a short write, not as an
+# error: written in slices, the closed pipe surfaces as BrokenPipeError (see main)
+_SLICE = 8192
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes as they are (a patch or a file keeps its line endings and BOM on every platform)."""
+    sys.stdout.flush()
+    for start in range(0, len(data), _SLICE):
+        sys.stdout.buffer.write(data[start : start + _SLICE])
+    sys.stdout.buffer.flush()
+
+
+def _emit(stream: Any, text: str) -> None:
+    """Write ``text`` to a text stream in slices (see _SLICE)."""
+    for start in range(0, len(text), _SLICE):
+        stream.write(text[start : start + _SLICE])
+
+
+def _patch_lines(text: str) -> list[str]:
+    """Lines as patch tools count them: split after LF only, a CR stays part of its line."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def unified_diff(source: Source, fixed: str) -> str:
-    """What --fix would change, as a unified diff."""
+    """What --fix would write, as a unified diff that ``git apply`` and ``patch -p1`` apply:
+    the BOM stays on the first line, and a last line without newline is marked as such."""
     import difflib
 
+    bom = "\ufeff" if source.bom else ""
+    # git's a/ and b/ prefixes for a path below the current directory, the path as it is else
+    relative = not os.path.isabs(source.shown)
     lines = difflib.unified_diff(
-        source.text.splitlines(keepends=True),
-        fixed.splitlines(keepends=True),
-        # git's a/ and b/ prefixes for a path below the current directory, the path as it is else
-        fromfile=source.shown if os.path.isabs(source.shown) else f"a/{source.shown}",
-        tofile=source.shown if os.path.isabs(source.shown) else f"b/{source.shown}",
+        _patch_lines(bom + source.text),
+        _patch_lines(bom + fixed),
+        fromfile=f"a/{source.shown}" if relative else source.shown,
+        tofile=f"b/{source.shown}" if relative else source.shown,
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def _error(message: str) -> None:
@@ -309,25 +466,41 @@ def _error(message: str) -> None:
 
 
 def report(args: argparse.Namespace, run: Run, stream: object) -> None:
-    """Print the problems in the chosen format, then the statistics or summary."""
-    write = stream.write  # type: ignore[attr-defined]
-    if args.format == "json":
+    """Print the problems in the chosen format: one document for json and sarif whatever the
+    other options (``--statistics`` turns json into counts per rule, as in ruff)."""
+
+    def write(text: str) -> None:
+        _emit(stream, text)
+
+    unsafe = args.unsafe_fixes
+    if args.format == "json" and args.statistics:
+        write(output.statistics_json(run.reports, unsafe) + "\n")
+    elif args.format == "json":
         write(output.as_json(run.reports) + "\n")
-    elif args.format == "github":
-        write("".join(output.github_line(r) + "\n" for r in run.reports))
-        write_step_summary(args, run)
     elif args.format == "sarif":
         from lint.sarif import as_sarif
 
         write(as_sarif(run.reports) + "\n")
+    elif args.format == "github":
+        write("".join(output.github_line(r) + "\n" for r in run.reports))
+        if args.statistics and run.reports:
+            write(output.statistics(run.reports, unsafe) + "\n")
+        write_step_summary(args, run)
     else:
-        colour = _colour(stream)
-        unsafe = args.unsafe_fixes
+        _report_text(args, run, write, _colour(stream))
+
+
+def _report_text(
+    args: argparse.Namespace, run: Run, write: Callable[[str], None], colour: bool
+) -> None:
+    """Problem lines, or with --statistics the counts per rule (as ruff), then the summary."""
+    unsafe = args.unsafe_fixes
+    if args.statistics:
+        if run.reports:
+            write(output.statistics(run.reports, unsafe) + "\n")
+    else:
         write("".join(output.text_line(r, colour, unsafe) + "\n" for r in run.reports))
-        if not args.statistics:
-            write(output.summary_line(run.reports, unsafe, run.fixed) + "\n")
-    if args.statistics and run.reports:
-        write(output.statistics(run.reports) + "\n")
+    write(output.summary_line(run.reports, unsafe, run.fixed, run.errors) + "\n")
 
 
 def write_step_summary(args: argparse.Namespace, run: Run) -> None:
@@ -343,7 +516,7 @@ def write_step_summary(args: argparse.Namespace, run: Run) -> None:
             stream.write(render(run.reports, paths))
     except OSError as error:
         _error(f"{target}: cannot write the step summary: {error.strerror or error}")
-        run.failed = True
+        run.errors += 1
 
 
 def _colour(stream: object) -> bool:
@@ -351,11 +524,14 @@ def _colour(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
-def exit_code(run: Run) -> int:
-    """2 on any error, 1 on problems or a change, else 0."""
+def exit_code(args: argparse.Namespace, run: Run) -> int:
+    """2 on any error; 1 on problems left, a change --diff shows, or a fix applied under
+    --exit-non-zero-on-fix; else 0 (--fix that leaves no problem succeeds, as in ruff)."""
     if run.failed:
         return 2
-    return 1 if run.reports or run.changed else 0
+    if run.reports or (args.diff and run.changed):
+        return 1
+    return 1 if args.exit_non_zero_on_fix and run.fixed else 0
 
 
 @contextmanager
@@ -373,8 +549,40 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
+def run_paths(args: argparse.Namespace, run: Run) -> None:
+    """Check (or fix) stdin or every file the paths name, then the settings across them."""
+    if args.paths == ["-"]:
+        handle_stdin(args, run)
+    else:
+        files = collect(args.paths)
+        with _without_cycle_collector():
+            for path in files:
+                handle_file(args, path, run)
+    check_columns(run)
+
+
+def _silence_output() -> None:
+    """After a closed pipe: point stdout and stderr at /dev/null, so that the interpreter's
+    last flush of what is still buffered raises nothing either (Python's documented recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+            pass
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m lint`` and ``llm4or-lint``."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _silence_output()
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = parse_args(argv)
     except InputError as error:
@@ -385,17 +593,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return explain_command(args.explain, sys.stdout, sys.stderr)
     run = Run()
-    if args.paths == ["-"]:
-        handle_stdin(args, run)
-    else:
-        try:
-            files = collect(args.paths)
-        except InputError as error:
-            _error(str(error))
-            return 2
-        with _without_cycle_collector():
-            for path in files:
-                handle_file(args, path, run)
-    stdin_fix = args.paths == ["-"] and args.fix
-    report(args, run, sys.stderr if stdin_fix else sys.stdout)
-    return exit_code(run)
+    try:
+        check_rule_options(args)
+        run_paths(args, run)
+    except (InputError, ConfigError) as error:
+        _error(str(error))
+        return 2
+    # a patch or a fixed text owns stdout: everything else goes to stderr
+    to_stderr = args.diff or (args.paths == ["-"] and args.fix)
+    report(args, run, sys.stderr if to_stderr else sys.stdout)
+    sys.stdout.flush()  # here, so that a closed pipe is met inside main
+    return exit_code(args, run)

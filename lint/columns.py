@@ -143,6 +143,21 @@ def roles(table: Table, config: Config) -> Roles:
     return roles_of(table.header.cells, config.title_column, config.date_column)
 
 
+def settings_matched(doc: Document, config: Config) -> frozenset[str]:
+    """The column settings (``title-column``, ``date-column``) that name a column of some table
+    of ``doc``: a setting no table of a run matches is a mistake, not a choice."""
+    settings = (("title-column", config.title_column), ("date-column", config.date_column))
+    matched: set[str] = set()
+    for table in doc.tables:
+        keys = tuple(header_key(cell) for cell in table.header.cells)
+        matched.update(
+            key
+            for key, value in settings
+            if value is not None and _configured(keys, value) is not None
+        )
+    return frozenset(matched)
+
+
 def paper_tables(doc: Document, config: Config) -> Iterator[tuple[Table, Roles]]:
     """Every table of ``doc`` that has both a title and a date column, with its roles."""
     for table in doc.tables:

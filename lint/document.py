@@ -242,10 +242,16 @@ def _body_end(state: StateBlock, line: int, end: int, columns: int) -> int:
     return line
 
 
+# markdown-it-py's CommonMark preset stops at 20 nested blocks and drops what lies deeper, where
+# GitHub renders any depth; it recurses about twice per level, so 200 keeps far below Python's
+# recursion limit (about 490 levels) while parsing time stays linear in the text's size
+MAX_NESTING = 200
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The block parser: CommonMark blocks, our lean table rule, no inline parsing."""
-    md = MarkdownIt("commonmark").enable("table").disable("inline")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
     md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
     return md
 

@@ -10,7 +10,9 @@ from lint.problem import Problem
 from lint.rules import RULES, lookup, unused_suppression
 
 
-def _resolve(keys: tuple[str, ...], option: str) -> set[ModuleType]:
+def resolve_rules(keys: tuple[str, ...], option: str) -> set[ModuleType]:
+    """The rules ``keys`` (codes, names or ALL) name; ConfigError names ``option`` for an
+    unknown one."""
     rules: set[ModuleType] = set()
     for key in keys:
         if key.strip().upper() == "ALL":
@@ -28,9 +30,9 @@ def selected_rules(config: Config) -> tuple[ModuleType, ...]:
     if config.select is None:
         chosen = {rule for rule in RULES if rule.DEFAULT}
     else:
-        chosen = _resolve(config.select, "select")
-    chosen |= _resolve(config.extend_select, "extend-select")
-    chosen -= _resolve(config.ignore, "ignore")
+        chosen = resolve_rules(config.select, "select")
+    chosen |= resolve_rules(config.extend_select, "extend-select")
+    chosen -= resolve_rules(config.ignore, "ignore")
     return tuple(rule for rule in RULES if rule in chosen)
 
 

@@ -21,8 +21,7 @@ class Report(NamedTuple):
 def text_line(report: Report, colour: bool = False, unsafe: bool = False) -> str:
     """``path:line:col: CODE [name] message`` plus ``[*]`` when ``--fix`` would repair it."""
     problem = report.problem
-    fixable = problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
-    mark = " [*]" if fixable else ""
+    mark = " [*]" if _fixable(problem, unsafe) else ""
     if not colour:
         return (
             f"{report.path}:{problem.line}:{problem.column}: "
@@ -35,28 +34,40 @@ def text_line(report: Report, colour: bool = False, unsafe: bool = False) -> str
     )
 
 
-def summary_line(reports: Sequence[Report], unsafe: bool = False, fixed: int = 0) -> str:
-    """The closing line: counts of problems, of fixable ones, and of fixes applied."""
-    parts = []
-    if fixed:
-        parts.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+def _fixable(problem: Problem, unsafe: bool) -> bool:
+    """Whether ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) would repair the problem."""
+    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def summary_line(
+    reports: Sequence[Report], unsafe: bool = False, fixed: int = 0, errors: int = 0
+) -> str:
+    """The closing line: problems, how many each fix option repairs, fixes applied, errors.
+
+    "All checks passed!" only when nothing was found and nothing failed.
+    """
+    parts = [f"Fixed {_plural(fixed, 'problem')}."] if fixed else []
     total = len(reports)
-    if not total:
-        parts.append("All checks passed!" if not fixed else "No problems left.")
-        return " ".join(parts)
-    safe = sum(1 for r in reports if r.problem.fix_safety == SAFE)
-    hidden = sum(1 for r in reports if r.problem.fix_safety not in (None, SAFE))
-    line = f"Found {total} problem{'s' if total != 1 else ''}"
-    fixable = safe + hidden if unsafe else safe
-    notes = []
-    if fixable:
-        option = "--fix --unsafe-fixes" if unsafe and hidden else "--fix"
-        notes.append(f"{fixable} fixable with `{option}`")
-    if hidden and not unsafe:
-        notes.append(f"{hidden} more with `--fix --unsafe-fixes`")
-    if notes:
-        line += f" ({', '.join(notes)})"
-    parts.append(line + ".")
+    if total:
+        safe = sum(1 for r in reports if r.problem.fix_safety == SAFE)
+        hidden = sum(1 for r in reports if r.problem.fix_safety not in (None, SAFE))
+        notes = []
+        if unsafe and safe + hidden:
+            notes.append(f"{safe + hidden} fixable with `--fix --unsafe-fixes`")
+        elif safe:
+            notes.append(f"{safe} fixable with `--fix`")
+        if hidden and not unsafe:
+            notes.append(f"{hidden} fixable only with `--fix --unsafe-fixes`")
+        note = f" ({'; '.join(notes)})" if notes else ""
+        parts.append(f"Found {_plural(total, 'problem')}{note}.")
+    if errors:
+        parts.append(f"{_plural(errors, 'error')} (see above): not everything was checked.")
+    elif not total:
+        parts.append("No problems left." if fixed else "All checks passed!")
     return " ".join(parts)
 
 
@@ -97,12 +108,33 @@ def github_line(report: Report) -> str:
     )
 
 
-def statistics(reports: Sequence[Report]) -> str:
-    """Counts per rule, most frequent first: ``count  CODE  name  [*]``."""
+def _per_rule(reports: Sequence[Report], unsafe: bool) -> list[tuple[str, str, int, bool]]:
+    """``(code, name, count, fixable)`` per rule, most frequent first; fixable when ``--fix``
+    (with ``--unsafe-fixes`` when ``unsafe``) would repair some problem of the rule."""
     counts = Counter((r.problem.code, r.problem.name) for r in reports)
-    fixable = {(r.problem.code, r.problem.name) for r in reports if r.problem.fix is not None}
-    width = max((len(str(n)) for n in counts.values()), default=1)
+    fixable = {(r.problem.code, r.problem.name) for r in reports if _fixable(r.problem, unsafe)}
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(code, name, count, (code, name) in fixable) for (code, name), count in ordered]
+
+
+def statistics(reports: Sequence[Report], unsafe: bool = False) -> str:
+    """Counts per rule, most frequent first, as ruff prints them: ``count  CODE  [*] name``, where
+    ``[*]`` means what it means on a problem line (``--fix`` repairs it; ``[ ]``: it does not)."""
+    rows = _per_rule(reports, unsafe)
+    width = max((len(str(count)) for _, _, count, _ in rows), default=1)
+    any_fixable = any(fixable for *_, fixable in rows)
     return "\n".join(
-        f"{count:>{width}}\t{code}\t{name}{'  [*]' if (code, name) in fixable else ''}"
-        for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        f"{count:>{width}}\t{code}\t{('[*] ' if fixable else '[ ] ') if any_fixable else ''}{name}"
+        for code, name, count, fixable in rows
     )
+
+
+def statistics_json(reports: Sequence[Report], unsafe: bool = False) -> str:
+    """``--format json --statistics``: one JSON array of ``code, name, count, fixable`` (ruff's)."""
+    import json
+
+    items = [
+        {"code": code, "name": name, "count": count, "fixable": fixable}
+        for code, name, count, fixable in _per_rule(reports, unsafe)
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2)
