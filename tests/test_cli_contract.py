@@ -15,7 +15,7 @@ import pytest
 
 from lint.cli import main
 
-MESSY = "# T\n\n|a|b|\n|-|-|\n|1|2|\n"
+MESSY = "# T\n\n|a | b|\n|-|-|\n|1|2|\n"  # in no layout style: laid out aligned
 ONLY_LAYOUT = ["--select", "T001,T002"]
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"
@@ -35,7 +35,8 @@ def lint(*argv: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
 
 @pytest.mark.parametrize("option", [[], ["--diff"]])
 def test_closed_pipe_ends_the_run_quietly_with_0(tmp_path: Path, option: list[str]) -> None:
-    rows = "".join(f"| paper {n} | 2 | 3 |\n" for n in range(4000))  # far more than a pipe holds
+    # far more than a pipe holds, in no layout style (so --diff has a change to show)
+    rows = "".join(f"|paper {n} | 2 | 3 |\n" for n in range(4000))
     (tmp_path / "big.md").write_text(f"# T\n\n| a | b |\n| - | - |\n{rows}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     with open(tmp_path / "err", "wb") as err:
