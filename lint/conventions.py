@@ -154,13 +154,35 @@ def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Sett
     readable = [key for key in keys if key is not None]
     if len(set(readable)) < 2:
         return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates")
-    up = len(out_of_order(keys, descending=False))
-    down = len(out_of_order(keys, descending=True))
-    direction, out = ("ascending", up) if up <= down else ("descending", down)
-    if out * 3 > len(readable):
-        detail = f"{out} of {len(readable)} dated rows out of place either way: not ordered by date"
-        return Setting("off", INFERRED, detail)
-    return Setting(direction, INFERRED, f"{len(readable) - out} of {len(readable)} dated rows")
+    up = out_of_order(keys, descending=False)
+    down = out_of_order(keys, descending=True)
+    direction, out = ("ascending", up) if len(up) <= len(down) else ("descending", down)
+    if not out:
+        return Setting(direction, INFERRED, f"all {len(readable)} dated rows")
+    # rows out of place need evidence of an order: a clear direction over several dates
+    misplaced = set(out)
+    run = {key for index, key in enumerate(keys) if key is not None and index not in misplaced}
+    steps = list(zip(readable, readable[1:], strict=False))
+    rising = sum(after > before for before, after in steps)
+    falling = sum(after < before for before, after in steps)
+    against = falling if direction == "ascending" else rising
+    if len(up) == len(down):
+        detail = f"as many rows out of place ascending as descending ({len(out)})"
+    elif against * 4 > rising + falling:
+        detail = f"{against} of {rising + falling} changes of date run {_other(direction)}"
+    elif len(run) < 3:
+        detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
+    elif len(out) * 3 > len(readable):
+        detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
+    else:
+        return Setting(
+            direction, INFERRED, f"{len(readable) - len(out)} of {len(readable)} dated rows"
+        )
+    return Setting("off", INFERRED, f"not ordered by date: {detail}")
+
+
+def _other(direction: str) -> str:
+    return "descending" if direction == "ascending" else "ascending"
 
 
 def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:

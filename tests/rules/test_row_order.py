@@ -209,7 +209,7 @@ def year_rows(header: str, *pairs: tuple[str, str]) -> str:
         ),
         (
             year_rows("Date", ("C", "2024"), ("A", "2023.09"), ("B", "2025.01")),
-            Config(select=("row-order",), date_format="YYYY"),
+            Config(select=("row-order",), date_format="YYYY", order="ascending"),
             [(4, 7, "P003")],
             year_rows("Date", ("A", "2023.09"), ("C", "2024"), ("B", "2025.01")),
         ),
@@ -279,9 +279,18 @@ def titled(*dates: str) -> str:
         (("2024.05", "2024.03", "2024.04", "2023.11", "2023.01", "2022.12"), [5]),
         # oldest first with two rows out of place, each reported
         (
-            ("2023.01", "2023.09", "2023.02", "2023.03", "2023.04", "2023.01", "2023.05"),
-            [4, 8],
+            ("2023.01", "2023.09", "2023.02", "2023.03", "2023.04", "2023.05", "2023.01")
+            + ("2023.06", "2023.07", "2023.08"),
+            [4, 9],
         ),
+        # too noisy to be an order: a third of the changes of date run the other way
+        (("2023.01", "2023.09", "2023.02", "2023.03", "2023.04", "2023.01", "2023.05"), []),
+        # years with ties, hand-ordered (must-reads first): no order to enforce
+        (("2026", "2025", "2024", "2025", "2025", "2025", "2024", "2024", "2025", "2024"), []),
+        # as many rows out of place either way
+        (("2025", "2024", "2025"), []),
+        # its rows in order span two dates: too few to tell
+        (("2023.05", "2023.05", "2023.03", "2023.05", "2023.05", "2023.05"), []),
         # more than a third out of place either way: ordered by something else, not checked
         (("2023.05", "2021.01", "2024.09", "2020.03", "2023.01", "2022.07"), []),
     ],
