@@ -1,4 +1,8 @@
-"""The GitHub Actions workflows: valid for actionlint, and running what README.md documents."""
+"""The GitHub Actions workflows: valid for actionlint, and running what README.md documents.
+
+actionlint reads a workflow file, not an action's metadata; it checks action.yml when a workflow
+uses it (`uses: ./` in lint.yml: inputs, required keys). tests/test_action.py runs the action.
+"""
 
 from __future__ import annotations
 
@@ -46,24 +50,47 @@ def test_both_workflows_exist() -> None:
     assert {path.name for path in WORKFLOWS} == {"lint.yml", "tests.yml"}
 
 
-def test_actionlint_reports_nothing() -> None:
-    done = subprocess.run(
-        [_actionlint(), "-no-color", *map(str, WORKFLOWS)],
-        cwd=ROOT,
+def _run_actionlint(root: Path) -> subprocess.CompletedProcess[str]:
+    """actionlint on the workflows under ``root``, with shellcheck (the `test` extra) on `run:`."""
+    shellcheck = Path(sys.executable).with_name(
+        "shellcheck.exe" if sys.platform == "win32" else "shellcheck"
+    )
+    assert shellcheck.exists(), "shellcheck is in the test extra: pip install -e '.[test]'"
+    workflows = sorted((root / ".github" / "workflows").glob("*.yml"))
+    return subprocess.run(
+        [_actionlint(), "-no-color", f"-shellcheck={shellcheck}", *map(str, workflows)],
+        cwd=root,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_actionlint_reports_nothing() -> None:
+    done = _run_actionlint(ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""
 
 
-def test_lint_workflow_runs_the_github_format_on_pull_requests() -> None:
+def test_actionlint_checks_the_action_through_uses(tmp_path: Path) -> None:
+    """A workflow passing an input action.yml does not declare fails: actionlint read it."""
+    shutil.copytree(ROOT / ".github", tmp_path / ".github")
+    (tmp_path / ".git").mkdir()  # actionlint resolves `./` from the repository's root
+    shutil.copy2(ROOT / "action.yml", tmp_path / "action.yml")
+    workflow = tmp_path / ".github" / "workflows" / "lint.yml"
+    text = workflow.read_text(encoding="utf-8")
+    workflow.write_text(text.replace("files: README.md", "no-such-input: x"), encoding="utf-8")
+    done = _run_actionlint(tmp_path)
+    assert done.returncode == 1 and "no-such-input" in done.stdout, done.stdout + done.stderr
+
+
+def test_lint_workflow_runs_this_repositorys_action_on_pull_requests() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/lint.yml").read_text(encoding="utf-8"))
     assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
-    runs = [str(step.get("run", "")) for step in _steps("lint.yml")]
-    assert any(run.startswith("python -m pip install .") for run in runs)
-    assert any("python -m lint --format github" in run for run in runs)
+    (action,) = [step for step in _steps("lint.yml") if step.get("uses") == "./"]
+    assert action["with"]["files"] == "README.md"
+    action_yml = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert "--format github" in action_yml["runs"]["steps"][-1]["run"]
 
 
 def test_tests_workflow_runs_readme_test_command_on_every_python() -> None:
