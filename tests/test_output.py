@@ -77,9 +77,10 @@ def test_paths_outside_the_current_directory_stay_as_given(
 
 def test_statistics_count_per_rule(listing: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (listing.parent / "other.md").write_text("<!-- lint-disable nope -->\n" + ROWS, "utf-8")
-    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    stdout = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stdout)
     exit_code = main(["--select", "column-count,invalid-suppression", "--statistics", "docs"])
-    lines = sys.stdout.getvalue().splitlines()  # type: ignore[attr-defined]
+    lines = stdout.getvalue().splitlines()
     counts = [line.split("\t")[:3] for line in lines if "\t" in line]
     assert exit_code == 1
     assert [[count.strip(), code, name.split()[0]] for count, code, name in counts] == [

@@ -53,7 +53,7 @@ def test_three_dates_are_reported_then_fixed_in_order(
     path.write_text(THREE_DATES, encoding="utf-8")
     code, problems = run_json(capsys, "--select", "date-format,row-order", str(path))
     assert code == 1
-    assert sorted(p["name"] for p in problems) == ["date-format", "date-format", "row-order"]
+    assert sorted(str(p["name"]) for p in problems) == ["date-format", "date-format", "row-order"]
     main(["--fix", "--select", "date-format,row-order", str(path)])
     dates = [line.split("|")[2].strip() for line in path.read_text(encoding="utf-8").splitlines()]
     assert dates[2:] == ["2022.09", "2023.03", "2023.05"]
