@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -34,7 +35,7 @@ def _actionlint() -> str:
     return found
 
 
-def _steps(name: str) -> list[dict[str, object]]:
+def _steps(name: str) -> list[dict[str, Any]]:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
     return [step for job in workflow["jobs"].values() for step in job["steps"]]
 
@@ -95,8 +96,40 @@ def test_lint_workflow_runs_this_repositorys_action_on_pull_requests() -> None:
 
 def test_tests_workflow_runs_readme_test_command_on_every_python() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text(encoding="utf-8"))
-    (job,) = workflow["jobs"].values()
+    job = workflow["jobs"]["tests"]
     assert job["strategy"]["matrix"]["python-version"] == ["3.10", "3.11", "3.12", "3.13"]
-    runs = [str(step.get("run", "")) for step in _steps("tests.yml")]
+    runs = [str(step.get("run", "")) for step in job["steps"]]
     assert _ci_command("test") in runs
     assert any(run.startswith("npm ci") for run in runs)
+
+
+def test_tests_workflow_runs_every_pre_commit_hook() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text(encoding="utf-8"))
+    runs = [str(step.get("run", "")) for step in workflow["jobs"]["checks"]["steps"]]
+    assert any("pre-commit run --all-files" in run for run in runs)
+
+
+def _readme_yaml(marker: str) -> dict[str, object]:
+    """The README YAML snippet that contains ``marker``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    (block,) = [block for block in blocks if marker in block]
+    loaded: dict[str, object] = yaml.safe_load(block)
+    return loaded
+
+
+def test_readme_workflow_snippet_uses_the_action_with_its_inputs() -> None:
+    workflow: Any = _readme_yaml("uses: OWNER/awesome-llm4or@REF")
+    (step,) = [s for s in workflow["jobs"]["lint"]["steps"] if "OWNER" in s["uses"]]
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(step["with"]) <= set(action["inputs"])
+    assert step["with"]["files"] == action["inputs"]["files"]["default"]
+
+
+def test_readme_pre_commit_snippet_names_a_hook_and_only_the_list() -> None:
+    config: Any = _readme_yaml("rev: REF")
+    (hook,) = config["repos"][0]["hooks"]
+    offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] in {h["id"] for h in offered}
+    assert re.search(hook["files"], "README.md") and not re.search(hook["files"], "CONTRIBUTING.md")
+    assert "args: [--unsafe-fixes]" in (ROOT / "README.md").read_text(encoding="utf-8")
