@@ -146,10 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = Path(args.update_readme)
     text = path.read_bytes().decode("utf-8")  # bytes: keep the line endings as they are
-    try:
-        updated = replace_config_table(replace_rule_table(text))
-    except ValueError as error:
-        sys.stderr.write(f"{path}: {error}\n")
+    updated, errors = text, []
+    for replace in (replace_rule_table, replace_config_table):
+        try:
+            updated = replace(updated)
+        except ValueError as error:  # a file may hold one of the tables
+            errors.append(str(error))
+    if len(errors) == 2:
+        sys.stderr.write(f"{path}: {'; '.join(errors)}\n")
         return 2
     if updated != text:
         path.write_bytes(updated.encode("utf-8"))
