@@ -22,10 +22,6 @@ from lint.rules import lookup
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ("lint", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None, reason="pre-commit needs git, which is not installed"
-)
-
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"
 OTHER = "| FlexGen: High-throughput Generative Inference | 2023.03 | 显存 |\n"

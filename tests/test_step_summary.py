@@ -11,8 +11,8 @@ from lint.document import parse
 from lint.output import Report
 from lint.problem import Problem
 from lint.step_summary import fix_commands, render
+from tests.shared import SEED, needs_seed
 
-SEED = Path("/work/shared/seed/000_270e97f11c1272b4.txt")
 ROWS = "| a | b |\n| - | - |\n| 1 |\n| 2 | x \\| y | z |\n"
 
 
@@ -66,7 +66,7 @@ def test_unwritable_summary_is_an_error(
     assert main(["--format", "github", "list.md"]) == 2
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed file is in the shared folder only")
+@needs_seed
 def test_seed_summary_names_the_bigtrans_duplicate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

