@@ -1,20 +1,7 @@
 """``[tool.llm4or-lint]`` in pyproject.toml -> Config. Unknown keys and bad values are errors.
 
-Keys (all optional)::
-
-    [tool.llm4or-lint]
-    select = ["duplicate-entry", "P002"]   # codes or names; default: every rule on by default
-    extend-select = ["unused-suppression"] # add to the default set
-    ignore = ["row-order"]
-    date-format = "YYYY.MM"                # YYYY and MM (DD optional) with any separators,
-                                           # or "YYYY" alone: dates to the year (a month is
-                                           # reported, dropping it is an unsafe fix)
-    order = "ascending"                    # ascending | descending (row-order)
-    duplicate-scope = "document"           # document | section (duplicate-entry)
-    title-column = "论文题目"               # header name or 1-based index; default: by name
-    date-column = 2                        # (lint/columns.py lists the names recognised)
-    required-columns = ["title", "date"]   # every table must have these (missing-column)
-    header = ["论文题目", "发表时间", "内容简介"]  # every paper table's header (header-mismatch)
+Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc,
+from which README's configuration table is generated (``python -m lint.explain --update-readme``).
 """
 
 from __future__ import annotations
@@ -22,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -117,25 +104,86 @@ def _sections(key: str, value: Any) -> tuple[tuple[str, tuple[tuple[str, str], .
             if name not in _SECTION_KEYS:
                 known = ", ".join(_SECTION_KEYS)
                 raise ConfigError(f"{key}.{heading!r}: unknown key {name!r} (known: {known})")
-            pairs.append((name, _KEYS[name][1](f"{key}.{heading!r}.{name}", setting)))
+            pairs.append((name, _KEYS[name].convert(f"{key}.{heading!r}.{name}", setting)))
         sections.append((heading, tuple(pairs)))
     return tuple(sections)
 
 
-_KEYS: dict[str, tuple[str, Any]] = {
-    "select": ("select", _str_list),
-    "extend-select": ("extend_select", _str_list),
-    "ignore": ("ignore", _str_list),
-    "date-format": ("date_format", _date_format),
-    "order": ("order", lambda k, v: _choice(k, v, (AUTO, "ascending", "descending", "off"))),
-    "layout": ("layout", lambda k, v: _choice(k, v, (AUTO, "aligned", "compact", "tight"))),
-    "duplicate-scope": ("duplicate_scope", lambda k, v: _choice(k, v, ("document", "section"))),
-    "title-column": ("title_column", _column),
-    "date-column": ("date_column", _column),
-    "required-columns": ("required_columns", _roles),
-    "header": ("header", _header),
-    "sections": ("sections", _sections),
+class Key(NamedTuple):
+    """One ``[tool.llm4or-lint]`` key: how its value is checked, and README's line about it.
+
+    ``default`` is what README shows: a TOML value equal to Config's default (a test checks
+    that), or words where the default is not a value a user could write.
+    """
+
+    convert: Callable[[str, Any], Any]
+    default: str
+    doc: str
+
+
+def _one_of(*choices: str) -> Callable[[str, Any], str]:
+    return lambda key, value: _choice(key, value, choices)
+
+
+# One line per key; the attribute of Config is the key with "_" for "-". README's table between
+# <!-- config:start --> and <!-- config:end --> is generated from here (python -m lint.explain).
+_KEYS: dict[str, Key] = {
+    "select": Key(
+        _str_list, "rules on by default", "rules to run, codes or names; replaces the default set"
+    ),
+    "extend-select": Key(
+        _str_list, "[]", "rules to run besides the selected ones (e.g. rules off by default)"
+    ),
+    "ignore": Key(_str_list, "[]", "rules not to run, codes or names"),
+    "date-format": Key(
+        _date_format,
+        '"auto"',
+        'how dates are written: "auto" (the style most of a date column uses), or a pattern'
+        " such as YYYY.MM, YYYY-MM-DD or YYYY",
+    ),
+    "order": Key(
+        _one_of(AUTO, "ascending", "descending", "off"),
+        '"auto"',
+        'row order by date (row-order): "auto" (each table\'s own direction; a table in no clear'
+        ' order is not checked), "ascending", "descending" or "off"',
+    ),
+    "layout": Key(
+        _one_of(AUTO, "aligned", "compact", "tight"),
+        '"auto"',
+        'table layout (table-format): "auto" (the style most tables use), "aligned" (as'
+        ' prettier), "compact" (| a | b |) or "tight" (|a|b|)',
+    ),
+    "duplicate-scope": Key(
+        _one_of("document", "section"),
+        '"document"',
+        "where a paper may appear only once (duplicate-entry)",
+    ),
+    "title-column": Key(
+        _column, "found by header name", "the title column: a header name or a 1-based index"
+    ),
+    "date-column": Key(
+        _column, "found by header name", "the date column: a header name or a 1-based index"
+    ),
+    "required-columns": Key(
+        _roles, "[]", 'columns every table must have, of "title" and "date" (missing-column)'
+    ),
+    "header": Key(
+        _header,
+        "any header",
+        "the header every paper table must have, cell by cell (header-mismatch)",
+    ),
+    "sections": Key(
+        _sections,
+        "{}",
+        'per-section overrides keyed by heading text, e.g. [tool.llm4or-lint.sections."Must'
+        ' read"] order = "off"; keys: order, date-format',
+    ),
 }
+
+
+def documented_keys() -> list[tuple[str, str, str]]:
+    """``(key, default, doc)`` for every key, in the order README's table lists them."""
+    return [(key, entry.default, entry.doc) for key, entry in _KEYS.items()]
 
 
 def from_mapping(table: Mapping[str, Any], source: str | None = None) -> Config:
@@ -146,9 +194,8 @@ def from_mapping(table: Mapping[str, Any], source: str | None = None) -> Config:
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
             raise ConfigError(f"{where}unknown key [tool.{SECTION}] {key!r} (known: {known})")
-        attribute, convert = _KEYS[key]
         try:
-            values[attribute] = convert(f"[tool.{SECTION}] {key}", value)
+            values[key.replace("-", "_")] = _KEYS[key].convert(f"[tool.{SECTION}] {key}", value)
         except ConfigError as error:
             raise ConfigError(f"{where}{error}") from None
     return Config(**values, source=source)

@@ -1,6 +1,8 @@
-"""``--list-rules``, ``--explain`` and README's rule table: the rules described from their modules.
+"""``--list-rules``, ``--explain`` and README's generated tables: rules and configuration keys.
 
-Regenerate the table between ``<!-- rules:start -->`` and ``<!-- rules:end -->`` with::
+The rules are described from their modules, the keys from lint/config.py. Regenerate the tables
+between ``<!-- rules:start -->`` and ``<!-- rules:end -->`` and between ``<!-- config:start -->``
+and ``<!-- config:end -->`` with::
 
     python -m lint.explain --update-readme README.md
 """
@@ -15,10 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from lint.config import documented_keys
 from lint.rules import RULES, lookup, summary
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+CONFIG_START, CONFIG_END = "<!-- config:start -->", "<!-- config:end -->"
 _HEADER = ("Code", "Name", "Default", "Fix", "Summary")
+_CONFIG_HEADER = ("Key", "Default", "Meaning")
 _RST_CODE = re.compile(r"``([^`]+)``")
 
 
@@ -52,16 +57,9 @@ def _markdown(summary_text: str) -> str:
     return _RST_CODE.sub(r"`\1`", summary_text).replace("|", "\\|")
 
 
-def markdown_table() -> str:
-    """The rule table as Markdown, laid out as prettier lays out a table (padded, aligned)."""
-    rows = [
-        _HEADER,
-        *(
-            (f"`{code}`", f"`{name}`", default, fix, _markdown(text))
-            for code, name, default, fix, text in rule_table()
-        ),
-    ]
-    widths = [max(3, *(_display_width(row[i]) for row in rows)) for i in range(len(_HEADER))]
+def _layout(rows: Sequence[Sequence[str]]) -> str:
+    """Rows (the header first) as a Markdown table laid out as prettier lays one out."""
+    widths = [max(3, *(_display_width(row[i]) for row in rows)) for i in range(len(rows[0]))]
 
     def line(cells: Sequence[str]) -> str:
         padded = (cell + " " * (widths[i] - _display_width(cell)) for i, cell in enumerate(cells))
@@ -71,14 +69,50 @@ def markdown_table() -> str:
     return "\n".join([line(rows[0]), delimiter, *(line(row) for row in rows[1:])])
 
 
+def markdown_table() -> str:
+    """The rule table as Markdown."""
+    return _layout(
+        [
+            _HEADER,
+            *(
+                (f"`{code}`", f"`{name}`", default, fix, _markdown(text))
+                for code, name, default, fix, text in rule_table()
+            ),
+        ]
+    )
+
+
+def config_table() -> str:
+    """The ``[tool.llm4or-lint]`` keys as Markdown: key, default, meaning."""
+    rows = [
+        (f"`{key}`", f"`{default}`" if _is_value(default) else default, _markdown(doc))
+        for key, default, doc in documented_keys()
+    ]
+    return _layout([_CONFIG_HEADER, *rows])
+
+
+def _is_value(default: str) -> bool:
+    """A TOML value (code span in README) rather than words describing the default."""
+    return default[:1] in ('"', "[") or default in ("true", "false") or default.isdigit()
+
+
+def _replace_block(text: str, start_marker: str, end_marker: str, table: str) -> str:
+    start, end = text.find(start_marker), text.find(end_marker)
+    if start == -1 or end < start:
+        raise ValueError(f"no {start_marker} ... {end_marker} block")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    table = table.replace("\n", newline)
+    return text[: start + len(start_marker)] + newline * 2 + table + newline * 2 + text[end:]
+
+
 def replace_rule_table(text: str) -> str:
     """``text`` with the generated table between the rule markers; ValueError without markers."""
-    start, end = text.find(START), text.find(END)
-    if start == -1 or end < start:
-        raise ValueError(f"no {START} ... {END} block")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    table = markdown_table().replace("\n", newline)
-    return text[: start + len(START)] + newline * 2 + table + newline * 2 + text[end:]
+    return _replace_block(text, START, END, markdown_table())
+
+
+def replace_config_table(text: str) -> str:
+    """``text`` with the generated table between the config markers; ValueError without them."""
+    return _replace_block(text, CONFIG_START, CONFIG_END, config_table())
 
 
 def explain(key: str) -> str | None:
@@ -106,20 +140,24 @@ def explain_command(key: str | None, out: TextIO, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m lint.explain --update-readme README.md``: rewrite the table when it changed."""
+    """``python -m lint.explain --update-readme README.md``: rewrite the tables that changed."""
     parser = argparse.ArgumentParser(prog="python -m lint.explain")
     parser.add_argument("--update-readme", metavar="PATH", required=True)
     args = parser.parse_args(argv)
     path = Path(args.update_readme)
     text = path.read_bytes().decode("utf-8")  # bytes: keep the line endings as they are
-    try:
-        updated = replace_rule_table(text)
-    except ValueError as error:
-        sys.stderr.write(f"{path}: {error}\n")
+    updated, errors = text, []
+    for replace in (replace_rule_table, replace_config_table):
+        try:
+            updated = replace(updated)
+        except ValueError as error:  # a file may hold one of the tables
+            errors.append(str(error))
+    if len(errors) == 2:
+        sys.stderr.write(f"{path}: {'; '.join(errors)}\n")
         return 2
     if updated != text:
         path.write_bytes(updated.encode("utf-8"))
-        sys.stderr.write(f"{path}: rule table updated\n")
+        sys.stderr.write(f"{path}: generated tables updated\n")
     return 0
 
 

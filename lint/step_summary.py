@@ -48,11 +48,11 @@ def _count_rows(reports: Sequence[Report]) -> list[str]:
 
 
 def fix_commands(reports: Sequence[Report], paths: Sequence[str]) -> list[str]:
-    """``python -m lint --fix PATHS``, plus the ``--unsafe-fixes`` form when it would do more."""
+    """``llm4or-lint --fix PATHS``, plus the ``--unsafe-fixes`` form when it would do more."""
     target = (" " + shlex.join(paths)) if paths else ""
-    commands = [f"python -m lint --fix{target}"]
+    commands = [f"llm4or-lint --fix{target}"]
     if any(r.problem.fix_safety not in (None, SAFE) for r in reports):
-        commands.append(f"python -m lint --fix --unsafe-fixes{target}")
+        commands.append(f"llm4or-lint --fix --unsafe-fixes{target}")
     return commands
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.shared import MISSING, SEED
 
 # CI draws the same 500 examples every run, so a run is reproducible and a red CI is a real bug;
 # local runs draw new ones each time and keep exploring (and remember failures)
@@ -21,16 +22,10 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
-REPO = Path(__file__).resolve().parents[1]
-# CI lays a copy of shared/ beside the clone, as on a developer's machine
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "000_270e97f11c1272b4.txt"
-CORPUS = SHARED / "corpus"
-
 
 @pytest.fixture
 def seed_text() -> str:
-    """The list's original text (shared/seed); skipped where shared/ is not beside the repo."""
+    """The list's original text (shared/seed); skipped, saying why, where shared/ is missing."""
     if not SEED.is_file():
-        pytest.skip(f"seed file not found at {SEED}")
+        pytest.skip(f"{SEED.name} not found: {MISSING}")
     return SEED.read_text(encoding="utf-8")

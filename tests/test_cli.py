@@ -156,8 +156,7 @@ def test_not_utf8_names_byte_offset(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_module_and_console_script_behave_the_same(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", SHORT_ROW)
     script = Path(sys.executable).with_name("llm4or-lint")
-    if not script.exists():
-        pytest.skip(f"console script not installed beside {sys.executable}")
+    assert script.exists(), f"no console script beside {sys.executable}: pip install -e ."
     runs = [
         subprocess.run(
             [*prefix, "--format", "json", str(path)], capture_output=True, text=True, check=False

@@ -12,13 +12,9 @@ from markdown_it import MarkdownIt
 from lint import engine
 from lint.document import Document, parse
 from lint.fix import fix_text
+from tests.shared import CORPUS, files_or_skip
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
-
-
-def corpus_ids() -> list[str]:
-    return [str(path.relative_to(CORPUS)) for path in FILES]
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +60,7 @@ def read(path: Path) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-@pytest.mark.skipif(not FILES, reason=f"corpus not found at {CORPUS}")
-@pytest.mark.parametrize("path", FILES, ids=corpus_ids())
+@pytest.mark.parametrize("path", files_or_skip(FILES, "corpus/"))
 def test_corpus_file_lints_and_fixes(path: Path) -> None:
     text = read(path)
     doc = parse(text, path.name)

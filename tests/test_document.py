@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lint.document import parse, split_cells
+from lint.document import Table, parse, split_cells
 
 
-def only_table(markdown: str):
+def only_table(markdown: str) -> Table:
     doc = parse(markdown)
     assert len(doc.tables) == 1
     return doc.tables[0]

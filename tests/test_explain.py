@@ -8,6 +8,7 @@ import pytest
 
 from lint import explain
 from lint.cli import main
+from lint.config import documented_keys
 from lint.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +72,11 @@ def test_generated_table_lints_clean() -> None:
     from lint.engine import lint_text
 
     assert lint_text(f"# Rules\n\n{explain.markdown_table()}\n") == []
+
+
+def test_readme_config_table_is_generated() -> None:
+    """Fails when README differs: run `python -m lint.explain --update-readme README.md`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert explain.replace_config_table(readme) == readme
+    for key, _, _ in documented_keys():
+        assert f"`{key}`" in explain.config_table()

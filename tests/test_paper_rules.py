@@ -13,10 +13,9 @@ import pytest
 from lint.cli import main
 from lint.config import Config
 from lint.fix import fix_text
+from tests.shared import SEED, SHARED, files_or_skip, needs_seed
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_270e97f11c1272b4.txt"
 REAL = sorted((SHARED / "corpus" / "real").glob("*.md"))
 VERIFY = SHARED / "tools" / "verify_fix.py"
 PAPER_RULES = ("P001", "P002", "P003", "T003", "T004", "T005", "S001")
@@ -32,7 +31,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[
     return code, json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed list not available")
+@needs_seed
 def test_seed_has_exactly_one_duplicate_and_no_date_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -91,7 +90,7 @@ def test_importing_the_cli_does_not_import_dateparser() -> None:
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed list not available")
+@needs_seed
 def test_linting_a_clean_list_does_not_import_dateparser() -> None:
     code = (
         "import sys; from lint.cli import main; main([sys.argv[1]]);"
@@ -157,7 +156,7 @@ def test_config_option_overrides_the_nearest_file(
     assert not [p for p in problems if p["code"] in ("P002", "P003")]
 
 
-@pytest.mark.parametrize("real", REAL, ids=lambda path: path.name[:40])
+@pytest.mark.parametrize("real", files_or_skip(REAL, "corpus/real/"))
 def test_real_lists_lint_and_fix_losing_nothing(tmp_path: Path, real: Path) -> None:
     text = real.read_text(encoding="utf-8-sig")
     for unsafe in (False, True):

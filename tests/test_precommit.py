@@ -22,10 +22,6 @@ from lint.rules import lookup
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ("lint", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None, reason="pre-commit needs git, which is not installed"
-)
-
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"
 OTHER = "| FlexGen: High-throughput Generative Inference | 2023.03 | 显存 |\n"
@@ -177,13 +173,16 @@ def test_local_hook_installs_the_project_dependencies() -> None:
 
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
-    (hook,) = config["repos"][0]["hooks"]
+    (hook,) = [hook for hook in config["repos"][0]["hooks"] if hook["id"] == "llm4or-lint"]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert hook["additional_dependencies"] == project["dependencies"]
 
 
 def test_local_hook_passes_on_this_readme(tmp_path: Path, pre_commit_home: Path) -> None:
-    """`pre-commit run` with this repository's own config, in a copy of it."""
+    """`pre-commit run llm4or-lint` with this repository's own config, in a copy of it.
+
+    (ruff and mypy, its other hooks, are run directly by tests/test_static_checks.py.)
+    """
     project = tmp_path / "self"
     project.mkdir()
     _copy_from_root(("lint", "pyproject.toml", "README.md", ".pre-commit-config.yaml"), project)
@@ -191,5 +190,5 @@ def test_local_hook_passes_on_this_readme(tmp_path: Path, pre_commit_home: Path)
     _git(project, "add", ".")
     direct = subprocess.run([sys.executable, "-m", "lint", "README.md"], cwd=project)
     expected = direct.returncode
-    done = _pre_commit(project, pre_commit_home, "run", "--all-files")
+    done = _pre_commit(project, pre_commit_home, "run", "llm4or-lint", "--all-files")
     assert done.returncode == expected, done.stdout + done.stderr

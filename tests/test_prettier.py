@@ -78,7 +78,7 @@ def run_prettier(texts: dict[str, str], directory: Path) -> dict[str, str]:
     """prettier's output for every text, from one process writing copies in ``directory``."""
     command = prettier_command()
     if command is None:
-        pytest.skip("prettier not found: run `npm ci` (node_modules/.bin/prettier) or install npx")
+        pytest.skip("prettier not installed: run `npm ci` in the repository root (needs Node.js)")
     for name, text in texts.items():
         (directory / name).write_text(text, encoding="utf-8", newline="")
     names = [str(directory / name) for name in texts]

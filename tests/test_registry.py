@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.NAME)
-def test_rule_module_shape(rule: object) -> None:
+def test_rule_module_shape(rule: ModuleType) -> None:
     assert rule.NAME.replace("-", "_") == rule.__name__.rsplit(".", 1)[1]
     assert isinstance(rule.DEFAULT, bool)
     assert rule.FIX in ("safe", "unsafe", "safe/unsafe", "none")
@@ -42,7 +43,7 @@ def test_rule_module_shape(rule: object) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.NAME)
-def test_rule_is_listed_in_readme(rule: object) -> None:
+def test_rule_is_listed_in_readme(rule: ModuleType) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- rules:start -->")[1].split("<!-- rules:end -->")[0]
     assert f"`{rule.CODE}`" in block and f"`{rule.NAME}`" in block

@@ -11,8 +11,8 @@ from lint.document import parse
 from lint.output import Report
 from lint.problem import Problem
 from lint.step_summary import fix_commands, render
+from tests.shared import SEED, needs_seed
 
-SEED = Path("/work/shared/seed/000_270e97f11c1272b4.txt")
 ROWS = "| a | b |\n| - | - |\n| 1 |\n| 2 | x \\| y | z |\n"
 
 
@@ -41,7 +41,7 @@ def test_github_format_appends_the_summary(
         ("list.md", "4", "16", "T001", "column-count"),
     ]
     assert counts[1:] == [("T001", "column-count", "2", "1")]
-    assert "python -m lint --fix list.md" in text
+    assert "llm4or-lint --fix list.md" in text
 
 
 def test_no_summary_without_the_variable_or_in_other_formats(
@@ -66,7 +66,7 @@ def test_unwritable_summary_is_an_error(
     assert main(["--format", "github", "list.md"]) == 2
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed file is in the shared folder only")
+@needs_seed
 def test_seed_summary_names_the_bigtrans_duplicate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,7 +78,7 @@ def test_seed_summary_names_the_bigtrans_duplicate(
     text = summary.read_text(encoding="utf-8")
     problems = _tables(text)[0][1:]
     assert any(cells[3] == "P001" and "BigTrans" in cells[5] for cells in problems)
-    assert "python -m lint --fix" in text
+    assert "llm4or-lint --fix" in text
 
 
 def test_render_escapes_cells_and_offers_unsafe_fixes() -> None:
@@ -89,7 +89,7 @@ def test_render_escapes_cells_and_offers_unsafe_fixes() -> None:
     (table, _) = _tables(render([report], ["a|b.md"]))
     assert table[1] == ("a\\|b.md", "1", "2", "P001", "duplicate-entry", "x \\| y z")
     assert fix_commands([report], []) == [
-        "python -m lint --fix",
-        "python -m lint --fix --unsafe-fixes",
+        "llm4or-lint --fix",
+        "llm4or-lint --fix --unsafe-fixes",
     ]
     assert render([]).count("\n") >= 1

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from lint import suppress
 from lint.config import Config
 from lint.engine import lint_text
 from lint.fix import fix_text
+from tests.shared import SEED, needs_seed
 
-SEED = Path("/work/shared/seed/000_270e97f11c1272b4.txt")
 RULES = ("column-count", "invalid-suppression")
 ALL = Config(select=(*RULES, "unused-suppression"))
 TABLE = "| a | b |\n| - | - |\n"
@@ -97,15 +95,14 @@ def test_fix_leaves_suppressed_problems_alone() -> None:
     assert fix_text(markdown, "t.md", Config(select=RULES)).text == markdown
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed file is in the shared folder only")
+@needs_seed
 def test_comment_above_the_second_bigtrans_row_ends_its_table() -> None:
     """The issue's scenario: the duplicate goes and nothing else changes, but GFM ends a table
     at a comment line, so the row leaves the table (and unused-suppression says so)."""
     from lint.rules import lookup
 
     rule = lookup("duplicate-entry")
-    if rule is None:
-        pytest.skip("duplicate-entry is not registered yet")
+    assert rule is not None
     lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
     before = lint_text("".join(lines))
     (duplicate,) = [p for p in before if p.code == rule.CODE and "BigTrans" in p.message]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import wcwidth
 
 from lint.width import _char_width, _plain_width, width
 
@@ -32,7 +33,6 @@ def test_character_loop_agrees_with_the_compiled_classes() -> None:
 )
 def test_tables_agree_with_wcwidth_where_prettier_does(first: int, last: int) -> None:
     """The copied tables have not drifted from wcwidth for the scripts lists are written in."""
-    wcwidth = pytest.importorskip("wcwidth")
     for code in range(first, last + 1):
         char = chr(code)
         if wcwidth.wcwidth(char) < 0:
