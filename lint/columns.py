@@ -42,6 +42,12 @@ TITLE_NAMES = (
     "name",
     "model",
     "模型",
+    "publication",
+    "article",
+    "work",
+    "文章",
+    "工作",
+    "内容",
 )
 DATE_NAMES = (
     "发表时间",
@@ -139,8 +145,53 @@ def roles_of(
 
 
 def roles(table: Table, config: Config) -> Roles:
-    """The title and date columns of ``table``."""
-    return roles_of(table.header.cells, config.title_column, config.date_column)
+    """The title and date columns of ``table``: by header name, then by content.
+
+    Among header names that name a title (``Name`` and ``Publication``, say), the column whose
+    cells carry links in most rows wins: that is where the paper is. With no title name at all,
+    the column carrying links in most rows is the title, if there is one.
+    """
+    by_name = roles_of(table.header.cells, config.title_column, config.date_column)
+    if config.title_column is not None or not table.rows:
+        return by_name
+    keys = tuple(header_key(cell) for cell in table.header.cells)
+    named = [
+        column
+        for column, key in enumerate(keys)
+        if column != by_name.date and _rank(key, TITLE_NAMES) is not None
+    ]
+    if len(named) == 1:
+        return by_name
+    candidates = named or [c for c in range(len(keys)) if c != by_name.date]
+    linked = [column for column in candidates if _links_in_most_rows(table, column)]
+    if by_name.title in linked:
+        return by_name
+    if linked:
+        return Roles(linked[0], by_name.date)
+    if by_name.title is not None and not _distinct(table, by_name.title):
+        # one label repeated down the column ("[Paper]") is no title: another named one is
+        distinct = [column for column in named if _distinct(table, column)]
+        if distinct:
+            return Roles(distinct[0], by_name.date)
+    return by_name
+
+
+def _links_in_most_rows(table: Table, column: int) -> bool:
+    """True when more than half of the body rows link from their cell in ``column`` and the
+    cells read differently (titles), not one label repeated (``[Paper]``, ``[PDF]``)."""
+    texts = []
+    for row in table.rows:
+        text = cell(row.cells, column)
+        if "](" in text or "href=" in text:
+            texts.append(header_key(text))
+    return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
+
+
+def _distinct(table: Table, column: int) -> bool:
+    """True when the non-empty cells of ``column`` mostly read differently (80%)."""
+    texts = [header_key(cell(row.cells, column)) for row in table.rows]
+    texts = [text for text in texts if text]
+    return bool(texts) and len(set(texts)) * 5 >= len(texts) * 4
 
 
 def settings_matched(doc: Document, config: Config) -> frozenset[str]:
@@ -159,11 +210,13 @@ def settings_matched(doc: Document, config: Config) -> frozenset[str]:
 
 
 def paper_tables(doc: Document, config: Config) -> Iterator[tuple[Table, Roles]]:
-    """Every table of ``doc`` that has both a title and a date column, with its roles."""
-    for table in doc.tables:
-        table_roles = roles(table, config)
-        if table_roles.is_paper:
-            yield table, table_roles
+    """Every table of ``doc`` that has both a title and a date column, with its roles (as the
+    conventions step found them)."""
+    from lint import conventions  # conventions reads this module's roles
+
+    for found in conventions.of(doc, config).tables:
+        if found.roles.is_paper:
+            yield found.table, found.roles
 
 
 def cell(cells: tuple[str, ...], index: int) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint.columns import Roles, header_key, roles_of
+from lint.columns import Roles, header_key, roles, roles_of
+from lint.config import Config
+from lint.document import Table, parse
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,49 @@ def test_configured_name_is_matched_loosely() -> None:
 def test_header_key_folds_width_case_and_markup() -> None:
     assert header_key(" **Ｐａｐｅｒ  Title** ") == "paper title"
     assert header_key("📅 年份") == "年份"
+
+
+def _table(header: str, *rows: str) -> Table:
+    width = header.count("|") - 1
+    text = header + "\n" + "|---" * width + "|\n" + "".join(row + "\n" for row in rows)
+    (table,) = parse(text).tables
+    return table
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # the paper is where its link is: Publication wins over Name
+        (
+            _table(
+                "| Name | Date | Publication |",
+                "| M1 | 2023.01 | [Scaling laws for M1](https://arxiv.org/abs/2301.00001) |",
+                "| M2 | 2023.02 | [Training M2 well](https://arxiv.org/abs/2302.00002) |",
+            ),
+            Roles(2, 1),
+        ),
+        # a repeated link label is no title: Name stays
+        (
+            _table(
+                "| Name | Date | Paper |",
+                "| M1 | 2023.01 | [Paper](https://arxiv.org/abs/2301.00001) |",
+                "| M2 | 2023.02 | [Paper](https://arxiv.org/abs/2302.00002) |",
+            ),
+            Roles(0, 1),
+        ),
+        # headers the name list now knows: 内容, 工作
+        (_table("| 公司 | 内容 | 时间 |", "| A | 一篇文章 | 2023-01-02 |"), Roles(1, 2)),
+        (_table("| 工作 | 年份 |", "| X | 2023 |"), Roles(0, 1)),
+        # no title name at all: the column carrying distinct links in most rows
+        (
+            _table(
+                "| Date | Which | Notes |",
+                "| 2023.01 | [Alpha](https://a.example/1) | n |",
+                "| 2023.02 | [Beta](https://a.example/2) | n |",
+            ),
+            Roles(1, 0),
+        ),
+    ],
+)
+def test_title_by_content(table: Table, expected: Roles) -> None:
+    assert roles(table, Config()) == expected
