@@ -13,6 +13,7 @@ token               meaning                                 pattern -> cell
 ``MMM``             month abbreviated                       ``MMM YYYY`` -> ``Jul 2018``
 ``MMMM``            month name in full                      ``MMMM YYYY`` -> ``July 2018``
 ``DD`` / ``D``      day, zero-padded / not                  ``YYYY-MM-DD`` -> ``2024-12-09``
+``M?`` / ``D?``     month / day, zero-padded or not         ``M/D?/YY`` -> ``9/2/22``, ``9/04/24``
 ``<!--DD-->``       a day kept in a trailing HTML comment   ``YYYY/MM<!--DD-->``
                                                             -> ``2023/11<!--30-->``
 ``[ ... ]``         the day is optional (mixed precision)   ``YYYY-MM[-DD]`` -> ``2023-07``
@@ -57,7 +58,8 @@ _YEARS = ("YYYY", "YY")
 _MONTHS = ("MMMM", "MMM", "MM", "M")
 _DAYS = ("DD", "D")
 _COMMENT_DAYS = ("<!--DD-->", "<!--D-->")
-_TOKENS = _YEARS + _MONTHS + _DAYS + _COMMENT_DAYS
+_LOOSE = ("M?", "D?", "<!--D?-->")
+_TOKENS = _YEARS + _MONTHS + _DAYS + _COMMENT_DAYS + _LOOSE
 # a cell's token when its text fits either padding (a month or day of 10 or more, "May")
 _EITHER = {"M?": ("MM", "M"), "D?": ("DD", "D"), "N?": ("MMM", "MMMM"), "<!--D?-->": _COMMENT_DAYS}
 _DAY_TOKENS = frozenset(_DAYS + _COMMENT_DAYS + ("D?", "<!--D?-->"))
@@ -80,7 +82,7 @@ _FULL_NAMES = (
 )
 _FULL = frozenset(name.casefold() for name in _FULL_NAMES if name)
 _PATTERN_PIECE = re.compile(
-    r"<!--(?:DD|D)-->|YYYY|YY|MMMM|MMM|MM|M|DD|D|\[|\]|[^\[\]A-Za-z0-9<]+|<(?!!--)"
+    r"<!--(?:DD|D\??)-->|YYYY|YY|MMMM|MMM|MM|M\??|DD|D\??|\[|\]|[^\[\]A-Za-z0-9<?]+|<(?!!--)"
 )
 _CELL_PIECE = re.compile(r"[0-9]+|[A-Za-z]+|[^0-9A-Za-z]+")
 _DAY_COMMENT = re.compile(r"<!--\s*([0-9]{1,2})\s*-->")
@@ -257,7 +259,7 @@ def _extension(elements: tuple[str, ...]) -> tuple[str, ...] | None:
         if tokens == ["MMM", "YYYY"] or tokens == ["MMMM", "YYYY"]:
             return (tokens[0], " ", "D", ", ", "YYYY")
         return None
-    day = "DD" if tokens[-1] == "MM" else "D"
+    day = {"MM": "DD", "M": "D"}.get(tokens[-1], "D?")
     if elements[-1] in _MONTHS:  # YYYY.MM -> YYYY.MM.DD
         return (*elements, elements[-2], day) if len(elements) > 2 else None
     if elements[-1].strip() == "月":  # YYYY年MM月 -> YYYY年MM月DD日
@@ -481,7 +483,7 @@ def _fits(written: Sequence[str], wanted: Sequence[str]) -> bool:
     if len(written) != len(wanted):
         return False
     for cell_element, style_element in zip(written, wanted, strict=True):
-        if cell_element == style_element:
+        if cell_element == style_element or cell_element in _EITHER.get(style_element, ()):
             continue
         if style_element.startswith("<!--") and cell_element.startswith("<!--"):
             cell_element, style_element = cell_element[4:-3], style_element[4:-3]
@@ -490,10 +492,18 @@ def _fits(written: Sequence[str], wanted: Sequence[str]) -> bool:
     return True
 
 
+def wrappers_fit(written: tuple[Wrapper, ...], wanted: tuple[Wrapper, ...]) -> bool:
+    """True when a cell's wrappers are the style's, or the style's inside an emphasis: bold on
+    one cell of a plain column highlights a row (an important paper), it is not a date style."""
+    if written == wanted:
+        return True
+    return bool(written) and written[0][0] in _EMPHASIS and written[1:] == wanted
+
+
 def fits(shape: Style, style: Style) -> bool:
     """True when a cell's shape is written in ``style``, precision aside: a month style takes a
     day in its natural place or in a comment, a bracketed day may be left out."""
-    if shape.wrappers != style.wrappers:
+    if not wrappers_fit(shape.wrappers, style.wrappers):
         return False
     written = shape.elements
     written_day = _day_span(written)
@@ -588,6 +598,9 @@ def _render(token: str, value: DateValue) -> str:
         "MM": f"{value.month:02d}",
         "M": str(value.month),
         "DD": f"{day:02d}",
+        "M?": f"{value.month:02d}",
+        "D?": f"{day:02d}",
+        "<!--D?-->": f"<!--{day:02d}-->",
         "D": str(day),
         "<!--DD-->": f"<!--{day:02d}-->",
         "<!--D-->": f"<!--{day}-->",
@@ -612,9 +625,9 @@ def write(
     if not value.month and has_month(wanted):
         return None
     text = "".join(_render(e, value) if e in _TOKENS else e for e in elements)
-    kinds = tuple(kind for kind, _ in zip(wanted.wrappers, written_wrappers, strict=False))
-    wrappers = written_wrappers if kinds == wanted.wrappers and written_wrappers else None
-    for opening, closing in reversed(wrappers or wanted.wrappers):
+    kinds = tuple(_split_wrappers(f"{o}x{c}")[0][0] for o, c in written_wrappers)
+    wrappers = written_wrappers if wrappers_fit(kinds, wanted.wrappers) else wanted.wrappers
+    for opening, closing in reversed(wrappers):
         text = f"{opening}{text}{closing}"
     return text
 
@@ -629,17 +642,46 @@ def _elements_for(value: DateValue, style: Style) -> tuple[str, ...] | None:
     return _extension(style.elements) or (*style.elements, "<!--DD-->")
 
 
+def inner(text: str) -> str:
+    """The cell's text inside its wrappers."""
+    return _split_wrappers(text.strip())[2]
+
+
+def wrapper_kinds(text: str) -> tuple[Wrapper, ...]:
+    """The kinds of the cell's wrappers, as a style writes them (``<span>``, ``</span>``)."""
+    return _split_wrappers(text.strip())[0]
+
+
+def shape(text: str, style: str | Style) -> Style | None:
+    """How ``text`` is written, read in a column of ``style``; None when the fast reader
+    cannot read it or the style does not settle its order."""
+    wanted = parse_style(style) if isinstance(style, str) else style
+    cell = analyse(text)
+    reading = _choose(cell, wanted) if cell is not None else None
+    return reading.shape if reading is not None else None
+
+
+def comment_token(text: str) -> str | None:
+    """``<!--DD-->`` or ``<!--D-->`` when the cell keeps its day in a trailing comment."""
+    cell = analyse(text)
+    for element in cell.readings[0].shape.elements if cell else ():
+        if element.startswith("<!--"):
+            return "<!--DD-->" if element == "<!--D?-->" else element
+    return None
+
+
+def year_hint(section: Sequence[str]) -> int | None:
+    """The year of the innermost heading that is a year alone (``## 2024``), if any."""
+    for title in reversed(section):
+        found = dates.read_year(inner(title.strip("# ")))
+        if found is not None:
+            return found.year
+    return None
+
+
 def wrappers_of(text: str) -> tuple[Wrapper, ...]:
     """The wrappers of a cell as written, outermost first (``<span class="x">``, ``</span>``)."""
     return _split_wrappers(text.strip())[1]
-
-
-def day_comment(text: str) -> bool:
-    """True when the cell keeps its day in a trailing HTML comment (``2023/11<!--30-->``)."""
-    cell = analyse(text)
-    return cell is not None and any(
-        element.startswith("<!--") for r in cell.readings for element in r.shape.elements
-    )
 
 
 # ---------------------------------------------------------------- inference
@@ -672,28 +714,32 @@ def _most(
     return max(counts, key=lambda key: (counts[key], only[key], -order[key]))
 
 
-def _padding(tokens: Iterable[str], padded: str, unpadded: str) -> str:
+def _padding(tokens: Iterable[str], padded: str, unpadded: str, loose: str = "") -> str:
     """The padding a column uses for one component, from the cells that show it (below 10).
 
-    Unpadded wins only with more cells than padded and at least a fifth of all the cells: one
-    ``2024-12-9`` among five ``2024-12-13`` is a typo, not the column's style.
+    Without padded cells, unpadded wins only with at least a fifth of all the cells: one
+    ``2024-12-9`` among five ``2024-12-13`` is a typo, not the column's style. Where both are
+    written, the larger wins, unless the smaller has two cells and a fifth of them: then the
+    column writes either (``loose``, ``D?``: mli's ``9/2/22`` and ``9/04/24``).
     """
     counts = Counter(tokens)
-    total = sum(counts.values())
-    if counts[unpadded] > counts[padded] and 5 * counts[unpadded] >= total:
-        return unpadded
-    return padded
+    short, full = counts[unpadded], counts[padded]
+    if not full:
+        return unpadded if short and 5 * short >= sum(counts.values()) else padded
+    if loose and min(short, full) >= 2 and 5 * min(short, full) >= short + full:
+        return loose
+    return unpadded if short > full else padded
 
 
 def _decide(readings: list[Reading], elements: tuple[str, ...], day: bool) -> tuple[str, ...]:
     """``elements`` with each open token replaced by the one most of ``readings`` write."""
     choices = {
-        "M#": _padding((_month(r) for r in readings), "MM", "M"),
+        "M#": _padding((_month(r) for r in readings), "MM", "M", "M?"),
         "N#": _padding((_month(r) for r in readings), "MMM", "MMMM"),
     }
     if day:
         days = [_day(r) for r in readings]
-        choices["D#"] = _padding(days, "DD", "D")
+        choices["D#"] = _padding(days, "DD", "D", "D?")
         choices["<!--D#-->"] = f"<!--{choices['D#']}-->"
     return tuple(
         choices.get(_abstract(e), e) if e in _TOKENS or e in _EITHER else e for e in elements

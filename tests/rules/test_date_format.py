@@ -9,7 +9,8 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import date_format
 
-ONLY = Config(select=("date-format",))
+# these tests pin the setting this repository uses (the default is "auto": see AUTO below)
+ONLY = Config(select=("date-format",), date_format="YYYY.MM")
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 
 
@@ -31,11 +32,11 @@ READABLE = [
     ("Sep. 2023", "2023.09"),
     ("2023年5月", "2023.05"),
     ("2023 年 5 月", "2023.05"),
-    ("2023-05-17", "2023.05"),
-    ("2023年5月17日", "2023.05"),
+    ("2023-05-17", "2023.05.17"),  # the day is kept (issue 9: a safe fix never drops it)
+    ("2023年5月17日", "2023.05.17"),
     ("２０２３．０５", "2023.05"),
     ("September 2023", "2023.09"),
-    ("17 May 2023", "2023.05"),
+    ("17 May 2023", "2023.05.17"),
     ("05/2023", "2023.05"),
     ("**2023-05**", "**2023.05**"),  # emphasis is kept, only the date inside is rewritten
     ("_May 2023_", "_2023.05_"),
@@ -45,7 +46,7 @@ READABLE = [
     ("2023\u201205", "2023.05"),
     ("2023\u201305", "2023.05"),
     ("2023 \u2212 05", "2023.05"),
-    ("2023\u201305\u201317", "2023.05"),
+    ("2023\u201305\u201317", "2023.05.17"),
 ]
 
 
