@@ -111,6 +111,8 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
     style = date_styles.parse_style(date_format)
     shown = (date_styles.has_month(style), date_styles.has_day(style))
     limit = dates._limit(None)
+    # a year alone is a date in a year style or a column of years, not among months
+    years = not shown[0] or dates.year_column(cell(row.cells, column) for row in table.rows)
     seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
     for row in table.rows:
@@ -119,7 +121,7 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
         if (text, hint) not in seen:
             value = date_styles.read(text, style, hint)
             key = None
-            if value is not None:
+            if value is not None and (value.month or years):
                 key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
             seen[text, hint] = key if key is None or key <= limit else None
         keys.append(seen[text, hint])

@@ -1,4 +1,4 @@
-"""A date is not written in its column's date style.
+"""A date is not written in its column's style (or in date-format's).
 
 Why: a list whose dates are written five different ways cannot be sorted or scanned, and
 readers cannot tell ``2023.1`` from ``2023.10``. The style is ``date-format``'s pattern when set
