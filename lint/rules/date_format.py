@@ -95,7 +95,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         for row, text in zip(table.rows, texts, strict=True):
             if not text.strip():
                 continue  # empty-cell reports a missing date
-            hint = None if date_styles.has_year(style) else date_styles.year_hint(row.section)
+            hint = date_styles.year_hint(row.section)
             if (text, hint) not in seen:
                 seen[text, hint] = _judge(text, style, years, hint)
             verdict = seen[text, hint]
@@ -154,12 +154,14 @@ def _losses(text: str, value: dates.DateValue, style: Style, target: str) -> tup
         losses.append("the century is dropped")
     if shape and not date_styles.has_year(shape) and date_styles.has_year(style):
         losses.append("the year comes from the heading")
-    if value.year and not date_styles.has_year(style):
+    if (date_styles.has_year(shape) if shape else value.year) and not date_styles.has_year(style):
         losses.append("the year is dropped")
     if value.month and not date_styles.has_month(style):
         losses.append("the month is dropped")
     if date_styles.comment_token(text) and "<!--" not in target:
         losses.append("the day leaves its comment")
+    if value.day and not date_styles.comment_token(text) and "<!--" in target:
+        losses.append("the day is hidden in a comment")
     if _TRUNCATED_OCTOBER.fullmatch(date_styles.inner(text)):
         october = date_styles.write(value._replace(month=10), style, ())
         losses.append(f'or "{october}", if a spreadsheet dropped the zero of .10')
