@@ -1,13 +1,42 @@
 """``[tool.llm4or-lint]`` in pyproject.toml -> Config. Unknown keys and bad values are errors.
 
+<<<<<<< HEAD
 Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc,
 from which README's configuration table is generated (``python -m lint.explain --update-readme``).
+=======
+Keys (all optional)::
+
+    [tool.llm4or-lint]
+    select = ["duplicate-entry", "P002"]   # codes or names; default: every rule on by default
+    extend-select = ["unused-suppression"] # add to the default set
+    ignore = ["row-order"]
+    date-format = "YYYY.MM"                # a date style pattern, or "auto" (the default:
+                                           # each date column's own style). Tokens: YYYY YY,
+                                           # MM M MMM MMMM, DD D; other characters separate.
+                                           # YYYY.MM 2023.07 | YYYY-MM-DD 2024-12-09
+                                           # YYYY-MM[-DD] 2023-07 or 2023-07-01 (day optional)
+                                           # MMM YYYY Jul 2018 | MMMM YYYY July 2018
+                                           # M/DD/YY 9/04/24 | YYYY年M月 2023年5月
+                                           # MM-DD 07-29 (no year: under a "## 2024" heading)
+                                           # **YYYY-MM-DD** **2026-05-13** (bold)
+                                           # `YYYY.MM` `2024.10` (code span)
+                                           # <span>MM-DD</span> <span class="d">07-29</span>
+                                           # YYYY/MM<!--DD--> 2023/11<!--30--> (day in comment)
+                                           # YYYY alone: dates to the year (a month is
+                                           # reported, dropping it is an unsafe fix)
+                                           # (lint/date_styles.py documents the syntax)
+    order = "ascending"                    # ascending | descending (row-order)
+    duplicate-scope = "document"           # document | section (duplicate-entry)
+    title-column = "论文题目"               # header name or 1-based index; default: by name
+    date-column = 2                        # (lint/columns.py lists the names recognised)
+    required-columns = ["title", "date"]   # every table must have these (missing-column)
+    header = ["论文题目", "发表时间", "内容简介"]  # every paper table's header (header-mismatch)
+>>>>>>> dates
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -16,10 +45,6 @@ from typing import Any, NamedTuple
 SECTION = "llm4or-lint"
 # a setting that reads the document's own convention (lint/conventions.py)
 AUTO = "auto"
-# YYYY with MM (DD optional), or YYYY without MM and DD (a year format)
-_DATE_FORMAT = re.compile(
-    r"^(?=.*YYYY)(?:(?=.*MM)|(?!.*DD))[^A-Za-z0-9]*(?:(?:YYYY|MM|DD)[^A-Za-z0-9]*)+$"
-)
 
 
 class ConfigError(ValueError):
@@ -67,10 +92,16 @@ def _column(key: str, value: Any) -> str | int:
 def _date_format(key: str, value: Any) -> str:
     if value == AUTO:
         return AUTO
-    if not isinstance(value, str) or not _DATE_FORMAT.match(value):
+    from lint.date_styles import StyleError, parse_style
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{key}: expected a pattern such as YYYY.MM or MMM YYYY, got {value!r}")
+    try:
+        parse_style(value)
+    except StyleError as error:
         raise ConfigError(
-            f"{key}: expected a pattern such as YYYY.MM, YYYY-MM or YYYY, got {value!r}"
-        )
+            f"{key}: {error}; expected a pattern such as YYYY.MM or MMM YYYY, got {value!r}"
+        ) from None
     return value
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import dates, layout
+from lint import date_styles, dates, layout
 from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
@@ -27,7 +27,7 @@ INFERRED = "inferred"
 DEFAULT = "default"
 
 # the fallback when nothing dominates (issue 8: this repository's own choices)
-DEFAULT_DATE_STYLE = "YYYY.MM"
+DEFAULT_DATE_STYLE = date_styles.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
 
@@ -102,6 +102,9 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
     if table_roles.date is None:
         return TableConventions(table, table_roles, None, Setting("off", DEFAULT, "no date column"))
     style = _date_style(doc, table, table_roles.date, config)
+    if style is None:
+        off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
+        return TableConventions(table, table_roles, None, off)
     keys = _keys(table, table_roles.date, style.value)
     order = _order(table, keys, config)
     misplaced: tuple[int, ...] = ()
@@ -112,22 +115,41 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
 
 def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
     """Each row's date as compared: as the format shows it (the day only if it shows days)."""
-    texts = [cell(row.cells, column) for row in table.rows]
-    years = not dates.has_month(date_format) or dates.year_column(texts)
-    seen: dict[str, DateKey | None] = {}
+    style = date_styles.parse_style(date_format)
+    shown = (date_styles.has_month(style), date_styles.has_day(style))
+    limit = dates._limit(None)
+    # a year alone is a date in a year style or a column of years, not among months
+    years = not shown[0] or dates.year_column(cell(row.cells, column) for row in table.rows)
+    seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
-    for text in texts:
-        if text not in seen:
-            value = dates.parse(dates.unwrap(text)[1], None, date_format, years)
-            seen[text] = dates.sort_key(value, date_format) if value else None
-        keys.append(seen[text])
+    for row in table.rows:
+        text = cell(row.cells, column)
+        hint = None if date_styles.has_year(style) else date_styles.year_hint(row.section)
+        if (text, hint) not in seen:
+            value = date_styles.read(text, style, hint)
+            key = None
+            if value is not None and (value.month or years):
+                key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
+            seen[text, hint] = key if key is None or key <= limit else None
+        keys.append(seen[text, hint])
     return tuple(keys)
 
 
-def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting:
-    if config.date_format != AUTO:
+def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting | None:
+    """The date column's style: the setting, else the style most of its cells use (None when
+    most cells are no dates: not a date column), else ``DEFAULT_DATE_STYLE``."""
+    in_section = section_setting(table, config, "date-format")
+    if in_section is not None and in_section != AUTO:
+        return Setting(in_section, SET, "for its section")
+    if in_section is None and config.date_format != AUTO:
         return Setting(config.date_format, SET)
-    return Setting(DEFAULT_DATE_STYLE, DEFAULT)
+    found = date_styles.column_style(cell(row.cells, column) for row in table.rows)
+    if found is None:
+        return None
+    detail = f"{found.matching} of {found.cells} cells"
+    if found.fallback:
+        return Setting(DEFAULT_DATE_STYLE, DEFAULT, f"no style holds a majority; {detail}")
+    return Setting(found.style, INFERRED, detail)
 
 
 def section_setting(table: Table, config: Config, key: str) -> str | None:

@@ -1,47 +1,62 @@
-"""A date is not written in the list's date format (default YYYY.MM).
+"""A date is not written in its column's style (or in date-format's).
 
 Why: a list whose dates are written five different ways cannot be sorted or scanned, and
-readers cannot tell ``2023.1`` from ``2023.10``. Option ``date-format``: YYYY, MM and optional
-DD with any separators, for example ``YYYY-MM``. Readable shapes: ``2023-5``, ``2023/05``,
-``2023 .05``, ``May 2023``, ``Sep. 2023``, ``2023年5月``, ``2023-05-17``, ``２０２３．０５``
-and others dateparser reads (English or Chinese, year and month given). Never guessed, so
-reported and left as written: a month of 13, a year before 1900, a date more than 31 days
-after today, free text, a year alone among months. An empty date cell is left to ``empty-cell``.
+readers cannot tell ``2023.1`` from ``2023.10``. The style is ``date-format``'s pattern when set
+(``YYYY.MM``, ``YYYY-MM-DD``, ``MMM YYYY``, ``M/DD/YY``, ``YYYY年M月``, ``MM-DD``,
+``**YYYY-MM-DD**``, `` `YYYY.MM` ``, ``<span>MM-DD</span>``, ``YYYY/MM<!--DD-->``,
+``YYYY-MM[-DD]``: lint/date_styles.py documents every token); by default (``"auto"``) it is
+the style most of the column's cells use, and ``YYYY.MM`` when no style holds a majority. A
+column where most cells are no dates (``2016-CCS``, a year and a venue) is not checked.
+
+Precision is not style: ``2023-07-01`` in a ``YYYY-MM`` column, or ``2025.07.01`` among
+``2023.07``, is fine; only a pattern's unbracketed day is required. Never guessed, so reported
+and left as written: a month of 13, a year before 1900, a date more than 31 days after today,
+free text, a day/month order the column does not settle, ``2025--01`` (a month lost between
+the dashes?), a year alone among months. An empty date cell is left to ``empty-cell``.
 
 Year columns: a paper table whose non-empty date cells are all years alone (``2023``,
-``**2024**``, ``2024年``; a ``Year`` or ``年份`` column) gives dates to the year on purpose, and
-its cells are not reported (save a year before 1900 or in the future). With ``date-format =
-"YYYY"`` every date is a year alone: ``2023年`` is rewritten ``2023`` by a safe fix, and a date
-with a month (``2023.05``) is reported with ``2023`` as an unsafe fix, since the month is dropped.
+``**2024**``, ``2024年``; a ``Year`` or ``年份`` column) gives dates to the year on purpose: in
+auto its style is read like any other (``YYYY``), and under a month pattern it is not reported
+(save a year before 1900 or in the future). With ``date-format = "YYYY"`` a date with a month
+(``2023.05``) is reported with ``2023`` as an unsafe fix, since the month is dropped.
 
-Fails::
+Fails (the column writes ``YYYY-MM``)::
 
-    | 论文题目 | 发表时间 | 内容简介 |
-    | --- | --- | --- |
-    | Paper A | 2023-3 | 摘要 |
-    | Paper B | 2023 年 5 月 | 摘要 |
+    | Title   | Date     |
+    | ------- | -------- |
+    | Paper A | 2023-03  |
+    | Paper B | 2023/5   |
+    | Paper C | 2023-06  |
 
 Passes::
 
-    | 论文题目 | 发表时间 | 内容简介 |
-    | --- | --- | --- |
-    | Paper A | 2023.03 | 摘要 |
-    | Paper B | 2023.05 | 摘要 |
+    | Title   | Date       |
+    | ------- | ---------- |
+    | Paper A | 2023-03    |
+    | Paper B | 2023-05-17 |
+    | Paper C | 2023-06    |
 
-Fix: safe for a readable date: only the date cell's text is rewritten, to the same year and
-month (and day when the format shows one); unsafe when the format drops the month a cell gives
-(``YYYY``), and unsafe for ``2023.1``, which spreadsheets also make of ``2023.10``. An
-unreadable date has no fix.
+Fix: the cell rewritten in the column's style. Safe only when lossless: every date component
+(year, month, day) and all markup (emphasis, code span, HTML element and its attributes, a
+day comment) kept, so separators, zero padding, month names to numbers and back, full-width
+digits and CJK markers are safe. Unsafe: adding, removing or changing a wrapper (``**``, a code
+span, an HTML element, a day moved out of its comment), a two-digit year written out (the
+century is a guess) or a four-digit one cut, a year taken from a heading or dropped, a month
+dropped (``YYYY``), and ``2023.1``, which spreadsheets also make of ``2023.10``. No fix when the
+style cannot show the date without losing a part (a day-required pattern for a month) or the
+date cannot be read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from lint import conventions, dates
+from lint import conventions, date_styles, dates
 from lint.columns import cell
 from lint.config import Config
+from lint.date_styles import Style
 from lint.document import Document, Row
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -50,80 +65,125 @@ NAME = "date-format"
 DEFAULT = True
 FIX = "safe/unsafe"
 
-_Reading = tuple[dates.DateValue | None, str | None]
-
-
-def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Report date cells that are not canonical, with the canonical value when readable."""
-    # a list repeats a few hundred dates many times: read each text once per kind of column
-    seen: dict[tuple[str, bool, str], _Reading] = {}
-    for found in conventions.of(doc, config).tables:
-        table, roles = found.table, found.roles
-        if not roles.is_paper or found.date_style is None:
-            continue
-        assert roles.date is not None
-        column = roles.date
-        date_format = found.date_style.value
-        year_format = not dates.has_month(date_format)
-        texts = [cell(row.cells, column) for row in table.rows]
-        years = year_format or dates.year_column(texts)
-        for row, text in zip(table.rows, texts, strict=True):
-            known = seen.get((text, years, date_format))
-            if known is None:
-                known = seen[text, years, date_format] = _read(text, date_format, years)
-            if known[1] != text:
-                yield _problem(doc, row, column, *known, date_format)
-
-
-def _read(text: str, date_format: str, years: bool) -> _Reading:
-    """The date in ``text`` and its canonical form; an empty text counts as canonical.
-
-    A date in emphasis (``**2023-05**``) keeps its markers: only the date inside is rewritten.
-    In a year column under a month format, a readable year is canonical as written.
-    """
-    if not text.strip():
-        return None, text  # empty-cell reports a missing date
-    marker, inner = dates.unwrap(text)
-    value = dates.parse(inner, None, date_format, years)
-    if value is not None and not value.month and dates.has_month(date_format):
-        return value, text
-    canonical = dates.format_date(value, date_format) if value else None
-    return value, f"{marker}{canonical}{marker}" if canonical else None
-
-
 # "2023.1" is January as written, but spreadsheets turn "2023.10" into 2023.1: the rewrite to
 # January is then a guess, so it is offered as an unsafe fix
 _TRUNCATED_OCTOBER = re.compile(r"\s*\d{4}\s*\.\s*1\s*")
 
 
+class _Verdict(NamedTuple):
+    """Why a date cell breaks its style: the reason when there is no fix, else the text to
+    write and what makes that rewrite lossy (empty when it is safe)."""
+
+    reason: str | None
+    target: str | None = None
+    losses: tuple[str, ...] = ()
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report date cells not written in their column's style, with the rewrite when readable."""
+    for found in conventions.of(doc, config).tables:
+        table, roles, setting = found.table, found.roles, found.date_style
+        if not roles.is_paper or setting is None:
+            continue
+        assert roles.date is not None
+        column = roles.date
+        style = date_styles.parse_style(setting.value)
+        texts = [cell(row.cells, column) for row in table.rows]
+        years = date_styles.has_month(style) and dates.year_column(texts)
+        # a list repeats a few hundred dates many times: judge each text once per table
+        seen: dict[tuple[str, int | None], _Verdict | None] = {}
+        for row, text in zip(table.rows, texts, strict=True):
+            if not text.strip():
+                continue  # empty-cell reports a missing date
+            hint = date_styles.year_hint(row.section)
+            if (text, hint) not in seen:
+                seen[text, hint] = _judge(text, style, years, hint)
+            verdict = seen[text, hint]
+            if verdict is not None:
+                yield _problem(doc, row, column, setting, verdict)
+
+
+def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict | None:
+    """None when ``text`` is a readable date written in ``style``, else what is wrong."""
+    if years:
+        readable = dates.parse(dates.unwrap(text)[1], None, None, True)
+        return None if readable else _Verdict("cannot read it")
+    value = date_styles.read(text, style, hint)
+    if value is not None and value.year and _future(value):
+        value = None
+    if value is None or (not value.month and date_styles.has_month(style)):
+        inner = date_styles.inner(text)
+        if dates.read_year(inner) and date_styles.has_month(style):
+            return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
+        return _Verdict("cannot read it")
+    if date_styles.matches(text, style):
+        return None
+    target = _target(text, value, style)
+    if target is None:
+        missing = value.day is None and date_styles.has_day(style)
+        return _Verdict("it has no day" if missing else "the style cannot show it whole")
+    if target == text:
+        return None
+    return _Verdict(None, target, _losses(text, value, style, target))
+
+
+def _future(value: dates.DateValue) -> bool:
+    return (value.year, value.month or 1, value.day or 1) > dates._limit(None)
+
+
+def _target(text: str, value: dates.DateValue, style: Style) -> str | None:
+    """``value`` in ``style``, inside the cell's own wrappers when they are the style's; a day
+    the cell keeps in a comment stays in one when the style writes no day."""
+    wrappers = date_styles.wrappers_of(text)
+    comment = date_styles.comment_token(text)
+    if comment and value.day and date_styles.has_month(style) and not date_styles.has_day(style):
+        style = style._replace(elements=(*style.elements, comment))
+    return date_styles.write(value, style, wrappers)
+
+
+def _losses(text: str, value: dates.DateValue, style: Style, target: str) -> tuple[str, ...]:
+    """What rewriting ``text`` as ``target`` loses or guesses (nothing: the fix is safe)."""
+    losses = []
+    if not date_styles.wrappers_fit(date_styles.wrapper_kinds(text), style.wrappers):
+        losses.append("the markup around the date changes")
+    shape = date_styles.shape(text, style)
+    written = shape.elements if shape else ()
+    if "YY" in written and "YYYY" in style.elements:
+        losses.append("the century of a two-digit year is a guess")
+    if "YYYY" in written and "YY" in style.elements:
+        losses.append("the century is dropped")
+    if shape and not date_styles.has_year(shape) and date_styles.has_year(style):
+        losses.append("the year comes from the heading")
+    if (date_styles.has_year(shape) if shape else value.year) and not date_styles.has_year(style):
+        losses.append("the year is dropped")
+    if value.month and not date_styles.has_month(style):
+        losses.append("the month is dropped")
+    if date_styles.comment_token(text) and "<!--" not in target:
+        losses.append("the day leaves its comment")
+    if value.day and not date_styles.comment_token(text) and "<!--" in target:
+        losses.append("the day is hidden in a comment")
+    if _TRUNCATED_OCTOBER.fullmatch(date_styles.inner(text)):
+        october = date_styles.write(value._replace(month=10), style, ())
+        losses.append(f'or "{october}", if a spreadsheet dropped the zero of .10')
+    return tuple(losses)
+
+
 def _problem(
-    doc: Document,
-    row: Row,
-    column: int,
-    value: dates.DateValue | None,
-    canonical: str | None,
-    date_format: str,
+    doc: Document, row: Row, column: int, setting: conventions.Setting, verdict: _Verdict
 ) -> Problem:
     text = row.cells[column]
     position = row.column(column)
-    if canonical is None:
-        if value:
-            reason = "it has no day"
-        elif dates.read_year(dates.unwrap(text)[1]):
-            reason = 'a year alone: add the month, or set date-format = "YYYY" for a list of years'
-        else:
-            reason = "cannot read it"
-        message = f'date "{text}" is not in the format {date_format} ({reason}): fix it by hand'
+    origin = "date-format" if setting.source == conventions.SET else setting.source
+    if setting.detail:
+        origin += f", {setting.detail}"
+    where = f'date "{text}" is not in the style {setting.value} ({origin})'
+    if verdict.target is None:
+        message = f"{where}: {verdict.reason}; fix it by hand"
         return Problem(row.line, position, CODE, NAME, message)
-    message = f'date "{text}" is not in the format {date_format}: write "{canonical}"'
-    fix = rewrite_cell(doc, row, column, canonical)
-    assert value is not None
-    if value.month and not dates.has_month(date_format):
-        message += " (the month is dropped)"
-        fix = fix._replace(safety=UNSAFE)
-    elif _TRUNCATED_OCTOBER.fullmatch(dates.unwrap(text)[1]):
-        october = dates.format_date(value._replace(month=10), date_format)
-        message += f' (or "{october}", if a spreadsheet dropped the zero of .10)'
+    message = f'{where}: write "{verdict.target}"'
+    fix = rewrite_cell(doc, row, column, verdict.target)
+    if verdict.losses:
+        message += f" (unsafe: {'; '.join(verdict.losses)})"
         fix = fix._replace(safety=UNSAFE)
     return Problem(row.line, position, CODE, NAME, message, fix)
 

@@ -9,7 +9,8 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import date_format
 
-ONLY = Config(select=("date-format",))
+# these tests pin the setting this repository uses (the default is "auto": see AUTO below)
+ONLY = Config(select=("date-format",), date_format="YYYY.MM")
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 
 
@@ -31,11 +32,11 @@ READABLE = [
     ("Sep. 2023", "2023.09"),
     ("2023年5月", "2023.05"),
     ("2023 年 5 月", "2023.05"),
-    ("2023-05-17", "2023.05"),
-    ("2023年5月17日", "2023.05"),
+    ("2023-05-17", "2023.05.17"),  # the day is kept (issue 9: a safe fix never drops it)
+    ("2023年5月17日", "2023.05.17"),
     ("２０２３．０５", "2023.05"),
     ("September 2023", "2023.09"),
-    ("17 May 2023", "2023.05"),
+    ("17 May 2023", "2023.05.17"),
     ("05/2023", "2023.05"),
     ("**2023-05**", "**2023.05**"),  # emphasis is kept, only the date inside is rewritten
     ("_May 2023_", "_2023.05_"),
@@ -45,7 +46,7 @@ READABLE = [
     ("2023\u201205", "2023.05"),
     ("2023\u201305", "2023.05"),
     ("2023 \u2212 05", "2023.05"),
-    ("2023\u201305\u201317", "2023.05"),
+    ("2023\u201305\u201317", "2023.05.17"),
 ]
 
 
@@ -245,3 +246,138 @@ def test_january_that_may_be_a_truncated_october_is_an_unsafe_fix(written: str, 
 def test_other_month_one_shapes_stay_safe(written: str) -> None:
     (problem,) = date_format.check(parse(table(written)), ONLY)
     assert problem.fix_safety == "safe"
+
+
+# ---------------------------------------------------------------- auto: each column's own style
+
+AUTO = Config(select=("date-format",))
+
+
+def dated(*written: str) -> str:
+    return "| Title | Date |\n| --- | --- |\n" + "".join(
+        f"| Paper {index} | {date} |\n" for index, date in enumerate(written)
+    )
+
+
+CONSISTENT = [
+    ("2023.07", "2023.08", "2024.01"),
+    ("2017-06", "2018-06", "2018-10"),
+    ("2025-10-30", "2024-12-09", "2017-06-16"),
+    ("**2026-05-13**", "**2026-04-01**", "**2025-12-30**"),
+    ("2019/10", "2023/11<!--30-->", "2023/05"),  # eugeneyan: the day in a comment
+    ("2019/10/01", "2020/12/31"),
+    ("Jul 2018", "May 2019", "Sep 2020"),
+    ("July 2018", "August 2019"),
+    ("9/04/24", "8/28/24", "10/14/21"),  # mli: M/DD/YY
+    ("9/04/24", "9/2/22", "7/8/22", "6/3/22", "8/05/24"),  # both day paddings, freely
+    ("2023年5月", "2023年10月", "2024年1月"),
+    ("2024", "**2024**", "2023"),  # a year column (bold highlights a row)
+    ("`2024.10`", "`2024.09`"),
+    ('<span class="d">07-29</span>', '<span class="d">07-03</span>'),
+    ("2023-07", "2023-07-01", "2023-08"),  # mixed precision
+    ("2023.07", "2025.07.01"),
+    ("2024-1-5", "2024-3-17", "2024-12-13"),
+]
+
+
+@pytest.mark.parametrize("written", CONSISTENT)
+def test_a_column_written_consistently_has_no_problem(written: tuple[str, ...]) -> None:
+    assert found(dated(*written), AUTO) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "safety", "fixed"),
+    [
+        # separators, padding, names and full-width digits are rewritten losslessly
+        (("2017-06", "2018/6", "2018-10"), 4, "safe", "2018-06"),
+        (("2024-12-13",) * 5 + ("2024-12-9",), 8, "safe", "2024-12-09"),
+        (("Jul 2018", "2019-05", "Sep 2020"), 4, "safe", "May 2019"),
+        (("2023.07", "２０２３．０８", "2024.01"), 4, "safe", "2023.08"),
+        (("9/04/24", "8/28/2024", "10/14/21"), 4, "unsafe", "8/28/24"),  # the century cut
+        (("2023年5月", "2023-06", "2024年1月"), 4, "safe", "2023年6月"),
+        # a day is kept, in the column's day form or its own comment
+        (("2023.07", "2023-08-17", "2024.01"), 4, "safe", "2023.08.17"),
+        (("2019-10", "2023/11<!--30-->", "2023-05"), 4, "safe", "2023-11<!--30-->"),
+        # markup around the date is never changed by a safe fix
+        (("`2024.10`", "2024.09", "`2024.08`"), 4, "unsafe", "`2024.09`"),
+        (("**2026-05-13**", "2026-04-01", "**2025-12-30**"), 4, "unsafe", "**2026-04-01**"),
+        (("`2024.10`", "`2024-9`", "`2024.08`"), 4, "safe", "`2024.09`"),
+        (("2023", "2024", "2023.05"), 5, "unsafe", "2023"),  # the month dropped
+    ],
+)
+def test_an_outlier_is_reported_with_a_fix_to_the_columns_style(
+    written: tuple[str, ...], line: int, safety: str, fixed: str
+) -> None:
+    markdown = dated(*written)
+    (problem,) = date_format.check(parse(markdown), AUTO)
+    assert (problem.line, problem.code, problem.fix_safety) == (line, "P002", safety)
+    index = line - 3
+    expected = dated(*written[:index], fixed, *written[index + 1 :])
+    assert fix_text(markdown, config=AUTO, unsafe=True).text == expected
+    after_safe = expected if safety == "safe" else markdown
+    assert fix_text(markdown, config=AUTO).text == after_safe
+
+
+def test_an_unreadable_date_has_no_fix() -> None:
+    markdown = dated("2025-10", "2025--01", "2023-03")
+    (problem,) = date_format.check(parse(markdown), AUTO)
+    assert (problem.line, problem.fix) == (4, None)
+
+
+def test_a_yearless_column_under_a_year_heading() -> None:
+    markdown = "## 2024\n\n" + dated("07-29", "07-03", "7-1")
+    (problem,) = date_format.check(parse(markdown), AUTO)
+    assert (problem.line, problem.fix_safety) == (7, "safe")
+    assert fix_text(markdown, config=AUTO).text == "## 2024\n\n" + dated("07-29", "07-03", "07-01")
+
+
+def test_a_yearless_cell_in_a_dated_column_gets_its_year_unsafely() -> None:
+    markdown = "## 2024\n\n" + dated("2024-07-29", "07-03", "2024-07-01")
+    (problem,) = date_format.check(parse(markdown), AUTO)
+    assert (problem.line, problem.fix_safety) == (6, "unsafe")
+
+
+def test_without_a_majority_the_column_falls_back_to_yyyy_mm() -> None:
+    markdown = dated("2023.05", "2023-06", "Jul 2023", "2023/07")
+    assert found(markdown, AUTO) == [(4, 13, "P002"), (5, 13, "P002"), (6, 13, "P002")]
+    assert fix_text(markdown, config=AUTO).text == dated("2023.05", "2023.06", "2023.07", "2023.07")
+
+
+def test_a_column_of_years_and_venues_is_not_a_date_column() -> None:
+    assert found(dated("2016-CCS", "2017-NDSS", "2018-S&P"), AUTO) == []
+
+
+@pytest.mark.parametrize(
+    ("style", "good", "bad", "fixed", "safety"),
+    [
+        ("YYYY.MM", "2023.07", "2023-7", "2023.07", "safe"),
+        ("YYYY-MM-DD", "2024-12-09", "2024-12-9", "2024-12-09", "safe"),
+        ("YYYY-MM[-DD]", "2023-07", "2023.07.01", "2023-07-01", "safe"),
+        ("MMM YYYY", "Jul 2018", "2018-07", "Jul 2018", "safe"),
+        ("MMMM YYYY", "July 2018", "Jul 2018", "July 2018", "safe"),
+        ("M/DD/YY", "9/04/24", "9/4/24", "9/04/24", "safe"),
+        ("M/D?/YY", "9/4/24", "9/4/2024", "9/04/24", "unsafe"),
+        ("YYYY年M月", "2023年5月", "2023-05", "2023年5月", "safe"),
+        ("**YYYY-MM-DD**", "**2026-05-13**", "**2026/05/13**", "**2026-05-13**", "safe"),
+        ("**YYYY-MM-DD**", "**2026-05-13**", "2026-05-13", "**2026-05-13**", "unsafe"),
+        ("`YYYY.MM`", "`2024.10`", "`2024-10`", "`2024.10`", "safe"),
+        (
+            "<span>MM-DD</span>",
+            "<span>07-29</span>",
+            "<span>7-29</span>",
+            "<span>07-29</span>",
+            "safe",
+        ),
+        ("YYYY/MM<!--DD-->", "2023/11<!--30-->", "2023-11-30", "2023/11<!--30-->", "unsafe"),
+        ("YYYY/MM", "2023/11", "2023.11<!--30-->", "2023/11<!--30-->", "safe"),
+        ("MM-DD", "07-29", "7-29", "07-29", "safe"),
+    ],
+)
+def test_each_style_set_explicitly(
+    style: str, good: str, bad: str, fixed: str, safety: str
+) -> None:
+    config = Config(select=("date-format",), date_format=style)
+    assert found(table(good), config) == []
+    (problem,) = date_format.check(parse(table(bad)), config)
+    assert problem.fix_safety == safety
+    assert fix_text(table(bad), config=config, unsafe=True).text == table(fixed)

@@ -1,0 +1,198 @@
+"""Date styles: patterns, reading a cell in a style, writing a value, inferring a column's style."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lint import date_styles
+from lint.date_styles import (
+    DateValue,
+    StyleError,
+    column_style,
+    matches,
+    parse_style,
+    pattern,
+    read,
+    write,
+)
+
+# (pattern, a cell in it, its value): every style is read and written back the same
+STYLES = [
+    ("YYYY.MM", "2023.07", DateValue(2023, 7)),
+    ("YYYY-MM", "2017-06", DateValue(2017, 6)),
+    ("YYYY-M", "2023-7", DateValue(2023, 7)),
+    ("YYYY-MM-DD", "2024-12-09", DateValue(2024, 12, 9)),
+    ("YYYY-M-D", "2024-1-5", DateValue(2024, 1, 5)),
+    ("YYYY/MM", "2019/10", DateValue(2019, 10)),
+    ("YYYY/MM/DD", "2019/10/01", DateValue(2019, 10, 1)),
+    ("YYYY.MM.DD", "2025.07.01", DateValue(2025, 7, 1)),
+    ("YYYYMM", "202305", DateValue(2023, 5)),
+    ("DD.MM.YYYY", "17.05.2023", DateValue(2023, 5, 17)),
+    ("MM/YYYY", "11/2023", DateValue(2023, 11)),
+    ("MMM YYYY", "Jul 2018", DateValue(2018, 7)),
+    ("MMMM YYYY", "July 2018", DateValue(2018, 7)),
+    ("MMM D, YYYY", "Jul 4, 2018", DateValue(2018, 7, 4)),
+    ("M/DD/YY", "9/04/24", DateValue(2024, 9, 4)),
+    ("YYYY年M月", "2023年5月", DateValue(2023, 5)),
+    ("YYYY年MM月DD日", "2023年05月17日", DateValue(2023, 5, 17)),
+    ("YYYY", "2024", DateValue(2024, 0)),
+    ("YYYY年", "2016年", DateValue(2016, 0)),
+    ("**YYYY-MM-DD**", "**2026-05-13**", DateValue(2026, 5, 13)),
+    ("**YYYY**", "**2024**", DateValue(2024, 0)),
+    ("`YYYY.MM`", "`2024.10`", DateValue(2024, 10)),
+    ("YYYY/MM<!--DD-->", "2023/11<!--30-->", DateValue(2023, 11, 30)),
+    ("<span>MM-DD</span>", "<span>07-29</span>", DateValue(0, 7, 29)),
+    ("MM-DD", "07-29", DateValue(0, 7, 29)),
+]
+
+
+@pytest.mark.parametrize(("style", "text", "value"), STYLES)
+def test_each_style_is_read_and_written(style: str, text: str, value: DateValue) -> None:
+    assert pattern(parse_style(style)) == style
+    assert read(text, style) == value
+    assert matches(text, style)
+    assert write(value, style) == text
+
+
+@pytest.mark.parametrize(("style", "text", "value"), STYLES)
+def test_a_column_of_each_style_infers_it(style: str, text: str, value: DateValue) -> None:
+    found = column_style([text, text, ""])
+    assert found is not None and not found.fallback
+    assert matches(text, found.style)
+    assert (found.matching, found.cells) == (2, 2)
+
+
+def test_year_hint_gives_a_yearless_date_its_year() -> None:
+    assert read("07-29", "MM-DD", year_hint=2024) == DateValue(2024, 7, 29)
+    assert read("02-29", "MM-DD", year_hint=2023) is None  # no such day that year
+    assert date_styles.year_hint(("Papers", "2024", "July")) == 2024
+    assert date_styles.year_hint(("Papers",)) is None
+
+
+def test_the_style_settles_day_and_month_order() -> None:
+    assert read("05/06/2023", "MM/DD/YYYY") == DateValue(2023, 5, 6)
+    assert read("05/06/2023", "DD/MM/YYYY") == DateValue(2023, 6, 5)
+    assert read("05/06/2023", "YYYY.MM") is None  # never guessed
+    assert read("13/06/2023", "MM/DD/YYYY") == DateValue(2023, 6, 13)  # only one way
+
+
+@pytest.mark.parametrize("text", ["2025--01", "2016-CCS", "preprint", "2023.13", "1899.05", ""])
+def test_unreadable(text: str) -> None:
+    assert read(text, "YYYY-MM") is None
+
+
+def test_words_the_fast_reader_does_not_know_go_to_dateparser() -> None:
+    assert read("2023年五月", "YYYY.MM") == DateValue(2023, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("2023-07-01", "YYYY-MM"),  # precision is not style
+        ("2025.07.01", "YYYY.MM"),
+        ("2023年05月17日", "YYYY年MM月"),
+        ("Jul 4, 2018", "MMM YYYY"),
+        ("2023/11<!--30-->", "YYYY/MM"),
+        ("2023-07", "YYYY-MM[-DD]"),
+        ("**2023.05**", "YYYY.MM"),  # emphasis on one cell highlights its row
+        ("9/2/22", "M/D?/YY"),
+        ("9/02/22", "M/D?/YY"),
+    ],
+)
+def test_matches(text: str, style: str) -> None:
+    assert matches(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("2023-07", "YYYY-MM-DD"),  # a day the pattern writes is required
+        ("2024-12-9", "YYYY-MM-DD"),
+        ("2023.07", "YYYY-MM"),
+        ("2023", "YYYY.MM"),
+        ("2023.05", "YYYY"),
+        ("2024.10", "`YYYY.MM`"),
+        ("`2024.10`", "YYYY.MM"),
+        ("2023-07", "**YYYY-MM**"),
+        ("２０２３．０５", "YYYY.MM"),
+        ("July 2018", "MMM YYYY"),
+        ("9/4/24", "M/DD/YY"),
+    ],
+)
+def test_does_not_match(text: str, style: str) -> None:
+    assert not matches(text, style)
+
+
+@pytest.mark.parametrize(
+    ("texts", "style"),
+    [
+        # an ambiguous 13 fits both paddings: the typo is the outlier, not the style
+        (["2024-12-13"] * 5 + ["2024-12-9"], "YYYY-MM-DD"),
+        (["2024-12-03", "2024-12-13", "2024-12-9"], "YYYY-MM-DD"),
+        # a column that writes unpadded days and months
+        (["2024-1-5", "2024-3-17", "2024-12-13", "2024-11-20"], "YYYY-M-D"),
+        # both paddings written freely (two cells and a fifth each): either is the style
+        (["9/04/24", "8/05/24", "9/2/22", "7/8/22", "6/3/22", "1/7/22", "8/28/24"], "M/D?/YY"),
+        # mixed precision: the day is optional
+        (["2023-07", "2023-07-01", "2023-08"], "YYYY-MM[-DD]"),
+        (["2023.07", "2025.07.01"], "YYYY.MM[.DD]"),
+        (["2019/10", "2023/12<!--11-->", "2023/05"], "YYYY/MM[<!--DD-->]"),
+        # two-digit years, day/month order settled by the cells that show it
+        (["9/04/24", "8/28/24", "10/14/21"], "M/DD/YY"),
+        (["13.05.2023", "05.06.2023"], "DD.MM.YYYY"),
+        # year-less under a year heading, in an HTML element
+        (['<span class="d">07-29</span>', "<span>07-03</span>"], "<span>MM-DD</span>"),
+        # a year column; a bold minority is an outlier of it
+        (["2023", "2024", "**2025**", "2022"], "YYYY"),
+        (["`2024.10`", "`2024.09`", "2024.08"], "`YYYY.MM`"),
+        (["Jul 2018", "May 2019", "Sep 2020"], "MMM YYYY"),
+        (["2023年5月", "2023年10月", "2024年1月17日"], "YYYY年M月[DD日]"),
+    ],
+)
+def test_column_style(texts: list[str], style: str) -> None:
+    found = column_style(texts)
+    assert found is not None and found.style == style and not found.fallback
+
+
+def test_a_column_of_no_dates_has_no_style() -> None:
+    assert column_style(["2016-CCS", "2017-NDSS", "2018"]) is None
+    assert column_style(["", "  "]) is None
+
+
+def test_without_a_majority_the_default_style() -> None:
+    found = column_style(["2023.05", "2023-06", "Jul 2023", "2023/07"])
+    assert found == date_styles.ColumnStyle("YYYY.MM", 1, 4, fallback=True)
+
+
+def test_an_unreadable_cell_counts_against_the_majority() -> None:
+    found = column_style(["2025-10", "2025--01", "2023-03"])
+    assert found is not None and (found.style, found.matching, found.cells) == ("YYYY-MM", 2, 3)
+
+
+def test_write_keeps_the_cells_wrappers_and_never_invents() -> None:
+    span = (('<span class="d">', "</span>"),)
+    assert write(DateValue(0, 7, 29), "<span>MM-DD</span>", span) == '<span class="d">07-29</span>'
+    assert write(DateValue(2023, 5), "YYYY-MM-DD") is None  # no day to show
+    assert write(DateValue(2023, 0), "YYYY.MM") is None
+    assert write(DateValue(0, 7, 29), "YYYY-MM-DD") is None  # no year to show
+    assert write(DateValue(2023, 5, 17), "YYYY.MM") == "2023.05.17"  # the day kept
+
+
+@pytest.mark.parametrize(
+    "pattern_text",
+    ["YYYY-DD", "MM", "YYYYY", "YYYY.MM.YYYY", "YYYY-MMx", "YYYY-MM[-DD", "YYYY[-MM]", "DD"],
+)
+def test_not_a_pattern(pattern_text: str) -> None:
+    with pytest.raises(StyleError):
+        parse_style(pattern_text)
+
+
+@pytest.mark.parametrize("text", ["[" * 80_000, "<" * 80_000, "<a" * 40_000, "1-" * 40_000])
+def test_long_cells_stay_fast(text: str) -> None:
+    start = time.perf_counter()
+    read(text, "YYYY.MM")
+    column_style([text] * 3)
+    date_styles.analyse(text[:64])
+    assert time.perf_counter() - start < 0.5
