@@ -22,6 +22,8 @@ from lint.problem import Problem
 if TYPE_CHECKING:
     import argparse
 
+    from lint.rules.duplicate_entry import Scope
+
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
 
@@ -104,6 +106,8 @@ class Run:
         self.fixed = 0
         self.changed = False
         self.failed = False
+        # the papers of the files already checked: the files of one run are one scope
+        self.papers: Scope | None = None
 
 
 def shown_path(path: Path) -> str:
@@ -218,15 +222,17 @@ def process(args: argparse.Namespace, source: Source, run: Run) -> tuple[str, in
     """Lint or fix one source; with --fix or --diff, the fixed text and how many fixes made it,
     when it differs from the source."""
     from lint import engine
+    from lint.rules.duplicate_entry import Scope
 
     config = load_config(args, source.path)
+    run.papers = run.papers or Scope()
     if not (args.fix or args.diff):
-        problems = engine.lint_text(source.text, source.shown, config)
+        problems = engine.lint_text(source.text, source.shown, config, run.papers)
         _add(run, source, problems)
         return None
     from lint.fix import fix_text
 
-    result = fix_text(source.text, source.shown, config, unsafe=args.unsafe_fixes)
+    result = fix_text(source.text, source.shown, config, args.unsafe_fixes, run.papers)
     # --diff alone applies nothing, so it reports the file as it is
     _add(run, source, result.problems if args.fix else result.found)
     if result.text == source.text:

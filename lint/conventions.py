@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from lint import papers
 from lint.columns import Roles, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
@@ -39,13 +40,15 @@ class TableConventions(NamedTuple):
 
     ``roles`` are its title and date columns; ``date_style`` the style of its date column (None
     when it has none); ``order`` ``ascending``, ``descending`` or ``off`` (not ordered by date, or
-    ordering switched off).
+    ordering switched off); ``arxiv_dates`` ``follow`` when its dates are the months of their
+    arXiv ids, else ``free`` (None without a date column).
     """
 
     table: Table
     roles: Roles
     date_style: Setting | None
     order: Setting
+    arxiv_dates: Setting | None = None
 
 
 class Conventions(NamedTuple):
@@ -84,9 +87,12 @@ def infer(doc: Document, config: Config) -> Conventions:
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:
     table_roles = roles(table, config)
     style = None
+    arxiv = None
     if table_roles.date is not None:
         style = _date_style(doc, table, table_roles.date, config)
-    return TableConventions(table, table_roles, style, _order(doc, table, table_roles, config))
+        arxiv = _arxiv_dates(table, table_roles, style.value)
+    order = _order(doc, table, table_roles, config)
+    return TableConventions(table, table_roles, style, order, arxiv)
 
 
 def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting:
@@ -99,6 +105,26 @@ def _order(doc: Document, table: Table, table_roles: Roles, config: Config) -> S
     if config.order != AUTO:
         return Setting(config.order, SET)
     return Setting(DEFAULT_ORDER, DEFAULT)
+
+
+# a table's dates follow their arXiv ids when this share of its dated rows with one id agree
+ARXIV_AGREE = 2 / 3
+ARXIV_MIN_ROWS = 3
+
+
+def _arxiv_dates(table: Table, table_roles: Roles, date_format: str) -> Setting:
+    """``follow`` when at least two thirds (and 3) of the rows with one arXiv id and a dated
+    month are dated the id's month, else ``free``."""
+    assert table_roles.date is not None
+    agree = total = 0
+    for row in table.rows:
+        found = papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format)
+        if found is not None and found.date.month:
+            total += 1
+            agree += found.month == (found.date.year, found.date.month)
+    detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"
+    follow = agree >= ARXIV_MIN_ROWS and agree >= ARXIV_AGREE * total
+    return Setting("follow" if follow else "free", INFERRED, detail)
 
 
 def _layout(doc: Document, config: Config) -> Setting:
