@@ -134,7 +134,7 @@ def read_cell(text: str, keep_tags: bool = False) -> Shown:
     """What a cell shows and links to. ``keep_tags`` keeps the text of bracketed tags."""
     if "[" not in text and "<" not in text:
         return Shown(text, text, [])
-    brackets = _pairs(text, _PAIRING, "[", "]") if "[" in text else {}
+    brackets = _pairs(text, _PAIRING, "[", "]") if "[" in text and "]" in text else {}
     parens = _pairs(text, _PAIRING, "(", ")") if "](" in text else {}
     scan = _Scan(text, brackets, parens, keep_tags)
     for found in _OPENERS.finditer(text):
@@ -276,7 +276,7 @@ def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -
         shown = read_cell(text)
         if index == title:
             key = _key(shown.text) or title_key(text)
-        if index != title and len(_NOT_WORD.sub("", shown.outside)) > _LINK_ONLY_LETTERS:
+        if index != title and not _only_links(shown.outside):
             continue
         urls = [url for url, image in shown.links if not image]
         urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
@@ -287,9 +287,18 @@ def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -
     return Identity(key, _unique(arxiv), _unique(dois), _unique(links))
 
 
+def _only_links(outside: str) -> bool:
+    """True when the text outside links, bare URLs and ids aside, is at most a short label."""
+    for pattern in (_BARE_URL, _ARXIV_TEXT, _DOI_TEXT):
+        outside = pattern.sub("", outside)
+    return len(_NOT_WORD.sub("", outside)) <= _LINK_ONLY_LETTERS
+
+
 def _may_link(text: str) -> bool:
     """False for a cell that cannot hold a link or an identifier (most cells: one C scan)."""
-    if "[" in text or "<" in text or "://" in text or "rxiv" in text or "RXIV" in text:
+    if "[" in text or "<" in text or "://" in text:
+        return True
+    if "xiv" in text or "Xiv" in text or "XIV" in text:  # arXiv in any case
         return True
     return ":" in text and "10." in text
 
@@ -405,7 +414,7 @@ def _designator(text: str) -> bool:
     return len(text) <= 8 or any(char.isdigit() for char in text)
 
 
-_ARXIV_HINTS = ("rxiv", "RXIV", "/papers/", "10.48550")
+_ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
 
 
 def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
