@@ -85,6 +85,8 @@ class Identity(NamedTuple):
     @property
     def keys(self) -> tuple[str, ...]:
         """Every identifier, prefixed with its kind (``arxiv:``, ``doi:``, ``url:``)."""
+        if not (self.arxiv or self.dois or self.links):
+            return _EMPTY
         return (
             *(f"arxiv:{i}" for i in self.arxiv),
             *(f"doi:{d}" for d in self.dois),
@@ -262,6 +264,9 @@ def cell_key(text: str) -> bytes:
 def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -> Identity:
     """The paper a row names: its title key and the identifiers of its title cell and of its
     link-only cells (``skip``: a column never read, the date)."""
+    if not _may_link("|".join(cells)):  # the common row: no link anywhere, one scan
+        text = cells[title] if title is not None and title < len(cells) else ""
+        return Identity(_key(text) if text else b"")
     arxiv: list[str] = []
     dois: list[str] = []
     links: list[str] = []
@@ -393,25 +398,33 @@ def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]
     """Columns whose cells name a variant (a size, version, language or task: ``7B``,
     ``A4.2B/25.8B``, ``v1.0``, ``代码``): short, without links, in most rows (``skip``: the
     title and date). Two rows that differ in one of them are two entries, not a duplicate."""
-    columns = len(table.header.cells)
-    counts = [0] * columns
-    filled = [0] * columns
-    for row in table.rows:
-        for index, text in enumerate(row.cells[:columns]):
-            if text:
-                filled[index] += 1
-                counts[index] += _designator(text)
-    return tuple(
-        index
-        for index in range(columns)
-        if index not in skip and filled[index] >= 2 and counts[index] >= 0.8 * filled[index]
-    )
+    found = []
+    for index in range(len(table.header.cells)):
+        if index in skip:
+            continue
+        texts = [row.cells[index] for row in table.rows if index < len(row.cells)]
+        texts = [text for text in texts if text]
+        misses = 0
+        allowed = len(texts) * (1 - VARIANT_SHARE)
+        for text in texts:
+            misses += not _designator(text)
+            if misses > allowed:
+                break  # most columns are told apart by their first rows
+        else:
+            if len(texts) >= 2:
+                found.append(index)
+    return tuple(found)
+
+
+# a variant column: this share of its non-empty cells are short names of a variant
+VARIANT_SHARE = 0.8
+_DIGIT = re.compile(r"\d")
 
 
 def _designator(text: str) -> bool:
     if len(text) > 24 or "](" in text or "<" in text or "://" in text:
         return False
-    return len(text) <= 8 or any(char.isdigit() for char in text)
+    return len(text) <= 8 or _DIGIT.search(text) is not None
 
 
 _ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
@@ -420,7 +433,8 @@ _ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
 def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
     """The arXiv ids of a row as ``identity`` reads them; a row that cannot hold one costs a
     few substring tests."""
-    if not any(hint in text for text in cells for hint in _ARXIV_HINTS):
+    joined = "|".join(cells)
+    if not any(hint in joined for hint in _ARXIV_HINTS):
         return _EMPTY
     return identity(cells, title, skip).arxiv
 

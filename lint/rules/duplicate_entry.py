@@ -130,8 +130,11 @@ class Index:
             keys.append(entry.identity.title)
         added: list[str | bytes] = []
         for key in keys:
-            known = self.rows.setdefault(key, [])
-            if len(known) < _KEEP and all(_variants(other, entry) for other in known):
+            known = self.rows.get(key)
+            if known is None:
+                self.rows[key] = [entry]
+                added.append(key)
+            elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
                 known.append(entry)
                 added.append(key)
         return added
@@ -202,10 +205,14 @@ def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Ent
         for row, identity in zip(table.rows, identities, strict=True):
             if not identity.title and not identity.keys:
                 continue  # an empty title is empty-cell's business
-            variant = tuple(
-                (name, papers.cell_key(row.cells[column]))
-                for name, column in zip(names, variants, strict=True)
-                if column < len(row.cells) and row.cells[column]
+            variant = (
+                tuple(
+                    (name, papers.cell_key(row.cells[column]))
+                    for name, column in zip(names, variants, strict=True)
+                    if column < len(row.cells) and row.cells[column]
+                )
+                if variants
+                else ()
             )
             entries.append(Entry(next(_ORDER), None, table, row, title, identity, variant))
         yield table, entries
