@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
     from lint.document import Document
+    from lint.rules.duplicate_entry import Scope
 
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
@@ -132,6 +133,8 @@ class Run:
         self.errors = 0
         self.configs: dict[str, Config | ConfigError] = {}
         self.columns: dict[str, ColumnUse] = {}
+        # the papers of the files already checked: the files of one run are one scope
+        self.papers: Scope | None = None
 
     @property
     def failed(self) -> bool:
@@ -306,18 +309,20 @@ class Outcome(NamedTuple):
 def process(args: argparse.Namespace, source: Source, run: Run) -> Outcome:
     """Lint or fix one source, noting which column settings its tables use."""
     from lint import document, engine
+    from lint.rules.duplicate_entry import Scope
 
     config = config_for(args, source.path, run)
+    run.papers = run.papers or Scope()
     if not (args.fix or args.diff):
         doc = document.parse(source.text, source.shown)
         _note_columns(run, config, doc)
-        problems = engine.check(doc, config)
+        problems = engine.check(doc, config, run.papers)
         return Outcome(None, 0, problems, problems)
     if config.title_column is not None or config.date_column is not None:
         _note_columns(run, config, document.parse(source.text, source.shown))
     from lint.fix import fix_text
 
-    result = fix_text(source.text, source.shown, config, unsafe=args.unsafe_fixes)
+    result = fix_text(source.text, source.shown, config, args.unsafe_fixes, run.papers)
     changed = result.text if result.text != source.text else None
     return Outcome(changed, result.fixed, result.problems, result.found)
 

@@ -1,37 +1,8 @@
 """``[tool.llm4or-lint]`` in pyproject.toml -> Config. Unknown keys and bad values are errors.
 
-<<<<<<< HEAD
 Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc,
 from which README's configuration table is generated (``python -m lint.explain --update-readme``).
-=======
-Keys (all optional)::
-
-    [tool.llm4or-lint]
-    select = ["duplicate-entry", "P002"]   # codes or names; default: every rule on by default
-    extend-select = ["unused-suppression"] # add to the default set
-    ignore = ["row-order"]
-    date-format = "YYYY.MM"                # a date style pattern, or "auto" (the default:
-                                           # each date column's own style). Tokens: YYYY YY,
-                                           # MM M MMM MMMM, DD D; other characters separate.
-                                           # YYYY.MM 2023.07 | YYYY-MM-DD 2024-12-09
-                                           # YYYY-MM[-DD] 2023-07 or 2023-07-01 (day optional)
-                                           # MMM YYYY Jul 2018 | MMMM YYYY July 2018
-                                           # M/DD/YY 9/04/24 | YYYY年M月 2023年5月
-                                           # MM-DD 07-29 (no year: under a "## 2024" heading)
-                                           # **YYYY-MM-DD** **2026-05-13** (bold)
-                                           # `YYYY.MM` `2024.10` (code span)
-                                           # <span>MM-DD</span> <span class="d">07-29</span>
-                                           # YYYY/MM<!--DD--> 2023/11<!--30--> (day in comment)
-                                           # YYYY alone: dates to the year (a month is
-                                           # reported, dropping it is an unsafe fix)
-                                           # (lint/date_styles.py documents the syntax)
-    order = "ascending"                    # ascending | descending (row-order)
-    duplicate-scope = "document"           # document | section (duplicate-entry)
-    title-column = "论文题目"               # header name or 1-based index; default: by name
-    date-column = 2                        # (lint/columns.py lists the names recognised)
-    required-columns = ["title", "date"]   # every table must have these (missing-column)
-    header = ["论文题目", "发表时间", "内容简介"]  # every paper table's header (header-mismatch)
->>>>>>> dates
+The date-format pattern syntax, with an example of each token, is in ``lint/date_styles.py``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import date_styles, dates, layout
+from lint import date_styles, dates, layout, papers
 from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
@@ -48,6 +48,8 @@ class TableConventions(NamedTuple):
     ordering switched off). ``keys`` hold each body row's date as compared (None where it cannot
     be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``;
     ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
+    ``arxiv_dates`` ``follow`` when its dates are the months of their arXiv ids, else
+    ``free`` (None without a date column).
     """
 
     table: Table
@@ -57,6 +59,7 @@ class TableConventions(NamedTuple):
     keys: tuple[DateKey | None, ...] = ()
     misplaced: tuple[int, ...] = ()
     styles: frozenset[str] = frozenset()
+    arxiv_dates: Setting | None = None
 
 
 class Conventions(NamedTuple):
@@ -110,7 +113,8 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
     misplaced: tuple[int, ...] = ()
     if order.value in ("ascending", "descending"):
         misplaced = tuple(out_of_order(keys, order.value == "descending"))
-    return TableConventions(table, table_roles, style, order, keys, misplaced)
+    arxiv = _arxiv_dates(table, table_roles, style.value)
+    return TableConventions(table, table_roles, style, order, keys, misplaced, arxiv_dates=arxiv)
 
 
 def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
@@ -239,6 +243,26 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
             last = value
             need -= 1
     return [index for position, index in enumerate(indexes) if position not in kept]
+
+
+# a table's dates follow their arXiv ids when this share of its dated rows with one id agree
+ARXIV_AGREE = 2 / 3
+ARXIV_MIN_ROWS = 3
+
+
+def _arxiv_dates(table: Table, table_roles: Roles, date_format: str) -> Setting:
+    """``follow`` when at least two thirds (and 3) of the rows with one arXiv id and a dated
+    month are dated the id's month, else ``free``."""
+    assert table_roles.date is not None
+    agree = total = 0
+    for row in table.rows:
+        found = papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format)
+        if found is not None and found.date.month:
+            total += 1
+            agree += found.month == (found.date.year, found.date.month)
+    detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"
+    follow = agree >= ARXIV_MIN_ROWS and agree >= ARXIV_AGREE * total
+    return Setting("follow" if follow else "free", INFERRED, detail)
 
 
 def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:

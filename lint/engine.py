@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import ModuleType
 
 from lint import document, suppress
 from lint.config import Config, ConfigError
 from lint.problem import Problem
-from lint.rules import RULES, lookup, unused_suppression
+from lint.rules import RULES, duplicate_entry, lookup, unused_suppression
+from lint.rules.duplicate_entry import Scope
 
 
 def resolve_rules(keys: tuple[str, ...], option: str) -> set[ModuleType]:
@@ -36,10 +38,14 @@ def selected_rules(config: Config) -> tuple[ModuleType, ...]:
     return tuple(rule for rule in RULES if rule in chosen)
 
 
-def check(doc: document.Document, config: Config) -> list[Problem]:
-    """Every problem the selected rules find in ``doc``, by position, suppressions applied."""
+def check(doc: document.Document, config: Config, scope: Scope | None = None) -> list[Problem]:
+    """Every problem the selected rules find in ``doc``, by position, suppressions applied.
+
+    ``scope`` holds the papers of the other files of a run (the CLI keeps one), for duplicates
+    across files.
+    """
     rules = selected_rules(config)
-    problems = [problem for rule in rules for problem in rule.check(doc, config)]
+    problems = [problem for rule in rules for problem in _run(rule, doc, config, scope)]
     if suppress.has_directives(doc.lines):
         problems, unused = suppress.apply(problems, suppress.directives(doc.lines))
         if unused_suppression in rules:
@@ -48,6 +54,17 @@ def check(doc: document.Document, config: Config) -> list[Problem]:
     return problems
 
 
-def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Problem]:
+def _run(
+    rule: ModuleType, doc: document.Document, config: Config, scope: Scope | None
+) -> Iterator[Problem]:
+    if scope is not None and rule is duplicate_entry:
+        return duplicate_entry.check(doc, config, scope)
+    found: Iterator[Problem] = rule.check(doc, config)
+    return found
+
+
+def lint_text(
+    text: str, path: str = "<text>", config: Config | None = None, scope: Scope | None = None
+) -> list[Problem]:
     """Parse ``text`` (BOM removed) and return its problems: the Python API for linting."""
-    return check(document.parse(text, path), config or Config())
+    return check(document.parse(text, path), config or Config(), scope)

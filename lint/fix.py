@@ -16,6 +16,7 @@ from typing import NamedTuple
 from lint import document, engine
 from lint.config import Config
 from lint.problem import SAFE, Fix, Problem, row_key
+from lint.rules.duplicate_entry import Scope
 
 MAX_PASSES = 25
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -109,9 +110,15 @@ def join(lines: list[tuple[str, str]]) -> str:
 
 
 def fix_text(
-    text: str, path: str = "<text>", config: Config | None = None, unsafe: bool = False
+    text: str,
+    path: str = "<text>",
+    config: Config | None = None,
+    unsafe: bool = False,
+    scope: Scope | None = None,
 ) -> FixResult:
-    """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure."""
+    """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
+
+    ``scope``: the other files of the run, for duplicates across files (never fixed)."""
     config = config or Config()
     lines = split_lines(text)
     original = document.parse(text, path)
@@ -120,7 +127,7 @@ def fix_text(
     fixed = 0
     found: list[Problem] | None = None
     for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config)
+        problems = engine.check(doc, config, scope)
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes and not parsed:

@@ -206,3 +206,22 @@ def test_unknown_rule_in_select_is_exit_2_even_on_a_clean_file(
 ) -> None:
     assert main(["--select", "no-such-rule", str(write(tmp_path, "e.md", ""))]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_files_of_one_run_are_one_scope_for_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
+    first = write(tmp_path, "a.md", f"{header}| Paper A | 2023.05 | 一种新的方法 |\n")
+    later = write(tmp_path, "b.md", f"# B\n\n{header}| Paper A | 2023.05 | 一种新的方法 |\n")
+    argv = ["--format", "json", "--select", "duplicate-entry", str(first), str(later)]
+    assert main(argv) == 1
+    (problem,) = json.loads(capsys.readouterr().out)
+    assert (problem["path"], problem["line"], problem["code"]) == (str(later), 5, "P001")
+    assert f"{first}:3" in str(problem["message"]) and problem["fix"] is None
+    # --fix changes neither file: a row is never removed because of another file
+    assert (
+        main(["--fix", "--unsafe-fixes", "--select", "duplicate-entry", str(first), str(later)])
+        == 1
+    )
+    assert later.read_text(encoding="utf-8").endswith("| Paper A | 2023.05 | 一种新的方法 |\n")

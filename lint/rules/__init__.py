@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from lint.rules import (
+    arxiv_date,
     column_count,
     date_format,
     duplicate_entry,
@@ -31,6 +32,7 @@ RULES: tuple[ModuleType, ...] = (
     missing_column,
     duplicate_entry,
     date_format,
+    arxiv_date,
     row_order,
     empty_section,
     invalid_suppression,

@@ -1,11 +1,24 @@
 """The same paper is listed more than once.
 
 Why: a curated list loses trust when a paper appears twice (the seed lists BigTrans under two
-sections), and readers cannot tell which entry is kept up to date. Identity is the title, read
-loosely: NFKC, case folded, link text kept and URLs dropped, emphasis, code and HTML tags
-removed, white space and punctuation ignored, so ``PandaGPT:One Model`` is ``PandaGPT: One
-Model``. The problem is reported on the later row and names the first one's line and section.
-Option ``duplicate-scope``: ``document`` (default) or ``section`` (only within one section).
+sections), and readers cannot tell which entry is kept up to date. A row's paper is read by
+``lint/papers.py``: its arXiv id, DOI or other paper link, and its title read loosely (NFKC, case
+folded, link text kept, images, badges, HTML tags and bracketed tags like ``[**MInference**]``
+removed, punctuation ignored). Every table with a title column and a date column or paper links
+is checked. Three problems are reported on the later row, naming the first one's line:
+
+- the same paper twice: a shared identifier, or the same title with no identifier against it;
+- the same identifier under two different titles: one paper listed twice under an old and a new
+  title, or one link is wrong;
+- the same title with different arXiv ids (or DOIs): one link is wrong, or two papers share a
+  title.
+
+Rows that differ in a column naming a variant (a short cell such as a size ``7B``, a version or
+a task: ``XVERSE-MoE | 255B/A36B`` and ``XVERSE-MoE | A4.2B/25.8B``) are two entries, not one.
+Files linted in one run (as pre-commit passes them) are one scope: a row of a later file that is
+a paper of an earlier file is reported with the other file's name and line. Option
+``duplicate-scope``: ``document`` (default) or ``section`` (only within one section, and not
+across files).
 
 Fails::
 
@@ -21,18 +34,21 @@ Fails::
 
 Passes: the second table without the BigTrans row.
 
-Fix: safe when the later row is an exact duplicate (the same cells, white space aside) of an
-earlier row of the same table: it is removed. Any other duplicate is removed only by an unsafe
-fix, which keeps the first occurrence; check that nothing in the later row is worth keeping.
+Fix: safe when the later row is identical (white space aside) to an earlier row of the same
+table: it is removed. Unsafe when the later row is the same paper in the same file and carries
+nothing the first lacks (every word of every cell and every link is in the first row): it is
+removed, the first kept. No fix otherwise: two titles for one identifier, conflicting
+identifiers, a later row with something of its own to merge by hand, or a row in another file.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
+from itertools import count
+from typing import NamedTuple
 
-from lint.columns import cell, paper_tables
+from lint import conventions, papers
+from lint.columns import header_key
 from lint.config import Config
 from lint.document import Document, Row, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
@@ -42,56 +58,240 @@ NAME = "duplicate-entry"
 DEFAULT = True
 FIX = "safe/unsafe"
 
-# image or link: keep the text, drop the destination; reference links keep the text too
-_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_HTML_TAG = re.compile(r"<[^>]*>")
-_NOT_WORD = re.compile(r"[\W_]+")
-# the ASCII bytes \W and _ match, deleted in one C call on the common all-ASCII title
-_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 _SHOWN = 60
+# how many rows with distinct variants one identifier or title remembers (keeps lookups linear)
+_KEEP = 8
+# a title of at most this many words is a name, which a variant's name may extend
+_NAME_WORDS = 2
+SAME = "same"
+RENAMED = "renamed"
+CONFLICT = "conflict"
+
+title_key = papers.title_key  # the title's identity, as earlier versions exported it
 
 
-def title_key(title: str) -> bytes:
-    """The identity of a title: markup and punctuation gone, case and width folded."""
-    if "[" in title or "<" in title:
-        title = _HTML_TAG.sub("", _LINK.sub(r"\1", title))
-    if title.isascii():
-        return title.encode("ascii").lower().translate(None, _ASCII_NOT_WORD)
-    folded = unicodedata.normalize("NFKC", title).casefold()
-    return _NOT_WORD.sub("", folded).encode("utf-8")
+class Entry(NamedTuple):
+    """A row seen: its order, file (None for the document being checked), table and identity."""
+
+    order: int
+    path: str | None
+    table: Table
+    row: Row
+    title: int
+    identity: papers.Identity
+    variant: tuple[tuple[str, bytes], ...]
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Report every paper row whose title was already seen in the scope (one hash per row)."""
-    scopes: dict[tuple[str, ...], dict[bytes, tuple[Table, Row]]] = {}
+def _variants(first: Entry, second: Entry) -> bool:
+    """True when the rows are two variants: they differ in a column that names a variant in
+    both, or one title is a short name that the other extends (``vicuna-V1.5``,
+    ``vicuna-V1.5-16K``)."""
+    if first.variant and second.variant:
+        theirs = dict(second.variant)
+        if any(theirs.get(name, value) != value for name, value in first.variant):
+            return True
+    return _extends(first, second) or _extends(second, first)
+
+
+def _extends(short: Entry, long: Entry) -> bool:
+    key, longer = short.identity.title, long.identity.title
+    if not key or len(key) >= len(longer) or not longer.startswith(key):
+        return False
+    text = short.row.cells[short.title] if short.title < len(short.row.cells) else ""
+    return len(papers.read_cell(text).text.split()) <= _NAME_WORDS
+
+
+class Index:
+    """The first rows of each identifier and title, a few per key when variants differ."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str | bytes, list[Entry]] = {}
+
+    def find(self, entry: Entry) -> tuple[Entry, str] | None:
+        """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
+        found: Entry | None = None
+        for key in entry.identity.keys:
+            for earlier in self.rows.get(key, ()):
+                if not _variants(earlier, entry) and (found is None or earlier.order < found.order):
+                    found = earlier
+        if found is not None:
+            titles = (found.identity.title, entry.identity.title)
+            return found, SAME if titles[0] == titles[1] or not all(titles) else RENAMED
+        for earlier in self.rows.get(entry.identity.title, ()) if entry.identity.title else ():
+            if not _variants(earlier, entry):
+                same = not papers.contradicts(earlier.identity, entry.identity)
+                return earlier, SAME if same else CONFLICT
+        return None
+
+    def add(self, entry: Entry) -> list[str | bytes]:
+        """Remember ``entry`` under each of its keys; returns the keys it was added under."""
+        keys: list[str | bytes] = list(entry.identity.keys)
+        if entry.identity.title:
+            keys.append(entry.identity.title)
+        added: list[str | bytes] = []
+        for key in keys:
+            known = self.rows.get(key)
+            if known is None:
+                self.rows[key] = [entry]
+                added.append(key)
+            elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
+                known.append(entry)
+                added.append(key)
+        return added
+
+
+class Scope:
+    """The paper rows of the files of one run, for duplicates across files (kept by the CLI).
+
+    Checking a file forgets what an earlier check of the same file remembered, so the passes
+    of a fix see only the other files.
+    """
+
+    def __init__(self) -> None:
+        self.index = Index()
+        self.keys: dict[str, list[str | bytes]] = {}
+
+    def forget(self, path: str) -> None:
+        for key in self.keys.pop(path, ()):
+            known = self.index.rows[key]
+            known[:] = [entry for entry in known if entry.path != path]
+
+    def remember(self, path: str, entries: list[Entry]) -> None:
+        added = self.keys.setdefault(path, [])
+        for entry in entries:
+            added.extend(self.index.add(entry._replace(path=path)))
+
+
+_ORDER = count()
+
+
+def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator[Problem]:
+    """Report every row that is a paper seen earlier in its scope (and, with ``scope``, in an
+    earlier file of the run)."""
     by_section = config.duplicate_scope == "section"
-    for table, roles in paper_tables(doc, config):
-        column = roles.title
-        assert column is not None
-        first = scopes.setdefault(table.section if by_section else (), {})
-        for row in table.rows:
-            cells = row.cells
-            key = title_key(cells[column]) if column < len(cells) else b""
-            if not key:
-                continue
-            earlier = first.get(key)
-            if earlier is None:
-                first[key] = (table, row)
+    if by_section:
+        scope = None
+    if scope is not None:
+        scope.forget(doc.path)
+    indexes: dict[tuple[str, ...], Index] = {}
+    firsts: list[Entry] = []
+    for table, entries in _paper_rows(doc, config):
+        index = indexes.setdefault(table.section if by_section else (), Index())
+        for entry in entries:
+            found = index.find(entry)
+            if found is None and scope is not None:
+                found = scope.index.find(entry)
+            if found is None:
+                index.add(entry)
+                firsts.append(entry)
             else:
-                yield _problem(table, row, column, *earlier)
+                yield _problem(doc, entry, *found)
+    if scope is not None:
+        scope.remember(doc.path, firsts)
 
 
-def _problem(table: Table, row: Row, title: int, first_table: Table, first_row: Row) -> Problem:
-    shown = cell(row.cells, title)
-    if len(shown) > _SHOWN:
-        shown = shown[: _SHOWN - 1] + "…"
-    section = first_row.section[-1] if first_row.section else "top of the document"
-    exact = first_table is table and row_key(row.cells) == row_key(first_row.cells)
-    remedy = "remove this row" if exact else "remove this row or merge it into the first"
-    message = f'duplicate entry "{shown}" (first at line {first_row.line}, {section}): {remedy}'
-    fix = Fix(
-        (Edit(row.line, row.line, ()),),
-        SAFE if exact else UNSAFE,
-        removed_rows=(row.cells,),
-    )
-    return Problem(row.line, row.column(title), CODE, NAME, message, fix)
+def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Entry]]]:
+    """The entries of every table that lists papers: a title column, and dates or paper links."""
+    for found in conventions.of(doc, config).tables:
+        table, title, date = found.table, found.roles.title, found.roles.date
+        if title is None:
+            continue
+        identities = [papers.identity(row.cells, title, date) for row in table.rows]
+        if date is None and not any(identity.keys for identity in identities):
+            continue
+        variants = papers.variant_columns(table, (title, date))
+        names = [header_key(table.header.cells[column]) for column in variants]
+        entries = []
+        for row, identity in zip(table.rows, identities, strict=True):
+            if not identity.title and not identity.keys:
+                continue  # an empty title is empty-cell's business
+            variant = (
+                tuple(
+                    (name, papers.cell_key(row.cells[column]))
+                    for name, column in zip(names, variants, strict=True)
+                    if column < len(row.cells) and row.cells[column]
+                )
+                if variants
+                else ()
+            )
+            entries.append(Entry(next(_ORDER), None, table, row, title, identity, variant))
+        yield table, entries
+
+
+def _shown(entry: Entry) -> str:
+    cells = entry.row.cells
+    shown = cells[entry.title] if entry.title < len(cells) else ""
+    return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
+
+
+def _where(doc: Document, first: Entry) -> str:
+    section = first.row.section[-1] if first.row.section else "top of the document"
+    if first.path is not None and first.path != doc.path:
+        return f"{first.path}:{first.row.line}, {section}"
+    return f"line {first.row.line}, {section}"
+
+
+def _problem(doc: Document, entry: Entry, first: Entry, relation: str) -> Problem:
+    row, where = entry.row, _where(doc, first)
+    column = row.column(entry.title)
+    if relation == RENAMED:
+        shared = sorted(set(entry.identity.keys) & set(first.identity.keys))[0]
+        message = (
+            f'"{_shown(entry)}" is the paper of "{_shown(first)}" ({where}): both give {shared}; '
+            "keep one title, or correct the wrong link"
+        )
+        return Problem(row.line, column, CODE, NAME, message)
+    if relation == CONFLICT:
+        message = (
+            f'title "{_shown(entry)}" is also at {where} with other identifiers '
+            f"({_ids(entry)} and {_ids(first)}): correct the wrong link, or tell the papers apart"
+        )
+        return Problem(row.line, column, CODE, NAME, message)
+    fix = _fix(entry, first)
+    remedy = "remove this row" if fix else "merge this row into the first by hand"
+    if fix and fix.safety == UNSAFE:
+        remedy = "remove this row or merge it into the first"
+    message = f'duplicate entry "{_shown(entry)}" (first at {where}): {remedy}'
+    return Problem(row.line, column, CODE, NAME, message, fix)
+
+
+def _ids(entry: Entry) -> str:
+    return ", ".join(entry.identity.keys[:2]) or "none"
+
+
+def _fix(entry: Entry, first: Entry) -> Fix | None:
+    """Safe for a row identical to an earlier one of its table, unsafe for a row carrying
+    nothing the first lacks, else none (another file is never edited from here)."""
+    if first.path is not None:
+        return None
+    row = entry.row
+    if first.table is entry.table and row_key(row.cells) == row_key(first.row.cells):
+        safety = SAFE
+    elif _redundant(entry, first):
+        safety = UNSAFE
+    else:
+        return None
+    return Fix((Edit(row.line, row.line, ()),), safety, removed_rows=(row.cells,))
+
+
+def _redundant(entry: Entry, first: Entry) -> bool:
+    """True when every cell of ``entry``'s row says nothing but what the same column of the
+    first row says (words compared loosely), and every link it holds is in the first row."""
+    kept = _by_header(first)
+    for name, text in _by_header(entry).items():
+        key = papers.cell_key(text)
+        if key and key != papers.cell_key(kept.get(name, "")):
+            return False
+    return _urls(entry.row) <= _urls(first.row)
+
+
+def _by_header(entry: Entry) -> dict[str, str]:
+    header = entry.table.header.cells
+    return {
+        header_key(name): entry.row.cells[index] if index < len(entry.row.cells) else ""
+        for index, name in enumerate(header)
+    } | {f"#{index}": text for index, text in enumerate(entry.row.cells[len(header) :])}
+
+
+def _urls(row: Row) -> set[str]:
+    return {papers.link_key(url) for text in row.cells for url, _ in papers.read_cell(text).links}

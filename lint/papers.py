@@ -1,0 +1,473 @@
+"""A row's paper identity: arXiv ids, DOIs, other paper links, and the normalised title.
+
+Identifiers come from the title cell and from every cell that holds only links (a ``[[pdf]](…)``
+column, ``[Paper](…) / [Code](…)``), never from prose that cites other work. A link is a *paper
+link* unless it is an image or badge (``![…](…)``, ``<img>``, an image file, a badge service),
+code or a model (GitHub, GitLab, Hugging Face repositories; a ``.pdf`` kept there is a paper), a
+project page (``*.github.io``), a video or a social post, or a site's home page. arXiv links in
+every form (``abs``, ``pdf``, ``html``, ``huggingface.co/papers``, the arXiv DOI) and ``arXiv:``
+text give the id without its version; DOIs come from ``doi.org`` links, from ``/10.NNNN/…`` in
+any publisher's path and from ``doi:`` text; any other paper link is kept as host and path
+(no scheme, ``www.``, trailing slash or ``.pdf``).
+
+The title is the title cell as shown, links reduced to their text, and images, badges, HTML
+tags (``<br>``) and bracketed tags (``[**MInference**]``) removed, then compared loosely
+(``title_key``). Two rows are the same paper when they share an identifier, or when their
+titles match and no identifier contradicts it (both have arXiv ids, or both DOIs, and none is
+shared).
+
+Every scan here is linear in the cell's length: brackets and parentheses are paired once with a
+stack, and no regular expression can backtrack over a run of openers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from lint import dates
+from lint.dates import DateValue
+from lint.document import Table
+
+_NOT_WORD = re.compile(r"[\W_]+")
+# the ASCII bytes \W and _ match, deleted in one C call on the common all-ASCII title
+_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())
+# an escaped character, or a bracket or parenthesis that may pair
+_PAIRING = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+_OPENERS = re.compile(r"\\.|[\[\]<]", re.DOTALL)
+# a URL in text (GFM's autolink extension); no class here can restart the match, so it is linear
+_BARE_URL = re.compile(r"(?i)\bhttps?://[^\s<>\"'`|\[\]{}]+")
+_TAG_URL = re.compile(r"""(?i)\b(href|src)\s*=\s*["']?([^"'\s>]+)""")
+_ARXIV_NEW = r"\d{4}\.\d{4,5}"
+_ARXIV_OLD = r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}"
+_ARXIV_ID = re.compile(rf"(?i)({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?")
+_ARXIV_TEXT = re.compile(rf"(?i)\barxiv\s*:\s*({_ARXIV_NEW}|{_ARXIV_OLD})")
+_ARXIV_PATH = re.compile(r"(?i)^/(?:abs|pdf|html|format|papers)/(.+)$")
+_ARXIV_HOSTS = ("arxiv.org", "export.arxiv.org", "ar5iv.org", "ar5iv.labs.arxiv.org")
+_DOI = re.compile(r"(10\.\d{4,9}/[^\s?#]+)")
+_DOI_TEXT = re.compile(r"(?i)\bdoi\s*:\s*(10\.\d{4,9}/\S+)")
+_ARXIV_DOI = re.compile(rf"(?i)10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})")
+_IMAGE_FILE = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|bmp|ico)$")
+_TRAILING = ".,:;!?*_~'\""
+
+# hosts whose links are code, models, badges, videos or posts: never the paper itself
+_NOT_PAPER_HOSTS = frozenset(
+    (
+        "github.com gitlab.com gitee.com bitbucket.org huggingface.co hf.co hf-mirror.com "
+        "modelscope.cn colab.research.google.com kaggle.com pypi.org npmjs.com "
+        "img.shields.io shields.io badgen.net badge.fury.io "
+        "youtube.com youtu.be bilibili.com b23.tv vimeo.com ixigua.com douyin.com tiktok.com "
+        "twitter.com x.com weibo.com linkedin.com facebook.com reddit.com discord.gg discord.com "
+        "raw.githubusercontent.com user-images.githubusercontent.com "
+        "code.google.com sourceforge.net"
+    ).split()
+)
+# project pages on these domains are a project's site, not the paper
+_PROJECT_SUFFIXES = (".github.io", ".gitlab.io", ".readthedocs.io", ".bilibili.com")
+_LINK_ONLY_LETTERS = 8
+_EMPTY: tuple[str, ...] = ()
+
+
+class Identity(NamedTuple):
+    """What a row says its paper is: the title key and the sorted identifiers of each kind.
+
+    ``arxiv`` holds bare ids (``2407.02490``, ``hep-th/9901001``), ``dois`` lower-case DOIs,
+    ``links`` other paper links as ``host/path``.
+    """
+
+    title: bytes
+    arxiv: tuple[str, ...] = _EMPTY
+    dois: tuple[str, ...] = _EMPTY
+    links: tuple[str, ...] = _EMPTY
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every identifier, prefixed with its kind (``arxiv:``, ``doi:``, ``url:``)."""
+        if not (self.arxiv or self.dois or self.links):
+            return _EMPTY
+        return (
+            *(f"arxiv:{i}" for i in self.arxiv),
+            *(f"doi:{d}" for d in self.dois),
+            *(f"url:{link}" for link in self.links),
+        )
+
+
+def contradicts(first: Identity, second: Identity) -> bool:
+    """True when both give arXiv ids, or both DOIs, and none of them is shared."""
+    for mine, theirs in ((first.arxiv, second.arxiv), (first.dois, second.dois)):
+        if mine and theirs and not set(mine) & set(theirs):
+            return True
+    return False
+
+
+def same_paper(first: Identity, second: Identity) -> bool:
+    """True when two identities name one paper: a shared identifier, or equal titles (not
+    empty) that no identifier contradicts."""
+    if set(first.keys) & set(second.keys):
+        return True
+    return bool(first.title) and first.title == second.title and not contradicts(first, second)
+
+
+class Shown(NamedTuple):
+    """A cell read as GitHub shows it: ``text`` (link text kept, images, tags and HTML
+    dropped), ``outside`` (the text outside links), and its links as ``(url, is_image)``."""
+
+    text: str
+    outside: str
+    links: list[tuple[str, bool]]
+
+
+def _pairs(text: str, pattern: re.Pattern[str], opener: str, closer: str) -> dict[int, int]:
+    """Position of each ``opener`` mapped to its matching ``closer`` (one stack, linear)."""
+    matched: dict[int, int] = {}
+    stack: list[int] = []
+    for found in pattern.finditer(text):
+        char = found.group()
+        if char == opener:
+            stack.append(found.start())
+        elif char == closer and stack:
+            matched[stack.pop()] = found.start()
+    return matched
+
+
+def read_cell(text: str, keep_tags: bool = False) -> Shown:
+    """What a cell shows and links to. ``keep_tags`` keeps the text of bracketed tags."""
+    if "[" not in text and "<" not in text:
+        return Shown(text, text, [])
+    brackets = _pairs(text, _PAIRING, "[", "]") if "[" in text and "]" in text else {}
+    parens = _pairs(text, _PAIRING, "(", ")") if "](" in text else {}
+    scan = _Scan(text, brackets, parens, keep_tags)
+    for found in _OPENERS.finditer(text):
+        scan.at(found.start(), found.group())
+    return scan.result()
+
+
+class _Scan:
+    """One left-to-right pass over a cell's openers, with the pairs found beforehand."""
+
+    def __init__(
+        self, text: str, brackets: dict[int, int], parens: dict[int, int], keep_tags: bool
+    ) -> None:
+        self.text, self.brackets, self.parens, self.keep_tags = text, brackets, parens, keep_tags
+        self.pieces: list[str] = []
+        self.outside: list[str] = []
+        self.links: list[tuple[str, bool]] = []
+        self.copied = 0  # text before this position is already in ``pieces``
+        self.skip = 0  # openers before this position are inside markup already handled
+        self.resume: dict[int, int] = {}  # a link text's closing bracket -> where to go on
+        self.depth = 0  # how many link texts the scan is inside
+        self.next_gt = -2  # the first ">" at or after the last lookup (-1: none left)
+
+    def emit(self, end: int, resume: int) -> None:
+        piece = self.text[self.copied : end]
+        self.pieces.append(piece)
+        if not self.depth:
+            self.outside.append(piece)
+        self.copied = resume
+
+    def at(self, position: int, char: str) -> None:
+        if position < self.skip or len(char) > 1:
+            return
+        if char == "]":
+            after = self.resume.pop(position, None)
+            if after is not None:
+                self.emit(position, after)
+                self.skip = after
+                self.depth = max(0, self.depth - 1)
+        elif char == "[":
+            self.bracket(position)
+        else:
+            self.tag(position)
+
+    def bracket(self, position: int) -> None:
+        close = self.brackets.get(position)
+        if close is None:
+            return
+        text = self.text
+        image = position > 0 and text[position - 1] == "!" and position - 1 >= self.copied
+        after = close + 1
+        end = self.parens.get(after) if text[after : after + 1] == "(" else None
+        if end is not None:
+            self.links.append((_destination(text, after + 1, end), image))
+            if image:
+                self.emit(position - 1, end + 1)
+                self.skip = end + 1
+                return
+            self.emit(position, position + 1)
+            self.resume[close] = end + 1
+            self.depth += 1
+        elif text[after : after + 1] == "[" and after in self.brackets:
+            self.emit(position, position + 1)
+            self.resume[close] = self.brackets[after] + 1
+            self.depth += 1
+        elif not self.keep_tags:
+            self.emit(position, close + 1)
+            self.skip = close + 1
+
+    def tag(self, position: int) -> None:
+        if self.next_gt != -1 and self.next_gt < position:
+            self.next_gt = self.text.find(">", position)
+        end = self.next_gt
+        if end == -1:
+            return
+        if self.text.find("<", position + 1, end) != -1:
+            return  # a tag holds no "<": this one is text (the search stops at the next "<")
+        inner = self.text[position + 1 : end]
+        if inner.startswith(("http://", "https://")) and " " not in inner:
+            self.links.append((inner, False))
+        else:
+            for attribute in _TAG_URL.finditer(inner):
+                self.links.append((attribute[2], attribute[1].lower() == "src"))
+        self.emit(position, end + 1)
+        self.skip = end + 1
+
+    def result(self) -> Shown:
+        self.emit(len(self.text), len(self.text))
+        return Shown("".join(self.pieces), "".join(self.outside), self.links)
+
+
+def _destination(text: str, start: int, end: int) -> str:
+    """The URL of an inline link whose parentheses hold ``text[start:end]``."""
+    inner = text[start:end].strip()
+    if inner.startswith("<"):
+        close = inner.find(">")
+        return inner[1:close] if close != -1 else inner[1:]
+    return inner.split(None, 1)[0] if inner else ""
+
+
+def title_key(title: str) -> bytes:
+    """The identity of a title: markup and punctuation gone, case and width folded.
+
+    Link text is kept and URLs dropped; images, badges, HTML tags and bracketed tags
+    (``[**MInference**]``) are removed, unless the title is nothing but a tag.
+    """
+    if "[" in title or "<" in title:
+        shown = read_cell(title).text
+        title = shown if _key(shown) else read_cell(title, keep_tags=True).text
+    return _key(title)
+
+
+def _key(text: str) -> bytes:
+    if text.isascii():
+        return text.encode("ascii").lower().translate(None, _ASCII_NOT_WORD)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_WORD.sub("", folded).encode("utf-8")
+
+
+def cell_key(text: str) -> bytes:
+    """A cell compared loosely, as titles are (``title_key``)."""
+    return title_key(text)
+
+
+def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -> Identity:
+    """The paper a row names: its title key and the identifiers of its title cell and of its
+    link-only cells (``skip``: a column never read, the date)."""
+    if not _may_link("|".join(cells)):  # the common row: no link anywhere, one scan
+        text = cells[title] if title is not None and title < len(cells) else ""
+        return Identity(_key(text) if text else b"")
+    arxiv: list[str] = []
+    dois: list[str] = []
+    links: list[str] = []
+    key = b""
+    for index, text in enumerate(cells):
+        if index == skip or not text:
+            continue
+        if not _may_link(text):
+            if index == title:
+                key = _key(text)
+            continue
+        shown = read_cell(text)
+        if index == title:
+            key = _key(shown.text) or title_key(text)
+        if index != title and not _only_links(shown.outside):
+            continue
+        urls = [url for url, image in shown.links if not image]
+        urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
+        for url in urls:
+            _classify(url, arxiv, dois, links)
+        arxiv.extend(match[1] for match in _ARXIV_TEXT.finditer(text))
+        dois.extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
+    return Identity(key, _unique(arxiv), _unique(dois), _unique(links))
+
+
+def _only_links(outside: str) -> bool:
+    """True when the text outside links, bare URLs and ids aside, is at most a short label."""
+    for pattern in (_BARE_URL, _ARXIV_TEXT, _DOI_TEXT):
+        outside = pattern.sub("", outside)
+    return len(_NOT_WORD.sub("", outside)) <= _LINK_ONLY_LETTERS
+
+
+def _may_link(text: str) -> bool:
+    """False for a cell that cannot hold a link or an identifier (most cells: one C scan)."""
+    if "[" in text or "<" in text or "://" in text:
+        return True
+    if "xiv" in text or "Xiv" in text or "XIV" in text:  # arXiv in any case
+        return True
+    return ":" in text and "10." in text
+
+
+def _unique(found: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(found))) if found else _EMPTY
+
+
+def _classify(url: str, arxiv: list[str], dois: list[str], links: list[str]) -> None:
+    """Add ``url``'s identifier to the list of its kind, if it is a paper link."""
+    host, path = _split_url(url)
+    if not host:
+        return
+    paper_id = _arxiv_of(host, path)
+    if paper_id:
+        arxiv.append(paper_id)
+        return
+    doi = _DOI.search(path) if "10." in path else None
+    if doi:
+        found = doi[1].rstrip(_TRAILING).lower()
+        if found.endswith(".pdf"):
+            found = found[:-4]
+        from_arxiv = _ARXIV_DOI.fullmatch(found)
+        (arxiv if from_arxiv else dois).append(from_arxiv[1] if from_arxiv else found)
+        return
+    if _is_paper_link(host, path):
+        links.append(host + _normal_path(path))
+
+
+def _split_url(url: str) -> tuple[str, str]:
+    """``(host, path and query)`` of an http(s) URL, host lower-case without ``www.``."""
+    lower = url[:8].lower()
+    if lower.startswith("https://"):
+        rest = url[8:]
+    elif lower.startswith("http://"):
+        rest = url[7:]
+    else:
+        return "", ""
+    rest = rest.split("#", 1)[0]
+    slash = rest.find("/")
+    host, path = (rest, "") if slash == -1 else (rest[:slash], rest[slash:])
+    host = host.lower().split("@")[-1].split(":")[0]
+    return host.removeprefix("www."), path
+
+
+def _arxiv_of(host: str, path: str) -> str | None:
+    if host in _ARXIV_HOSTS or (host in ("huggingface.co", "alphaxiv.org") and "/" in path):
+        route = _ARXIV_PATH.match(path)
+        if route and (host != "huggingface.co" or path.startswith("/papers/")):
+            paper_id = _ARXIV_ID.match(route[1])
+            if paper_id:
+                return paper_id[1].lower() if "/" in paper_id[1] else paper_id[1]
+    return None
+
+
+def _is_paper_link(host: str, path: str) -> bool:
+    """A link to something other than code, a model, an image, a badge, a video or a home."""
+    bare = path.split("?", 1)[0].rstrip("/")
+    if not bare and "?" not in path:
+        return False  # a site's home page
+    if bare.lower().endswith(".pdf"):
+        return True
+    if host in _NOT_PAPER_HOSTS or host.endswith(_PROJECT_SUFFIXES) or "badge" in path.lower():
+        return False
+    parent = host.split(".", 1)[-1]
+    return parent not in _NOT_PAPER_HOSTS and not _IMAGE_FILE.search(bare)
+
+
+def _normal_path(path: str) -> str:
+    bare, _, query = path.partition("?")
+    bare = bare.rstrip("/")
+    if bare.lower().endswith(".pdf"):
+        bare = bare[:-4]
+    return f"{bare}?{query}" if query else bare
+
+
+def arxiv_month(paper_id: str) -> tuple[int, int] | None:
+    """The year and month of an arXiv id's first version (``2406.01234`` -> 2024, 6;
+    ``hep-th/9901001`` -> 1999, 1), or None when the digits name no month."""
+    digits = paper_id.rsplit("/", 1)[-1][:4]
+    if not digits.isdigit():
+        return None
+    year, month = int(digits[:2]), int(digits[2:])
+    if not 1 <= month <= 12:
+        return None
+    if "/" in paper_id:
+        return (1900 + year if year >= 91 else 2000 + year), month
+    return 2000 + year, month
+
+
+def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
+    """Columns whose cells name a variant (a size, version, language or task: ``7B``,
+    ``A4.2B/25.8B``, ``v1.0``, ``代码``): short, without links, in most rows (``skip``: the
+    title and date). Two rows that differ in one of them are two entries, not a duplicate."""
+    found = []
+    for index in range(len(table.header.cells)):
+        if index in skip:
+            continue
+        texts = [row.cells[index] for row in table.rows if index < len(row.cells)]
+        texts = [text for text in texts if text]
+        misses = 0
+        allowed = len(texts) * (1 - VARIANT_SHARE)
+        for text in texts:
+            misses += not _designator(text)
+            if misses > allowed:
+                break  # most columns are told apart by their first rows
+        else:
+            if len(texts) >= 2:
+                found.append(index)
+    return tuple(found)
+
+
+# a variant column: this share of its non-empty cells are short names of a variant
+VARIANT_SHARE = 0.8
+_DIGIT = re.compile(r"\d")
+
+
+def _designator(text: str) -> bool:
+    if len(text) > 24 or "](" in text or "<" in text or "://" in text:
+        return False
+    return len(text) <= 8 or _DIGIT.search(text) is not None
+
+
+_ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
+
+
+def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
+    """The arXiv ids of a row as ``identity`` reads them; a row that cannot hold one costs a
+    few substring tests."""
+    joined = "|".join(cells)
+    if not any(hint in joined for hint in _ARXIV_HINTS):
+        return _EMPTY
+    return identity(cells, title, skip).arxiv
+
+
+class DatedId(NamedTuple):
+    """A row's one arXiv id, the year and month of its first version, and the row's date."""
+
+    arxiv: str
+    month: tuple[int, int]
+    date: DateValue
+
+
+def dated_arxiv(
+    cells: Sequence[str], title: int | None, date: int, date_format: str | None
+) -> DatedId | None:
+    """The row's arXiv id with its month and the row's date, when the row gives exactly one id
+    and a readable date (emphasis around it allowed); else None."""
+    found = arxiv_ids(cells, title, date)
+    if len(found) != 1 or date >= len(cells):
+        return None
+    month = arxiv_month(found[0])
+    value = dates.parse(dates.unwrap(cells[date])[1], None, date_format)
+    if month is None or value is None:
+        return None
+    return DatedId(found[0], month, value)
+
+
+def link_key(url: str) -> str:
+    """A link compared as an identifier (``arxiv:2407.02490`` for every arXiv form), or the URL
+    itself when it is no paper link."""
+    arxiv: list[str] = []
+    dois: list[str] = []
+    links: list[str] = []
+    _classify(url, arxiv, dois, links)
+    keys = Identity(b"", tuple(arxiv), tuple(dois), tuple(links)).keys
+    return keys[0] if keys else url

@@ -1,0 +1,92 @@
+"""A row's date contradicts its arXiv id.
+
+Why: an arXiv id names the month of the paper's first version (``2406.01234``: June 2024;
+``hep-th/9901001``: January 1999), and no paper predates its first arXiv version, so a row dated
+``2024.04`` that links ``arxiv.org/abs/2406.01234`` has a wrong date or a wrong link. Where a
+table's dates follow their arXiv ids (at least two thirds, and 3, of its dated rows with one id
+are dated the id's month: the ``arxiv_dates`` convention, ``--show-conventions``), a row dated
+any other month is reported too. Rows with no arXiv id, several ids, or a date that cannot be
+read are left alone; a date given as a year alone is checked by its year.
+
+Fails::
+
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | [Paper A](https://arxiv.org/abs/2406.01234) | 2024.04 | 摘要 |
+
+Passes::
+
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | [Paper A](https://arxiv.org/abs/2406.01234) | 2024.06 | 摘要 |
+
+Fix: unsafe: the date cell is rewritten to the id's month in the table's date format (the id
+may be the wrong one, or the list may date papers by their publication on purpose). No fix for
+a date with a day, which the id cannot give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import conventions, dates, papers
+from lint.config import Config
+from lint.document import Document, Row
+from lint.problem import UNSAFE, Fix, Problem
+from lint.rules.date_format import rewrite_cell
+
+CODE = "P004"
+NAME = "arxiv-date"
+DEFAULT = True
+FIX = "unsafe"
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report rows dated before their arXiv id's month, and, in a table whose dates follow
+    their ids, rows dated another month."""
+    for found in conventions.of(doc, config).tables:
+        column, setting = found.roles.date, found.arxiv_dates
+        if column is None or setting is None or found.date_style is None:
+            continue
+        follow = setting.value == "follow"
+        style = found.date_style.value
+        for row in found.table.rows:
+            dated = papers.dated_arxiv(row.cells, found.roles.title, column, style)
+            if dated is None:
+                continue
+            written = (dated.date.year, dated.date.month or 13)
+            if dated.date.month == 0 and dated.date.year >= dated.month[0]:
+                continue  # a year alone, not before the id's year
+            before = written < dated.month
+            if before or (follow and dated.date.month and written != dated.month):
+                yield _problem(doc, row, column, dated, style, before)
+
+
+def _problem(
+    doc: Document, row: Row, column: int, dated: papers.DatedId, style: str, before: bool
+) -> Problem:
+    text = row.cells[column]
+    year, month = dated.month
+    shown = f"{year:04d}.{month:02d}"
+    if before:
+        reason = f"before arXiv {dated.arxiv} ({shown}), the paper's first version"
+    else:
+        reason = f"not the month of arXiv {dated.arxiv} ({shown}), as this table's dates are"
+    fix = _fix(doc, row, column, dated, style)
+    remedy = f'write "{dates.unwrap(text)[0]}{_written(dated, style)}"' if fix else "fix it by hand"
+    message = f'date "{text}" is {reason}: {remedy}, or correct the link'
+    return Problem(row.line, row.column(column), CODE, NAME, message, fix)
+
+
+def _written(dated: papers.DatedId, style: str) -> str | None:
+    year, month = dated.month
+    value = dates.DateValue(year, month if dates.has_month(style) else 0)
+    return dates.format_date(value, style)
+
+
+def _fix(doc: Document, row: Row, column: int, dated: papers.DatedId, style: str) -> Fix | None:
+    written = _written(dated, style)
+    if written is None or dated.date.day is not None:
+        return None
+    marker, _ = dates.unwrap(row.cells[column])
+    return rewrite_cell(doc, row, column, f"{marker}{written}{marker}")._replace(safety=UNSAFE)

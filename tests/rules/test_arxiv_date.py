@@ -1,0 +1,76 @@
+"""arxiv-date: a date before its arXiv id's month, or another month where dates follow ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import conventions
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import arxiv_date
+
+ONLY = Config(select=("arxiv-date",))
+HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
+
+
+def row(paper_id: str, date: str) -> str:
+    return f"| [Paper {paper_id}](https://arxiv.org/abs/{paper_id}) | {date} | 摘要 |\n"
+
+
+FOLLOWING = row("2401.00001", "2024.01") + row("2402.00002", "2024.02")
+FOLLOWING += row("2403.00003", "2024.03")
+
+
+def found(markdown: str) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (p.line, p.column, p.code, p.fix_safety) for p in arxiv_date.check(parse(markdown), ONLY)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected", "fixed"),
+    [
+        # dated before the id's first version: reported in any table, unsafe fix to its month
+        (
+            HEADER + row("2406.01234", "2024.04"),
+            [(3, 58, "P004", "unsafe")],
+            HEADER + row("2406.01234", "2024.06"),
+        ),
+        # an old-style id gives its month too
+        (
+            HEADER + "| [Old](http://arxiv.org/abs/hep-th/9901001) | 1998.12 | 摘要 |\n",
+            [(3, 48, "P004", "unsafe")],
+            HEADER + "| [Old](http://arxiv.org/abs/hep-th/9901001) | 1999.01 | 摘要 |\n",
+        ),
+        # later than the id, in a table whose dates are free: fine
+        (HEADER + row("2406.01234", "2024.09"), [], None),
+        # later than the id, in a table whose dates follow their ids: reported
+        (
+            HEADER + FOLLOWING + row("2406.01234", "2024.09"),
+            [(6, 58, "P004", "unsafe")],
+            HEADER + FOLLOWING + row("2406.01234", "2024.06"),
+        ),
+        # a date with a day: the id cannot give the day, so no fix
+        (HEADER + row("2406.01234", "2024-04-17"), [(3, 58, "P004", None)], None),
+        # a year alone is checked by its year
+        (HEADER + row("2406.01234", "2024"), [], None),
+        # no id, or a date that cannot be read: nothing to check
+        (HEADER + "| Paper | 2024.04 | 摘要 |\n" + row("2406.01234", "soon"), [], None),
+    ],
+)
+def test_arxiv_date(
+    markdown: str, expected: list[tuple[int, int, str, str | None]], fixed: str | None
+) -> None:
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == markdown  # nothing safe
+    unsafe = fix_text(markdown, config=ONLY, unsafe=True).text
+    assert unsafe == (fixed if fixed is not None else markdown)
+
+
+def test_the_convention_is_inferred_from_most_rows() -> None:
+    follow = parse(HEADER + FOLLOWING + row("2406.01234", "2024.09"))
+    free = parse(HEADER + row("2401.00001", "2024.05") + row("2402.00009", "2024.08") + FOLLOWING)
+    for doc, value in ((follow, "follow"), (free, "free")):
+        (table,) = conventions.of(doc, Config()).tables
+        assert table.arxiv_dates is not None and table.arxiv_dates.value == value

@@ -1,0 +1,136 @@
+"""papers: a row's identity read from its cells, linear on any input."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import papers
+
+ARXIV = "2407.02490"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (f"[pdf](https://arxiv.org/abs/{ARXIV})", (ARXIV,)),
+        (f"[[pdf]](https://arxiv.org/pdf/{ARXIV}v2)", (ARXIV,)),
+        (f"[pdf](https://arxiv.org/pdf/{ARXIV}.pdf)", (ARXIV,)),
+        (f"<a href='https://www.arxiv.org/html/{ARXIV}v1'>html</a>", (ARXIV,)),
+        (f"arXiv:{ARXIV}", (ARXIV,)),
+        (f"https://huggingface.co/papers/{ARXIV}", (ARXIV,)),
+        (f"[doi](https://doi.org/10.48550/arXiv.{ARXIV})", (ARXIV,)),
+        ("[old](http://arxiv.org/abs/hep-th/9901001v3)", ("hep-th/9901001",)),
+        (f"![badge](https://img.shields.io/badge/arXiv-{ARXIV}-red)", ()),
+    ],
+)
+def test_arxiv_ids(cell: str, expected: tuple[str, ...]) -> None:
+    assert papers.identity(("Title", cell), 0).arxiv == expected
+
+
+def test_dois_and_links_are_normalised() -> None:
+    row = ("T", "[a](https://dl.acm.org/doi/pdf/10.1145/3580305.3599256), doi:10.1000/XYZ")
+    assert papers.identity(row, 0).dois == ("10.1000/xyz", "10.1145/3580305.3599256")
+    pdf = papers.identity(("T", "[p](https://www.nature.com/articles/s1.pdf)"), 0)
+    page = papers.identity(("T", "[p](http://nature.com/articles/s1/)"), 0)
+    assert pdf.links == page.links == ("nature.com/articles/s1",)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/microsoft/MInference",
+        "https://img.shields.io/github/stars/a/b.svg?style=social",
+        "https://www.bilibili.com/video/BV1YZ4y1S72j/",
+        "https://huggingface.co/xverse/XVERSE-MoE-A36B",
+        "https://qwenlm.github.io/blog/qwen2.5/",
+        "https://example.org/",
+        "https://example.org/figure.png",
+    ],
+)
+def test_code_badges_videos_and_home_pages_are_not_paper_links(url: str) -> None:
+    assert papers.identity(("T", f"[x]({url})"), 0).keys == ()
+
+
+def test_a_pdf_kept_with_code_is_a_paper() -> None:
+    row = ("T", "[pdf](https://github.com/o/r/blob/main/report.pdf)")
+    assert papers.identity(row, 0).links == ("github.com/o/r/blob/main/report",)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            "PandaGPT:One Model To Instruction-Follow Them All",
+            "PandaGPT: One Model To Instruction-Follow Them All",
+        ),
+        ("[GPT-4 Technical Report](https://arxiv.org/abs/2303.08774)", "gpt-4 technical report"),
+        ("大模型：综述", "大模型综述"),
+        ("`LoRA`: Low-Rank Adaptation", "LoRA - Low Rank Adaptation"),
+        ("Ｔｉｔｌｅ　Ａ", "title a"),
+        ("🔥[**MInference 1.0**] MInference 1.0: X", "[**MInference**] MInference 1.0: X"),
+        ("![Star](https://img.shields.io/x.svg) <br> [**Title**](https://a.org/b)", "Title"),
+        ("[![b](https://img.shields.io/x)](https://a.org) Title", "Title"),
+        ("[Title][ref]", "Title"),
+        ("[ICLR2025] Title", "Title"),
+        ("[Only A Tag]", "Only A Tag"),
+    ],
+)
+def test_title_key_equal(left: str, right: str) -> None:
+    assert papers.title_key(left) == papers.title_key(right)
+
+
+def test_title_key_differs_for_different_papers() -> None:
+    assert papers.title_key("GPT-4") != papers.title_key("GPT-3")
+
+
+def test_same_paper() -> None:
+    a = papers.identity(("Title", f"arXiv:{ARXIV}"), 0)
+    renamed = papers.identity(("Other title", f"arXiv:{ARXIV}"), 0)
+    bare = papers.identity(("title",), 0)
+    other = papers.identity(("Title", "arXiv:2401.00001"), 0)
+    assert papers.same_paper(a, renamed) and papers.same_paper(a, bare)
+    assert not papers.same_paper(a, other) and papers.contradicts(a, other)
+
+
+@pytest.mark.parametrize(
+    ("paper_id", "month"),
+    [
+        ("2406.01234", (2024, 6)),
+        ("0704.0001", (2007, 4)),
+        ("hep-th/9901001", (1999, 1)),
+        ("math/0612001", (2006, 12)),
+        ("2413.00001", None),
+    ],
+)
+def test_arxiv_month(paper_id: str, month: tuple[int, int] | None) -> None:
+    assert papers.arxiv_month(paper_id) == month
+
+
+# issue 14: each run once took quadratic time in the title's link regex; 200,000 characters
+# now finish at once (no timing asserted: a quadratic scan would take minutes)
+RUN = 200_000
+
+
+@pytest.mark.parametrize(
+    ("unit", "key"),
+    [
+        ("[", b""),
+        ("![", b""),
+        ("<", b""),
+        ("<a ", b"a" * (RUN // 3)),
+        ("[a](", b"a" * (RUN // 4)),
+        ("](", b""),
+        ("<a href='", b"ahref" * (RUN // 9)),
+    ],
+)
+def test_runs_of_openers_are_linear(unit: str, key: bytes) -> None:
+    text = unit * (RUN // len(unit))
+    assert papers.title_key(text) == key
+    found = papers.identity((text,), 0)
+    assert found.title == key and found.arxiv == ()
+
+
+def test_a_long_run_of_links_reads_every_link() -> None:
+    text = "[a](https://x.org/p) " * 10_000
+    assert len(papers.read_cell(text).links) == 10_000
+    assert papers.title_key(text) == b"a" * 10_000
