@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint import document, engine
+from lint import contract, document, engine
 from lint.config import Config
 from lint.problem import SAFE, Fix, Problem, row_key
 from lint.rules.duplicate_entry import Scope
@@ -137,7 +137,7 @@ def fix_text(
             if not agreed:  # a safety net, never seen: check the parsed text once more
                 continue
         if not fixes:
-            verify(original, text, doc, current, changes)
+            verify(original, text, doc, current, changes, unsafe)
             return FixResult(current, fixed, problems, found)
         lines = apply_fixes(lines, fixes)
         current = join(lines)
@@ -174,8 +174,10 @@ def verify(
     after: document.Document,
     after_text: str,
     changes: Changes,
+    unsafe: bool = False,
 ) -> None:
-    """Raise FixError naming the first difference unless the fix lost nothing.
+    """Raise FixError naming the first difference unless the fix lost nothing (and, for safe
+    fixes only, kept the safety contract: ``lint/contract.py``).
 
     Holds when: the number of tables is the same; every line outside tables is identical and in
     the same order; the headers are unchanged; and the rows, as a multiset of rows with white
@@ -206,6 +208,45 @@ def verify(
         raise FixError(f"{before.path}: row lost ({count}x): {' | '.join(row)[:160]}")
     for row, count in (actual - expected).items():
         raise FixError(f"{before.path}: row added ({count}x): {' | '.join(row)[:160]}")
+    if not unsafe:
+        _verify_contract(before.path, changed, changes)
+
+
+def _verify_contract(
+    path: str, changed: list[tuple[document.Table, document.Table]], changes: Changes
+) -> None:
+    """FixError when safe fixes, together, went beyond the safety contract: a cell rewritten to
+    something not equivalent, more rows of a table moved than a safe fix may move, or a row
+    removed that has no identical row left."""
+    for old_cells, new_cells in changes.rewritten:
+        for was, now in zip(old_cells, new_cells, strict=False):
+            if not contract.equivalent_cells(was, now):
+                raise FixError(f"{path}: a safe fix changed a cell beyond the contract: {was!r}")
+    renamed: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for old_cells, new_cells in changes.rewritten:
+        renamed.setdefault(row_key(old_cells), []).append(row_key(new_cells))
+    kept = {row_key(row.cells) for _, new in changed for row in new.rows}
+    for removed in changes.removed:
+        if row_key(removed) not in kept:
+            raise FixError(f"{path}: a safe fix removed a row with no twin: {removed[:2]!r}")
+    for old, new in changed:
+        places: dict[tuple[str, ...], list[int]] = {}
+        for index, row in enumerate(old.rows):
+            key = row_key(row.cells)
+            key = renamed[key].pop() if renamed.get(key) else key
+            places.setdefault(key, []).append(index)
+        for queue in places.values():
+            queue.reverse()
+        order = [
+            places[key].pop()
+            for key in map(row_key, (r.cells for r in new.rows))
+            if places.get(key)
+        ]
+        if contract.moved(order) > contract.move_limit(len(old.rows)):
+            moved = contract.moved(order)
+            raise FixError(
+                f"{path}:{new.start_line}: safe fixes moved {moved} of {len(old.rows)} rows"
+            )
 
 
 def _verify_outside(

@@ -74,8 +74,8 @@ def test_fix_text_is_idempotent_and_counts_fixes() -> None:
 # the nothing-lost check
 
 
-def check(before: str, after: str, changes: Changes | None = None) -> None:
-    verify(parse(before), before, parse(after), after, changes or Changes())
+def check(before: str, after: str, changes: Changes | None = None, unsafe: bool = False) -> None:
+    verify(parse(before), before, parse(after), after, changes or Changes(), unsafe)
 
 
 def test_verify_accepts_layout_changes() -> None:
@@ -103,7 +103,56 @@ def test_verify_allows_declared_removal_only() -> None:
     after = "|a|\n|-|\n|1|\n"
     with pytest.raises(FixError):
         check(before, after)
-    check(before, after, Changes(removed=[("2",)]))
+    check(before, after, Changes(removed=[("2",)]), unsafe=True)
+    # a safe fix may remove a row only while an identical one stays (the safety contract)
+    with pytest.raises(FixError, match="no twin"):
+        check(before, after, Changes(removed=[("2",)]))
+    check("|a|\n|-|\n|1|\n|1|\n", after, Changes(removed=[("1",)]))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "allowed"),
+    [
+        ("2023-05-17", "2023.05.17", True),
+        ("Jul 2018", "2018.07", True),
+        ("**2023-5**", "**2023.05**", True),
+        ("2023/11<!--30-->", "2023.11<!--30-->", True),
+        ("2023.5", "202305", True),
+        # the day dropped, markup dropped or added, a comment lost, a word changed
+        ("2023-05-17", "2023.05", False),
+        ("`2024.10`", "2024.10", False),
+        ("2024.10", "**2024.10**", False),
+        ("2023/11<!--30-->", "2023.11", False),
+        ("2023.05 (v2)", "2023.05 (v3)", False),
+        ("[2023.05](http://a)", "2023.05", False),
+    ],
+)
+def test_safe_rewrites_keep_every_date_component_and_all_markup(
+    old: str, new: str, allowed: bool
+) -> None:
+    before = f"|a|b|\n|-|-|\n|x|{old}|\n"
+    after = f"|a|b|\n|-|-|\n|x|{new}|\n"
+    changes = Changes(rewritten=[(("x", old), ("x", new))])
+    if allowed:
+        check(before, after, changes)
+    else:
+        with pytest.raises(FixError, match="beyond the contract"):
+            check(before, after, changes)
+        check(before, after, changes, unsafe=True)
+
+
+def test_safe_fixes_move_at_most_max_3_or_10_percent_of_a_table() -> None:
+    rows = [f"|r{i}|" for i in range(20)]
+    before = "|a|\n|-|\n" + "\n".join(rows) + "\n"
+    three = rows[3:6] + rows[:3] + rows[6:]
+    check(before, "|a|\n|-|\n" + "\n".join(three) + "\n")
+    four = rows[4:8] + rows[:4] + rows[8:]
+    with pytest.raises(FixError, match="moved 4 of 20"):
+        check(before, "|a|\n|-|\n" + "\n".join(four) + "\n")
+    reversed_rows = "|a|\n|-|\n" + "\n".join(reversed(rows)) + "\n"
+    with pytest.raises(FixError, match="moved"):
+        check(before, reversed_rows)
+    check(before, reversed_rows, unsafe=True)
 
 
 # writing files through the CLI

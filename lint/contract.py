@@ -1,0 +1,123 @@
+"""The safety contract of a safe fix, checked in code before anything is written.
+
+A safe fix may change white space and padding, move rows it reports as misplaced, remove a row
+identical to another row of the same table, and rewrite a cell only to an equivalent: every date
+component kept (a day is never dropped) and all markup kept (emphasis, code spans, links, HTML
+tags and comments). Anything else is unsafe or has no fix. The fix loop (``lint/fix.py``) checks
+the final text against the original with ``equivalent_cells`` and ``moved``, so a chain of safe
+fixes obeys the contract as one fix does; a result that breaks it is never written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+
+MOVE_LIMIT_SHARE = 10  # a safe fix moves at most max(3, 10%) of a table's rows
+MOVE_LIMIT_MIN = 3
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+# characters that are markup (their sequence must survive), and those that only separate the
+# parts of a date (a rewrite may change them)
+_MARKERS = frozenset("`*_~[]()!\\|")
+_SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+class Reading:
+    """A cell split into its markup (tags, comments, markers in order), its date numbers (a
+    month name as its number) and the rest of its words and symbols. Linear in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.markup: list[str] = []
+        self.numbers: Counter[int] = Counter()
+        self.digits: list[str] = []  # the numbers in order, each at least two digits
+        self.rest: list[str] = []
+        self._read(unicodedata.normalize("NFKC", text))
+
+    def _read(self, text: str) -> None:
+        position, end = 0, len(text)
+        no_close: set[str] = set()  # closers known to be absent from here on
+        while position < end:
+            char = text[position]
+            if char == "<":
+                closer = "-->" if text.startswith("<!--", position) else ">"
+                close = -1 if closer in no_close else text.find(closer, position + 1)
+                if close != -1:
+                    stop = close + len(closer)
+                    self.markup.append(text[position:stop])
+                    position = stop
+                    continue
+                no_close.add(closer)
+            if char.isdigit():
+                stop = position
+                while stop < end and text[stop].isdigit():
+                    stop += 1
+                self._number(int(text[position:stop]))
+                position = stop
+            elif char.isalpha() and char.isascii():
+                stop = position
+                while stop < end and text[stop].isascii() and text[stop].isalpha():
+                    stop += 1
+                self._word(text[position:stop].lower())
+                position = stop
+            else:
+                if char in _MARKERS:
+                    self.markup.append(char)
+                elif char not in _SEPARATORS and not char.isspace():
+                    self.rest.append(char)
+                position += 1
+
+    def _number(self, value: int) -> None:
+        self.numbers[value] += 1
+        self.digits.append(f"{value:02d}")
+
+    def _word(self, word: str) -> None:
+        month = _MONTHS.get(word[:3]) if len(word) <= 9 else None
+        if month is not None and (len(word) == 3 or word.startswith(_FULL[month])):
+            self._number(month)
+        else:
+            self.rest.append(word)
+
+
+_FULL = {
+    number: name
+    for number, name in enumerate(
+        (
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ),
+        1,
+    )
+}  # fmt: skip
+
+
+def equivalent_cells(old: str, new: str) -> bool:
+    """True when ``new`` is ``old`` rewritten within the contract: the same markup in the same
+    order, the same date components (``Jul`` and ``07`` alike) and the same other words."""
+    if old == new or " ".join(old.split()) == " ".join(new.split()):
+        return True
+    was, now = Reading(old), Reading(new)
+    # the same numbers, or the same digits in the same order (2023.5 written YYYYMM: 202305)
+    same_date = was.numbers == now.numbers or "".join(was.digits) == "".join(now.digits)
+    return was.markup == now.markup and same_date and was.rest == now.rest
+
+
+def move_limit(rows: int) -> int:
+    """How many of a table's ``rows`` a safe fix may move."""
+    return max(MOVE_LIMIT_MIN, rows // MOVE_LIMIT_SHARE)
+
+
+def moved(order: Sequence[int]) -> int:
+    """How many rows moved: those outside the longest increasing run of original positions."""
+    tails: list[int] = []
+    for position in order:
+        slot = bisect_left(tails, position)
+        tails[slot : slot + 1] = [position]
+    return len(order) - len(tails)
