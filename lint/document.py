@@ -140,6 +140,12 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
     return tuple(cells), tuple(starts)
 
 
+def is_pipeless(row: Row) -> bool:
+    """True for a body row written without any pipe: a line of text glued under a table, which
+    GFM makes a row with the text in its first cell."""
+    return "|" not in row.content.replace("\\|", "")
+
+
 def cells_of(content: str) -> tuple[str, ...]:
     """The cells of a table line's content, as ``split_cells`` finds them, without offsets."""
     return tuple([part.strip(_CELL_SPACE) for part in _pieces(content)[0]])

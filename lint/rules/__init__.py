@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from lint.rules import (
+    broken_table,
     column_count,
     date_format,
     duplicate_entry,
@@ -29,6 +30,7 @@ RULES: tuple[ModuleType, ...] = (
     header_mismatch,
     empty_cell,
     missing_column,
+    broken_table,
     duplicate_entry,
     date_format,
     row_order,

@@ -8,7 +8,8 @@ every cell padded to its column's display width (CJK and emoji count 2, combinin
 (``---``, ``:---``, ``:---:``, ``---:``), and cells placed by that alignment (a centred cell gets
 the smaller half of an odd padding on its left, as prettier does). Cell text is kept byte for
 byte; a row with more cells than the header keeps them all (prettier lays them out as extra
-columns), and a short row is left short (``column-count`` pads it).
+columns), a short row is left short (``column-count`` pads it), and a line without any pipe
+glued under the table is left as written (``broken-table`` reports it).
 
 Fails::
 
@@ -31,7 +32,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lint.config import Config
-from lint.document import Document, Row, Table
+from lint.document import Document, Row, Table, is_pipeless
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.width import width
 
@@ -75,9 +76,14 @@ def _laid_out(lines: tuple[str, ...], table: Table) -> tuple[str, ...]:
 
 
 def layout(table: Table) -> tuple[str, ...]:
-    """The table's lines as prettier prints them, container prefixes kept."""
+    """The table's lines as prettier prints them, container prefixes kept.
+
+    A row without any pipe (text glued under the table, which broken-table reports) is kept as
+    written: given pipes, it would stay a row even once a blank line is put before it.
+    """
     rows = (table.header, *table.rows)
-    cell_widths = [[width(cell) for cell in row.cells] for row in rows]
+    cell_widths = [[] if is_pipeless(row) else [width(c) for c in row.cells] for row in rows]
+    cell_widths[0] = [width(cell) for cell in table.header.cells]
     columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
     for widths in cell_widths:
         for index, cell_width in enumerate(widths):
@@ -87,7 +93,7 @@ def layout(table: Table) -> tuple[str, ...]:
     lines = [_row_line(table.header, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
     for row, widths in zip(table.rows, cell_widths[1:], strict=True):
-        lines.append(_row_line(row, widths, columns, aligns))
+        lines.append(row.content if is_pipeless(row) else _row_line(row, widths, columns, aligns))
     return tuple(prefix + line for prefix, line in zip(table.prefixes, lines, strict=True))
 
 
