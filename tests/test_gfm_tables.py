@@ -21,7 +21,7 @@ from tests.gfm_oracle import assert_tables_match, gfm_tables, our_tables
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
-MISSING = f"corpus not found at {CORPUS}: put the workplace's shared/ folder beside the checkout"
+MISSING = f"corpus not found at {CORPUS}: copy the shared folder to ../shared (../shared/corpus)"
 _SPEC_FENCE = "`" * 32 + " example"
 
 
