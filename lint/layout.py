@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Table, _pieces
+from lint.document import Table, _pieces, is_pipeless
 from lint.width import width
 
 ALIGNED = "aligned"
@@ -64,7 +64,10 @@ def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
 def aligned(table: Table) -> tuple[str, ...]:
     """The table's lines as prettier prints them, container prefixes kept."""
     rows = (table.header, *table.rows)
-    cell_widths = [[width(cell) for cell in row.cells] for row in rows]
+    # a row without any pipe (text glued under the table, which broken-table reports) is kept as
+    # written: given pipes, it would stay a row even once a blank line is put before it
+    cell_widths = [[] if is_pipeless(row) else [width(c) for c in row.cells] for row in rows]
+    cell_widths[0] = [width(cell) for cell in table.header.cells]
     columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
     for widths in cell_widths:
         for index, cell_width in enumerate(widths):
@@ -74,7 +77,8 @@ def aligned(table: Table) -> tuple[str, ...]:
     lines = [_row_line(table.header.cells, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
     for row, widths in zip(table.rows, cell_widths[1:], strict=True):
-        lines.append(_row_line(row.cells, widths, columns, aligns))
+        glued = is_pipeless(row)
+        lines.append(row.content if glued else _row_line(row.cells, widths, columns, aligns))
     return tuple(prefix + line for prefix, line in zip(table.prefixes, lines, strict=True))
 
 
@@ -86,9 +90,10 @@ def unpadded(table: Table, spaced: bool) -> tuple[str, ...]:
     rows = (table.header.cells, delimiter, *(row.cells for row in table.rows))
     if not spaced:
         rows = tuple(_unescaping(cells) for cells in rows)
+    contents = (table.header, table.delimiter, *table.rows)
     lines = tuple(
-        prefix + edge_open + inner.join(cells) + edge_close
-        for prefix, cells in zip(table.prefixes, rows, strict=True)
+        prefix + (row.content if is_pipeless(row) else edge_open + inner.join(cells) + edge_close)
+        for prefix, cells, row in zip(table.prefixes, rows, contents, strict=True)
     )
     return tuple(_EMPTY_COMPACT.sub("| ", line) for line in lines) if spaced else lines
 

@@ -1,58 +1,24 @@
 """Every file of ../shared/corpus is linted and fixed without an exception, and our table parse
-agrees with markdown-it-py's stock table rule on each of them."""
+agrees with cmark-gfm's (GitHub's) on each of them."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from lint import engine
 from lint.document import Document, parse
 from lint.fix import fix_text
+from tests.gfm_oracle import assert_tables_match
 from tests.shared import CORPUS, files_or_skip
 
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 
 
-@lru_cache(maxsize=1)
-def stock() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
-
-
-def stock_tables(text: str) -> list[tuple[tuple[int, int], list[list[str]]]]:
-    """Each table of the stock parse: its 0-based line span and the content of its cells by row."""
-    tables: list[tuple[tuple[int, int], list[list[str]]]] = []
-    rows: list[list[str]] = []
-    tokens = stock().parse(text)
-    for index, token in enumerate(tokens):
-        if token.type == "table_open" and token.map:
-            rows = []
-            tables.append(((token.map[0], token.map[1]), rows))
-        elif token.type == "tr_open":
-            rows.append([])
-        elif token.type in ("th_open", "td_open"):
-            rows[-1].append(tokens[index + 1].content)
-    return tables
-
-
 def assert_parse_agrees(text: str, doc: Document | None = None) -> None:
-    """Our tables have the stock rule's line spans, and the same cells on rows of full width."""
-    doc = doc or parse(text)
-    theirs = stock_tables(text)
-    ours = [(table.start_line - 1, table.end_line) for table in doc.tables]
-    assert ours == [span for span, _ in theirs]
-    for table, (_, stock_rows) in zip(doc.tables, theirs, strict=True):
-        width = len(table.header.cells)
-        our_rows = [table.header, *table.rows]
-        assert len(our_rows) == len(stock_rows)
-        for row, stock_cells in zip(our_rows, stock_rows, strict=True):
-            if len(row.cells) != width:
-                continue  # the stock rule pads short rows and drops extra cells on purpose
-            unescaped = [cell.replace("\\|", "|").strip() for cell in row.cells]
-            assert unescaped == [cell.strip() for cell in stock_cells], f"line {row.line}"
+    """Our tables are the ones GitHub renders (cmark-gfm), deliberate differences aside."""
+    assert_tables_match(text, doc)
 
 
 def read(path: Path) -> str:

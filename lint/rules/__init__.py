@@ -11,6 +11,7 @@ from types import ModuleType
 
 from lint.rules import (
     arxiv_date,
+    broken_table,
     column_count,
     date_format,
     duplicate_entry,
@@ -30,6 +31,7 @@ RULES: tuple[ModuleType, ...] = (
     header_mismatch,
     empty_cell,
     missing_column,
+    broken_table,
     duplicate_entry,
     date_format,
     arxiv_date,

@@ -18,10 +18,10 @@ Passes::
     | Paper A | 2023.05 | |
     | Tools \\| Agents | 2023.05 | 工具调用 |
 
-Fix: safe for a short row (padded with empty cells, which renders the same), unsafe for a line
-with no pipe at all, which is usually text written right under the table without a blank line
-(GFM makes it a row; a blank line before it is the better fix). A row with extra cells is never
-changed automatically: decide whether to escape a pipe (``\\|``) or drop a cell.
+Fix: safe for a short row (padded with empty cells, which renders the same). A line with no pipe
+at all is usually text written right under the table: broken-table reports it, not this rule. A
+row with extra cells is never changed automatically: decide whether to escape a pipe (``\\|``)
+or drop a cell.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ import re
 from collections.abc import Iterator
 
 from lint.config import Config
-from lint.document import Document, Row, Table
-from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+from lint.document import Document, Row, Table, is_pipeless
+from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "T001"
 NAME = "column-count"
 DEFAULT = True
-FIX = "safe/unsafe"
+FIX = "safe"
 
 # a cell that continues a sentence: it starts with a lowercase word or follows one ending in text
 # (compiled on first use by re's cache: only a row with extra cells needs it)
@@ -48,6 +48,8 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
     for table in doc.tables:
         expected = len(table.header.cells)
         for row in table.rows:
+            if is_pipeless(row):
+                continue  # text glued under the table: broken-table reports it
             found = len(row.cells)
             if found < expected:
                 yield _short_row(doc, table, row, expected)
@@ -58,13 +60,6 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
 def _short_row(doc: Document, table: Table, row: Row, expected: int) -> Problem:
     found = len(row.cells)
     fix = Fix((Edit(row.line, row.line, (_padded(doc, table, row, expected),)),), SAFE)
-    if "|" not in row.content.replace("\\|", ""):
-        # a line of text right under a table joins it when no blank line separates them
-        message = (
-            f"line has no pipe but joins the table above as a row of {_cells(found)}: if it is "
-            "text, put a blank line before it; if it is a row, add the missing cells"
-        )
-        return Problem(row.line, row.column(0), CODE, NAME, message, fix._replace(safety=UNSAFE))
     message = f"row has {_cells(found)}, header has {expected}: add the missing cells"
     return Problem(row.line, row.column(found), CODE, NAME, message, fix)
 
@@ -75,8 +70,6 @@ def _padded(doc: Document, table: Table, row: Row, expected: int) -> str:
     prefix = table.prefixes[row.line - table.start_line]
     body = line[len(prefix) :]
     missing = expected - len(row.cells)
-    if body.strip() == "|":  # a lone pipe holds no cell at all
-        return prefix + "|" + "  |" * expected
     if not body.endswith("|") or body.endswith("\\|"):
         body += " |"  # close the last cell so the new ones are cells of their own
     return prefix + body + "  |" * missing

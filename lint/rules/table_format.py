@@ -8,7 +8,9 @@ run ``--fix`` produce the same bytes; CJK and emoji count 2, see ``lint/width.py
 ``auto`` (default: the style most of the document's tables use; aligned on a tie or when no
 table is in a style), or one of the three. Cell text is kept byte for byte; a row with more cells
 than the header keeps them all (prettier lays them out as extra columns), and a short row is left
-short (``column-count`` pads it). White space after a line's last pipe is not part of a style.
+short (``column-count`` pads it), and a line without any pipe glued under the table is left as
+written (``broken-table`` reports it). White space after a line's last pipe is not part of a
+style.
 
 Fails (aligned)::
 

@@ -30,11 +30,14 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
             [(3, 6, "T001")],
             "a | b | c\n--|--|--\n1 | 2 |  |\n",
         ),
-        # a line with no pipe at all may be text glued to the table: its fix is unsafe
+        # a line with no pipe at all is text glued to the table: broken-table reports it
+        ("a | b | c\n--|--|--\n1\n", [], "a | b | c\n--|--|--\n1\n"),
+        # a lone tag under a table ends it on GitHub: never padded into it
+        ("| a | b |\n|---|---|\n<br>\n", [], "| a | b |\n|---|---|\n<br>\n"),
         (
-            "a | b | c\n--|--|--\n1\n",
-            [(3, 1, "T001")],
-            "a | b | c\n--|--|--\n1\n",
+            '| a | b |\n|---|---|\n<img src="fig.png" width="400"/>\n',
+            [],
+            '| a | b |\n|---|---|\n<img src="fig.png" width="400"/>\n',
         ),
         (
             "> | a | b |\n> |---|---|\n> | 1 |\n",
@@ -90,13 +93,3 @@ def test_split_cell_is_the_one_continuing_an_open_span(markdown: str, split: int
     (table,) = parse(markdown).tables
     (row,) = table.rows
     assert column_count._split_title(row, len(table.header.cells)) == split
-
-
-def test_text_line_under_a_table_is_an_unsafe_fix() -> None:
-    markdown = "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\nSome text right after.\n"
-    (problem,) = column_count.check(parse(markdown), ONLY)
-    assert (problem.line, problem.column, problem.fix_safety) == (4, 1, "unsafe")
-    assert fix_text(markdown, config=ONLY).text == markdown
-    assert fix_text(markdown, config=ONLY, unsafe=True).text.endswith(
-        "Some text right after. |  |  |\n"
-    )

@@ -66,7 +66,8 @@ CASES = [
     pytest.param(
         "a | b\n--|:-:\nx|y|z|w\n1\n",
         [(1, 1, "T002")],
-        "| a   |  b  |\n| --- | :-: |\n| x   |  y  | z   | w   |\n| 1   |\n",
+        # the pipe-less "1" is text glued under the table: kept as written (broken-table)
+        "| a   |  b  |\n| --- | :-: |\n| x   |  y  | z   | w   |\n1\n",
         id="no-outer-pipes-extra-cells-kept",
     ),
     pytest.param(
@@ -243,3 +244,16 @@ def test_explicit_layout_wins(style: str) -> None:
         (parsed,) = parse(fixed).tables
         assert style in layout.styles_of(parsed, tuple(fixed.splitlines()))
         assert "".join(fixed.split()).replace("-", "") == "".join(table.split()).replace("-", "")
+
+
+def test_text_glued_under_a_table_is_left_as_written() -> None:
+    """Wrapped in pipes, the text would stay a row even once a blank line is put before it (and
+    column-count's pad of it would then count as safe): the safe layout never touches it."""
+    markdown = "|a|b|\n|-|-|\n|1|2|\ntext\n"
+    aligned = Config(layout="aligned")
+    fixed = fix_text(markdown, config=aligned)
+    assert fixed.text == "| a   | b   |\n| --- | --- |\n| 1   | 2   |\ntext\n"
+    assert [(p.line, p.code, p.fix_safety) for p in fixed.problems] == [(4, "T006", None)]
+    assert fix_text(markdown, config=aligned, unsafe=True).text == fixed.text
+    compact = fix_text(markdown, config=Config(layout="compact")).text
+    assert compact == "| a | b |\n| - | - |\n| 1 | 2 |\ntext\n"

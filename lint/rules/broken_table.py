@@ -1,0 +1,123 @@
+"""A row GitHub cuts off from its table, or text it glues into one.
+
+Why: GitHub ends a table at a blank line, an HTML comment line, a lone tag or pipe, so the rows
+written below it show as one line of text, and every check of this tool skips them. The other
+way round, a line of plain text written right under a table without a blank line becomes one
+more row, with the text in its first cell. This rule reports both: each line below a table that
+starts with a pipe and has about the header's number of cells (one more or less) but is cut off
+from it, and each row of a table that holds no pipe at all.
+
+Fails::
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | Paper A | 2023.05 |
+
+    | Paper B | 2023.06 |
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | Paper A | 2023.05 |
+    更多论文见下文
+
+Passes::
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | Paper A | 2023.05 |
+    | Paper B | 2023.06 |
+
+    更多论文见下文
+
+Fix: none. Either repair changes what GitHub shows (rows join a table, or text leaves one), and
+only a person knows which was meant: remove the blank line or comment between the rows and the
+table (or give the rows a header of their own); put a blank line before the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.config import Config
+from lint.document import Document, Table, cells_of, is_pipeless
+from lint.problem import Problem
+
+CODE = "T006"
+NAME = "broken-table"
+DEFAULT = True
+FIX = "none"
+
+# a lone open or closing tag (one star and a fixed end: no backtracking beyond the line)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/][^<>]*)?>")
+
+
+def _cuts(rest: str) -> bool:
+    """True for a line content that ends a table on GitHub and is no text: blank, an HTML
+    comment closed on the line, a lone pipe or a lone tag."""
+    text = rest.strip(" \t")
+    if text in ("", "|"):
+        return True
+    if text.startswith("<!--"):
+        return "-->" in text[4:]
+    return bool(_TAG.fullmatch(text))
+
+
+def check(doc: Document, config: Config) -> Iterator[Problem]:
+    """Report rows cut off below each table and text lines glued into it as rows."""
+    starts = {table.start_line for table in doc.tables}
+    table_lines = {line for table in doc.tables for line in table.lines}
+    for table in doc.tables:
+        yield from _glued_text(table)
+        yield from _cut_off_rows(doc, table, table_lines, starts)
+
+
+def _glued_text(table: Table) -> Iterator[Problem]:
+    for row in table.rows:
+        if is_pipeless(row):
+            message = (
+                f'text "{_shown(row.content)}" right under a table is a row of it on GitHub: '
+                "put a blank line before it, or write it as a row with pipes"
+            )
+            yield Problem(row.line, row.column(0), CODE, NAME, message)
+
+
+def _cut_off_rows(
+    doc: Document, table: Table, table_lines: set[int], starts: set[int]
+) -> Iterator[Problem]:
+    """Rows below ``table`` after lines that cut it, up to the first line that is not a row."""
+    prefix = table.prefixes[-1]
+    quote = prefix.rstrip(" \t")
+    line = table.end_line + 1
+    cuts: list[int] = []
+    while line <= len(doc.lines) and line not in table_lines:
+        text = doc.lines[line - 1]
+        rest = text[len(prefix) :] if text.startswith(prefix) else None
+        if text.rstrip(" \t") in ("", quote) or (rest is not None and _cuts(rest)):
+            cuts.append(line)
+            line += 1
+            continue
+        break
+    if not cuts or line in starts:
+        return
+    width = len(table.header.cells)
+    while line <= len(doc.lines) and line not in table_lines:
+        text = doc.lines[line - 1]
+        if not text.startswith(prefix + "|"):
+            break
+        if abs(len(cells_of(text[len(prefix) :])) - width) > 1:
+            break
+        yield _cut_off(table, line, cuts[0])
+        line += 1
+
+
+def _cut_off(table: Table, line: int, cut: int) -> Problem:
+    message = (
+        f"row is cut off from the table at line {table.start_line} by line {cut}: GitHub "
+        "shows it as text; remove the lines between them, or give it a header of its own"
+    )
+    return Problem(line, len(table.prefixes[-1]) + 1, CODE, NAME, message)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"

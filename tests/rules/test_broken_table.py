@@ -1,0 +1,60 @@
+"""broken-table: rows cut off below a table, and text glued into one as a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.rules import broken_table
+
+ONLY = Config(select=("broken-table",))
+TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+
+
+def found(markdown: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in broken_table.check(parse(markdown), ONLY)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (TABLE, []),
+        (TABLE + "\ntext\n", []),
+        # rows after a blank line, an HTML comment, a lone tag or a lone pipe
+        (TABLE + "\n| 3 | 4 |\n| 5 | 6 |\n", [(5, 1, "T006"), (6, 1, "T006")]),
+        (TABLE + "\n\n| 3 | 4 |\n", [(6, 1, "T006")]),
+        (TABLE + "<!-- cut -->\n| 3 | 4 |\n", [(5, 1, "T006")]),
+        (TABLE + "<br>\n| 3 | 4 |\n", [(5, 1, "T006")]),
+        (TABLE + "|\n| 3 | 4 |\n", [(5, 1, "T006")]),
+        # about the same number of cells: one more or less
+        (TABLE + "\n| 3 |\n| 3 | 4 | 5 |\n", [(5, 1, "T006"), (6, 1, "T006")]),
+        (TABLE + "\n| 3 | 4 | 5 | 6 |\n", []),
+        # stops at the first line that is not a row
+        (TABLE + "\n| 3 | 4 |\ntext\n| 5 | 6 |\n", [(5, 1, "T006")]),
+        # a table of its own, a comment left open, a fence: not cut-off rows
+        (TABLE + "\n| x | y |\n|---|---|\n", []),
+        (TABLE + "<!--\n| 3 | 4 |\n-->\n", []),
+        (TABLE + "\n```\n| 3 | 4 |\n```\n", []),
+        (TABLE + "\n    | 3 | 4 |\n", []),
+        # in a block quote
+        ("> " + TABLE.replace("\n", "\n> ").rstrip("> ") + ">\n> | 3 | 4 |\n", [(5, 3, "T006")]),
+        # text glued under a table is a row on GitHub
+        (TABLE + "text\n", [(4, 1, "T006")]),
+        (TABLE + "a \\| b\n", [(4, 1, "T006")]),
+        ("> | a | b |\n> |---|---|\n> text\n", [(3, 3, "T006")]),
+    ],
+)
+def test_broken_table(markdown: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(markdown) == expected
+    # no fix: either repair changes what GitHub shows
+    assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
+
+
+def test_a_blank_line_no_longer_hides_the_rows_below_it() -> None:
+    """The issue's case: every row below a blank line used to pass every check silently."""
+    from lint.engine import lint_text
+
+    problems = lint_text(TABLE + "\n| 3 | 4 |\n| 5 |\n")
+    assert [(p.line, p.code) for p in problems if p.code == "T006"] == [(5, "T006"), (6, "T006")]
