@@ -15,6 +15,16 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+# the contract as --explain prints it under every rule that has a fix (README says the same)
+TEXT = """\
+Safe and unsafe fixes: `--fix` applies only safe fixes, `--fix --unsafe-fixes` both. A safe fix
+changes white space and padding, moves only rows it reports as misplaced (at most max(3, 10%)
+of a table's rows), removes a row only when an identical row stays in its table, and rewrites a
+cell only to an equivalent: every date component kept (a day is never dropped) and all markup
+kept (emphasis, code spans, links, HTML tags and comments). Anything else is an unsafe fix or
+has none. Safe fixes together obey this as one fix does, and the result is checked before it
+is written: if it breaks the contract, nothing is written."""
+
 MOVE_LIMIT_SHARE = 10  # a safe fix moves at most max(3, 10%) of a table's rows
 MOVE_LIMIT_MIN = 3
 

@@ -123,7 +123,12 @@ def explain(key: str) -> str | None:
     header = (
         f"{rule.CODE} {rule.NAME} (default: {'on' if rule.DEFAULT else 'off'}, fix: {rule.FIX})"
     )
-    return f"{header}\n\n{inspect.cleandoc(rule.__doc__ or '')}"
+    text = f"{header}\n\n{inspect.cleandoc(rule.__doc__ or '')}"
+    if rule.FIX != "none":
+        from lint.contract import TEXT
+
+        text += "\n\n" + TEXT
+    return text
 
 
 def explain_command(key: str | None, out: TextIO, err: TextIO) -> int:

@@ -7,11 +7,13 @@ separated by spaces or commas; with no names it covers every rule::
     <!-- lint-enable duplicate-entry -->         ... back on from this line
     <!-- lint-disable-next-line row-order -->    off for the next non-blank line only
     <!-- lint-disable-file -->                   off for the whole file
+    | Paper | 2023.05 | x <!-- lint-disable-line row-order --> |   off for this line only
 
-A comment line ends a GFM table, so a suppression for one row goes above its table's first line
-only when that row is the table's first; otherwise wrap the table in ``lint-disable`` /
-``lint-enable``. Unknown names are reported by ``invalid-suppression``; suppressions that
-silenced nothing by the opt-in ``unused-suppression``.
+A comment line ends a GFM table (GitHub shows the rows below it as text), so one row of a table
+is silenced from inside the row: ``lint-disable-line`` in any cell, usually the last, which
+GitHub shows as nothing. It may share its line with anything, unlike the others. Unknown names
+are reported by ``invalid-suppression``; suppressions that silenced nothing by the opt-in
+``unused-suppression``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ from typing import NamedTuple
 from lint.problem import Problem
 
 DISABLE, ENABLE, NEXT_LINE, FILE = "disable", "enable", "disable-next-line", "disable-file"
+LINE = "disable-line"
 _COMMENT = re.compile(
     r"^(?P<indent>\s*)<!--\s*lint-(?P<kind>disable-next-line|disable-file|disable|enable)"
     r"(?P<names>(?:[\s,]+[A-Za-z0-9_-]+)*)[\s,]*-->\s*$"
+)
+# inside a line (a table row): the names and the spaces between them are disjoint classes, so a
+# match is found or refused in one pass from each "<!--"
+_IN_LINE = re.compile(
+    r"<!--\s*lint-(?P<kind>disable-line)(?P<names>(?:[\s,]+[A-Za-z0-9_-]+)*)[\s,]*-->"
 )
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -76,6 +84,8 @@ def directives(lines: Sequence[str]) -> list[Directive]:
         match = _COMMENT.match(line)
         if match:
             found.append(_directive(lines, number, match))
+        elif "lint-disable-line" in line:
+            found.extend(_directive(lines, number, m) for m in _IN_LINE.finditer(line))
     return found
 
 
@@ -92,7 +102,9 @@ def _directive(lines: Sequence[str], number: int, match: re.Match[str]) -> Direc
     target = 0
     if match.group("kind") == NEXT_LINE:
         target = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), 0)
-    column = len(match.group("indent")) + 1
+    if match.group("kind") == LINE:
+        target = number
+    column = (len(match.group("indent")) if "indent" in match.groupdict() else match.start()) + 1
     return Directive(number, column, match.group("kind"), names, codes, unknown, target)
 
 
@@ -102,7 +114,7 @@ def suppressor(problem: Problem, found: Sequence[Directive]) -> Directive | None
     for directive in found:
         if directive.kind == FILE and directive.covers(code):
             return directive
-        if directive.kind == NEXT_LINE and directive.target == problem.line:
+        if directive.kind in (NEXT_LINE, LINE) and directive.target == problem.line:
             if directive.covers(code):
                 return directive
     active: Directive | None = None

@@ -80,3 +80,14 @@ def test_readme_config_table_is_generated() -> None:
     assert explain.replace_config_table(readme) == readme
     for key, _, _ in documented_keys():
         assert f"`{key}`" in explain.config_table()
+
+
+def test_every_rule_with_a_fix_explains_the_safety_contract() -> None:
+    from lint.contract import TEXT
+
+    for rule in RULES:
+        text = explain.explain(rule.CODE)
+        assert text is not None
+        assert (TEXT in text) is (rule.FIX != "none"), rule.NAME
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "max(3, 10%)" in readme and "a day is never dropped" in readme

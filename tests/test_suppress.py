@@ -117,3 +117,30 @@ def test_comment_above_the_second_bigtrans_row_ends_its_table() -> None:
     assert cut_off and cut_off[0] == duplicate.line + 1
     unused = lint_text("".join(lines), config=Config(extend_select=("unused-suppression",)))
     assert (duplicate.line, 1, "M002") in [(p.line, p.column, p.code) for p in unused]
+
+
+ORDER = Config(select=("row-order", "unused-suppression", "invalid-suppression"), order="ascending")
+DATED = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
+
+
+def test_one_row_is_silenced_from_inside_it_without_cutting_the_table() -> None:
+    rows = "| A | 2023.01 | a |\n| Z | 2023.09 | z |\n| B | 2023.02 | b |\n| C | 2023.03 | c |\n"
+    assert [p.line for p in lint_text(DATED + rows, "t.md", ORDER)] == [4]
+    silenced = rows.replace("| z |", "| z <!-- lint-disable-line row-order --> |")
+    assert lint_text(DATED + silenced, "t.md", ORDER) == []
+    # the table is still one table of four rows: the comment sits inside a cell
+    from lint.document import parse
+
+    (table,) = parse(DATED + silenced).tables
+    assert len(table.rows) == 4
+    # and a plain --fix leaves the silenced row where it is
+    assert fix_text(DATED + silenced, config=ORDER).text == DATED + silenced
+
+
+def test_in_row_suppression_names_rules_and_is_checked() -> None:
+    rows = "| Z | 2023.09 | z |\n| B | 2023.02 | b <!-- lint-disable-line date-format --> |\n"
+    codes = [p.code for p in lint_text(DATED + "| A | 2023.01 | a |\n" + rows, "t.md", ORDER)]
+    # silences only what it names (row-order still reported on its row), and is unused there
+    assert sorted(codes) == ["M002", "P003"]
+    bogus = "| A | 2023.01 | a <!-- lint-disable-line nope --> |\n"
+    assert [p.code for p in lint_text(DATED + bogus, "t.md", ORDER)] == ["M001"]
