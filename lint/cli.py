@@ -55,6 +55,7 @@ DEFAULTS: dict[str, object] = {
     "statistics": False,
     "list_rules": False,
     "explain": None,
+    "show_conventions": False,
 }
 
 
@@ -93,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="print counts per rule")
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation")
+    parser.add_argument(
+        "--show-conventions",
+        action="store_true",
+        help="print each file's conventions (date style, order, layout, columns) and where each"
+        " came from (set, inferred, default), then exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(**DEFAULTS)
     return parser
@@ -566,6 +573,25 @@ def run_paths(args: argparse.Namespace, run: Run) -> None:
     check_columns(run)
 
 
+def show_conventions(args: argparse.Namespace, run: Run) -> int:
+    """Print the conventions of every file the paths name; exit 2 on an error, else 0."""
+    from lint import conventions, document
+    from lint.show import describe
+
+    try:
+        files = collect(args.paths)
+    except InputError as error:
+        _error(str(error))
+        return 2
+    for path in files:
+        with _guard(run, str(path)):
+            source = read_source(path)
+            config = config_for(args, source.path, run)
+            doc = document.parse(source.text, source.shown)
+            sys.stdout.write(describe(source.shown, conventions.of(doc, config)))
+    return 2 if run.failed else 0
+
+
 def _silence_output() -> None:
     """After a closed pipe: point stdout and stderr at /dev/null, so that the interpreter's
     last flush of what is still buffered raises nothing either (Python's documented recipe)."""
@@ -598,6 +624,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return explain_command(args.explain, sys.stdout, sys.stderr)
     run = Run()
+    if args.show_conventions:
+        return show_conventions(args, run)
     try:
         check_rule_options(args)
         run_paths(args, run)

@@ -269,8 +269,11 @@ def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
     """The layout style most tables use (aligned on a tie or when none is in a style)."""
     if config.layout != AUTO:
         return Setting(config.layout, SET)
-    counts = {style: sum(style in table.styles for table in tables) for style in layout.STYLES}
+    counts = {style: 0 for style in layout.STYLES}
+    for table in tables:
+        for style in table.styles or {layout.leaning(table.table)}:
+            counts[layout.ALIGNED if style == layout.BY_HAND else style] += 1
     best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
     if not counts[best]:
-        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table in one style")
-    return Setting(best, INFERRED, f"{counts[best]} of {len(tables)} tables")
+        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table")
+    return Setting(best, INFERRED, f"{counts[best]} of {len(tables)} tables in or near it")

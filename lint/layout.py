@@ -5,9 +5,10 @@
 - ``compact``: one space on each side of every cell, no padding: ``| a | b |``.
 - ``tight``: no space at all: ``|a|b|``.
 
-Every style has a leading and a trailing pipe. Compact and tight keep the delimiter cells as
-written (``---``, ``:-:``); only the spaces around them change. Cell text is never changed, and
-white space after a line's last pipe is not part of the style.
+Every style has a leading and a trailing pipe. Compact and tight are read from the body rows:
+the header and delimiter rows are kept as written (lists pad a header, or space a delimiter, over
+unpadded rows). Cell text is never changed, and white space after a line's last pipe is not part
+of the style.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ ALIGNED = "aligned"
 COMPACT = "compact"
 TIGHT = "tight"
 STYLES = (ALIGNED, COMPACT, TIGHT)
+# pipes in the same display columns on every line, padded otherwise than prettier pads: aligned
+# when the style is inferred, not when ``layout = "aligned"`` asks for prettier's bytes
+BY_HAND = "aligned by hand"
 
 _MIN_WIDTH = 3
 # an empty cell in a compact row: ``| |`` (two spaces, ``|  |``, read the same)
@@ -51,14 +55,65 @@ def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
 
 
 def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
-    """The styles ``table`` is written in (a table of equal-width cells can be in several)."""
+    """The styles ``table`` is written in (a table of equal-width cells can be in several).
+
+    Aligned is prettier's layout, or any layout whose pipes stand in the same display columns
+    on every line (aligned by hand: the padding of centred cells may differ from prettier's).
+    """
     found = {ALIGNED} if laid_out(table, old, ALIGNED) == old else set()
+    if not found and _pipes_aligned(table):
+        found.add(BY_HAND)
     trimmed = tuple(line.rstrip(" \t") for line in old)
-    if laid_out(table, old, TIGHT) == trimmed:
+    if _trimmed(laid_out(table, old, TIGHT)) == trimmed:
         found.add(TIGHT)
-    if laid_out(table, old, COMPACT) == tuple(_EMPTY_COMPACT.sub("| ", line) for line in trimmed):
+    compact = tuple(_EMPTY_COMPACT.sub("| ", line) for line in trimmed)
+    if _trimmed(laid_out(table, old, COMPACT)) == compact:
         found.add(COMPACT)
     return frozenset(found)
+
+
+def _trimmed(lines: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(line.rstrip(" \t") for line in lines)
+
+
+def leaning(table: Table) -> str:
+    """The style a table in no style comes closest to, by its cells' padding: tight when most
+    cells have no space around them, compact when most have one, aligned when most have more.
+    A document's style is voted with it, so a list of loosely tight tables stays tight."""
+    counts = {ALIGNED: 0, COMPACT: 0, TIGHT: 0}
+    # the delimiter row's spacing tells nothing: generators write `| :---: |` over tight rows
+    for row in (table.header, *table.rows):
+        if is_pipeless(row):
+            continue
+        for piece in _pieces(row.content)[0]:
+            text = piece.strip(" \t")
+            padding = len(piece) - len(text)
+            counts[TIGHT if padding == 0 else COMPACT if padding <= 2 else ALIGNED] += 1
+    return max((TIGHT, COMPACT, ALIGNED), key=lambda style: counts[style])
+
+
+def _pipes_aligned(table: Table) -> bool:
+    """True when every line's pipes stand in the same display columns (one table-wide width per
+    column), and the table has padding to align (a tight table is not aligned)."""
+    positions: tuple[int, ...] | None = None
+    for row in (table.header, table.delimiter, *table.rows):
+        content = row.content.rstrip(" \t")
+        if not content.startswith("|") or not content.endswith("|"):
+            return False
+        pieces = _pieces(content)[0]
+        if row is not table.header and len(pieces) != len(table.header.cells):
+            return False
+        column, found = 0, []
+        for piece in pieces:
+            column += width(piece) + 1
+            found.append(column)
+        if positions is None:
+            positions = tuple(found)
+        elif tuple(found) != positions:
+            return False
+    return positions is not None and any(
+        piece.startswith(" ") for piece in _pieces(table.header.content)[0]
+    )
 
 
 def aligned(table: Table) -> tuple[str, ...]:
@@ -83,19 +138,20 @@ def aligned(table: Table) -> tuple[str, ...]:
 
 
 def unpadded(table: Table, spaced: bool) -> tuple[str, ...]:
-    """The table's lines compact (``spaced``: one space around each cell) or tight."""
+    """The table's lines with its body rows compact (``spaced``: one space around each cell) or
+    tight. The header and delimiter rows are kept as written: lists pad a header or space a
+    delimiter (``| :---: |``) over unpadded rows, and the style is read from the rows."""
     inner = " | " if spaced else "|"
     edge_open, edge_close = ("| ", " |") if spaced else ("|", "|")
-    delimiter = tuple(piece.strip(" \t") for piece in _pieces(table.delimiter.content)[0])
-    rows = (table.header.cells, delimiter, *(row.cells for row in table.rows))
-    if not spaced:
-        rows = tuple(_unescaping(cells) for cells in rows)
-    contents = (table.header, table.delimiter, *table.rows)
-    lines = tuple(
-        prefix + (row.content if is_pipeless(row) else edge_open + inner.join(cells) + edge_close)
-        for prefix, cells, row in zip(table.prefixes, rows, contents, strict=True)
-    )
-    return tuple(_EMPTY_COMPACT.sub("| ", line) for line in lines) if spaced else lines
+    lines = [table.prefixes[0] + table.header.content, table.prefixes[1] + table.delimiter.content]
+    for prefix, row in zip(table.prefixes[2:], table.rows, strict=True):
+        if is_pipeless(row):
+            lines.append(prefix + row.content)
+            continue
+        cells = row.cells if spaced else _unescaping(row.cells)
+        line = prefix + edge_open + inner.join(cells) + edge_close
+        lines.append(_EMPTY_COMPACT.sub("| ", line) if spaced else line)
+    return tuple(lines)
 
 
 def _unescaping(cells: tuple[str, ...]) -> tuple[str, ...]:

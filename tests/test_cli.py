@@ -225,3 +225,22 @@ def test_files_of_one_run_are_one_scope_for_duplicates(
         == 1
     )
     assert later.read_text(encoding="utf-8").endswith("| Paper A | 2023.05 | 一种新的方法 |\n")
+
+
+def test_show_conventions_says_what_was_inferred_and_what_was_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "".join(f"| P{i} | 2023-{12 - i:02d} | s |\n" for i in range(6))
+    (tmp_path / "list.md").write_text(
+        "## Must read\n\n|Title|Date|Summary|\n|-|-|-|\n" + rows, encoding="utf-8"
+    )
+    assert main(["--show-conventions", str(tmp_path / "list.md")]) == 0
+    out = capsys.readouterr().out
+    assert "date style: YYYY-MM (inferred" in out and "order: descending (inferred" in out
+    assert 'title column: 1 "Title"' in out and "layout:" in out
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.llm4or-lint]\norder = "ascending"\n', encoding="utf-8"
+    )
+    assert main(["--show-conventions", str(tmp_path / "list.md")]) == 0
+    assert "order: ascending (set)" in capsys.readouterr().out
+    assert main(["--show-conventions", str(tmp_path / "missing.md")]) == 2

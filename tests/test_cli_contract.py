@@ -15,7 +15,7 @@ import pytest
 
 from lint.cli import main
 
-MESSY = "# T\n\n|a | b|\n|-|-|\n|1|2|\n"  # in no layout style: laid out aligned
+MESSY = "# T\n\n|a   |   b|\n|-|-|\n|1   |   2|\n"  # near aligned, in no style: laid out aligned
 ONLY_LAYOUT = ["--select", "T001,T002"]
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"

@@ -130,7 +130,8 @@ def test_duplicate_row_fails_the_commit(
 
 def _misaligned_readme() -> str:
     if lookup("table-format"):
-        return f"# 列表\n\n|  论文题目 |发表时间|  内容简介|\n| :---: | --- |---|\n{PAPER}"
+        messy = "|  BigTrans: Augmenting Large Language Models|2023.05   |   多语言模型 |\n"
+        return f"# 列表\n\n|  论文题目 |发表时间|  内容简介|\n| :---: | --- |---|\n{messy}"
     return f"# 列表\n\n{HEADER}| Paper A | 2023.05 |\n"  # column-count pads it meanwhile
 
 

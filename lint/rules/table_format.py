@@ -55,18 +55,23 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each table not in the document's layout style, with that layout as the fix."""
     found = conventions.of(doc, config)
     style = found.layout.value
+    by_hand_too = style == layout.ALIGNED and found.layout.source != conventions.SET
     for table_conventions in found.tables:
-        if style in table_conventions.styles:
+        styles = table_conventions.styles
+        if style in styles or (by_hand_too and layout.BY_HAND in styles):
             continue
         table = table_conventions.table
         old = layout.lines_of(table, doc.lines)
         new = layout.laid_out(table, old, style)
+        if new == old:
+            continue
         above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
         glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
+        near = table_conventions.styles or {layout.leaning(table)}
         grows = (
             style == layout.ALIGNED
             and found.layout.source != conventions.SET
-            and bool(table_conventions.styles & {layout.COMPACT, layout.TIGHT})
+            and bool(near & {layout.COMPACT, layout.TIGHT})
         )
         yield _problem(table, old, new, style, _GLUED if glued else _GROWS if grows else "")
 
