@@ -246,12 +246,12 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
 
 
 # a table's dates follow their arXiv ids when this share of its dated rows with one id agree
-ARXIV_AGREE = 2 / 3
+ARXIV_AGREE = 0.9
 ARXIV_MIN_ROWS = 3
 
 
 def _arxiv_dates(table: Table, table_roles: Roles, date_format: str) -> Setting:
-    """``follow`` when at least two thirds (and 3) of the rows with one arXiv id and a dated
+    """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
     month are dated the id's month, else ``free``."""
     assert table_roles.date is not None
     agree = total = 0

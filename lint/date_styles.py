@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -364,7 +364,7 @@ _ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("n", "4"): ("my",),
     ("n", "n", "4"): ("mdy", "dmy"),
     ("n", "n", "n"): ("mdY", "dmY"),
-    ("n", "n"): ("md", "dm"),
+    ("n", "n"): ("Ym", "md", "dm"),
     ("a", "4"): ("my",),
     ("a", "n", "4"): ("mdy",),
     ("n", "a", "4"): ("dmy",),
@@ -542,10 +542,19 @@ def _choose(cell: Cell, style: Style) -> Reading | None:
     """The reading of ``cell`` in ``style``: the one in its order when the text is ambiguous."""
     if len(cell.readings) == 1:
         return cell.readings[0]
+    readings = cell.readings
+    if "YYYY" in style.elements:
+        # a four-digit-year column reads "07-03" as a month and day, not as 2007-03
+        readings = tuple(r for r in readings if "YY" not in r.shape.elements) or readings
+        if len(readings) == 1:
+            return readings[0]
     wanted = _order(style.elements)
+    exact = [reading for reading in readings if _order(reading.shape.elements) == wanted]
+    if len(exact) == 1:
+        return exact[0]  # "20.12" in a YY.MM column: the year and month, not day and month
     chosen = [
         reading
-        for reading in cell.readings
+        for reading in readings
         if "".join(k for k in _order(reading.shape.elements) if k in wanted)
         == "".join(k for k in wanted if k in _order(reading.shape.elements))
     ]
@@ -709,9 +718,22 @@ def _form(shape: Style) -> tuple[str, ...]:
 def _most(
     counts: Counter[tuple[object, ...]], only: Counter[tuple[object, ...]]
 ) -> tuple[object, ...]:
-    """The most common key; ties go to the one more cells give unambiguously, then the first."""
+    """The most common key; ties go to the one more cells give unambiguously, then to a shape
+    with a year (a year-less style is the rarer one: it needs a year heading), then the first."""
     order = {key: index for index, key in enumerate(counts)}
-    return max(counts, key=lambda key: (counts[key], only[key], -order[key]))
+    return max(counts, key=lambda key: (counts[key], only[key], _has_year_key(key), -order[key]))
+
+
+def _has_year_key(key: tuple[object, ...]) -> bool:
+    return any(isinstance(part, str) and part.startswith("Y") for part in _flatten(key))
+
+
+def _flatten(value: object) -> Iterator[object]:
+    if isinstance(value, tuple):
+        for part in value:
+            yield from _flatten(part)
+    else:
+        yield value
 
 
 def _padding(tokens: Iterable[str], padded: str, unpadded: str, loose: str = "") -> str:

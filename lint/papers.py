@@ -27,7 +27,6 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import dates
 from lint.dates import DateValue
 from lint.document import Table
 
@@ -456,8 +455,13 @@ def dated_arxiv(
     if len(found) != 1 or date >= len(cells):
         return None
     month = arxiv_month(found[0])
-    value = dates.parse(dates.unwrap(cells[date])[1], None, date_format)
-    if month is None or value is None:
+    if month is None:
+        return None
+    from lint import date_styles  # imports dates; only rows with an arXiv id need it
+
+    style = date_format or date_styles.DEFAULT_STYLE
+    value = date_styles.read(cells[date], style)
+    if value is None or value.year == 0:
         return None
     return DatedId(found[0], month, value)
 

@@ -196,3 +196,13 @@ def test_long_cells_stay_fast(text: str) -> None:
     column_style([text] * 3)
     date_styles.analyse(text[:64])
     assert time.perf_counter() - start < 0.5
+
+
+def test_two_digit_year_and_month_columns_read_as_years() -> None:
+    """YY.MM (20.12, 22.11) is a year and a month, not a day and a month without a year."""
+    found = date_styles.column_style(["20.12", "22.11", "23.02"])
+    assert found is not None and found.style == "YY.MM"
+    assert date_styles.read("20.12", "YY.MM") == DateValue(2020, 12)
+    # a column that cannot be years stays month-day
+    found = date_styles.column_style(["07-29", "08-01", "05-06"])
+    assert found is not None and found.style == "MM-DD"

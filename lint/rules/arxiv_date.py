@@ -2,11 +2,13 @@
 
 Why: an arXiv id names the month of the paper's first version (``2406.01234``: June 2024;
 ``hep-th/9901001``: January 1999), and no paper predates its first arXiv version, so a row dated
-``2024.04`` that links ``arxiv.org/abs/2406.01234`` has a wrong date or a wrong link. Where a
-table's dates follow their arXiv ids (at least two thirds, and 3, of its dated rows with one id
-are dated the id's month: the ``arxiv_dates`` convention, ``--show-conventions``), a row dated
-any other month is reported too. Rows with no arXiv id, several ids, or a date that cannot be
-read are left alone; a date given as a year alone is checked by its year.
+``2024.04`` that links ``arxiv.org/abs/2406.01234`` has a wrong date or a wrong link. The month
+before the id's is no contradiction: an id's month is its submission cycle's, so a paper sent on
+the 30th, or over the year-end break, takes the next month's id. Where a table's dates follow
+their arXiv ids (at least 90%, and 3, of its dated rows with one id are dated the id's month: the
+``arxiv_dates`` convention, see ``--show-conventions``), a row dated after its id's month is
+reported too (without a fix: it may be a release or an update date). Rows with no arXiv id,
+several ids, or a date that cannot be read are left alone; a year alone is checked by its year.
 
 Fails::
 
@@ -20,16 +22,16 @@ Passes::
     | --- | --- | --- |
     | [Paper A](https://arxiv.org/abs/2406.01234) | 2024.06 | 摘要 |
 
-Fix: unsafe: the date cell is rewritten to the id's month in the table's date format (the id
-may be the wrong one, or the list may date papers by their publication on purpose). No fix for
-a date with a day, which the id cannot give.
+Fix: unsafe, for a date before its id's month: the date cell is rewritten to the id's month in
+the column's date style (the id may be the wrong one). No fix for a later date, or for a date
+with a day, which the id cannot give.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import conventions, dates, papers
+from lint import conventions, date_styles, dates, papers
 from lint.config import Config
 from lint.document import Document, Row
 from lint.problem import UNSAFE, Fix, Problem
@@ -57,9 +59,16 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year
-            before = written < dated.month
-            if before or (follow and dated.date.month and written != dated.month):
+            # an id's month is its submission cycle's: a paper sent on the 30th, or over the
+            # year-end break, takes the next month's id, so the month before is no contradiction
+            before = _months(written) < _months(dated.month) - 1
+            later = _months(written) > _months(dated.month)
+            if before or (follow and dated.date.month and later):
                 yield _problem(doc, row, column, dated, style, before)
+
+
+def _months(year_month: tuple[int, int]) -> int:
+    return year_month[0] * 12 + year_month[1]
 
 
 def _problem(
@@ -72,21 +81,24 @@ def _problem(
         reason = f"before arXiv {dated.arxiv} ({shown}), the paper's first version"
     else:
         reason = f"not the month of arXiv {dated.arxiv} ({shown}), as this table's dates are"
-    fix = _fix(doc, row, column, dated, style)
-    remedy = f'write "{dates.unwrap(text)[0]}{_written(dated, style)}"' if fix else "fix it by hand"
+    fix = _fix(doc, row, column, dated, style) if before else None
+    remedy = f'write "{_written(dated, style)}"' if fix else "check the date"
     message = f'date "{text}" is {reason}: {remedy}, or correct the link'
     return Problem(row.line, row.column(column), CODE, NAME, message, fix)
 
 
 def _written(dated: papers.DatedId, style: str) -> str | None:
+    """The id's month written in the column's style, wrappers included."""
     year, month = dated.month
-    value = dates.DateValue(year, month if dates.has_month(style) else 0)
-    return dates.format_date(value, style)
+    parsed = date_styles.parse_style(style)
+    value = dates.DateValue(year, month if date_styles.has_month(parsed) else 0)
+    return date_styles.write(value, parsed)
 
 
 def _fix(doc: Document, row: Row, column: int, dated: papers.DatedId, style: str) -> Fix | None:
+    """Unsafe, and only for a date earlier than its id (a later date may be a release or an
+    update date on purpose) and without a day (which the id cannot give)."""
     written = _written(dated, style)
     if written is None or dated.date.day is not None:
         return None
-    marker, _ = dates.unwrap(row.cells[column])
-    return rewrite_cell(doc, row, column, f"{marker}{written}{marker}")._replace(safety=UNSAFE)
+    return rewrite_cell(doc, row, column, written)._replace(safety=UNSAFE)

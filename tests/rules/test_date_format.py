@@ -64,7 +64,6 @@ UNREADABLE = [
     "1899.05",  # before 1900
     "2999.01",  # far in the future
     "preprint",  # free text
-    "23.05",  # two-digit year
     "5/6/2023",  # day and month could be either way
     "2023-02-30",  # no such day
     "to appear",
@@ -381,3 +380,10 @@ def test_each_style_set_explicitly(
     (problem,) = date_format.check(parse(table(bad)), config)
     assert problem.fix_safety == safety
     assert fix_text(table(bad), config=config, unsafe=True).text == table(fixed)
+
+
+def test_a_two_digit_year_among_four_digit_ones_is_reported_never_guessed() -> None:
+    markdown = dated("2023.04", "23.05", "2023.06")
+    (problem,) = date_format.check(parse(markdown), ONLY)
+    assert (problem.line, problem.fix) == (4, None)
+    assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
