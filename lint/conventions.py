@@ -110,6 +110,12 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
         return TableConventions(table, table_roles, None, off)
     keys = _keys(table, table_roles.date, style.value)
     order = _order(table, keys, config)
+    if (
+        order.source == INFERRED
+        and order.value != "off"
+        and out_of_order(keys, order.value == "descending")
+    ):
+        order = _by_id(table, table_roles, keys, order)
     misplaced: tuple[int, ...] = ()
     if order.value in ("ascending", "descending"):
         misplaced = tuple(out_of_order(keys, order.value == "descending"))
@@ -126,7 +132,11 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
     years = not shown[0] or dates.year_column(cell(row.cells, column) for row in table.rows)
     seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
+    width = len(table.header.cells)
     for row in table.rows:
+        if len(row.cells) != width:
+            keys.append(None)  # a row with missing or extra cells: its date may be any cell
+            continue
         text = cell(row.cells, column)
         hint = None if date_styles.has_year(style) else date_styles.year_hint(row.section)
         if (text, hint) not in seen:
@@ -205,6 +215,26 @@ def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Sett
             direction, INFERRED, f"{len(readable) - len(out)} of {len(readable)} dated rows"
         )
     return Setting("off", INFERRED, f"not ordered by date: {detail}")
+
+
+def _by_id(
+    table: Table, table_roles: Roles, keys: Sequence[DateKey | None], order: Setting
+) -> Setting:
+    """``off`` when the rows follow their arXiv ids more closely than their dates (daily arXiv
+    lists sort by id and date rows by their last update): the table is ordered by id."""
+    ids: list[DateKey | None] = []
+    for row in table.rows:
+        found = papers.arxiv_ids(row.cells, table_roles.title, table_roles.date)
+        ids.append(papers.arxiv_order(found[0]) if len(found) == 1 else None)
+    with_ids = sum(key is not None for key in ids)
+    if with_ids * 2 <= len(table.rows):
+        return order
+    descending = order.value == "descending"
+    by_id, by_date = len(out_of_order(ids, descending)), len(out_of_order(keys, descending))
+    if by_id >= by_date:
+        return order
+    detail = f"ordered by arXiv id ({by_id} rows out of id order, {by_date} out of date order)"
+    return Setting("off", INFERRED, detail)
 
 
 def _other(direction: str) -> str:

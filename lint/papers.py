@@ -393,6 +393,15 @@ def arxiv_month(paper_id: str) -> tuple[int, int] | None:
     return 2000 + year, month
 
 
+def arxiv_order(paper_id: str) -> tuple[int, int, int] | None:
+    """An arXiv id's place in arXiv's own order: year, month, then its number in the month."""
+    month = arxiv_month(paper_id)
+    number = paper_id.rsplit("/", 1)[-1][4:].lstrip(".")
+    if month is None or not number.isdigit():
+        return None
+    return month[0], month[1], int(number)
+
+
 def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
     """Columns whose cells name a variant (a size, version, language or task: ``7B``,
     ``A4.2B/25.8B``, ``v1.0``, ``代码``): short, without links, in most rows (``skip``: the

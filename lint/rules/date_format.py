@@ -92,9 +92,10 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         years = date_styles.has_month(style) and dates.year_column(texts)
         # a list repeats a few hundred dates many times: judge each text once per table
         seen: dict[tuple[str, int | None], _Verdict | None] = {}
+        width = len(table.header.cells)
         for row, text in zip(table.rows, texts, strict=True):
-            if not text.strip():
-                continue  # empty-cell reports a missing date
+            if not text.strip() or len(row.cells) != width:
+                continue  # empty-cell reports a missing date, column-count a row's cells
             hint = date_styles.year_hint(row.section)
             if (text, hint) not in seen:
                 seen[text, hint] = _judge(text, style, years, hint)

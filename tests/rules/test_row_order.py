@@ -366,3 +366,24 @@ def test_order_per_section(
 def test_order_off_checks_nothing() -> None:
     config = Config(select=("row-order",), order="off")
     assert found(dated("2023.05", "2023.01", "2023.07"), config) == []
+
+
+def test_a_table_ordered_by_arxiv_id_is_not_checked_by_date() -> None:
+    """Daily arXiv lists sort rows by id and date them by their last update."""
+    ids = ["2605.09811", "2605.07885", "2605.06478", "2605.05443", "2605.04806"]
+    dates = ["2026-05-10", "2026-05-08", "2026-05-07", "2026-05-08", "2026-05-06"]
+    table = "|Date|Title|PDF|\n|---|---|---|\n" + "".join(
+        f"|**{date}**|**P{i}**|[{paper}](http://arxiv.org/abs/{paper})|\n"
+        for i, (date, paper) in enumerate(zip(dates, ids, strict=True))
+    )
+    default = Config(select=("row-order",))
+    assert found(table, default) == []
+    # the same dates without ids: one row out of place
+    plain = "|Date|Title|\n|---|---|\n" + "".join(f"|{d}|P{i}|\n" for i, d in enumerate(dates))
+    assert [line for line, _, _ in found(plain, default)] == [6]
+
+
+def test_a_row_with_missing_cells_has_no_date_to_order() -> None:
+    markdown = rows(("A", "2023.01"), ("B", "2023.02")) + "| C | https://x.example |\n"
+    markdown = markdown.replace("| C | https://x.example | x |", "| C | https://x.example |")
+    assert found(markdown, ONLY) == []
