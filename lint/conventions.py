@@ -68,6 +68,9 @@ class Conventions(NamedTuple):
     config: Config
     layout: Setting
     tables: tuple[TableConventions, ...]
+    # the paper tables' header: set, or the one most of them use (``detail`` says how many)
+    header: tuple[str, ...] | None = None
+    header_source: Setting | None = None
 
     def table(self, table: Table) -> TableConventions:
         """The conventions of ``table`` (a table of the document they were read from)."""
@@ -97,7 +100,31 @@ def infer(doc: Document, config: Config) -> Conventions:
         )
         for table in doc.tables
     )
-    return Conventions(config, _layout(tables, config), tables)
+    header, header_source = _header(tables, config)
+    return Conventions(config, _layout(tables, config), tables, header, header_source)
+
+
+def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
+    """Header cells as compared: white space inside collapsed."""
+    return tuple(" ".join(text.split()) for text in cells)
+
+
+def _header(
+    tables: Sequence[TableConventions], config: Config
+) -> tuple[tuple[str, ...] | None, Setting | None]:
+    """The header every paper table should have: the setting, or the one most use."""
+    if config.header is not None:
+        return header_cells(config.header), Setting("the configured header", SET)
+    counts: dict[tuple[str, ...], int] = {}
+    for found in tables:
+        if found.roles.is_paper:
+            key = header_cells(found.table.header.cells)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None, None
+    best = max(counts, key=lambda key: counts[key])  # first among equals
+    detail = f"{counts[best]} of {sum(counts.values())} paper tables"
+    return best, Setting("the header most paper tables use", INFERRED, detail)
 
 
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:

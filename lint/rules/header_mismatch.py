@@ -1,11 +1,13 @@
 """A paper table's header differs from the list's header.
 
-The list's header is the first paper table's, or the one configured.
+The list's header is the configured one, or the one most of its paper tables use.
 
 Why: a reader expects every section's table to have the same columns in the same order; a
 renamed or extra column usually means a row pasted from another list or a table edited by hand.
 Option ``header``: the header every paper table must have, for example
-``["论文题目", "发表时间", "内容简介"]``; by default the first paper table of the document sets it.
+``["论文题目", "发表时间", "内容简介"]``; by default the header most paper tables of the document
+use, and then only a near variant of it is reported (as many cells give or take one, and at
+least half of them the same): a table of another kind, with other columns, is not an error.
 Header cells are compared as written, white space aside.
 
 Fails::
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.columns import paper_tables
+from lint import conventions
 from lint.config import Config
 from lint.document import Document, Table
 from lint.problem import Problem
@@ -38,25 +40,30 @@ DEFAULT = True
 FIX = "none"
 
 
-def _key(cells: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(" ".join(text.split()) for text in cells)
-
-
 def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Report every paper table whose header cells differ from the reference header."""
-    expected = _key(config.header) if config.header is not None else None
-    source = "the configured header"
-    for table, _ in paper_tables(doc, config):
-        found = _key(table.header.cells)
-        if expected is None:
-            expected, source = found, f"the header at line {table.start_line}"
+    """Report every paper table whose header cells differ from the list's header."""
+    found = conventions.of(doc, config)
+    expected, setting = found.header, found.header_source
+    if expected is None or setting is None:
+        return
+    inferred = setting.source != conventions.SET
+    for table_conventions in found.tables:
+        if not table_conventions.roles.is_paper:
             continue
-        if found != expected:
-            yield _problem(table, found, expected, source)
+        table = table_conventions.table
+        cells = conventions.header_cells(table.header.cells)
+        if cells != expected and not (inferred and not _near(cells, expected)):
+            yield _problem(table, cells, expected, setting)
+
+
+def _near(found: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """A variant of ``expected``: as many cells give or take one, half of them the same."""
+    same = sum(1 for a, b in zip(found, expected, strict=False) if a == b)
+    return abs(len(found) - len(expected)) <= 1 and 2 * same >= max(len(found), len(expected))
 
 
 def _problem(
-    table: Table, found: tuple[str, ...], expected: tuple[str, ...], source: str
+    table: Table, found: tuple[str, ...], expected: tuple[str, ...], setting: conventions.Setting
 ) -> Problem:
     header = table.header
     differs = next(
@@ -64,8 +71,9 @@ def _problem(
         min(len(found), len(expected)),
     )
     column = header.column(min(differs, len(found) - 1))
+    source = setting.value + (f" ({setting.detail})" if setting.detail else "")
     message = (
         f'header "| {" | ".join(found)} |" differs from {source} '
-        f'"| {" | ".join(expected)} |": use the same columns'
+        f'"| {" | ".join(expected)} |": use the same columns, or set header = [...]'
     )
     return Problem(header.line, column, CODE, NAME, message)

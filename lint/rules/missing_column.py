@@ -20,6 +20,10 @@ Passes::
     | --- | --- | --- |
     | Paper A | 2023.05 | 摘要 |
 
+Also, without ``required-columns``: a table with a date column but no title column (none by
+header name, none carrying its rows' links) gets no paper checks; that is said once per
+document, at the first such table, with the setting that names the title column.
+
 Fix: none: add the column, or set ``title-column`` / ``date-column`` to the one that holds it.
 """
 
@@ -27,8 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint import conventions
 from lint.columns import roles
-from lint.config import Config
+from lint.config import SECTION, Config
 from lint.document import Document
 from lint.problem import Problem
 
@@ -41,6 +46,8 @@ FIX = "none"
 def check(doc: Document, config: Config) -> Iterator[Problem]:
     """Report each table that has no column for a required role."""
     required = config.required_columns
+    if "title" not in required:
+        yield from _untitled(doc, config)
     if not required:
         return
     for table in doc.tables:
@@ -53,3 +60,21 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
                     f"table has no {role} column: add one or set {role}-column in the configuration"
                 )
                 yield Problem(header.line, header.column(0), CODE, NAME, message)
+
+
+def _untitled(doc: Document, config: Config) -> Iterator[Problem]:
+    """Once: the tables that have a date column but no title column, so no paper checks."""
+    untitled = [
+        found.table
+        for found in conventions.of(doc, config).tables
+        if found.date_style is not None and found.roles.title is None and found.table.rows
+    ]
+    if not untitled:
+        return
+    header = untitled[0].header
+    more = f" (and {len(untitled) - 1} more such tables)" if len(untitled) > 1 else ""
+    message = (
+        f"table has a date column but no title column, so the paper rules skip it{more}: set "
+        f'title-column = "<header>" under [tool.{SECTION}], or ignore {CODE} if it lists no papers'
+    )
+    yield Problem(header.line, header.column(0), CODE, NAME, message)

@@ -46,3 +46,25 @@ def test_configured_header_applies_to_the_first_table_too() -> None:
     config = Config(select=("header-mismatch",), header=("Title", "Date"))
     assert found(HEADER, config) == [(1, 3, "T003")]
     assert found("| Title | Date |\n|---|---|\n| A | 2023.05 |\n", config) == []
+
+
+OTHER = "| 论文题目 | 时间 | 内容简介 |\n|---|---|---|\n| B | 2023.06 | b |\n"
+KIND = (
+    "| Model | Year | Params | Licence | Paper |\n|---|---|---|---|---|\n"
+    "| M | 2023 | 7B | MIT | p |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected_lines"),
+    [
+        # the header most tables use is the list's, wherever the first one stands
+        ((OTHER, HEADER, HEADER), [1]),
+        # a paper table of another kind (other columns) is no variant: not reported
+        ((HEADER, HEADER, KIND), []),
+    ],
+)
+def test_inferred_header_is_the_most_common_and_only_variants_are_reported(
+    tables: tuple[str, ...], expected_lines: list[int]
+) -> None:
+    assert [line for line, _, _ in found("\n".join(tables))] == expected_lines

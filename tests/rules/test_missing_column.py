@@ -38,3 +38,12 @@ def test_missing_column(
 def test_configured_column_satisfies_the_requirement() -> None:
     config = Config(select=("missing-column",), required_columns=("date",), date_column=2)
     assert list(missing_column.check(parse(NO_DATE), config)) == []
+
+
+def test_a_date_table_without_a_title_column_is_said_once() -> None:
+    table = "| Version | Date | Notes |\n|---|---|---|\n| 1.0 | 2023-05 | x |\n"
+    markdown = "\n".join([table, table, table])
+    problems = list(missing_column.check(parse(markdown), Config(select=("missing-column",))))
+    assert [(p.line, p.code) for p in problems] == [(1, "T005")]
+    titled = "| 论文题目 | 发表时间 |\n|---|---|\n| A | 2023.05 |\n"
+    assert list(missing_column.check(parse(titled), Config(select=("missing-column",)))) == []
