@@ -219,8 +219,10 @@ def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Ent
 
 
 def _shown(entry: Entry) -> str:
+    """The title as a reader sees it (badges, images and tags dropped), shortened."""
     cells = entry.row.cells
-    shown = cells[entry.title] if entry.title < len(cells) else ""
+    written = cells[entry.title] if entry.title < len(cells) else ""
+    shown = " ".join(papers.read_cell(written, keep_tags=True).text.split()) or written
     return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
 
 
