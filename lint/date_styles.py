@@ -670,8 +670,12 @@ def comment_token(text: str) -> str | None:
     return None
 
 
-def year_hint(section: Sequence[str]) -> int | None:
-    """The year of the innermost heading that is a year alone (``## 2024``), if any."""
+@lru_cache(maxsize=1024)
+def year_hint(section: tuple[str, ...]) -> int | None:
+    """The year of the innermost heading that is a year alone (``## 2024``), if any.
+
+    Cached: every row of a section asks with the same path, and a long heading read once per
+    row would make the work grow with rows times heading length."""
     for title in reversed(section):
         found = dates.read_year(inner(title.strip("# ")))
         if found is not None:

@@ -138,13 +138,19 @@ def _pieces(content: str) -> tuple[list[str], int]:
 
 
 def _join_escaped(parts: list[str]) -> list[str]:
-    """Rejoin pieces split at an escaped pipe (one right after a backslash)."""
-    joined = [parts[0]]
+    """Rejoin pieces split at an escaped pipe (one right after a backslash).
+
+    The pieces of one cell are gathered and joined once: appending to the cell's string piece by
+    piece would copy it again for every escaped pipe (quadratic on a run of ``\\|``)."""
+    joined: list[str] = []
+    cell = [parts[0]]
     for part in parts[1:]:
-        if joined[-1].endswith("\\"):
-            joined[-1] += "|" + part
+        if cell[-1].endswith("\\"):
+            cell.append(part)
         else:
-            joined.append(part)
+            joined.append("|".join(cell))
+            cell = [part]
+    joined.append("|".join(cell))
     return joined
 
 

@@ -2,8 +2,8 @@
 
 Each pass parses the text, runs the rules, takes the wanted fixes (smallest first), drops any
 fix that overlaps one already taken (it comes back in the next pass, computed afresh), and
-applies the rest bottom-up. Line endings are kept line by line: a replaced line keeps the ending
-of the line it replaces, an added line takes the file's first ending.
+applies the rest in one walk over the lines. Line endings are kept line by line: a replaced line
+keeps the ending of the line it replaces, an added line takes the file's first ending.
 """
 
 from __future__ import annotations
@@ -82,22 +82,26 @@ def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
 
 
 def apply_fixes(lines: list[tuple[str, str]], fixes: list[Fix]) -> list[tuple[str, str]]:
-    """Apply non-overlapping fixes bottom-up to ``(content, ending)`` lines; returns new lines.
+    """Apply non-overlapping fixes to ``(content, ending)`` lines; returns new lines.
 
     A replacing line keeps the ending of the line it replaces; an added line takes the file's
     first ending; the file keeps its final newline, or its lack of one.
     """
     default_ending = next((ending for _, ending in lines if ending), "\n")
     final_newline = bool(lines) and bool(lines[-1][1])
-    result = list(lines)
-    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: -e.start_line)
-    for edit in edits:
-        old = result[edit.start_line - 1 : edit.end_line]
-        new = [
+    # the result is built front to back from the unchanged stretches and the edits: replacing
+    # slices in place would move every later line once per edit (quadratic in a long file)
+    result: list[tuple[str, str]] = []
+    copied = 0  # lines before this index are in ``result``
+    for edit in sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: e.start_line):
+        result.extend(lines[copied : edit.start_line - 1])
+        old = lines[edit.start_line - 1 : edit.end_line]
+        result.extend(
             (content, old[index][1] if index < len(old) else default_ending)
             for index, content in enumerate(edit.new_lines)
-        ]
-        result[edit.start_line - 1 : edit.end_line] = new
+        )
+        copied = max(copied, edit.end_line)
+    result.extend(lines[copied:])
     result = [(content, ending or default_ending) for content, ending in result]
     if result and not final_newline:
         result[-1] = (result[-1][0], "")

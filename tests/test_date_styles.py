@@ -196,3 +196,15 @@ def test_long_cells_stay_fast(text: str) -> None:
     column_style([text] * 3)
     date_styles.analyse(text[:64])
     assert time.perf_counter() - start < 0.5
+
+
+def test_year_hint_is_read_once_per_section_under_a_long_heading() -> None:
+    # read again for every row, a long heading made the work rows x heading length
+    from lint.config import Config
+    from lint.engine import lint_text
+
+    rows = "".join(f"| P{index} | 07-{index % 28 + 1:02d} |\n" for index in range(2_000))
+    text = f"## 2024\n\n### {'x' * 50_000}\n\n| Title | Date |\n| - | - |\n{rows}"
+    config = Config(select=("date-format",), date_format="MM-DD")
+    assert lint_text(text, "t.md", config) == []
+    assert date_styles.year_hint(("2024", "x" * 50_000)) == 2024

@@ -289,3 +289,13 @@ def test_seed_safe_then_unsafe_fixes_through_the_cli(
     assert removed[0].startswith("BigTrans") and before.tables[2].section[-1] == "计算层优化"
     assert cells_after == cells_before
     assert main(["--fix", "--unsafe-fixes", str(path)]) == 0
+
+
+def test_apply_fixes_takes_many_edits_in_one_walk() -> None:
+    # slices replaced in place moved every later line once per edit: quadratic in a long file
+    lines = [(f"line {number}", "\n") for number in range(1, 40_001)]
+    removals = [Fix((Edit(line, line, ()),)) for line in range(2, 40_001, 2)]
+    rewrite = Fix((Edit(1, 1, ("first", "added")),))
+    result = apply_fixes(lines, [*removals, rewrite])
+    assert result[:3] == [("first", "\n"), ("added", "\n"), ("line 3", "\n")]
+    assert len(result) == 20_001 and result[-1] == ("line 39999", "\n")
