@@ -49,7 +49,8 @@ class TableConventions(NamedTuple):
     be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``;
     ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
     ``arxiv_dates`` ``follow`` when its dates are the months of their arXiv ids, else
-    ``free`` (None without a date column).
+    ``free`` (None without a date column); ``arxiv_rows`` the body rows (by index) giving one
+    arXiv id and a readable date, with both.
     """
 
     table: Table
@@ -60,6 +61,7 @@ class TableConventions(NamedTuple):
     misplaced: tuple[int, ...] = ()
     styles: frozenset[str] = frozenset()
     arxiv_dates: Setting | None = None
+    arxiv_rows: tuple[tuple[int, papers.DatedId], ...] = ()
 
 
 class Conventions(NamedTuple):
@@ -109,26 +111,37 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(table, table_roles, None, off)
     keys = _keys(table, table_roles.date, style.value)
-    order = _order(table, keys, config)
+    order, out = _order(table, keys, config)
     misplaced: tuple[int, ...] = ()
     if order.value in ("ascending", "descending"):
-        misplaced = tuple(out_of_order(keys, order.value == "descending"))
-    arxiv = _arxiv_dates(table, table_roles, style.value)
-    return TableConventions(table, table_roles, style, order, keys, misplaced, arxiv_dates=arxiv)
+        descending = order.value == "descending"
+        misplaced = tuple(out[descending] if descending in out else out_of_order(keys, descending))
+    arxiv_rows = _arxiv_rows(table, table_roles, style.value)
+    return TableConventions(
+        table,
+        table_roles,
+        style,
+        order,
+        keys,
+        misplaced,
+        arxiv_dates=_arxiv_dates(arxiv_rows),
+        arxiv_rows=arxiv_rows,
+    )
 
 
 def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
     """Each row's date as compared: as the format shows it (the day only if it shows days)."""
     style = date_styles.parse_style(date_format)
     shown = (date_styles.has_month(style), date_styles.has_day(style))
+    with_year = date_styles.has_year(style)
     limit = dates._limit(None)
+    texts = [cell(row.cells, column) for row in table.rows]
     # a year alone is a date in a year style or a column of years, not among months
-    years = not shown[0] or dates.year_column(cell(row.cells, column) for row in table.rows)
+    years = not shown[0] or dates.year_column(texts)
     seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
-    for row in table.rows:
-        text = cell(row.cells, column)
-        hint = None if date_styles.has_year(style) else date_styles.year_hint(row.section)
+    for row, text in zip(table.rows, texts, strict=True):
+        hint = None if with_year else date_styles.year_hint(row.section)
         if (text, hint) not in seen:
             value = date_styles.read(text, style, hint)
             key = None
@@ -169,22 +182,28 @@ def section_setting(table: Table, config: Config, key: str) -> str | None:
     return None
 
 
-def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Setting:
+def _order(
+    table: Table, keys: Sequence[DateKey | None], config: Config
+) -> tuple[Setting, dict[bool, list[int]]]:
     """The order the table runs in: set, or in auto the direction leaving fewer rows out of
-    place; ``off`` when more than a third of the rows would be out of place either way."""
+    place; ``off`` when more than a third of the rows would be out of place either way. With
+    it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
     in_section = section_setting(table, config, "order")
     if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section")
+        return Setting(in_section, SET, "for its section"), {}
     if in_section is None and config.order != AUTO:
-        return Setting(config.order, SET)
+        return Setting(config.order, SET), {}
     readable = [key for key in keys if key is not None]
     if len(set(readable)) < 2:
-        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates")
+        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates"), {}
     up = out_of_order(keys, descending=False)
+    if not up:  # in order: no direction can leave fewer rows out of place
+        return Setting("ascending", INFERRED, f"all {len(readable)} dated rows"), {False: up}
     down = out_of_order(keys, descending=True)
+    found = {False: up, True: down}
     direction, out = ("ascending", up) if len(up) <= len(down) else ("descending", down)
     if not out:
-        return Setting(direction, INFERRED, f"all {len(readable)} dated rows")
+        return Setting(direction, INFERRED, f"all {len(readable)} dated rows"), found
     # rows out of place need evidence of an order: a clear direction over several dates
     misplaced = set(out)
     run = {key for index, key in enumerate(keys) if key is not None and index not in misplaced}
@@ -201,10 +220,9 @@ def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Sett
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
     else:
-        return Setting(
-            direction, INFERRED, f"{len(readable) - len(out)} of {len(readable)} dated rows"
-        )
-    return Setting("off", INFERRED, f"not ordered by date: {detail}")
+        shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
+        return Setting(direction, INFERRED, shown), found
+    return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
 
 
 def _other(direction: str) -> str:
@@ -219,6 +237,9 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
     Linear in the rows, times a logarithm.
     """
     indexes = [index for index, key in enumerate(keys) if key is not None]
+    readable = [key for key in keys if key is not None]
+    if readable == sorted(readable, reverse=descending):
+        return []  # already in order (most tables): one sort in C instead of the search below
     values: list[DateKey] = []
     for index in indexes:
         key = keys[index]
@@ -250,14 +271,27 @@ ARXIV_AGREE = 2 / 3
 ARXIV_MIN_ROWS = 3
 
 
-def _arxiv_dates(table: Table, table_roles: Roles, date_format: str) -> Setting:
+def _arxiv_rows(
+    table: Table, table_roles: Roles, date_format: str
+) -> tuple[tuple[int, papers.DatedId], ...]:
+    """The rows giving one arXiv id and a readable date; a table whose lines mention no arXiv
+    id costs a few substring tests."""
+    assert table_roles.date is not None
+    if not papers.may_hold_arxiv("\n".join(row.content for row in table.rows)):
+        return ()
+    found = (
+        (index, papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format))
+        for index, row in enumerate(table.rows)
+    )
+    return tuple((index, dated) for index, dated in found if dated is not None)
+
+
+def _arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
     """``follow`` when at least two thirds (and 3) of the rows with one arXiv id and a dated
     month are dated the id's month, else ``free``."""
-    assert table_roles.date is not None
     agree = total = 0
-    for row in table.rows:
-        found = papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format)
-        if found is not None and found.date.month:
+    for _, found in rows:
+        if found.date.month:
             total += 1
             agree += found.month == (found.date.year, found.date.month)
     detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"

@@ -13,6 +13,8 @@ white space after a line's last pipe is not part of the style.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from lint.document import Table, _pieces
 from lint.width import width
@@ -51,12 +53,16 @@ def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
 
 
 def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
-    """The styles ``table`` is written in (a table of equal-width cells can be in several)."""
+    """The styles ``table`` is written in (a table of equal-width cells can be in several).
+
+    Compact and tight are compared line by line as they are written out, so a table in
+    another style costs its first differing line, not a whole layout."""
     found = {ALIGNED} if laid_out(table, old, ALIGNED) == old else set()
-    trimmed = tuple(line.rstrip(" \t") for line in old)
-    if laid_out(table, old, TIGHT) == trimmed:
+    trimmed = [line.rstrip(" \t") for line in old]
+    if all(a == b for a, b in zip(_unpadded_lines(table, False), trimmed, strict=True)):
         found.add(TIGHT)
-    if laid_out(table, old, COMPACT) == tuple(_EMPTY_COMPACT.sub("| ", line) for line in trimmed):
+    compact = (_EMPTY_COMPACT.sub("| ", line) for line in trimmed)
+    if all(a == b for a, b in zip(_unpadded_lines(table, True), compact, strict=True)):
         found.add(COMPACT)
     return frozenset(found)
 
@@ -80,17 +86,17 @@ def aligned(table: Table) -> tuple[str, ...]:
 
 def unpadded(table: Table, spaced: bool) -> tuple[str, ...]:
     """The table's lines compact (``spaced``: one space around each cell) or tight."""
+    return tuple(_unpadded_lines(table, spaced))
+
+
+def _unpadded_lines(table: Table, spaced: bool) -> Iterator[str]:
     inner = " | " if spaced else "|"
     edge_open, edge_close = ("| ", " |") if spaced else ("|", "|")
     delimiter = tuple(piece.strip(" \t") for piece in _pieces(table.delimiter.content)[0])
-    rows = (table.header.cells, delimiter, *(row.cells for row in table.rows))
-    if not spaced:
-        rows = tuple(_unescaping(cells) for cells in rows)
-    lines = tuple(
-        prefix + edge_open + inner.join(cells) + edge_close
-        for prefix, cells in zip(table.prefixes, rows, strict=True)
-    )
-    return tuple(_EMPTY_COMPACT.sub("| ", line) for line in lines) if spaced else lines
+    rows = chain((table.header.cells, delimiter), (row.cells for row in table.rows))
+    for prefix, cells in zip(table.prefixes, rows, strict=True):
+        line = prefix + edge_open + inner.join(cells if spaced else _unescaping(cells)) + edge_close
+        yield _EMPTY_COMPACT.sub("| ", line) if spaced else line
 
 
 def _unescaping(cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -104,6 +110,10 @@ def _unescaping(cells: tuple[str, ...]) -> tuple[str, ...]:
 def _row_line(
     cells: tuple[str, ...], widths: list[int], columns: list[int], aligns: tuple[str, ...]
 ) -> str:
+    if "right" not in aligns and "center" not in aligns:  # every cell padded on the right
+        pairs = zip(cells, widths, strict=True)
+        padded = [cell + " " * (columns[index] - w) for index, (cell, w) in enumerate(pairs)]
+        return "| " + " | ".join(padded) + " |"
     padded = []
     for index, (cell, cell_width) in enumerate(zip(cells, widths, strict=True)):
         padding = columns[index] - cell_width

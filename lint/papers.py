@@ -430,11 +430,15 @@ def _designator(text: str) -> bool:
 _ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
 
 
+def may_hold_arxiv(text: str) -> bool:
+    """False for text in which no row can give an arXiv id (a whole table's rows at once)."""
+    return any(hint in text for hint in _ARXIV_HINTS)
+
+
 def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
     """The arXiv ids of a row as ``identity`` reads them; a row that cannot hold one costs a
     few substring tests."""
-    joined = "|".join(cells)
-    if not any(hint in joined for hint in _ARXIV_HINTS):
+    if not may_hold_arxiv("|".join(cells)):
         return _EMPTY
     return identity(cells, title, skip).arxiv
 

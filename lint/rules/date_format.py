@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from lint import conventions, date_styles, dates
@@ -103,6 +104,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
                 yield _problem(doc, row, column, setting, verdict)
 
 
+@lru_cache(maxsize=4096)
 def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style``, else what is wrong."""
     if years:
