@@ -117,13 +117,21 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
     return tuple(cells), tuple(starts)
 
 
-def cells_of(content: str) -> tuple[str, ...]:
-    """The cells of a table line's content, as ``split_cells`` finds them, without offsets."""
-    return tuple([part.strip(_CELL_SPACE) for part in _pieces(content)[0]])
+def cells_of(content: str, shared: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The cells of a table line's content, as ``split_cells`` finds them, without offsets.
+
+    With ``shared``, a cell equal to one seen before is that one's string: lists repeat their
+    dates, venues and marks in every row, and one copy of each is enough."""
+    cells = [part.strip(_CELL_SPACE) for part in _pieces(content)[0]]
+    if shared is not None:
+        cells = [shared.setdefault(cell, cell) for cell in cells]
+    return tuple(cells)
 
 
 def _pieces(content: str) -> tuple[list[str], int]:
     """The unstripped cell texts of a row, and where the first one starts in ``content``."""
+    if content[:1] == "|" and content[-1:] == "|" and "\\|" not in content:
+        return content[1:-1].split("|"), 1  # the common row, enclosed by pipes
     stripped = content.strip(MD_TRIM_CHARS)
     position = len(content) - len(content.lstrip(MD_TRIM_CHARS))
     parts = stripped.split("|")
@@ -256,8 +264,11 @@ MAX_NESTING = 200
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The block parser: CommonMark blocks, our lean table rule, no inline parsing."""
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
+    """The block parser: CommonMark blocks, our lean table rule, no inline parsing, and no
+    normalising: ``parse`` hands it text ``normalize`` made, so markdown-it's own pass (a
+    regular expression replacing every line break, and a copy of the whole text) is skipped."""
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md.disable(["inline", "normalize"])
     md.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
     return md
 
@@ -278,6 +289,7 @@ def parse(text: str, path: str = "<text>") -> Document:
     sections: list[Section] = []
     tables: list[Table] = []
     path_stack: list[Section] = []
+    shared: dict[str, str] = {}
     tokens = parser().parse(source)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
@@ -291,11 +303,13 @@ def parse(text: str, path: str = "<text>") -> Document:
             sections.append(section)
         elif token.type == "table" and token.map:
             current = path_stack[-1].path if path_stack else ()
-            tables.append(_build_table(source, lines, token, current))
+            tables.append(_build_table(source, lines, token, current, shared))
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
 
 
-def _build_table(source: str, lines: list[str], token: Any, section: tuple[str, ...]) -> Table:
+def _build_table(
+    source: str, lines: list[str], token: Any, section: tuple[str, ...], shared: dict[str, str]
+) -> Table:
     first, last = token.map
     starts, ends = token.meta["starts"], token.meta["ends"]
     rows: list[Row] = []
@@ -305,7 +319,8 @@ def _build_table(source: str, lines: list[str], token: Any, section: tuple[str, 
         prefixes.append(source[line_start : starts[i]])
         # a line without container prefix is its own content: share it rather than copy it
         content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
-        rows.append(Row(line + 1, cells_of(content), section, content, starts[i] - line_start))
+        cells = cells_of(content, shared)
+        rows.append(Row(line + 1, cells, section, content, starts[i] - line_start))
     return Table(
         start_line=first + 1,
         end_line=last,

@@ -46,6 +46,8 @@ def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
     new = _LAYOUTS.get(key)
     if new is None:
         new = aligned(table) if style == ALIGNED else unpadded(table, style == COMPACT)
+        if new == old:
+            new = old  # a table already in the style keeps its own lines, not a copy of them
         if len(_LAYOUTS) >= _LAYOUTS_KEPT:
             _LAYOUTS.clear()
         _LAYOUTS[key] = new

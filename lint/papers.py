@@ -261,10 +261,13 @@ def cell_key(text: str) -> bytes:
     return title_key(text)
 
 
-def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -> Identity:
+def identity(
+    cells: Sequence[str], title: int | None, skip: int | None = None, may: bool = True
+) -> Identity:
     """The paper a row names: its title key and the identifiers of its title cell and of its
-    link-only cells (``skip``: a column never read, the date)."""
-    if not _may_link("|".join(cells)):  # the common row: no link anywhere, one scan
+    link-only cells (``skip``: a column never read, the date). ``may`` false: the caller
+    knows no cell can hold a link or an identifier (``may_link`` of its text)."""
+    if not may or not _may_link("|".join(cells)):  # the common row: no link anywhere
         text = cells[title] if title is not None and title < len(cells) else ""
         return Identity(_key(text) if text else b"")
     arxiv: list[str] = []
@@ -297,6 +300,12 @@ def _only_links(outside: str) -> bool:
     for pattern in (_BARE_URL, _ARXIV_TEXT, _DOI_TEXT):
         outside = pattern.sub("", outside)
     return len(_NOT_WORD.sub("", outside)) <= _LINK_ONLY_LETTERS
+
+
+def may_link(text: str) -> bool:
+    """False for text in which no cell can hold a link or an identifier (a table's rows at
+    once: no character of these hints is a pipe or a space, so none spans two cells)."""
+    return _may_link(text)
 
 
 def _may_link(text: str) -> bool:

@@ -109,6 +109,13 @@ class Index:
 
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
         """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
+        identity = entry.identity
+        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
+            for earlier in self.rows.get(identity.title, ()) if identity.title else ():
+                if not _variants(earlier, entry):
+                    same = not papers.contradicts(earlier.identity, identity)
+                    return earlier, SAME if same else CONFLICT
+            return None
         found: Entry | None = None
         for key in entry.identity.keys:
             for earlier in self.rows.get(key, ()):
@@ -125,9 +132,13 @@ class Index:
 
     def add(self, entry: Entry) -> list[str | bytes]:
         """Remember ``entry`` under each of its keys; returns the keys it was added under."""
+        title = entry.identity.title
+        if title and title not in self.rows and not entry.identity.keys:  # most rows
+            self.rows[title] = [entry]
+            return [title]
         keys: list[str | bytes] = list(entry.identity.keys)
-        if entry.identity.title:
-            keys.append(entry.identity.title)
+        if title:
+            keys.append(title)
         added: list[str | bytes] = []
         for key in keys:
             known = self.rows.get(key)
@@ -148,18 +159,29 @@ class Scope:
     """
 
     def __init__(self) -> None:
-        self.index = Index()
+        self._index = Index()
         self.keys: dict[str, list[str | bytes]] = {}
+        # files remembered but not yet indexed: a run of one file never needs the index
+        self.pending: list[tuple[str, list[Entry]]] = []
+
+    @property
+    def index(self) -> Index:
+        """The papers of the files remembered so far."""
+        for path, entries in self.pending:
+            added = self.keys.setdefault(path, [])
+            for entry in entries:
+                added.extend(self._index.add(entry._replace(path=path)))
+        self.pending.clear()
+        return self._index
 
     def forget(self, path: str) -> None:
+        self.pending[:] = [(known, entries) for known, entries in self.pending if known != path]
         for key in self.keys.pop(path, ()):
-            known = self.index.rows[key]
+            known = self._index.rows[key]
             known[:] = [entry for entry in known if entry.path != path]
 
     def remember(self, path: str, entries: list[Entry]) -> None:
-        added = self.keys.setdefault(path, [])
-        for entry in entries:
-            added.extend(self.index.add(entry._replace(path=path)))
+        self.pending.append((path, entries))
 
 
 _ORDER = count()
@@ -171,16 +193,18 @@ def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator
     by_section = config.duplicate_scope == "section"
     if by_section:
         scope = None
+    others = None
     if scope is not None:
         scope.forget(doc.path)
+        others = scope.index if scope.keys or scope.pending else None
     indexes: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
     for table, entries in _paper_rows(doc, config):
         index = indexes.setdefault(table.section if by_section else (), Index())
         for entry in entries:
             found = index.find(entry)
-            if found is None and scope is not None:
-                found = scope.index.find(entry)
+            if found is None and others is not None:
+                found = others.find(entry)
             if found is None:
                 index.add(entry)
                 firsts.append(entry)
@@ -196,7 +220,8 @@ def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Ent
         table, title, date = found.table, found.roles.title, found.roles.date
         if title is None:
             continue
-        identities = [papers.identity(row.cells, title, date) for row in table.rows]
+        links = papers.may_link("\n".join(row.content for row in table.rows))
+        identities = [papers.identity(row.cells, title, date, links) for row in table.rows]
         if date is None and not any(identity.keys for identity in identities):
             continue
         variants = papers.variant_columns(table, (title, date))
