@@ -1,11 +1,11 @@
 """What a document already does, merged with the settings: the conventions every rule reads.
 
-Run once per document, between parsing and the rules (``of`` caches the latest document). For
-each table: which columns hold the title and the date, the date style of its date column, and the
-order its rows run in; for the document: the table layout style. A setting given in the
-configuration wins; ``"auto"`` (the default) reads the document. Each value carries where it came
-from (``set``, ``inferred`` or ``default``) so ``--show-conventions`` can say why a row was
-reported and which setting pins it.
+Run once per document, between parsing and the rules (``of`` caches the latest documents; a fix
+pass reads again only the tables it changed, ``carried``). For each table: which columns hold the
+title and the date, the date style of its date column, and the order its rows run in; for the
+document: the table layout style. A setting given in the configuration wins; ``"auto"`` (the
+default) reads the document. Each value carries where it came from (``set``, ``inferred`` or
+``default``) so ``--show-conventions`` can say why a row was reported and which setting pins it.
 """
 
 from __future__ import annotations
@@ -79,27 +79,55 @@ class Conventions(NamedTuple):
         raise KeyError(table.start_line)
 
 
+# the latest documents read (a fix pass reads the document and a view of its changed tables)
 _cache: list[tuple[Document, Config, Conventions]] = []
+_CACHE_KEPT = 2
 
 
 def of(doc: Document, config: Config) -> Conventions:
     """The conventions of ``doc`` under ``config``, read once per document (cached)."""
-    if _cache and _cache[0][0] is doc and _cache[0][1] == config:
-        return _cache[0][2]
-    found = infer(doc, config)
-    _cache[:] = [(doc, config, found)]
+    for known, settings, found in _cache:
+        if known is doc and settings == config:
+            return found
+    return remember(doc, infer(doc, config))
+
+
+def remember(doc: Document, found: Conventions) -> Conventions:
+    """Keep ``found`` as the conventions of ``doc`` (what ``of`` returns for it)."""
+    _cache[:] = [(doc, found.config, found), *_cache[: _CACHE_KEPT - 1]]
     return found
 
 
 def infer(doc: Document, config: Config) -> Conventions:
     """Read the conventions of ``doc``; settings other than ``auto`` win."""
+    tables = tuple(_with_styles(doc, table, config) for table in doc.tables)
+    return Conventions(config, _layout(tables, config), tables)
+
+
+def carried(previous: Conventions, doc: Document, touched: set[int]) -> Conventions:
+    """The conventions of ``doc``, a document whose tables are those ``previous`` was read
+    from, moved, except the tables at the indexes ``touched``, which changed: only those are
+    read again (a table's conventions depend on its own lines, section and the settings)."""
+    config = previous.config
     tables = tuple(
-        _table(doc, table, config)._replace(
-            styles=layout.styles_of(table, layout.lines_of(table, doc.lines))
-        )
-        for table in doc.tables
+        _with_styles(doc, table, config)
+        if index in touched
+        else previous.tables[index]._replace(table=table)
+        for index, table in enumerate(doc.tables)
     )
     return Conventions(config, _layout(tables, config), tables)
+
+
+def view(found: Conventions, doc: Document) -> Conventions:
+    """``found`` narrowed to the tables of ``doc``, a view of some of the tables they were read
+    from (the layout stays the whole document's)."""
+    wanted = {id(table) for table in doc.tables}
+    return found._replace(tables=tuple(t for t in found.tables if id(t.table) in wanted))
+
+
+def _with_styles(doc: Document, table: Table, config: Config) -> TableConventions:
+    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
+    return _table(doc, table, config)._replace(styles=styles)
 
 
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:

@@ -372,6 +372,12 @@ def update(doc: Document, lines: list[str], edits: list[tuple[int, int, int]]) -
     return Document(doc.path, tuple(lines), sections, tuple(tables))
 
 
+def touched(doc: Document, edits: list[tuple[int, int, int]]) -> set[int] | None:
+    """Indexes of the tables of ``doc`` that edits ``(start_line, end_line, new_count)`` fall
+    in; None when an edit is not inside one table."""
+    return _touched_tables(doc.tables, edits)
+
+
 def _touched_tables(
     tables: tuple[Table, ...], edits: list[tuple[int, int, int]]
 ) -> set[int] | None:

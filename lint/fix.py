@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint import document, engine
+from lint import conventions, document, engine, papers
 from lint.config import Config
 from lint.problem import SAFE, Fix, Problem, row_key
 from lint.rules.duplicate_entry import Scope
@@ -50,6 +50,13 @@ class Changes:
 
 def split_lines(text: str) -> list[tuple[str, str]]:
     """``(content, ending)`` for every line, splitting on LF, CRLF and CR as Markdown does."""
+    if "\r" not in text:  # LF alone: one split in C instead of a match per line
+        parts = text.split("\n")
+        last = parts.pop()
+        pairs = [(part, "\n") for part in parts]
+        if last:
+            pairs.append((last, ""))
+        return pairs
     pairs = [(m.group(1), m.group(2)) for m in _LINE.finditer(text)]
     if pairs and pairs[-1] == ("", ""):
         pairs.pop()
@@ -123,15 +130,21 @@ def fix_text(
     """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
 
     ``scope``: the other files of the run, for duplicates across files (never fixed)."""
-    config = config or Config()
+    with papers.remembering():
+        return _fix_text(text, path, config or Config(), unsafe, scope)
+
+
+def _fix_text(text: str, path: str, config: Config, unsafe: bool, scope: Scope | None) -> FixResult:
     lines = split_lines(text)
     original = document.parse(text, path)
     doc, parsed, current = original, True, text
     changes = Changes()
     fixed = 0
     found: list[Problem] | None = None
+    before: tuple[engine.Checked, document.Document, set[int]] | None = None
     for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config, scope)
+        checked = engine.check_changed(doc, config, scope, before)
+        problems = checked.problems
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes and not parsed:
@@ -152,6 +165,14 @@ def fix_text(
         fixed += sum(1 for problem in problems if id(problem.fix) in taken)
         edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
         updated = document.update(doc, [content for content, _ in lines], edits)
+        before = None
+        if updated is not None:
+            # only the tables the edits fell in changed: their conventions and their table
+            # rules' problems are found again, the other tables' are moved
+            changed = document.touched(doc, edits) or set()
+            previous = conventions.of(doc, config)
+            conventions.remember(updated, conventions.carried(previous, updated, changed))
+            before = (checked, doc, changed)
         doc, parsed = (updated, False) if updated else (document.parse(current, path), True)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 

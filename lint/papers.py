@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from lint import dates
@@ -267,6 +268,32 @@ def identity(
     """The paper a row names: its title key and the identifiers of its title cell and of its
     link-only cells (``skip``: a column never read, the date). ``may`` false: the caller
     knows no cell can hold a link or an identifier (``may_link`` of its text)."""
+    if _remembered is not None:
+        key = (tuple(cells), title, skip)
+        found = _remembered.get(key)
+        if found is None:
+            found = _remembered[key] = _identity(cells, title, skip, may)
+        return found
+    return _identity(cells, title, skip, may)
+
+
+# while set (``remembering``): the identities read so far, by row
+_remembered: dict[tuple[tuple[str, ...], int | None, int | None], Identity] | None = None
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Remember the identity of every row read within: the passes of a fix read the same rows
+    again and again (a plain lint reads each once, and keeps nothing)."""
+    global _remembered
+    _remembered = {}
+    try:
+        yield
+    finally:
+        _remembered = None
+
+
+def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bool) -> Identity:
     if not may or not _may_link("|".join(cells)):  # the common row: no link anywhere
         text = cells[title] if title is not None and title < len(cells) else ""
         return Identity(_key(text) if text else b"")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import repeat
+from operator import contains
 from typing import NamedTuple
 
 from lint.problem import Problem
@@ -56,7 +58,7 @@ class Directive(NamedTuple):
 
 def has_directives(lines: Sequence[str]) -> bool:
     """Cheap test run before any parsing: does any line mention ``lint-``?"""
-    return any("lint-" in line for line in lines)
+    return any(map(contains, lines, repeat("lint-")))  # a loop in C: it runs on every check
 
 
 def directives(lines: Sequence[str]) -> list[Directive]:

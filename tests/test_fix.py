@@ -51,11 +51,13 @@ def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
 
 
 def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def restless(doc: object, config: object, scope: object = None) -> list[Problem]:
+    def restless(
+        doc: object, config: object, scope: object = None, before: object = None
+    ) -> engine.Checked:
         line = parse_lines(doc)[0]
-        return [problem(1, (Edit(1, 1, (line + "x",)),))]
+        return engine.Checked([problem(1, (Edit(1, 1, (line + "x",)),))], (), ("", ""))
 
-    monkeypatch.setattr(engine, "check", restless)
+    monkeypatch.setattr(engine, "check_changed", restless)
     with pytest.raises(FixError, match="did not settle"):
         fix_text("a\n")
 
@@ -236,11 +238,14 @@ def test_failed_verification_writes_nothing(
 ) -> None:
     path = write(tmp_path, MESSY.encode())
 
-    def losing(doc: object, config: object) -> list[Problem]:
+    def losing(
+        doc: object, config: object, scope: object = None, before: object = None
+    ) -> engine.Checked:
         lines = parse_lines(doc)
-        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        found = [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        return engine.Checked(found, (), ("", ""))
 
-    monkeypatch.setattr(engine, "check", losing)
+    monkeypatch.setattr(engine, "check_changed", losing)
     assert main(["--fix", str(path)]) == 2
     assert path.read_bytes() == MESSY.encode()
     err = capsys.readouterr().err
