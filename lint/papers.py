@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from lint import dates
+from lint import date_styles, dates
 from lint.dates import DateValue
 from lint.document import Table
 
@@ -496,10 +496,23 @@ def dated_arxiv(
     if len(found) != 1 or date >= len(cells):
         return None
     month = arxiv_month(found[0])
-    value = dates.parse(dates.unwrap(cells[date])[1], None, date_format)
+    value = _row_date(cells[date], date_format) if month is not None else None
     if month is None or value is None:
         return None
     return DatedId(found[0], month, value)
+
+
+def _row_date(text: str, date_format: str | None) -> DateValue | None:
+    """The date of a row's date cell: read in the column's style first (any style, a day in a
+    comment or in brackets included), so that a date the style shows never waits for
+    dateparser; else as ``dates.parse`` reads it."""
+    if date_format:
+        value = date_styles.read(text, date_format)
+        style = date_styles.parse_style(date_format)
+        if value is not None and value.year and (value.month or not date_styles.has_month(style)):
+            limit = dates._limit(None)
+            return value if (value.year, value.month or 1, value.day or 1) <= limit else None
+    return dates.parse(dates.unwrap(text)[1], None, date_format)
 
 
 def link_key(url: str) -> str:
