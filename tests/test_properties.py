@@ -146,8 +146,8 @@ def test_checking_only_the_changed_tables_equals_a_full_check(text: str, unsafe:
             assert result.problems == original(fresh, config, scope).problems
         return result
 
-    engine.check_changed = checked  # type: ignore[assignment]
+    engine.check_changed = checked
     try:
         fix_text(text, config=ALL, unsafe=unsafe)
     finally:
-        engine.check_changed = original  # type: ignore[assignment]
+        engine.check_changed = original
