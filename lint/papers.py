@@ -505,14 +505,21 @@ def dated_arxiv(
 def _row_date(text: str, date_format: str | None) -> DateValue | None:
     """The date of a row's date cell: read in the column's style first (any style, a day in a
     comment or in brackets included), so that a date the style shows never waits for
-    dateparser; else as ``dates.parse`` reads it."""
-    if date_format:
-        value = date_styles.read(text, date_format)
-        style = date_styles.parse_style(date_format)
-        if value is not None and value.year and (value.month or not date_styles.has_month(style)):
-            limit = dates._limit(None)
-            return value if (value.year, value.month or 1, value.day or 1) <= limit else None
-    return dates.parse(dates.unwrap(text)[1], None, date_format)
+    dateparser; else as ``dates.parse`` reads it, where digits and marks alone that only
+    dateparser could read (``2025--01``) are not read, as date-format does not read them."""
+    inner = dates.unwrap(text)[1]
+    if not date_format:
+        return dates.parse(inner)
+    value = date_styles.read(text, date_format)
+    style = date_styles.parse_style(date_format)
+    if value is not None and value.year and (value.month or not date_styles.has_month(style)):
+        limit = dates._limit(None)
+        return value if (value.year, value.month or 1, value.day or 1) <= limit else None
+    words = _LETTER.search(unicodedata.normalize("NFKC", inner)) is not None
+    return dates.parse(inner, None, date_format, guess=words)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def link_key(url: str) -> str:
