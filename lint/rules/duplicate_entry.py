@@ -43,7 +43,7 @@ identifiers, a later row with something of its own to merge by hand, or a row in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import count
 from typing import NamedTuple
 
@@ -105,26 +105,35 @@ class Index:
     """The first rows of each identifier and title, a few per key when variants differ."""
 
     def __init__(self) -> None:
-        self.rows: dict[str | bytes, list[Entry]] = {}
+        # one row alone (most keys), or a list of a few: a list per key would cost as much
+        # memory as the row's identity itself
+        self.rows: dict[str | bytes, Entry | list[Entry]] = {}
+
+    def known(self, key: str | bytes) -> Sequence[Entry]:
+        """The rows remembered under ``key``, earliest first."""
+        found = self.rows.get(key)
+        if found is None:
+            return ()
+        return found if isinstance(found, list) else (found,)
 
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
         """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
         identity = entry.identity
         if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
-            for earlier in self.rows.get(identity.title, ()) if identity.title else ():
+            for earlier in self.known(identity.title) if identity.title else ():
                 if not _variants(earlier, entry):
                     same = not papers.contradicts(earlier.identity, identity)
                     return earlier, SAME if same else CONFLICT
             return None
         found: Entry | None = None
         for key in entry.identity.keys:
-            for earlier in self.rows.get(key, ()):
+            for earlier in self.known(key):
                 if not _variants(earlier, entry) and (found is None or earlier.order < found.order):
                     found = earlier
         if found is not None:
             titles = (found.identity.title, entry.identity.title)
             return found, SAME if titles[0] == titles[1] or not all(titles) else RENAMED
-        for earlier in self.rows.get(entry.identity.title, ()) if entry.identity.title else ():
+        for earlier in self.known(entry.identity.title) if entry.identity.title else ():
             if not _variants(earlier, entry):
                 same = not papers.contradicts(earlier.identity, entry.identity)
                 return earlier, SAME if same else CONFLICT
@@ -134,19 +143,19 @@ class Index:
         """Remember ``entry`` under each of its keys; returns the keys it was added under."""
         title = entry.identity.title
         if title and title not in self.rows and not entry.identity.keys:  # most rows
-            self.rows[title] = [entry]
+            self.rows[title] = entry
             return [title]
         keys: list[str | bytes] = list(entry.identity.keys)
         if title:
             keys.append(title)
         added: list[str | bytes] = []
         for key in keys:
-            known = self.rows.get(key)
-            if known is None:
-                self.rows[key] = [entry]
+            known = self.known(key)
+            if not known:
+                self.rows[key] = entry
                 added.append(key)
             elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
-                known.append(entry)
+                self.rows[key] = [*known, entry]
                 added.append(key)
         return added
 
@@ -177,8 +186,11 @@ class Scope:
     def forget(self, path: str) -> None:
         self.pending[:] = [(known, entries) for known, entries in self.pending if known != path]
         for key in self.keys.pop(path, ()):
-            known = self._index.rows[key]
-            known[:] = [entry for entry in known if entry.path != path]
+            kept = [entry for entry in self._index.known(key) if entry.path != path]
+            if kept:
+                self._index.rows[key] = kept
+            else:
+                self._index.rows.pop(key, None)
 
     def remember(self, path: str, entries: list[Entry]) -> None:
         self.pending.append((path, entries))
