@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, zip_longest
 
 from lint.document import Table, _pieces
 from lint.width import width
@@ -72,12 +72,9 @@ def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
 def aligned(table: Table) -> tuple[str, ...]:
     """The table's lines as prettier prints them, container prefixes kept."""
     rows = (table.header, *table.rows)
-    cell_widths = [[width(cell) for cell in row.cells] for row in rows]
-    columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
-    for widths in cell_widths:
-        for index, cell_width in enumerate(widths):
-            if cell_width > columns[index]:
-                columns[index] = cell_width
+    cell_widths = [list(map(width, row.cells)) for row in rows]
+    widest = map(max, zip_longest(*cell_widths, fillvalue=0))  # per column, in C
+    columns = [max(_MIN_WIDTH, cell_width) for cell_width in widest]
     aligns = table.aligns
     lines = [_row_line(table.header.cells, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
