@@ -122,10 +122,11 @@ def cells_of(content: str, shared: dict[str, str] | None = None) -> tuple[str, .
 
     With ``shared``, a cell equal to one seen before is that one's string: lists repeat their
     dates, venues and marks in every row, and one copy of each is enough."""
-    cells = [part.strip(_CELL_SPACE) for part in _pieces(content)[0]]
-    if shared is not None:
-        cells = [shared.setdefault(cell, cell) for cell in cells]
-    return tuple(cells)
+    parts = _pieces(content)[0]
+    if shared is None:
+        return tuple([part.strip(_CELL_SPACE) for part in parts])
+    keep = shared.setdefault
+    return tuple([keep(cell, cell) for cell in [part.strip(_CELL_SPACE) for part in parts]])
 
 
 def _pieces(content: str) -> tuple[list[str], int]:
@@ -312,15 +313,23 @@ def _build_table(
 ) -> Table:
     first, last = token.map
     starts, ends = token.meta["starts"], token.meta["ends"]
-    rows: list[Row] = []
-    prefixes: list[str] = []
-    for i, line in enumerate(range(first, last)):
-        line_start = ends[i] - len(lines[line])  # containers move a line's begin mark, not its end
-        prefixes.append(source[line_start : starts[i]])
-        # a line without container prefix is its own content: share it rather than copy it
-        content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
-        cells = cells_of(content, shared)
-        rows.append(Row(line + 1, cells, section, content, starts[i] - line_start))
+    spans = zip(starts, ends, lines[first:last], strict=True)
+    if all(end - start == len(line) for start, end, line in spans):
+        # no container prefix on any line (most tables): each line is its row's content
+        rows = [
+            Row(number, cells_of(content, shared), section, content, 0)
+            for number, content in enumerate(lines[first:last], start=first + 1)
+        ]
+        prefixes = [""] * len(rows)
+    else:
+        rows, prefixes = [], []
+        for i, line in enumerate(range(first, last)):
+            line_start = ends[i] - len(lines[line])  # containers move a begin mark, not the end
+            prefixes.append(source[line_start : starts[i]])
+            # a line without container prefix is its own content: share it rather than copy it
+            content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
+            cells = cells_of(content, shared)
+            rows.append(Row(line + 1, cells, section, content, starts[i] - line_start))
     return Table(
         start_line=first + 1,
         end_line=last,
