@@ -110,12 +110,31 @@ def carried(previous: Conventions, doc: Document, touched: set[int]) -> Conventi
     read again (a table's conventions depend on its own lines, section and the settings)."""
     config = previous.config
     tables = tuple(
-        _with_styles(doc, table, config)
+        _carried_table(doc, previous.tables[index], table, config)
         if index in touched
         else previous.tables[index]._replace(table=table)
         for index, table in enumerate(doc.tables)
     )
     return Conventions(config, _layout(tables, config), tables)
+
+
+def _carried_table(
+    doc: Document, previous: TableConventions, table: Table, config: Config
+) -> TableConventions:
+    """The conventions of a changed ``table``: read again, but when its cells are those of
+    ``previous.table`` in the same order (it was only laid out anew) only its layout styles
+    change, since everything else is read from its cells and section."""
+    old = previous.table
+    same = (
+        old.section == table.section
+        and old.header.cells == table.header.cells
+        and len(old.rows) == len(table.rows)
+        and all(a.cells == b.cells for a, b in zip(old.rows, table.rows, strict=True))
+    )
+    if not same:
+        return _with_styles(doc, table, config)
+    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
+    return previous._replace(table=table, styles=styles)
 
 
 def view(found: Conventions, doc: Document) -> Conventions:

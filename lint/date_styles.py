@@ -784,14 +784,15 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     """
     counts = Counter(text for text in texts if text.strip())
     total = sum(counts.values())
-    cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
+    read = [(text, cell, count) for text, count in counts.items() if (cell := analyse(text))]
+    cells = [(cell, count) for _, cell, count in read]
     dated = sum(count for _, count in cells)
     if not cells or 2 * dated <= total:
         return None
     votes: Counter[tuple[object, ...]] = Counter()
     only: Counter[tuple[object, ...]] = Counter()
-    for cell, count in cells:
-        keys = {_key(r.shape) for r in cell.readings} if not cell.normalised else set()
+    for text, _, count in read:
+        keys = _keys_of(text)
         for key in keys:
             votes[key] += count
             if len(keys) == 1:
@@ -801,6 +802,15 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
         return ColumnStyle(DEFAULT_STYLE, _count(cells, DEFAULT_STYLE), total, fallback=True)
     style = _build([(c, n) for c, n in cells if not c.normalised], best)
     return ColumnStyle(pattern(style), _count(cells, style), total)
+
+
+@lru_cache(maxsize=8192)
+def _keys_of(text: str) -> frozenset[tuple[object, ...]]:
+    """The keys (``_key``) of the ways ``text`` reads as a date; none for normalised text."""
+    cell = analyse(text)
+    if cell is None or cell.normalised:
+        return frozenset()
+    return frozenset(_key(reading.shape) for reading in cell.readings)
 
 
 def _count(cells: list[tuple[Cell, int]], style: str | Style) -> int:
