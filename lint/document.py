@@ -404,9 +404,12 @@ def _touched_tables(
 def _shifted(table: Table, delta: int) -> Table:
     if not delta:
         return table
-    header, delimiter, *rows = (
-        row._replace(line=row.line + delta) for row in (table.header, table.delimiter, *table.rows)
-    )
+    # built directly: NamedTuple._replace costs several times more, once per row of every
+    # table below an edit, in every pass of a fix
+    header, delimiter, *rows = [
+        Row(line + delta, cells, section, content, offset)
+        for line, cells, section, content, offset in (table.header, table.delimiter, *table.rows)
+    ]
     return table._replace(
         start_line=table.start_line + delta,
         end_line=table.end_line + delta,
