@@ -187,8 +187,11 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
     years = not shown[0] or dates.year_column(texts)
     seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
+    section: tuple[str, ...] | None = None
+    hint = None
     for row, text in zip(table.rows, texts, strict=True):
-        hint = None if with_year else date_styles.year_hint(row.section)
+        if not with_year and row.section is not section:  # the rows share their section
+            section, hint = row.section, date_styles.year_hint(row.section)
         if (text, hint) not in seen:
             value = date_styles.read(text, style, hint)
             key = None

@@ -60,10 +60,10 @@ def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
     Compact and tight are compared line by line as they are written out, so a table in
     another style costs its first differing line, not a whole layout."""
     found = {ALIGNED} if laid_out(table, old, ALIGNED) == old else set()
-    trimmed = [line.rstrip(" \t") for line in old]
-    if all(a == b for a, b in zip(_unpadded_lines(table, False), trimmed, strict=True)):
+    tight = (line.rstrip(" \t") for line in old)
+    if all(a == b for a, b in zip(_unpadded_lines(table, False), tight, strict=True)):
         found.add(TIGHT)
-    compact = (_EMPTY_COMPACT.sub("| ", line) for line in trimmed)
+    compact = (_EMPTY_COMPACT.sub("| ", line.rstrip(" \t")) for line in old)
     if all(a == b for a, b in zip(_unpadded_lines(table, True), compact, strict=True)):
         found.add(COMPACT)
     return frozenset(found)

@@ -93,10 +93,12 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         years = date_styles.has_month(style) and dates.year_column(texts)
         # a list repeats a few hundred dates many times: judge each text once per table
         seen: dict[tuple[str, int | None], _Verdict | None] = {}
+        section, hint = None, None
         for row, text in zip(table.rows, texts, strict=True):
             if not text.strip():
                 continue  # empty-cell reports a missing date
-            hint = date_styles.year_hint(row.section)
+            if row.section is not section:  # the rows of a table share their section
+                section, hint = row.section, date_styles.year_hint(row.section)
             if (text, hint) not in seen:
                 seen[text, hint] = _judge(text, style, years, hint)
             verdict = seen[text, hint]
