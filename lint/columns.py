@@ -88,6 +88,7 @@ class Roles(NamedTuple):
         return self.title is not None and self.date is not None
 
 
+@lru_cache(maxsize=4096)
 def header_key(cell: str) -> str:
     """A header cell compared loosely: NFKC, case folded, markup and symbols as single spaces."""
     text = _strip_markup(unicodedata.normalize("NFKC", cell).casefold())

@@ -58,9 +58,10 @@ class Row(NamedTuple):
 
     def column(self, index: int) -> int:
         """1-based column of cell ``index`` (the end of the line for a missing cell)."""
-        if index < len(self.starts):
-            return self.starts[index] + 1
-        return (self.starts[-1] + len(self.cells[-1]) + 1) if self.starts else 1
+        starts = self.starts  # split once: each reading of the property splits the line
+        if index < len(starts):
+            return starts[index] + 1
+        return (starts[-1] + len(self.cells[-1]) + 1) if starts else 1
 
 
 class Table(NamedTuple):

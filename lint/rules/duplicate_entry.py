@@ -213,7 +213,14 @@ def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator
     firsts: list[Entry] = []
     for table, entries in _paper_rows(doc, config):
         index = indexes.setdefault(table.section if by_section else (), Index())
+        rows = index.rows
         for entry in entries:
+            identity = entry.identity
+            title = identity.title
+            if others is None and title and title not in rows and not identity.keys:
+                rows[title] = entry  # a title alone, seen for the first time (most rows)
+                firsts.append(entry)
+                continue
             found = index.find(entry)
             if found is None and others is not None:
                 found = others.find(entry)
