@@ -11,7 +11,10 @@ floor") and the block structure alone, `MarkdownIt("commonmark").disable("inline
 floor"; "inline" is markdown-it-py's core rule that runs the inline parser). Peers
 (markdownlint-cli2, prettier, mdformat with mdformat-tables, rumdl) run where installed in
 `--peers-dir`, a throw-away place that `--install-peers` fills; they are never dependencies of
-the project. Timings are printed, never asserted.
+the project. The real lists of `--real-dir` get the same lint, fix and peer runs, and
+`bench/linear.py` times lint and fix on runs of every punctuation character and Markdown opener
+in every cell of paper tables, at N and 8N characters (linear: a ratio near 8). Timings are
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ DEFAULT_SIZES = (20, 1_000, 10_000, 100_000)
 QUICK_SIZES = (20, 1_000, 10_000)
 BIG_SIZE = 100_000
 DEFAULT_PEERS_DIR = Path.home() / ".cache" / "llm4or-bench" / "peers"
+DEFAULT_REAL_DIR = ROOT.parent / "shared" / "corpus" / "real"
+LINEAR_SIZE = 10_000
 NPM_PEERS = ("markdownlint-cli2", "prettier")
 PIP_PEERS = ("mdformat", "mdformat-tables", "rumdl")
 OK_EXIT_CODES = (0, 1)  # 1 means "problems found" or "file changed", for ours and every peer
@@ -74,7 +79,7 @@ BLOCK_FLOOR = (
 TARGETS = {
     "lint / block floor": "≤ 2",
     "fix / block floor": "≤ 3",
-    "(lint RSS - base) / file": "≤ 6",
+    "lint RSS / block floor RSS": "≤ 1.5",
     "lint 100k / 10k": "≤ 11",
     "fix 100k / 10k": "≤ 11",
     f"{STARTUP} / {IMPORT}": "≤ 1.3",
@@ -333,6 +338,8 @@ class Report:
     sizes: dict[int, dict[str, Result]] = field(default_factory=dict)
     file_bytes: dict[int, int] = field(default_factory=dict)
     peers: list[str] = field(default_factory=list)
+    real: dict[str, dict[str, Result]] = field(default_factory=dict)
+    linear: dict[str, object] = field(default_factory=dict)
 
     @property
     def base_rss(self) -> int | None:
@@ -439,7 +446,62 @@ def run(args: argparse.Namespace) -> Report:
             results, report.file_bytes[size] = measure_size(size, work, peers, args)
             report.sizes[size] = results
             peers = drop_timed_out(peers, results)
+        if not args.no_real:
+            report.real = measure_real(args.real_dir, work, report.peers, args)
+    if args.linear_size:
+        progress(f"linear: runs of {args.linear_size:,} and {8 * args.linear_size:,} characters")
+        report.linear = run_linear(args.linear_size, args.timeout)
     return report
+
+
+def real_lists(directory: Path) -> list[Path]:
+    """The real lists to measure: every Markdown file of ``directory`` (none if it is missing)."""
+    if not directory.is_dir():
+        return []
+    return sorted(path for path in directory.iterdir() if path.suffix.lower() == ".md")
+
+
+def measure_real(
+    directory: Path, work: Path, peer_names: list[str], args: argparse.Namespace
+) -> dict[str, dict[str, Result]]:
+    """Lint, fix and every peer on each real list, copied into ``work`` so that no
+    configuration near the originals applies (peers run from the copy's directory)."""
+    lists = real_lists(directory)
+    if not lists:
+        return {}
+    progress(f"{len(lists)} real lists from {directory}")
+    peers = peer_measures(args.peers_dir) if peer_names else {}
+    copies = work / "real"
+    copies.mkdir(exist_ok=True)
+    missing = lint_missing()
+    found: dict[str, dict[str, Result]] = {}
+    for original in lists:
+        path = copies / original.name
+        shutil.copyfile(original, path)
+        fixed = work / f"fix-{original.name}"
+        ours = [
+            Measure("lint", None if missing else python("-m", "lint", str(path)), missing),
+            Measure(
+                "fix",
+                None if missing else python("-m", "lint", "--fix", str(fixed)),
+                missing,
+                fresh_copy=path,
+            ),
+        ]
+        measures = ours + [on_file(peer, path) for peer in peers.values()]
+        found[original.name] = collect(measures, args.repeat, args, work)
+    return found
+
+
+def run_linear(size: int, timeout: float) -> dict[str, object]:
+    """bench/linear.py's timings, or why there are none."""
+    argv = [sys.executable, str(BENCH / "linear.py"), "--size", str(size)]
+    try:
+        done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=timeout * 20)
+        data: dict[str, object] = json.loads(done.stdout)
+    except (subprocess.TimeoutExpired, json.JSONDecodeError) as error:
+        return {"error": f"n/a (linear.py failed: {type(error).__name__})"}
+    return data
 
 
 def progress(message: str) -> None:
@@ -477,12 +539,15 @@ def size_ratios(report: Report, size: int) -> dict[str, Ratio]:
     lint, fix = results["lint"].median, results["fix"].median
     block, full = results["block floor"].median, results["full floor"].median
     in_block = results["block floor (in-process)"].median
+    block_rss = results["block floor"].peak_rss
     rows: dict[str, Ratio] = {
         "lint / block floor": ratio(lint, block),
         "fix / block floor": ratio(fix, block),
         "lint / full floor": ratio(lint, full),
         "lint / block floor, in-process": ratio(results["lint (in-process)"].median, in_block),
         "fix / block floor, in-process": ratio(results["fix (in-process)"].median, in_block),
+        "lint RSS / block floor RSS": ratio(results["lint"].peak_rss, block_rss),
+        "fix RSS / block floor RSS": ratio(results["fix"].peak_rss, block_rss),
         "(lint RSS - base) / file": rss_ratio(
             results["lint"].peak_rss, report.base_rss, file_bytes
         ),
@@ -577,7 +642,7 @@ def single_table(report: Report) -> str:
 
 
 def ratios_table(report: Report) -> str:
-    """Per-size ratios, with the targets of issue 6 (set for the 100,000-row list)."""
+    """Per-size ratios, with the targets of issues 6 and 14 (set for the 100,000-row list)."""
     per_size = {size: size_ratios(report, size) for size in report.sizes}
     keys = list(next(iter(per_size.values()), {}))
     rows = [
@@ -612,6 +677,64 @@ def environment_lines(report: Report) -> str:
     return "\n".join(lines)
 
 
+def real_table(report: Report) -> str:
+    """Median / minimum milliseconds of lint, fix and each peer on each real list."""
+    keys = ["lint", "fix", *report.peers]
+    rows = [
+        [name, *(format_result(results.get(key, Result(error="n/a"))) for key in keys)]
+        for name, results in report.real.items()
+    ]
+    return markdown_table(["median / min (ms)", *keys], rows)
+
+
+def real_ratios(results: dict[str, Result], peers: Sequence[str]) -> dict[str, Ratio]:
+    """lint / peer and fix / peer on one real list."""
+    rows: dict[str, Ratio] = {}
+    for ours in ("lint", "fix"):
+        for peer in peers:
+            rows[f"{ours} / {peer}"] = peer_ratio(results[ours].median, results[peer])
+    return rows
+
+
+def real_ratios_table(report: Report) -> str:
+    """Ours against each peer on each real list; below 1 is faster."""
+    per_list = {name: real_ratios(results, report.peers) for name, results in report.real.items()}
+    keys = list(next(iter(per_list.values()), {}))
+    rows = [
+        [name, *(format_ratio(ratios[key]) for key in keys)] for name, ratios in per_list.items()
+    ]
+    return markdown_table(["ratio of medians", *keys], rows)
+
+
+def linear_rows(report: Report) -> list[list[str]]:
+    """One row per pattern: milliseconds at N and 8N and their ratio, for lint and fix."""
+    patterns = report.linear.get("patterns", {})
+    assert isinstance(patterns, dict)
+    rows = []
+    for pattern, times in patterns.items():
+        shown = pattern.replace("|", "\\|")  # a pipe would end the table cell, even in code
+        cells = [f"`{shown}`" if pattern != "`" else "`` ` ``"]
+        for key in ("lint", "fix"):
+            small, large = times[key]
+            cells += [format_seconds(small), format_seconds(large), format_ratio(large / small)]
+        rows.append(cells)
+    return rows
+
+
+def linear_table(report: Report) -> str:
+    """time(8N) / time(N) of lint and fix for every adversarial pattern, and the worst."""
+    if "error" in report.linear:
+        return str(report.linear["error"])
+    size = report.linear.get("size", 0)
+    assert isinstance(size, int)
+    rows = linear_rows(report)
+    worst = [max(float(row[index]) for row in rows) for index in (3, 6)] if rows else [0, 0]
+    rows.append(["worst", "", "", format_ratio(worst[0]), "", "", format_ratio(worst[1])])
+    header = ["pattern", f"lint {size:,}", f"lint {8 * size:,}", "lint 8N/N"]
+    header += [f"fix {size:,}", f"fix {8 * size:,}", "fix 8N/N"]
+    return markdown_table(header, rows)
+
+
 def render_report(report: Report) -> str:
     """The whole printed report: environment, then the tables."""
     sections = [
@@ -621,6 +744,11 @@ def render_report(report: Report) -> str:
         ("Ratios", ratios_table(report)),
         ("Memory", memory_table(report)),
     ]
+    if report.real:
+        sections.append(("Real lists", real_table(report)))
+        sections.append(("Real lists: ours against the peers", real_ratios_table(report)))
+    if report.linear:
+        sections.append(("Linear on any input (ms, in-process)", linear_table(report)))
     return "\n\n".join(f"## {title}\n\n{body}" for title, body in sections) + "\n"
 
 
@@ -653,10 +781,19 @@ def report_json(report: Report) -> dict[str, object]:
         }
         for size, table in report.sizes.items()
     }
+    real = {
+        name: {
+            "results": json_results(results),
+            "ratios": {k: json_ratio(v) for k, v in real_ratios(results, report.peers).items()},
+        }
+        for name, results in report.real.items()
+    }
     return {
         "environment": report.environment,
         "startup": json_results(report.startup),
         "sizes": sizes,
+        "real": real,
+        "linear": report.linear,
         "ratios": {k: json_ratio(v) for k, v in single_ratios(report).items()},
         "targets": TARGETS,
     }
@@ -698,6 +835,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     add("--slow", type=float, default=30.0, help="a measure slower than this runs only once")
     add("--json", type=Path, help="also write the results to this file as JSON")
+    add("--real-dir", type=Path, default=DEFAULT_REAL_DIR, help="the real lists to measure")
+    add("--no-real", action="store_true", help="skip the real lists")
+    add(
+        "--linear-size",
+        type=int,
+        default=LINEAR_SIZE,
+        help=f"run length N of the adversarial cells (default {LINEAR_SIZE}; 0 skips them)",
+    )
     args = parser.parse_args(argv)
     args.sizes = args.sizes or list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
     args.repeat = args.repeat or (3 if args.quick else 5)

@@ -313,15 +313,16 @@ class Outcome(NamedTuple):
     found: list[Problem]
 
 
-def process(args: argparse.Namespace, source: Source, run: Run) -> Outcome:
-    """Lint or fix one source, noting which column settings its tables use."""
+def process(
+    args: argparse.Namespace, source: Source, run: Run, doc: Document | None = None
+) -> Outcome:
+    """Lint or fix one source, noting which column settings its tables use (``doc``: the
+    source parsed already)."""
     from lint import document, engine
-    from lint.rules.duplicate_entry import Scope
 
     config = config_for(args, source.path, run)
-    run.papers = run.papers or Scope()
     if not (args.fix or args.diff):
-        doc = document.parse(source.text, source.shown)
+        doc = doc or document.parse(source.text, source.shown)
         _note_columns(run, config, doc)
         problems = engine.check(doc, config, run.papers)
         return Outcome(None, 0, problems, problems)
@@ -396,7 +397,14 @@ def handle_file(args: argparse.Namespace, path: Path, run: Run) -> None:
     """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
     with _guard(run, str(path)):
         source = read_source(path)
-        outcome = process(args, source, run)
+        doc = None
+        if not (args.fix or args.diff):
+            from lint import document
+
+            doc = document.parse(source.text, source.shown)
+            # its lines hold the text now: one copy in memory is enough (a list's peak RSS)
+            source = source._replace(text="")
+        outcome = process(args, source, run, doc)
         if outcome.text is not None:
             run.changed = True
         if outcome.text is not None and args.diff:
@@ -558,7 +566,12 @@ def _without_cycle_collector() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # the objects made meanwhile would all be young: the first collection after
+            # enabling would walk them all (a tenth of a second on a large list); moved to the
+            # oldest generation first, they wait for a full collection like any old object
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def run_paths(args: argparse.Namespace, run: Run) -> None:
@@ -567,6 +580,10 @@ def run_paths(args: argparse.Namespace, run: Run) -> None:
         handle_stdin(args, run)
     else:
         files = collect(args.paths)
+        if len(files) > 1:  # the files of one run are one scope for duplicates
+            from lint.rules.duplicate_entry import Scope
+
+            run.papers = Scope()
         with _without_cycle_collector():
             for path in files:
                 handle_file(args, path, run)

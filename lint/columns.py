@@ -67,7 +67,11 @@ DATE_NAMES = (
     "time",
 )
 
-_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`~\[\]!#]")
+# markup a header key drops: an HTML tag (``<`` to the next ``>``), a link destination (``](`` to
+# the next ``)``) and single markup characters; read by ``_strip_markup`` in one pass, since a
+# regular expression retried at each of a run of ``<`` or ``](`` would rescan the rest each time
+_MARKUP_CHARS = re.compile(r"[*_`~\[\]!#]")
+_MARKUP_START = re.compile(r"[<\]*_`~\[!#]")
 # a word is a run of letters, digits or CJK; everything else (emoji, punctuation) separates
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -84,11 +88,42 @@ class Roles(NamedTuple):
         return self.title is not None and self.date is not None
 
 
+@lru_cache(maxsize=4096)
 def header_key(cell: str) -> str:
     """A header cell compared loosely: NFKC, case folded, markup and symbols as single spaces."""
-    text = unicodedata.normalize("NFKC", cell).casefold()
-    text = _MARKUP.sub(" ", text)
+    text = _strip_markup(unicodedata.normalize("NFKC", cell).casefold())
     return _SEPARATORS.sub(" ", text).strip()
+
+
+def _strip_markup(text: str) -> str:
+    """``text`` with each tag, link destination and markup character replaced by a space, as
+    ``re.sub(r"<[^>]*>|\\]\\([^)]*\\)|[*_`~\\[\\]!#]", " ", text)`` does, in linear time."""
+    if "<" not in text and "](" not in text:
+        return _MARKUP_CHARS.sub(" ", text)
+    pieces: list[str] = []
+    copied = 0
+    next_gt = next_paren = -2  # the next ">" / ")" found so far; -1: none left
+    for found in _MARKUP_START.finditer(text):
+        position = found.start()
+        if position < copied:
+            continue  # inside a tag or destination already dropped
+        char, end = found.group(), position + 1
+        if char == "<":
+            if -1 < next_gt <= position or next_gt == -2:
+                next_gt = text.find(">", position)
+            if next_gt == -1:
+                continue  # no tag closes: the "<" stays
+            end = next_gt + 1
+        elif char == "]" and text.startswith("(", position + 1):
+            if -1 < next_paren < position + 2 or next_paren == -2:
+                next_paren = text.find(")", position + 2)
+            if next_paren != -1:
+                end = next_paren + 1
+        pieces.append(text[copied:position])
+        pieces.append(" ")
+        copied = end
+    pieces.append(text[copied:])
+    return "".join(pieces)
 
 
 def _rank(key: str, names: tuple[str, ...]) -> tuple[int, int] | None:

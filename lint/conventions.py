@@ -1,11 +1,11 @@
 """What a document already does, merged with the settings: the conventions every rule reads.
 
-Run once per document, between parsing and the rules (``of`` caches the latest document). For
-each table: which columns hold the title and the date, the date style of its date column, and the
-order its rows run in; for the document: the table layout style. A setting given in the
-configuration wins; ``"auto"`` (the default) reads the document. Each value carries where it came
-from (``set``, ``inferred`` or ``default``) so ``--show-conventions`` can say why a row was
-reported and which setting pins it.
+Run once per document, between parsing and the rules (``of`` caches the latest documents; a fix
+pass reads again only the tables it changed, ``carried``). For each table: which columns hold the
+title and the date, the date style of its date column, and the order its rows run in; for the
+document: the table layout style. A setting given in the configuration wins; ``"auto"`` (the
+default) reads the document. Each value carries where it came from (``set``, ``inferred`` or
+``default``) so ``--show-conventions`` can say why a row was reported and which setting pins it.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ class TableConventions(NamedTuple):
     be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``;
     ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
     ``arxiv_dates`` ``follow`` when its dates are the months of their arXiv ids, else
-    ``free`` (None without a date column).
+    ``free`` (None without a date column); ``arxiv_rows`` the body rows (by index) giving one
+    arXiv id and a readable date, with both.
     """
 
     table: Table
@@ -60,6 +61,7 @@ class TableConventions(NamedTuple):
     misplaced: tuple[int, ...] = ()
     styles: frozenset[str] = frozenset()
     arxiv_dates: Setting | None = None
+    arxiv_rows: tuple[tuple[int, papers.DatedId], ...] = ()
 
 
 class Conventions(NamedTuple):
@@ -80,25 +82,42 @@ class Conventions(NamedTuple):
         raise KeyError(table.start_line)
 
 
+# the latest documents read (a fix pass reads the document and a view of its changed tables)
 _cache: list[tuple[Document, Config, Conventions]] = []
+_CACHE_KEPT = 2
 
 
 def of(doc: Document, config: Config) -> Conventions:
     """The conventions of ``doc`` under ``config``, read once per document (cached)."""
-    if _cache and _cache[0][0] is doc and _cache[0][1] == config:
-        return _cache[0][2]
-    found = infer(doc, config)
-    _cache[:] = [(doc, config, found)]
+    for known, settings, found in _cache:
+        if known is doc and settings == config:
+            return found
+    return remember(doc, infer(doc, config))
+
+
+def remember(doc: Document, found: Conventions) -> Conventions:
+    """Keep ``found`` as the conventions of ``doc`` (what ``of`` returns for it)."""
+    _cache[:] = [(doc, found.config, found), *_cache[: _CACHE_KEPT - 1]]
     return found
 
 
 def infer(doc: Document, config: Config) -> Conventions:
     """Read the conventions of ``doc``; settings other than ``auto`` win."""
+    tables = tuple(_with_styles(doc, table, config) for table in doc.tables)
+    header, header_source = _header(tables, config)
+    return Conventions(config, _layout(tables, config), tables, header, header_source)
+
+
+def carried(previous: Conventions, doc: Document, touched: set[int]) -> Conventions:
+    """The conventions of ``doc``, a document whose tables are those ``previous`` was read
+    from, moved, except the tables at the indexes ``touched``, which changed: only those are
+    read again (a table's conventions depend on its own lines, section and the settings)."""
+    config = previous.config
     tables = tuple(
-        _table(doc, table, config)._replace(
-            styles=layout.styles_of(table, layout.lines_of(table, doc.lines))
-        )
-        for table in doc.tables
+        _carried_table(doc, previous.tables[index], table, config)
+        if index in touched
+        else previous.tables[index]._replace(table=table)
+        for index, table in enumerate(doc.tables)
     )
     header, header_source = _header(tables, config)
     return Conventions(config, _layout(tables, config), tables, header, header_source)
@@ -127,6 +146,37 @@ def _header(
     return best, Setting("the header most paper tables use", INFERRED, detail)
 
 
+def _carried_table(
+    doc: Document, previous: TableConventions, table: Table, config: Config
+) -> TableConventions:
+    """The conventions of a changed ``table``: read again, but when its cells are those of
+    ``previous.table`` in the same order (it was only laid out anew) only its layout styles
+    change, since everything else is read from its cells and section."""
+    old = previous.table
+    same = (
+        old.section == table.section
+        and old.header.cells == table.header.cells
+        and len(old.rows) == len(table.rows)
+        and all(a.cells == b.cells for a, b in zip(old.rows, table.rows, strict=True))
+    )
+    if not same:
+        return _with_styles(doc, table, config)
+    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
+    return previous._replace(table=table, styles=styles)
+
+
+def view(found: Conventions, doc: Document) -> Conventions:
+    """``found`` narrowed to the tables of ``doc``, a view of some of the tables they were read
+    from (the layout stays the whole document's)."""
+    wanted = {id(table) for table in doc.tables}
+    return found._replace(tables=tuple(t for t in found.tables if id(t.table) in wanted))
+
+
+def _with_styles(doc: Document, table: Table, config: Config) -> TableConventions:
+    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
+    return _table(doc, table, config)._replace(styles=styles)
+
+
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:
     table_roles = roles(table, config)
     if table_roles.date is None:
@@ -136,36 +186,48 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(table, table_roles, None, off)
     keys = _keys(table, table_roles.date, style.value)
-    order = _order(table, keys, config)
-    if (
-        order.source == INFERRED
-        and order.value != "off"
-        and out_of_order(keys, order.value == "descending")
-    ):
-        order = _by_id(table, table_roles, keys, order)
+    order, out = _order(table, keys, config)
+    if order.source == INFERRED and order.value != "off":
+        descending = order.value == "descending"
+        if out[descending] if descending in out else out_of_order(keys, descending):
+            order = _by_id(table, table_roles, keys, order)
     misplaced: tuple[int, ...] = ()
     if order.value in ("ascending", "descending"):
-        misplaced = tuple(out_of_order(keys, order.value == "descending"))
-    arxiv = _arxiv_dates(table, table_roles, style.value)
-    return TableConventions(table, table_roles, style, order, keys, misplaced, arxiv_dates=arxiv)
+        descending = order.value == "descending"
+        misplaced = tuple(out[descending] if descending in out else out_of_order(keys, descending))
+    arxiv_rows = _arxiv_rows(table, table_roles, style.value)
+    return TableConventions(
+        table,
+        table_roles,
+        style,
+        order,
+        keys,
+        misplaced,
+        arxiv_dates=_arxiv_dates(arxiv_rows),
+        arxiv_rows=arxiv_rows,
+    )
 
 
 def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
     """Each row's date as compared: as the format shows it (the day only if it shows days)."""
     style = date_styles.parse_style(date_format)
     shown = (date_styles.has_month(style), date_styles.has_day(style))
+    with_year = date_styles.has_year(style)
     limit = dates._limit(None)
+    texts = [cell(row.cells, column) for row in table.rows]
     # a year alone is a date in a year style or a column of years, not among months
-    years = not shown[0] or dates.year_column(cell(row.cells, column) for row in table.rows)
+    years = not shown[0] or dates.year_column(texts)
     seen: dict[tuple[str, int | None], DateKey | None] = {}
     keys: list[DateKey | None] = []
+    section: tuple[str, ...] | None = None
+    hint = None
     width = len(table.header.cells)
-    for row in table.rows:
+    for row, text in zip(table.rows, texts, strict=True):
         if len(row.cells) != width:
             keys.append(None)  # a row with missing or extra cells: its date may be any cell
             continue
-        text = cell(row.cells, column)
-        hint = None if date_styles.has_year(style) else date_styles.year_hint(row.section)
+        if not with_year and row.section is not section:  # the rows share their section
+            section, hint = row.section, date_styles.year_hint(row.section)
         if (text, hint) not in seen:
             value = date_styles.read(text, style, hint)
             key = None
@@ -206,22 +268,28 @@ def section_setting(table: Table, config: Config, key: str) -> str | None:
     return None
 
 
-def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Setting:
+def _order(
+    table: Table, keys: Sequence[DateKey | None], config: Config
+) -> tuple[Setting, dict[bool, list[int]]]:
     """The order the table runs in: set, or in auto the direction leaving fewer rows out of
-    place; ``off`` when more than a third of the rows would be out of place either way."""
+    place; ``off`` when more than a third of the rows would be out of place either way. With
+    it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
     in_section = section_setting(table, config, "order")
     if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section")
+        return Setting(in_section, SET, "for its section"), {}
     if in_section is None and config.order != AUTO:
-        return Setting(config.order, SET)
+        return Setting(config.order, SET), {}
     readable = [key for key in keys if key is not None]
     if len(set(readable)) < 2:
-        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates")
+        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates"), {}
     up = out_of_order(keys, descending=False)
+    if not up:  # in order: no direction can leave fewer rows out of place
+        return Setting("ascending", INFERRED, f"all {len(readable)} dated rows"), {False: up}
     down = out_of_order(keys, descending=True)
+    found = {False: up, True: down}
     direction, out = ("ascending", up) if len(up) <= len(down) else ("descending", down)
     if not out:
-        return Setting(direction, INFERRED, f"all {len(readable)} dated rows")
+        return Setting(direction, INFERRED, f"all {len(readable)} dated rows"), found
     # rows out of place need evidence of an order: a clear direction over several dates
     misplaced = set(out)
     run = {key for index, key in enumerate(keys) if key is not None and index not in misplaced}
@@ -238,10 +306,9 @@ def _order(table: Table, keys: Sequence[DateKey | None], config: Config) -> Sett
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
     else:
-        return Setting(
-            direction, INFERRED, f"{len(readable) - len(out)} of {len(readable)} dated rows"
-        )
-    return Setting("off", INFERRED, f"not ordered by date: {detail}")
+        shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
+        return Setting(direction, INFERRED, shown), found
+    return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
 
 
 def _by_id(
@@ -276,6 +343,9 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
     Linear in the rows, times a logarithm.
     """
     indexes = [index for index, key in enumerate(keys) if key is not None]
+    readable = [key for key in keys if key is not None]
+    if readable == sorted(readable, reverse=descending):
+        return []  # already in order (most tables): one sort in C instead of the search below
     values: list[DateKey] = []
     for index in indexes:
         key = keys[index]
@@ -307,14 +377,27 @@ ARXIV_AGREE = 0.9
 ARXIV_MIN_ROWS = 3
 
 
-def _arxiv_dates(table: Table, table_roles: Roles, date_format: str) -> Setting:
+def _arxiv_rows(
+    table: Table, table_roles: Roles, date_format: str
+) -> tuple[tuple[int, papers.DatedId], ...]:
+    """The rows giving one arXiv id and a readable date; a table whose lines mention no arXiv
+    id costs a few substring tests."""
+    assert table_roles.date is not None
+    if not papers.may_hold_arxiv("\n".join(row.content for row in table.rows)):
+        return ()
+    found = (
+        (index, papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format))
+        for index, row in enumerate(table.rows)
+    )
+    return tuple((index, dated) for index, dated in found if dated is not None)
+
+
+def _arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
     """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
     month are dated the id's month, else ``free``."""
-    assert table_roles.date is not None
     agree = total = 0
-    for row in table.rows:
-        found = papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format)
-        if found is not None and found.date.month:
+    for _, found in rows:
+        if found.date.month:
             total += 1
             agree += found.month == (found.date.year, found.date.month)
     detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"

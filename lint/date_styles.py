@@ -500,6 +500,7 @@ def wrappers_fit(written: tuple[Wrapper, ...], wanted: tuple[Wrapper, ...]) -> b
     return bool(written) and written[0][0] in _EMPHASIS and written[1:] == wanted
 
 
+@lru_cache(maxsize=4096)
 def fits(shape: Style, style: Style) -> bool:
     """True when a cell's shape is written in ``style``, precision aside: a month style takes a
     day in its natural place or in a comment, a bracketed day may be left out."""
@@ -679,8 +680,12 @@ def comment_token(text: str) -> str | None:
     return None
 
 
-def year_hint(section: Sequence[str]) -> int | None:
-    """The year of the innermost heading that is a year alone (``## 2024``), if any."""
+@lru_cache(maxsize=1024)
+def year_hint(section: tuple[str, ...]) -> int | None:
+    """The year of the innermost heading that is a year alone (``## 2024``), if any.
+
+    Cached: every row of a section asks with the same path, and a long heading read once per
+    row would make the work grow with rows times heading length."""
     for title in reversed(section):
         found = dates.read_year(inner(title.strip("# ")))
         if found is not None:
@@ -705,11 +710,13 @@ def _abstract(element: str) -> str:
     return element
 
 
+@lru_cache(maxsize=4096)
 def _key(shape: Style) -> tuple[object, ...]:
     """What a column's cells must share, precision and padding aside."""
     return shape.wrappers, tuple(_abstract(e) for e in without_day(shape.elements))
 
 
+@lru_cache(maxsize=4096)
 def _form(shape: Style) -> tuple[str, ...]:
     """Where and how a cell writes its day, padding aside."""
     return tuple(_abstract(e) for e in shape.elements)
@@ -736,15 +743,18 @@ def _flatten(value: object) -> Iterator[object]:
         yield value
 
 
-def _padding(tokens: Iterable[str], padded: str, unpadded: str, loose: str = "") -> str:
-    """The padding a column uses for one component, from the cells that show it (below 10).
+def _padding(tokens: Iterable[tuple[str, int]], padded: str, unpadded: str, loose: str = "") -> str:
+    """The padding a column uses for one component, from the cells that show it (below 10);
+    ``tokens`` are ``(token, cells writing it)``.
 
     Without padded cells, unpadded wins only with at least a fifth of all the cells: one
     ``2024-12-9`` among five ``2024-12-13`` is a typo, not the column's style. Where both are
     written, the larger wins, unless the smaller has two cells and a fifth of them: then the
     column writes either (``loose``, ``D?``: mli's ``9/2/22`` and ``9/04/24``).
     """
-    counts = Counter(tokens)
+    counts: Counter[str] = Counter()
+    for token, weight in tokens:
+        counts[token] += weight
     short, full = counts[unpadded], counts[padded]
     if not full:
         return unpadded if short and 5 * short >= sum(counts.values()) else padded
@@ -753,14 +763,19 @@ def _padding(tokens: Iterable[str], padded: str, unpadded: str, loose: str = "")
     return unpadded if short > full else padded
 
 
-def _decide(readings: list[Reading], elements: tuple[str, ...], day: bool) -> tuple[str, ...]:
+# a reading and how many cells of the column are written that way
+_Weighted = list[tuple["Reading", int]]
+
+
+def _decide(readings: _Weighted, elements: tuple[str, ...], day: bool) -> tuple[str, ...]:
     """``elements`` with each open token replaced by the one most of ``readings`` write."""
+    months = [(_month(r), weight) for r, weight in readings]
     choices = {
-        "M#": _padding((_month(r) for r in readings), "MM", "M", "M?"),
-        "N#": _padding((_month(r) for r in readings), "MMM", "MMMM"),
+        "M#": _padding(months, "MM", "M", "M?"),
+        "N#": _padding(months, "MMM", "MMMM"),
     }
     if day:
-        days = [_day(r) for r in readings]
+        days = [(_day(r), weight) for r, weight in readings]
         choices["D#"] = _padding(days, "DD", "D", "D?")
         choices["<!--D#-->"] = f"<!--{choices['D#']}-->"
     return tuple(
@@ -785,52 +800,78 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     (wrapper, order, separators, month as number or name, year digits), with the padding most
     cells that show it use and the day where most day-precise cells put it (bracketed when some
     cells give none). Without a majority: ``DEFAULT_STYLE``, ``fallback`` true.
+
+    Each distinct text is read once and counts as many cells as write it (a column repeats a
+    few dates many times).
     """
-    texts = [text for text in texts if text.strip()]
-    cells = [cell for cell in map(analyse, texts) if cell is not None]
-    if not cells or 2 * len(cells) <= len(texts):
+    counts = Counter(text for text in texts if text.strip())
+    total = sum(counts.values())
+    read = [(text, cell, count) for text, count in counts.items() if (cell := analyse(text))]
+    cells = [(cell, count) for _, cell, count in read]
+    dated = sum(count for _, count in cells)
+    if not cells or 2 * dated <= total:
         return None
     votes: Counter[tuple[object, ...]] = Counter()
     only: Counter[tuple[object, ...]] = Counter()
-    for cell in cells:
-        keys = {_key(r.shape) for r in cell.readings} if not cell.normalised else set()
-        votes.update(keys)
-        only.update(keys if len(keys) == 1 else ())
+    for text, _, count in read:
+        keys = _keys_of(text)
+        for key in keys:
+            votes[key] += count
+            if len(keys) == 1:
+                only[key] += count
     best = _most(votes, only) if votes else None
-    if best is None or 2 * votes[best] <= len(cells):
-        return ColumnStyle(DEFAULT_STYLE, _count(cells, DEFAULT_STYLE), len(texts), fallback=True)
-    style = _build([c for c in cells if not c.normalised], best)
-    return ColumnStyle(pattern(style), _count(cells, style), len(texts))
+    if best is None or 2 * votes[best] <= dated:
+        return ColumnStyle(DEFAULT_STYLE, _count(cells, DEFAULT_STYLE), total, fallback=True)
+    style = _build([(c, n) for c, n in cells if not c.normalised], best)
+    return ColumnStyle(pattern(style), _count(cells, style), total)
 
 
-def _count(cells: list[Cell], style: str | Style) -> int:
+@lru_cache(maxsize=8192)
+def _keys_of(text: str) -> frozenset[tuple[object, ...]]:
+    """The keys (``_key``) of the ways ``text`` reads as a date; none for normalised text."""
+    cell = analyse(text)
+    if cell is None or cell.normalised:
+        return frozenset()
+    return frozenset(_key(reading.shape) for reading in cell.readings)
+
+
+def _count(cells: list[tuple[Cell, int]], style: str | Style) -> int:
     wanted = parse_style(style) if isinstance(style, str) else style
-    return sum(not c.normalised and any(fits(r.shape, wanted) for r in c.readings) for c in cells)
+    return sum(
+        count
+        for c, count in cells
+        if not c.normalised and any(fits(r.shape, wanted) for r in c.readings)
+    )
 
 
-def _build(cells: list[Cell], key: tuple[object, ...]) -> Style:
+def _build(cells: list[tuple[Cell, int]], key: tuple[object, ...]) -> Style:
     """The style of the cells whose shape has ``key``: day form by vote, then paddings."""
-    members = [[r for r in c.readings if _key(r.shape) == key] for c in cells]
-    members = [readings for readings in members if readings]
-    with_day = [readings for readings in members if _day_span(readings[0].shape.elements)]
+    members = [([r for r in c.readings if _key(r.shape) == key], n) for c, n in cells]
+    members = [(readings, n) for readings, n in members if readings]
+    with_day = [(readings, n) for readings, n in members if _day_span(readings[0].shape.elements)]
     if not with_day:
-        chosen = [readings[0] for readings in members]
-        return chosen[0].shape._replace(elements=_decide(chosen, chosen[0].shape.elements, False))
+        chosen = [(readings[0], n) for readings, n in members]
+        first = chosen[0][0].shape
+        return first._replace(elements=_decide(chosen, first.elements, False))
     forms: Counter[tuple[object, ...]] = Counter()
     only: Counter[tuple[object, ...]] = Counter()
-    for readings in with_day:
+    for readings, n in with_day:
         found = {_form(r.shape) for r in readings}
-        forms.update(found)
-        only.update(found if len(found) == 1 else ())
+        for written in found:
+            forms[written] += n
+            if len(found) == 1:
+                only[written] += n
     form = _most(forms, only)
-    chosen = [r for readings in with_day for r in readings if _form(r.shape) == form]
-    elements = _decide(chosen, chosen[0].shape.elements, True)
-    month_level = [readings[0] for readings in members if readings not in with_day]
+    chosen = [(r, n) for readings, n in with_day for r in readings if _form(r.shape) == form]
+    first = chosen[0][0].shape
+    elements = _decide(chosen, first.elements, True)
+    month_level = [
+        (readings[0], n) for readings, n in members if not _day_span(readings[0].shape.elements)
+    ]
     if month_level:
         # the month's padding counts the month-precise cells too
-        everyone = chosen + month_level
-        month = _decide(everyone, chosen[0].shape.elements, True)
+        month = _decide(chosen + month_level, first.elements, True)
         elements = tuple(
             m if m in _MONTH_TOKENS else e for e, m in zip(elements, month, strict=True)
         )
-    return Style(chosen[0].shape.wrappers, elements, bool(month_level))
+    return Style(first.wrappers, elements, bool(month_level))

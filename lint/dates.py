@@ -120,16 +120,23 @@ def read(text: str) -> DateValue | None:
 
     The future limit is not applied here (see ``parse``), so results can be cached.
     """
+    value, rest = _read_fast(text)
+    return _fallback(rest) if rest is not None else value
+
+
+def _read_fast(text: str) -> tuple[DateValue | None, str | None]:
+    """``(date, None)`` as the fast path reads ``text``, or ``(None, normalised text)`` when only
+    dateparser could read it."""
     normal = unicodedata.normalize("NFKC", text).strip().casefold()
     if not normal:
-        return None
+        return None, None
     normal = _OTHER_DASH.sub(r"\1-", normal)
     fast = _fast(normal)
     if fast is not False:
-        return fast if isinstance(fast, DateValue) else None
+        return (fast if isinstance(fast, DateValue) else None), None
     if not _DIGIT.search(normal) or _YEAR_ALONE.fullmatch(normal) or _AMBIGUOUS.search(normal):
-        return None
-    return _fallback(normal)
+        return None, None
+    return None, normal
 
 
 def _fallback(text: str) -> DateValue | None:
@@ -156,19 +163,24 @@ def _parser(factory: Any) -> Any:
 
 
 def parse(
-    text: str, today: date | None = None, date_format: str | None = None, years: bool = False
+    text: str,
+    today: date | None = None,
+    date_format: str | None = None,
+    years: bool = False,
+    guess: bool = True,
 ) -> DateValue | None:
     """The date in ``text``, or None when unreadable or more than 31 days after ``today``.
 
     Text already written in ``date_format`` is read by that format first, so every format's
     own output reads back (``YYYYMM`` included). A year alone (``2023``, ``2023年``) reads as
-    ``DateValue(year, 0)`` when ``years`` is true or the format is a year (``YYYY``).
+    ``DateValue(year, 0)`` when ``years`` is true or the format is a year (``YYYY``). ``guess``
+    false: what only dateparser could read is unreadable (dateparser is not started).
     """
     value = _read_as(text, date_format) if date_format else None
     if value is None and (years or (date_format is not None and not has_month(date_format))):
         value = read_year(text)
     if value is None:
-        value = read(text)
+        value = read(text) if guess else _read_fast(text)[0]
     if value is None:
         return None
     if (value.year, value.month or 1, value.day or 1) > _limit(today):
@@ -238,8 +250,8 @@ def _format_pattern(date_format: str) -> re.Pattern[str]:
 
 def _read_as(text: str, date_format: str) -> DateValue | None:
     match = _format_pattern(date_format).fullmatch(text)
-    if match is None:
-        return None
+    if match is None or "y" not in match.groupdict():
+        return None  # a pattern of date_styles' tokens only (YY, MMM): read there, not here
     if "m" not in match.groupdict():
         return read_year(match["y"])
     day = match.groupdict().get("d")

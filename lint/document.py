@@ -81,9 +81,10 @@ class Row(NamedTuple):
 
     def column(self, index: int) -> int:
         """1-based column of cell ``index`` (the end of the line for a missing cell)."""
-        if index < len(self.starts):
-            return self.starts[index] + 1
-        return (self.starts[-1] + len(self.cells[-1]) + 1) if self.starts else 1
+        starts = self.starts  # split once: each reading of the property splits the line
+        if index < len(starts):
+            return starts[index] + 1
+        return (starts[-1] + len(self.cells[-1]) + 1) if starts else 1
 
 
 class Table(NamedTuple):
@@ -146,13 +147,22 @@ def is_pipeless(row: Row) -> bool:
     return "|" not in row.content.replace("\\|", "")
 
 
-def cells_of(content: str) -> tuple[str, ...]:
-    """The cells of a table line's content, as ``split_cells`` finds them, without offsets."""
-    return tuple([part.strip(_CELL_SPACE) for part in _pieces(content)[0]])
+def cells_of(content: str, shared: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The cells of a table line's content, as ``split_cells`` finds them, without offsets.
+
+    With ``shared``, a cell equal to one seen before is that one's string: lists repeat their
+    dates, venues and marks in every row, and one copy of each is enough."""
+    parts = _pieces(content)[0]
+    if shared is None:
+        return tuple([part.strip(_CELL_SPACE) for part in parts])
+    keep = shared.setdefault
+    return tuple([keep(cell, cell) for cell in [part.strip(_CELL_SPACE) for part in parts]])
 
 
 def _pieces(content: str) -> tuple[list[str], int]:
     """The unstripped cell texts of a row, and where the first one starts in ``content``."""
+    if content[:1] == "|" and content[-1:] == "|" and "\\|" not in content:
+        return content[1:-1].split("|"), 1  # the common row, enclosed by pipes
     stripped = content.strip(_CELL_SPACE)
     position = len(content) - len(content.lstrip(_CELL_SPACE))
     parts = stripped.split("|")
@@ -167,13 +177,19 @@ def _pieces(content: str) -> tuple[list[str], int]:
 
 
 def _join_escaped(parts: list[str]) -> list[str]:
-    """Rejoin pieces split at an escaped pipe (one right after a backslash)."""
-    joined = [parts[0]]
+    """Rejoin pieces split at an escaped pipe (one right after a backslash).
+
+    The pieces of one cell are gathered and joined once: appending to the cell's string piece by
+    piece would copy it again for every escaped pipe (quadratic on a run of ``\\|``)."""
+    joined: list[str] = []
+    cell = [parts[0]]
     for part in parts[1:]:
-        if joined[-1].endswith("\\"):
-            joined[-1] += "|" + part
+        if cell[-1].endswith("\\"):
+            cell.append(part)
         else:
-            joined.append(part)
+            joined.append("|".join(cell))
+            cell = [part]
+    joined.append("|".join(cell))
     return joined
 
 
@@ -396,8 +412,11 @@ def _reference_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The block parser: CommonMark blocks, our lean GFM table rule, no inline parsing."""
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable("inline")
+    """The block parser: CommonMark blocks, our lean GFM table rule, no inline parsing, and no
+    normalising: ``parse`` hands it text ``normalize`` made, so markdown-it's own pass (a
+    regular expression replacing every line break, and a copy of the whole text) is skipped."""
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    md.disable(["inline", "normalize"])
     md.block.ruler.at("reference", _reference_rule)
     md.block.ruler.before("lheading", "table", _table_rule, {"alt": ["paragraph", "reference"]})
     return md
@@ -419,6 +438,7 @@ def parse(text: str, path: str = "<text>") -> Document:
     sections: list[Section] = []
     tables: list[Table] = []
     path_stack: list[Section] = []
+    shared: dict[str, str] = {}
     tokens = parser().parse(source)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
@@ -432,26 +452,36 @@ def parse(text: str, path: str = "<text>") -> Document:
             sections.append(section)
         elif token.type == "table" and token.map:
             current = path_stack[-1].path if path_stack else ()
-            tables.append(_build_table(source, lines, token, current))
+            tables.append(_build_table(source, lines, token, current, shared))
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
 
 
-def _build_table(source: str, lines: list[str], token: Any, section: tuple[str, ...]) -> Table:
+def _build_table(
+    source: str, lines: list[str], token: Any, section: tuple[str, ...], shared: dict[str, str]
+) -> Table:
     first, last = token.map
     starts, ends = token.meta["starts"], token.meta["ends"]
-    rows: list[Row] = []
-    prefixes: list[str] = []
-    for i, line in enumerate(range(first, last)):
-        line_start = ends[i] - len(lines[line])  # containers move a line's begin mark, not its end
-        prefixes.append(source[line_start : starts[i]])
-        # a line without container prefix is its own content: share it rather than copy it
-        content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
-        cells = cells_of(content)
-        piped = content.lstrip(_CELL_SPACE)
-        if piped[:1] == "|" and piped != content:
-            # a lazy header's leading white space is a cell of its own
-            cells = ("", *(cells if _is_row(piped) else ()))
-        rows.append(Row(line + 1, cells, section, content, starts[i] - line_start))
+    spans = zip(starts, ends, lines[first:last], strict=True)
+    if all(end - start == len(line) and line[:1] not in " \t" for start, end, line in spans):
+        # no container prefix on any line (most tables): each line is its row's content
+        rows = [
+            Row(number, cells_of(content, shared), section, content, 0)
+            for number, content in enumerate(lines[first:last], start=first + 1)
+        ]
+        prefixes = [""] * len(rows)
+    else:
+        rows, prefixes = [], []
+        for i, line in enumerate(range(first, last)):
+            line_start = ends[i] - len(lines[line])  # containers move a begin mark, not the end
+            prefixes.append(source[line_start : starts[i]])
+            # a line without container prefix is its own content: share it rather than copy it
+            content = lines[line] if starts[i] == line_start else source[starts[i] : ends[i]]
+            cells = cells_of(content, shared)
+            piped = content.lstrip(_CELL_SPACE)
+            if piped[:1] == "|" and piped != content:
+                # a lazy header's leading white space is a cell of its own
+                cells = ("", *(cells if _is_row(piped) else ()))
+            rows.append(Row(line + 1, cells, section, content, starts[i] - line_start))
     return Table(
         start_line=first + 1,
         end_line=last,
@@ -503,6 +533,12 @@ def update(doc: Document, lines: list[str], edits: list[tuple[int, int, int]]) -
     return Document(doc.path, tuple(lines), sections, tuple(tables))
 
 
+def touched(doc: Document, edits: list[tuple[int, int, int]]) -> set[int] | None:
+    """Indexes of the tables of ``doc`` that edits ``(start_line, end_line, new_count)`` fall
+    in; None when an edit is not inside one table."""
+    return _touched_tables(doc.tables, edits)
+
+
 def _touched_tables(
     tables: tuple[Table, ...], edits: list[tuple[int, int, int]]
 ) -> set[int] | None:
@@ -520,9 +556,12 @@ def _touched_tables(
 def _shifted(table: Table, delta: int) -> Table:
     if not delta:
         return table
-    header, delimiter, *rows = (
-        row._replace(line=row.line + delta) for row in (table.header, table.delimiter, *table.rows)
-    )
+    # built directly: NamedTuple._replace costs several times more, once per row of every
+    # table below an edit, in every pass of a fix
+    header, delimiter, *rows = [
+        Row(line + delta, cells, section, content, offset)
+        for line, cells, section, content, offset in (table.header, table.delimiter, *table.rows)
+    ]
     return table._replace(
         start_line=table.start_line + delta,
         end_line=table.end_line + delta,

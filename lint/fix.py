@@ -2,8 +2,8 @@
 
 Each pass parses the text, runs the rules, takes the wanted fixes (smallest first), drops any
 fix that overlaps one already taken (it comes back in the next pass, computed afresh), and
-applies the rest bottom-up. Line endings are kept line by line: a replaced line keeps the ending
-of the line it replaces, an added line takes the file's first ending.
+applies the rest in one walk over the lines. Line endings are kept line by line: a replaced line
+keeps the ending of the line it replaces, an added line takes the file's first ending.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint import contract, document, engine
+from lint import contract, conventions, document, engine, papers
 from lint.config import Config
 from lint.problem import SAFE, Fix, Problem, row_key
 from lint.rules.duplicate_entry import Scope
@@ -50,6 +50,13 @@ class Changes:
 
 def split_lines(text: str) -> list[tuple[str, str]]:
     """``(content, ending)`` for every line, splitting on LF, CRLF and CR as Markdown does."""
+    if "\r" not in text:  # LF alone: one split in C instead of a match per line
+        parts = text.split("\n")
+        last = parts.pop()
+        pairs = [(part, "\n") for part in parts]
+        if last:
+            pairs.append((last, ""))
+        return pairs
     pairs = [(m.group(1), m.group(2)) for m in _LINE.finditer(text)]
     if pairs and pairs[-1] == ("", ""):
         pairs.pop()
@@ -82,22 +89,26 @@ def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
 
 
 def apply_fixes(lines: list[tuple[str, str]], fixes: list[Fix]) -> list[tuple[str, str]]:
-    """Apply non-overlapping fixes bottom-up to ``(content, ending)`` lines; returns new lines.
+    """Apply non-overlapping fixes to ``(content, ending)`` lines; returns new lines.
 
     A replacing line keeps the ending of the line it replaces; an added line takes the file's
     first ending; the file keeps its final newline, or its lack of one.
     """
     default_ending = next((ending for _, ending in lines if ending), "\n")
     final_newline = bool(lines) and bool(lines[-1][1])
-    result = list(lines)
-    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: -e.start_line)
-    for edit in edits:
-        old = result[edit.start_line - 1 : edit.end_line]
-        new = [
+    # the result is built front to back from the unchanged stretches and the edits: replacing
+    # slices in place would move every later line once per edit (quadratic in a long file)
+    result: list[tuple[str, str]] = []
+    copied = 0  # lines before this index are in ``result``
+    for edit in sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: e.start_line):
+        result.extend(lines[copied : edit.start_line - 1])
+        old = lines[edit.start_line - 1 : edit.end_line]
+        result.extend(
             (content, old[index][1] if index < len(old) else default_ending)
             for index, content in enumerate(edit.new_lines)
-        ]
-        result[edit.start_line - 1 : edit.end_line] = new
+        )
+        copied = max(copied, edit.end_line)
+    result.extend(lines[copied:])
     result = [(content, ending or default_ending) for content, ending in result]
     if result and not final_newline:
         result[-1] = (result[-1][0], "")
@@ -119,15 +130,21 @@ def fix_text(
     """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
 
     ``scope``: the other files of the run, for duplicates across files (never fixed)."""
-    config = config or Config()
+    with papers.remembering():
+        return _fix_text(text, path, config or Config(), unsafe, scope)
+
+
+def _fix_text(text: str, path: str, config: Config, unsafe: bool, scope: Scope | None) -> FixResult:
     lines = split_lines(text)
     original = document.parse(text, path)
     doc, parsed, current = original, True, text
     changes = Changes()
     fixed = 0
     found: list[Problem] | None = None
+    before: tuple[engine.Checked, document.Document, set[int]] | None = None
     for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config, scope)
+        checked = engine.check_changed(doc, config, scope, before)
+        problems = checked.problems
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes and not parsed:
@@ -148,6 +165,14 @@ def fix_text(
         fixed += sum(1 for problem in problems if id(problem.fix) in taken)
         edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
         updated = document.update(doc, [content for content, _ in lines], edits)
+        before = None
+        if updated is not None:
+            # only the tables the edits fell in changed: their conventions and their table
+            # rules' problems are found again, the other tables' are moved
+            changed = document.touched(doc, edits) or set()
+            previous = conventions.of(doc, config)
+            conventions.remember(updated, conventions.carried(previous, updated, changed))
+            before = (checked, doc, changed)
         doc, parsed = (updated, False) if updated else (document.parse(current, path), True)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 

@@ -14,6 +14,7 @@ of the style.
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from lint.document import Table, _pieces, is_pipeless
 from lint.width import width
@@ -48,6 +49,8 @@ def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
     new = _LAYOUTS.get(key)
     if new is None:
         new = aligned(table) if style == ALIGNED else unpadded(table, style == COMPACT)
+        if new == old:
+            new = old  # a table already in the style keeps its own lines, not a copy of them
         if len(_LAYOUTS) >= _LAYOUTS_KEPT:
             _LAYOUTS.clear()
         _LAYOUTS[key] = new
@@ -121,13 +124,10 @@ def aligned(table: Table) -> tuple[str, ...]:
     rows = (table.header, *table.rows)
     # a row without any pipe (text glued under the table, which broken-table reports) is kept as
     # written: given pipes, it would stay a row even once a blank line is put before it
-    cell_widths = [[] if is_pipeless(row) else [width(c) for c in row.cells] for row in rows]
-    cell_widths[0] = [width(cell) for cell in table.header.cells]
-    columns = [_MIN_WIDTH] * max(len(widths) for widths in cell_widths)
-    for widths in cell_widths:
-        for index, cell_width in enumerate(widths):
-            if cell_width > columns[index]:
-                columns[index] = cell_width
+    cell_widths = [[] if is_pipeless(row) else list(map(width, row.cells)) for row in rows]
+    cell_widths[0] = list(map(width, table.header.cells))
+    widest = map(max, zip_longest(*cell_widths, fillvalue=0))  # per column, in C
+    columns = [max(_MIN_WIDTH, cell_width) for cell_width in widest]
     aligns = table.aligns
     lines = [_row_line(table.header.cells, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
@@ -165,6 +165,10 @@ def _unescaping(cells: tuple[str, ...]) -> tuple[str, ...]:
 def _row_line(
     cells: tuple[str, ...], widths: list[int], columns: list[int], aligns: tuple[str, ...]
 ) -> str:
+    if "right" not in aligns and "center" not in aligns:  # every cell padded on the right
+        pairs = zip(cells, widths, strict=True)
+        padded = [cell + " " * (columns[index] - w) for index, (cell, w) in enumerate(pairs)]
+        return "| " + " | ".join(padded) + " |"
     padded = []
     for index, (cell, cell_width) in enumerate(zip(cells, widths, strict=True)):
         padding = columns[index] - cell_width

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import NamedTuple
 
+from lint import date_styles, dates
 from lint.dates import DateValue
 from lint.document import Table
 
@@ -260,10 +262,39 @@ def cell_key(text: str) -> bytes:
     return title_key(text)
 
 
-def identity(cells: Sequence[str], title: int | None, skip: int | None = None) -> Identity:
+def identity(
+    cells: Sequence[str], title: int | None, skip: int | None = None, may: bool = True
+) -> Identity:
     """The paper a row names: its title key and the identifiers of its title cell and of its
-    link-only cells (``skip``: a column never read, the date)."""
-    if not _may_link("|".join(cells)):  # the common row: no link anywhere, one scan
+    link-only cells (``skip``: a column never read, the date). ``may`` false: the caller
+    knows no cell can hold a link or an identifier (``may_link`` of its text)."""
+    if _remembered is not None:
+        key = (tuple(cells), title, skip)
+        found = _remembered.get(key)
+        if found is None:
+            found = _remembered[key] = _identity(cells, title, skip, may)
+        return found
+    return _identity(cells, title, skip, may)
+
+
+# while set (``remembering``): the identities read so far, by row
+_remembered: dict[tuple[tuple[str, ...], int | None, int | None], Identity] | None = None
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Remember the identity of every row read within: the passes of a fix read the same rows
+    again and again (a plain lint reads each once, and keeps nothing)."""
+    global _remembered
+    _remembered = {}
+    try:
+        yield
+    finally:
+        _remembered = None
+
+
+def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bool) -> Identity:
+    if not may or not _may_link("|".join(cells)):  # the common row: no link anywhere
         text = cells[title] if title is not None and title < len(cells) else ""
         return Identity(_key(text) if text else b"")
     arxiv: list[str] = []
@@ -296,6 +327,12 @@ def _only_links(outside: str) -> bool:
     for pattern in (_BARE_URL, _ARXIV_TEXT, _DOI_TEXT):
         outside = pattern.sub("", outside)
     return len(_NOT_WORD.sub("", outside)) <= _LINK_ONLY_LETTERS
+
+
+def may_link(text: str) -> bool:
+    """False for text in which no cell can hold a link or an identifier (a table's rows at
+    once: no character of these hints is a pipe or a space, so none spans two cells)."""
+    return _may_link(text)
 
 
 def _may_link(text: str) -> bool:
@@ -438,11 +475,15 @@ def _designator(text: str) -> bool:
 _ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
 
 
+def may_hold_arxiv(text: str) -> bool:
+    """False for text in which no row can give an arXiv id (a whole table's rows at once)."""
+    return any(hint in text for hint in _ARXIV_HINTS)
+
+
 def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
     """The arXiv ids of a row as ``identity`` reads them; a row that cannot hold one costs a
     few substring tests."""
-    joined = "|".join(cells)
-    if not any(hint in joined for hint in _ARXIV_HINTS):
+    if not may_hold_arxiv("|".join(cells)):
         return _EMPTY
     return identity(cells, title, skip).arxiv
 
@@ -464,15 +505,30 @@ def dated_arxiv(
     if len(found) != 1 or date >= len(cells):
         return None
     month = arxiv_month(found[0])
-    if month is None:
-        return None
-    from lint import date_styles  # imports dates; only rows with an arXiv id need it
-
-    style = date_format or date_styles.DEFAULT_STYLE
-    value = date_styles.read(cells[date], style)
-    if value is None or value.year == 0:
+    value = _row_date(cells[date], date_format) if month is not None else None
+    if month is None or value is None:
         return None
     return DatedId(found[0], month, value)
+
+
+def _row_date(text: str, date_format: str | None) -> DateValue | None:
+    """The date of a row's date cell: read in the column's style first (any style, a day in a
+    comment or in brackets included), so that a date the style shows never waits for
+    dateparser; else as ``dates.parse`` reads it, where digits and marks alone that only
+    dateparser could read (``2025--01``) are not read, as date-format does not read them."""
+    inner = dates.unwrap(text)[1]
+    if not date_format:
+        return dates.parse(inner)
+    value = date_styles.read(text, date_format)
+    style = date_styles.parse_style(date_format)
+    if value is not None and value.year and (value.month or not date_styles.has_month(style)):
+        limit = dates._limit(None)
+        return value if (value.year, value.month or 1, value.day or 1) <= limit else None
+    words = _LETTER.search(unicodedata.normalize("NFKC", inner)) is not None
+    return dates.parse(inner, None, date_format, guess=words)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def link_key(url: str) -> str:

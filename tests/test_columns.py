@@ -103,3 +103,31 @@ def _table(header: str, *rows: str) -> Table:
 )
 def test_title_by_content(table: Table, expected: Roles) -> None:
     assert roles(table, Config()) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # runs of openers that never close: once rescanned to the end from each opener
+        ("论文题目" + "<" * 40_000, "论文题目"),
+        ("Title" + "](" * 40_000, "title"),
+        ("Title" + "<!--" * 20_000, "title"),
+        ("Title" + "<" * 40_000 + ">", "title"),
+        ("[Title](https://a.b/c) <br> **x**", "title x"),
+    ],
+)
+def test_header_key_reads_runs_of_openers(header: str, expected: str) -> None:
+    assert header_key(header) == expected
+
+
+def test_header_key_drops_markup_as_its_regular_expression_did() -> None:
+    import random
+    import re
+
+    reference = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`~\[\]!#]")
+    from lint.columns import _strip_markup
+
+    draw = random.Random(0)
+    for _ in range(5_000):
+        text = "".join(draw.choice("<>]()*_`~[!#a \n") for _ in range(draw.randint(0, 12)))
+        assert _strip_markup(text) == reference.sub(" ", text), text

@@ -206,3 +206,15 @@ def test_two_digit_year_and_month_columns_read_as_years() -> None:
     # a column that cannot be years stays month-day
     found = date_styles.column_style(["07-29", "08-01", "05-06"])
     assert found is not None and found.style == "MM-DD"
+
+
+def test_year_hint_is_read_once_per_section_under_a_long_heading() -> None:
+    # read again for every row, a long heading made the work rows x heading length
+    from lint.config import Config
+    from lint.engine import lint_text
+
+    rows = "".join(f"| P{index} | 07-{index % 28 + 1:02d} |\n" for index in range(2_000))
+    text = f"## 2024\n\n### {'x' * 50_000}\n\n| Title | Date |\n| - | - |\n{rows}"
+    config = Config(select=("date-format",), date_format="MM-DD")
+    assert lint_text(text, "t.md", config) == []
+    assert date_styles.year_hint(("2024", "x" * 50_000)) == 2024

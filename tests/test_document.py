@@ -122,3 +122,11 @@ def test_split_cells_offsets_point_at_cell_text() -> None:
     cells, starts = split_cells(content)
     pairs = zip(cells, starts, strict=True)
     assert [content[start : start + len(cell)] for cell, start in pairs] == list(cells)
+
+
+def test_a_long_run_of_escaped_pipes_stays_in_its_cell() -> None:
+    # each escaped pipe once appended to the cell's whole text: quadratic on a long run
+    run = "\\|" * 40_000
+    doc = parse(f"| a | b |\n| - | - |\n| x{run} | y |\n")
+    assert doc.tables[0].rows[0].cells == (f"x{run}", "y")
+    assert split_cells(f"| {run} |")[0] == (run,)

@@ -51,11 +51,13 @@ def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
 
 
 def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def restless(doc: object, config: object, scope: object = None) -> list[Problem]:
+    def restless(
+        doc: object, config: object, scope: object = None, before: object = None
+    ) -> engine.Checked:
         line = parse_lines(doc)[0]
-        return [problem(1, (Edit(1, 1, (line + "x",)),))]
+        return engine.Checked([problem(1, (Edit(1, 1, (line + "x",)),))], (), ("", ""))
 
-    monkeypatch.setattr(engine, "check", restless)
+    monkeypatch.setattr(engine, "check_changed", restless)
     with pytest.raises(FixError, match="did not settle"):
         fix_text("a\n")
 
@@ -285,11 +287,14 @@ def test_failed_verification_writes_nothing(
 ) -> None:
     path = write(tmp_path, MESSY.encode())
 
-    def losing(doc: object, config: object) -> list[Problem]:
+    def losing(
+        doc: object, config: object, scope: object = None, before: object = None
+    ) -> engine.Checked:
         lines = parse_lines(doc)
-        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        found = [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        return engine.Checked(found, (), ("", ""))
 
-    monkeypatch.setattr(engine, "check", losing)
+    monkeypatch.setattr(engine, "check_changed", losing)
     assert main(["--fix", str(path)]) == 2
     assert path.read_bytes() == MESSY.encode()
     err = capsys.readouterr().err
@@ -338,3 +343,13 @@ def test_seed_safe_then_unsafe_fixes_through_the_cli(
     assert removed[0].startswith("BigTrans") and before.tables[2].section[-1] == "计算层优化"
     assert cells_after == cells_before
     assert main(["--fix", "--unsafe-fixes", str(path)]) == 0
+
+
+def test_apply_fixes_takes_many_edits_in_one_walk() -> None:
+    # slices replaced in place moved every later line once per edit: quadratic in a long file
+    lines = [(f"line {number}", "\n") for number in range(1, 40_001)]
+    removals = [Fix((Edit(line, line, ()),)) for line in range(2, 40_001, 2)]
+    rewrite = Fix((Edit(1, 1, ("first", "added")),))
+    result = apply_fixes(lines, [*removals, rewrite])
+    assert result[:3] == [("first", "\n"), ("added", "\n"), ("line 3", "\n")]
+    assert len(result) == 20_001 and result[-1] == ("line 39999", "\n")

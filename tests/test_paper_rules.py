@@ -168,3 +168,27 @@ def test_real_lists_lint_and_fix_losing_nothing(tmp_path: Path, real: Path) -> N
         [sys.executable, str(VERIFY), str(real), str(copy)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+ARXIV_DAYS = """\
+| Title | Date |
+| --- | --- |
+| [A](https://arxiv.org/abs/2308.00001) | 2023/08<!--17--> |
+| [B](https://arxiv.org/abs/2309.00001) | 2023/09 |
+| [C](https://arxiv.org/abs/2310.00001) | 2025--01 |
+"""
+
+
+def test_arxiv_dates_in_the_columns_style_do_not_import_dateparser(tmp_path: Path) -> None:
+    # the day in a comment is the column's style; "2025--01" is no date date-format reads
+    path = tmp_path / "list.md"
+    path.write_text(ARXIV_DAYS, encoding="utf-8")
+    code = (
+        "import sys; from lint.cli import main; main(['--select', 'arxiv-date', sys.argv[1]]);"
+        "sys.stderr.write(str('dateparser' in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.strip() == "False"

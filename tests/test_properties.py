@@ -128,3 +128,26 @@ def test_table_by_table_update_equals_a_full_parse(text: str) -> None:
         fix_module.apply_fixes, document.update = original_apply, original_update
     for updated, fixed_text in updates:
         assert updated == parse(fixed_text)
+
+
+@given(DOCUMENTS, st.booleans())
+def test_checking_only_the_changed_tables_equals_a_full_check(text: str, unsafe: bool) -> None:
+    """Every pass after the first checks the tables it changed and moves the others' problems:
+    the result equals checking the whole document afresh."""
+    from lint import conventions, engine
+
+    original = engine.check_changed
+
+    def checked(doc, config, scope=None, before=None):  # type: ignore[no-untyped-def]
+        result = original(doc, config, scope, before)
+        if before is not None:
+            fresh = doc._replace()  # an equal document, so no conventions are cached for it
+            assert conventions.of(doc, config) == conventions.infer(fresh, config)
+            assert result.problems == original(fresh, config, scope).problems
+        return result
+
+    engine.check_changed = checked
+    try:
+        fix_text(text, config=ALL, unsafe=unsafe)
+    finally:
+        engine.check_changed = original

@@ -8,6 +8,7 @@ from lint import suppress
 from lint.config import Config
 from lint.engine import lint_text
 from lint.fix import fix_text
+from lint.problem import Problem
 from tests.shared import SEED, needs_seed
 
 RULES = ("column-count", "invalid-suppression")
@@ -144,3 +145,19 @@ def test_in_row_suppression_names_rules_and_is_checked() -> None:
     assert sorted(codes) == ["M002", "P003"]
     bogus = "| A | 2023.01 | a <!-- lint-disable-line nope --> |\n"
     assert [p.code for p in lint_text(DATED + bogus, "t.md", ORDER)] == ["M001"]
+
+
+def test_thousands_of_comments_and_problems_are_matched_without_a_scan_each() -> None:
+    # every problem once scanned every comment: problems x comments
+    lines = []
+    for _ in range(3_000):
+        lines += ["<!-- lint-disable-next-line T001 -->", "| x |"]
+        lines += ["<!-- lint-disable T001 -->", "| x |", "<!-- lint-enable T001 -->", "| y |"]
+    problems = [
+        Problem(number, 1, "T001", "column-count", "short row")
+        for number, line in enumerate(lines, start=1)
+        if line.startswith("|")
+    ]
+    kept, unused = suppress.apply(problems, suppress.directives(lines))
+    assert [problem.line for problem in kept] == list(range(6, len(lines) + 1, 6))
+    assert unused == []

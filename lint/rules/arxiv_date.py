@@ -52,10 +52,8 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             continue
         follow = setting.value == "follow"
         style = found.date_style.value
-        for row in found.table.rows:
-            dated = papers.dated_arxiv(row.cells, found.roles.title, column, style)
-            if dated is None:
-                continue
+        for index, dated in found.arxiv_rows:
+            row = found.table.rows[index]
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year

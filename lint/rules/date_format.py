@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from lint import conventions, date_styles, dates
@@ -93,10 +94,12 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         # a list repeats a few hundred dates many times: judge each text once per table
         seen: dict[tuple[str, int | None], _Verdict | None] = {}
         width = len(table.header.cells)
+        section, hint = None, None
         for row, text in zip(table.rows, texts, strict=True):
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
-            hint = date_styles.year_hint(row.section)
+            if row.section is not section:  # the rows of a table share their section
+                section, hint = row.section, date_styles.year_hint(row.section)
             if (text, hint) not in seen:
                 seen[text, hint] = _judge(text, style, years, hint)
             verdict = seen[text, hint]
@@ -104,6 +107,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
                 yield _problem(doc, row, column, setting, verdict)
 
 
+@lru_cache(maxsize=4096)
 def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style``, else what is wrong."""
     if years:

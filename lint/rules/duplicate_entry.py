@@ -43,7 +43,7 @@ identifiers, a later row with something of its own to merge by hand, or a row in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import count
 from typing import NamedTuple
 
@@ -105,19 +105,35 @@ class Index:
     """The first rows of each identifier and title, a few per key when variants differ."""
 
     def __init__(self) -> None:
-        self.rows: dict[str | bytes, list[Entry]] = {}
+        # one row alone (most keys), or a list of a few: a list per key would cost as much
+        # memory as the row's identity itself
+        self.rows: dict[str | bytes, Entry | list[Entry]] = {}
+
+    def known(self, key: str | bytes) -> Sequence[Entry]:
+        """The rows remembered under ``key``, earliest first."""
+        found = self.rows.get(key)
+        if found is None:
+            return ()
+        return found if isinstance(found, list) else (found,)
 
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
         """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
+        identity = entry.identity
+        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
+            for earlier in self.known(identity.title) if identity.title else ():
+                if not _variants(earlier, entry):
+                    same = not papers.contradicts(earlier.identity, identity)
+                    return earlier, SAME if same else CONFLICT
+            return None
         found: Entry | None = None
         for key in entry.identity.keys:
-            for earlier in self.rows.get(key, ()):
+            for earlier in self.known(key):
                 if not _variants(earlier, entry) and (found is None or earlier.order < found.order):
                     found = earlier
         if found is not None:
             titles = (found.identity.title, entry.identity.title)
             return found, SAME if titles[0] == titles[1] or not all(titles) else RENAMED
-        for earlier in self.rows.get(entry.identity.title, ()) if entry.identity.title else ():
+        for earlier in self.known(entry.identity.title) if entry.identity.title else ():
             if not _variants(earlier, entry):
                 same = not papers.contradicts(earlier.identity, entry.identity)
                 return earlier, SAME if same else CONFLICT
@@ -125,17 +141,21 @@ class Index:
 
     def add(self, entry: Entry) -> list[str | bytes]:
         """Remember ``entry`` under each of its keys; returns the keys it was added under."""
+        title = entry.identity.title
+        if title and title not in self.rows and not entry.identity.keys:  # most rows
+            self.rows[title] = entry
+            return [title]
         keys: list[str | bytes] = list(entry.identity.keys)
-        if entry.identity.title:
-            keys.append(entry.identity.title)
+        if title:
+            keys.append(title)
         added: list[str | bytes] = []
         for key in keys:
-            known = self.rows.get(key)
-            if known is None:
-                self.rows[key] = [entry]
+            known = self.known(key)
+            if not known:
+                self.rows[key] = entry
                 added.append(key)
             elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
-                known.append(entry)
+                self.rows[key] = [*known, entry]
                 added.append(key)
         return added
 
@@ -148,18 +168,32 @@ class Scope:
     """
 
     def __init__(self) -> None:
-        self.index = Index()
+        self._index = Index()
         self.keys: dict[str, list[str | bytes]] = {}
+        # files remembered but not yet indexed: a run of one file never needs the index
+        self.pending: list[tuple[str, list[Entry]]] = []
+
+    @property
+    def index(self) -> Index:
+        """The papers of the files remembered so far."""
+        for path, entries in self.pending:
+            added = self.keys.setdefault(path, [])
+            for entry in entries:
+                added.extend(self._index.add(entry._replace(path=path)))
+        self.pending.clear()
+        return self._index
 
     def forget(self, path: str) -> None:
+        self.pending[:] = [(known, entries) for known, entries in self.pending if known != path]
         for key in self.keys.pop(path, ()):
-            known = self.index.rows[key]
-            known[:] = [entry for entry in known if entry.path != path]
+            kept = [entry for entry in self._index.known(key) if entry.path != path]
+            if kept:
+                self._index.rows[key] = kept
+            else:
+                self._index.rows.pop(key, None)
 
     def remember(self, path: str, entries: list[Entry]) -> None:
-        added = self.keys.setdefault(path, [])
-        for entry in entries:
-            added.extend(self.index.add(entry._replace(path=path)))
+        self.pending.append((path, entries))
 
 
 _ORDER = count()
@@ -171,16 +205,25 @@ def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator
     by_section = config.duplicate_scope == "section"
     if by_section:
         scope = None
+    others = None
     if scope is not None:
         scope.forget(doc.path)
+        others = scope.index if scope.keys or scope.pending else None
     indexes: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
     for table, entries in _paper_rows(doc, config):
         index = indexes.setdefault(table.section if by_section else (), Index())
+        rows = index.rows
         for entry in entries:
+            identity = entry.identity
+            title = identity.title
+            if others is None and title and title not in rows and not identity.keys:
+                rows[title] = entry  # a title alone, seen for the first time (most rows)
+                firsts.append(entry)
+                continue
             found = index.find(entry)
-            if found is None and scope is not None:
-                found = scope.index.find(entry)
+            if found is None and others is not None:
+                found = others.find(entry)
             if found is None:
                 index.add(entry)
                 firsts.append(entry)
@@ -196,7 +239,8 @@ def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Ent
         table, title, date = found.table, found.roles.title, found.roles.date
         if title is None:
             continue
-        identities = [papers.identity(row.cells, title, date) for row in table.rows]
+        links = papers.may_link("\n".join(row.content for row in table.rows))
+        identities = [papers.identity(row.cells, title, date, links) for row in table.rows]
         if date is None and not any(identity.keys for identity in identities):
             continue
         variants = papers.variant_columns(table, (title, date))
