@@ -60,6 +60,7 @@ class TableConventions(NamedTuple):
     keys: tuple[DateKey | None, ...] = ()
     misplaced: tuple[int, ...] = ()
     styles: frozenset[str] = frozenset()
+    leaning: str = ""
     arxiv_dates: Setting | None = None
     arxiv_rows: tuple[tuple[int, papers.DatedId], ...] = ()
 
@@ -162,7 +163,8 @@ def _carried_table(
     if not same:
         return _with_styles(doc, table, config)
     styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
-    return previous._replace(table=table, styles=styles)
+    leaning = "" if styles else layout.leaning(table)
+    return previous._replace(table=table, styles=styles, leaning=leaning)
 
 
 def view(found: Conventions, doc: Document) -> Conventions:
@@ -174,7 +176,8 @@ def view(found: Conventions, doc: Document) -> Conventions:
 
 def _with_styles(doc: Document, table: Table, config: Config) -> TableConventions:
     styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
-    return _table(doc, table, config)._replace(styles=styles)
+    leaning = "" if styles else layout.leaning(table)
+    return _table(doc, table, config)._replace(styles=styles, leaning=leaning)
 
 
 def _table(doc: Document, table: Table, config: Config) -> TableConventions:
@@ -411,7 +414,7 @@ def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
         return Setting(config.layout, SET)
     counts = {style: 0 for style in layout.STYLES}
     for table in tables:
-        for style in table.styles or {layout.leaning(table.table)}:
+        for style in table.styles or {table.leaning}:
             counts[layout.ALIGNED if style == layout.BY_HAND else style] += 1
     best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
     if not counts[best]:

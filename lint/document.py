@@ -144,7 +144,10 @@ def split_cells(content: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[i
 def is_pipeless(row: Row) -> bool:
     """True for a body row written without any pipe: a line of text glued under a table, which
     GFM makes a row with the text in its first cell."""
-    return "|" not in row.content.replace("\\|", "")
+    content = row.content
+    if "|" not in content:
+        return True
+    return "\\|" in content and "|" not in content.replace("\\|", "")
 
 
 def cells_of(content: str, shared: dict[str, str] | None = None) -> tuple[str, ...]:

@@ -14,9 +14,10 @@ of the style.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import zip_longest
 
-from lint.document import Table, _pieces, is_pipeless
+from lint.document import Row, Table, _pieces, is_pipeless
 from lint.width import width
 
 ALIGNED = "aligned"
@@ -58,25 +59,32 @@ def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
 
 
 def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
-    """The styles ``table`` is written in (a table of equal-width cells can be in several).
+    """The styles ``table`` is written in: tight or compact (read from its body rows), else
+    aligned as prettier lays it out, else aligned by hand (pipes in the same display columns on
+    every line: the padding of centred cells may differ from prettier's). The cheap styles are
+    compared first, line by line, so a table costs its first differing line; a table in one of
+    them is not measured for the others."""
+    rows = zip(_unpadded_lines(table, False), old[2:], strict=True)
+    if all(made.rstrip(" \t") == line.rstrip(" \t") for made, line in rows):
+        return frozenset((TIGHT,))
+    rows = zip(_unpadded_lines(table, True), old[2:], strict=True)
+    if all(
+        made.rstrip(" \t") == _EMPTY_COMPACT.sub("| ", line.rstrip(" \t")) for made, line in rows
+    ):
+        return frozenset((COMPACT,))
+    if laid_out(table, old, ALIGNED) == old:
+        return frozenset((ALIGNED,))
+    return frozenset((BY_HAND,)) if _pipes_aligned(table) else frozenset()
 
-    Aligned is prettier's layout, or any layout whose pipes stand in the same display columns
-    on every line (aligned by hand: the padding of centred cells may differ from prettier's).
-    """
-    found = {ALIGNED} if laid_out(table, old, ALIGNED) == old else set()
-    if not found and _pipes_aligned(table):
-        found.add(BY_HAND)
-    trimmed = tuple(line.rstrip(" \t") for line in old)
-    if _trimmed(laid_out(table, old, TIGHT)) == trimmed:
-        found.add(TIGHT)
-    compact = tuple(_EMPTY_COMPACT.sub("| ", line) for line in trimmed)
-    if _trimmed(laid_out(table, old, COMPACT)) == compact:
-        found.add(COMPACT)
-    return frozenset(found)
+
+def _pipeless(row: Row) -> bool:
+    """``is_pipeless`` without a call for the common row, which holds an unescaped pipe."""
+    content = row.content
+    return "|" not in content or ("\\|" in content and is_pipeless(row))
 
 
-def _trimmed(lines: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(line.rstrip(" \t") for line in lines)
+# enough rows to tell a table's padding; a long table is not read to its end for it
+_LEANING_ROWS = 64
 
 
 def leaning(table: Table) -> str:
@@ -85,8 +93,8 @@ def leaning(table: Table) -> str:
     A document's style is voted with it, so a list of loosely tight tables stays tight."""
     counts = {ALIGNED: 0, COMPACT: 0, TIGHT: 0}
     # the delimiter row's spacing tells nothing: generators write `| :---: |` over tight rows
-    for row in (table.header, *table.rows):
-        if is_pipeless(row):
+    for row in (table.header, *table.rows[:_LEANING_ROWS]):
+        if _pipeless(row):
             continue
         for piece in _pieces(row.content)[0]:
             text = piece.strip(" \t")
@@ -124,7 +132,7 @@ def aligned(table: Table) -> tuple[str, ...]:
     rows = (table.header, *table.rows)
     # a row without any pipe (text glued under the table, which broken-table reports) is kept as
     # written: given pipes, it would stay a row even once a blank line is put before it
-    cell_widths = [[] if is_pipeless(row) else list(map(width, row.cells)) for row in rows]
+    cell_widths = [[] if _pipeless(row) else list(map(width, row.cells)) for row in rows]
     cell_widths[0] = list(map(width, table.header.cells))
     widest = map(max, zip_longest(*cell_widths, fillvalue=0))  # per column, in C
     columns = [max(_MIN_WIDTH, cell_width) for cell_width in widest]
@@ -132,7 +140,7 @@ def aligned(table: Table) -> tuple[str, ...]:
     lines = [_row_line(table.header.cells, cell_widths[0], columns, aligns)]
     lines.append(_delimiter_line(columns[: len(table.header.cells)], aligns))
     for row, widths in zip(table.rows, cell_widths[1:], strict=True):
-        glued = is_pipeless(row)
+        glued = _pipeless(row)
         lines.append(row.content if glued else _row_line(row.cells, widths, columns, aligns))
     return tuple(prefix + line for prefix, line in zip(table.prefixes, lines, strict=True))
 
@@ -141,17 +149,22 @@ def unpadded(table: Table, spaced: bool) -> tuple[str, ...]:
     """The table's lines with its body rows compact (``spaced``: one space around each cell) or
     tight. The header and delimiter rows are kept as written: lists pad a header or space a
     delimiter (``| :---: |``) over unpadded rows, and the style is read from the rows."""
+    head = (table.prefixes[0] + table.header.content, table.prefixes[1] + table.delimiter.content)
+    return head + tuple(_unpadded_lines(table, spaced))
+
+
+def _unpadded_lines(table: Table, spaced: bool) -> Iterator[str]:
+    """The body rows of ``unpadded``, one at a time (a comparison stops at the first that
+    differs)."""
     inner = " | " if spaced else "|"
     edge_open, edge_close = ("| ", " |") if spaced else ("|", "|")
-    lines = [table.prefixes[0] + table.header.content, table.prefixes[1] + table.delimiter.content]
     for prefix, row in zip(table.prefixes[2:], table.rows, strict=True):
-        if is_pipeless(row):
-            lines.append(prefix + row.content)
+        if _pipeless(row):
+            yield prefix + row.content
             continue
         cells = row.cells if spaced else _unescaping(row.cells)
         line = prefix + edge_open + inner.join(cells) + edge_close
-        lines.append(_EMPTY_COMPACT.sub("| ", line) if spaced else line)
-    return tuple(lines)
+        yield _EMPTY_COMPACT.sub("| ", line) if spaced else line
 
 
 def _unescaping(cells: tuple[str, ...]) -> tuple[str, ...]:

@@ -67,7 +67,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             continue
         above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
         glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
-        near = table_conventions.styles or {layout.leaning(table)}
+        near = table_conventions.styles or {table_conventions.leaning}
         grows = (
             style == layout.ALIGNED
             and found.layout.source != conventions.SET
