@@ -251,6 +251,13 @@ def startup_measures(readme: Path) -> list[Measure]:
     ]
 
 
+def lint_and_fix(path: Path, copy: Path, missing: str) -> list[Measure]:
+    """Our lint of ``path`` and our --fix of ``copy``, a fresh copy of it before every run."""
+    lint = None if missing else python("-m", "lint", str(path))
+    fix = None if missing else python("-m", "lint", "--fix", str(copy))
+    return [Measure("lint", lint, missing), Measure("fix", fix, missing, fresh_copy=path)]
+
+
 def size_measures(path: Path, work: Path, peers: dict[str, Measure]) -> list[Measure]:
     """Measures on one generated list: floors, lint, fix and the peers."""
     missing = lint_missing()
@@ -258,13 +265,7 @@ def size_measures(path: Path, work: Path, peers: dict[str, Measure]) -> list[Mea
     ours = [
         Measure("full floor", python("-c", FULL_FLOOR, str(path))),
         Measure("block floor", python("-c", BLOCK_FLOOR, str(path))),
-        Measure("lint", None if missing else python("-m", "lint", str(path)), missing),
-        Measure(
-            "fix",
-            None if missing else python("-m", "lint", "--fix", str(copy)),
-            missing,
-            fresh_copy=path,
-        ),
+        *lint_and_fix(path, copy, missing),
     ]
     return ours + [on_file(peer, path) for peer in peers.values()]
 
@@ -479,16 +480,7 @@ def measure_real(
         path = copies / original.name
         shutil.copyfile(original, path)
         fixed = work / f"fix-{original.name}"
-        ours = [
-            Measure("lint", None if missing else python("-m", "lint", str(path)), missing),
-            Measure(
-                "fix",
-                None if missing else python("-m", "lint", "--fix", str(fixed)),
-                missing,
-                fresh_copy=path,
-            ),
-        ]
-        measures = ours + [on_file(peer, path) for peer in peers.values()]
+        measures = lint_and_fix(path, fixed, missing) + [on_file(p, path) for p in peers.values()]
         found[original.name] = collect(measures, args.repeat, args, work)
     return found
 

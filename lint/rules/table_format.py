@@ -119,8 +119,3 @@ def _escaped(line: str) -> str:
     return "".join(
         repr(char)[1:-1] if unicodedata.category(char) == "Cc" else char for char in line
     )
-
-
-def layout_of(table: Table) -> tuple[str, ...]:
-    """The table's lines as prettier prints them (the aligned style)."""
-    return layout.aligned(table)
