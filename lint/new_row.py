@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from lint import date_styles, layout, papers
 from lint.columns import header_key
+from lint.config import AUTO
 from lint.conventions import Conventions, DateKey, TableConventions, out_of_order
 from lint.dates import DateValue
 from lint.document import Document, Row, Table, _pieces
@@ -98,7 +99,9 @@ def forms(conv: Conventions, target: TableConventions, kind: str) -> Forms:
     cells = dict(own)
     title = target.roles.title
     if title is not None and title not in cells:
-        cells[title] = _borrowed_title_form(conv, target, kind)
+        # rows that link the paper from another column keep their titles plain
+        linked_elsewhere = any("{url}" in form for form in own.values())
+        cells[title] = "{title}" if linked_elsewhere else _borrowed_title_form(conv, target, kind)
     default = ARXIV_URL if kind == "arxiv" else DOI_URL
     return Forms(urls.most_common(1)[0][0] if urls else default, cells)
 
@@ -187,7 +190,11 @@ def _link_text(text: str) -> str:
 
 
 def cells(
-    target: TableConventions, link_forms: Forms, paper: NewPaper, given: Mapping[int, str]
+    conv: Conventions,
+    target: TableConventions,
+    link_forms: Forms,
+    paper: NewPaper,
+    given: Mapping[int, str],
 ) -> tuple[str, ...]:
     """The new row's cells (``given``: cells the user wrote, by column)."""
     table, roles = target.table, target.roles
@@ -205,7 +212,7 @@ def cells(
             title = _link_text(paper.title) if "{url}" in text else escape_cell(paper.title)
             row.append(text.replace("{url}", url).replace("{id}", value).replace("{title}", title))
         elif index == roles.date:
-            row.append(date_cell(target, paper.date))
+            row.append(date_cell(date_style(conv, target), paper.date))
         elif form is not None:
             row.append(form.replace("{url}", url).replace("{id}", value))
         else:
@@ -213,18 +220,31 @@ def cells(
     return tuple(row)
 
 
-def date_cell(target: TableConventions, value: DateValue | None) -> str:
-    """``value`` in the date column's style, to its precision; AddError when the style needs
+def date_style(conv: Conventions, target: TableConventions) -> str | None:
+    """The style of the table's date column; for a table with no dates yet, the style most of
+    the document's date columns use (``date-format`` when set), else the default."""
+    if target.roles.date is None:
+        return None
+    if target.date_style is not None:
+        return target.date_style.value
+    if conv.config.date_format != AUTO:
+        return conv.config.date_format
+    found = Counter(other.date_style.value for other in conv.tables if other.date_style)
+    return found.most_common(1)[0][0] if found else date_styles.DEFAULT_STYLE
+
+
+def date_cell(pattern: str | None, value: DateValue | None) -> str:
+    """``value`` in the date style ``pattern``, to its precision; AddError when the style needs
     a part the date does not give."""
-    if value is None or target.date_style is None:
+    if value is None or pattern is None:
         return ""
-    style = date_styles.parse_style(target.date_style.value)
+    style = date_styles.parse_style(pattern)
     if not date_styles.has_day(style):
         value = value._replace(day=None)
     written = date_styles.write(value, style)
     if written is None:
         needed = "day" if date_styles.has_day(style) else "month"
-        raise AddError(f"the date column writes a {needed} ({target.date_style.value})")
+        raise AddError(f"the date column writes a {needed} ({pattern}): give --date")
     return written
 
 
@@ -404,7 +424,7 @@ def insert(
     rows = [row.cells for row in table.rows]
     inserted: list[tuple[int, tuple[str, ...]]] = []
     for paper in new_papers:
-        new = cells(target, forms(conv, target, paper.kind), paper, given)
+        new = cells(conv, target, forms(conv, target, paper.kind), paper, given)
         index = place(target, rows, new)
         rows.insert(index, new)
         inserted = [(i + (i >= index), c) for i, c in inserted] + [(index, new)]
