@@ -244,3 +244,16 @@ def test_show_conventions_says_what_was_inferred_and_what_was_set(
     assert main(["--show-conventions", str(tmp_path / "list.md")]) == 0
     assert "order: ascending (set)" in capsys.readouterr().out
     assert main(["--show-conventions", str(tmp_path / "missing.md")]) == 2
+
+
+def test_module_and_console_script_share_one_entry() -> None:
+    """Both leave through lint.cli.entry (no interpreter teardown), so both end alike and fast."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert scripts["scripts"]["llm4or-lint"] == "lint.cli:entry"
+    assert "from lint.cli import entry" in (root / "lint" / "__main__.py").read_text("utf-8")
