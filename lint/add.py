@@ -22,10 +22,10 @@ from lint.new_row import AddError, NewPaper
 if TYPE_CHECKING:
     import argparse
 
-    from lint.cli import Source
     from lint.conventions import Conventions, TableConventions
     from lint.dates import DateValue
     from lint.document import Document, Row
+    from lint.files import Source
     from lint.online.metadata import Paper
 
 
@@ -77,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """``add`` with ``argv`` (the arguments after ``add``); the exit code."""
-    from lint.cli import InputError
     from lint.config import ConfigError
+    from lint.files import InputError
     from lint.online.cache import CacheError
     from lint.online.client import NetworkError
 
@@ -106,12 +106,12 @@ class Target(NamedTuple):
 
 
 def _run(args: argparse.Namespace) -> int:
-    from lint import cli
+    from lint.files import read_source, write_atomic
 
     keys = list(dict.fromkeys(_key(text) for text in args.ids))
     if (args.title or args.date) and len(keys) > 1:
         raise UsageError("--title and --date describe one paper: give one id")
-    target = _target(cli.read_source(Path(args.to)), args.section, args.config)
+    target = _target(read_source(Path(args.to)), args.section, args.config)
     for key in keys:
         _refuse_listed(target, key)
     given = _given(target.table, args.set)
@@ -122,10 +122,13 @@ def _run(args: argparse.Namespace) -> int:
 
     text, lines = insert(target.doc, target.source.text, target.conv, target.table, added, given)
     if args.diff:
-        patch = cli.unified_diff(target.source, text)
+        from lint.patch import unified_diff
+
+        source = target.source
+        patch = unified_diff(source.shown, source.text, text, source.bom)
         sys.stdout.write(patch)
         return 1 if patch else 0
-    cli.write_atomic(target.source, text)
+    write_atomic(target.source, text)
     section = target.table.table.section
     where = f" ({section[-1]})" if section else ""
     for paper, line in zip(added, lines, strict=True):
@@ -145,7 +148,7 @@ def _target(source: Source, section: str | None, config_path: str | None) -> Tar
     from lint import conventions, document
 
     found = Path(config_path) if config_path else config_module.find(source.path)
-    if config_path and not found.is_file():  # type: ignore[union-attr]
+    if found is not None and not found.is_file():
         raise UsageError(f"{config_path}: configuration file not found")
     config = config_module.load(found) if found else config_module.Config()
     doc = document.parse(source.text, source.shown)
