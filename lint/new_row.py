@@ -430,10 +430,13 @@ def insert(
         inserted = [(i + (i >= index), c) for i, c in inserted] + [(index, new)]
     new_table = with_rows(table, sorted(inserted))
     lines = split_lines(text)
-    ending = lines[table.end_line - 1][1] or "\n"
-    new_lines = laid_out(conv, target, new_table)
-    result = [*lines[: table.start_line - 1], *((line, ending) for line in new_lines)]
-    result += lines[table.end_line :]
+    # each old line keeps its ending, a new one takes the file's first; no final newline stays so
+    default = next((ending for _, ending in lines if ending), "\n")
+    old = [ending or default for _, ending in lines[table.start_line - 1 : table.end_line]]
+    old_rows = iter(old[2:])
+    endings = old[:2] + [next(old_rows) if row.line else default for row in new_table.rows]
+    new_lines = zip(laid_out(conv, target, new_table), endings, strict=True)
+    result = [*lines[: table.start_line - 1], *new_lines, *lines[table.end_line :]]
     if lines and not lines[-1][1]:
         result[-1] = (result[-1][0], "")
     written = join(result)

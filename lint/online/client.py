@@ -7,9 +7,10 @@
   does not hold is looked up on ``/works/{doi}/agency``, and one registered elsewhere (DataCite)
   is not checked rather than called unknown.
 - Every request has a timeout and is retried (requests with urllib3's ``Retry``) on 429, 500,
-  502, 503 and 504, on a lost connection or a read timeout, waiting at least the pacing interval
-  and doubling, and honouring ``Retry-After`` (up to ``LONGEST_WAIT`` seconds: a longer wait
-  is an error saying so). A malformed answer is asked again the same way.
+  502, 503 and 504, waiting at least the pacing interval and doubling, and honouring
+  ``Retry-After`` (up to ``LONGEST_WAIT`` seconds: a longer wait is an error saying so); a
+  connection that fails or times out is tried once more (no network fails fast). A malformed
+  answer is asked again like a 503.
 - What is known already comes from the cache; what is fetched goes into it.
 - More than ``FEW`` requests on a terminal show a progress bar on stderr.
 
@@ -118,10 +119,13 @@ class _Service:
 
         self.name, self.url, self.interval, self.client = name, url, interval, client
         self.last = -float("inf")
+        # a service that answers 429 or 503 is asked again, patiently; one that cannot be
+        # reached or does not answer in time only once more (no network should fail fast)
+        once = min(client.retries, 1)
         retry = _retry_class()(
             total=client.retries,
-            connect=client.retries,
-            read=client.retries,
+            connect=once,
+            read=once,
             status=client.retries,
             status_forcelist=_RETRY_STATUSES,
             allowed_methods=("GET",),
@@ -226,21 +230,24 @@ class Client:
         cache: Cache,
         *,
         urls: tuple[str, str] | None = None,
-        interval: float = ARXIV_INTERVAL,
-        crossref_interval: float = CROSSREF_INTERVAL,
+        interval: float | None = None,
+        crossref_interval: float | None = None,
         timeout: tuple[float, float] = TIMEOUT,
-        retries: int = RETRIES,
+        retries: int | None = None,
         batch: int = BATCH,
         longest_wait: float = LONGEST_WAIT,
         progress: IO[str] | None = None,
     ) -> None:
         arxiv_url, crossref_url = urls or api_urls()
         self.cache = cache
-        self.timeout, self.retries, self.batch = timeout, retries, max(1, batch)
+        self.timeout, self.batch = timeout, max(1, batch)
+        self.retries = RETRIES if retries is None else retries
         self.longest_wait = longest_wait
         self.progress = Progress(progress if progress is not None else sys.stderr)
-        self.arxiv = _Service("the arXiv API", arxiv_url, interval, self)
-        self.crossref = _Service("Crossref", crossref_url, crossref_interval, self)
+        arxiv_interval = ARXIV_INTERVAL if interval is None else interval
+        self.arxiv = _Service("the arXiv API", arxiv_url, arxiv_interval, self)
+        crossref = CROSSREF_INTERVAL if crossref_interval is None else crossref_interval
+        self.crossref = _Service("Crossref", crossref_url, crossref, self)
 
     def papers(self, keys: Iterable[str]) -> dict[str, Paper]:
         """The paper of every key (keyed by ``normal_key``); NetworkError when the network
