@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from lint import __version__, output
@@ -29,21 +29,49 @@ exit status:
   2  an error: bad option or configuration, a file that cannot be read or written, a bug
 """
 
+# the options: on/off flags and options taking a value, each with its --help line
+FLAGS = (
+    ("--fix", "apply safe fixes"),
+    ("--unsafe-fixes", "also apply unsafe fixes"),
+    ("--diff", "print what --fix would change as a patch; write nothing"),
+    ("--exit-non-zero-on-fix", "exit 1 when --fix changed anything, even if no problem is left"),
+    ("--exit-zero", "exit 0 even when problems are left"),
+    ("--quiet", "print the problems, nothing else"),
+    ("--isolated", "read no configuration file"),
+    ("--statistics", "print counts per rule"),
+    ("--list-rules", "list every rule and exit"),
+    (
+        "--show-conventions",
+        "print each file's conventions (date style, order, layout, columns) and where each came"
+        " from (set, inferred, default), then exit",
+    ),
+)
+VALUES = (
+    ("--output-file", "PATH", "write the report to PATH, not to stdout"),
+    (
+        "--config",
+        "PATH",
+        "the configuration to use (llm4or-lint.toml, or pyproject.toml's [tool.llm4or-lint])"
+        " instead of the one found by walking up from each file",
+    ),
+    ("--select", "RULES", "rules to run (comma-separated codes or names)"),
+    ("--extend-select", "RULES", "rules to run besides the selected ones"),
+    ("--ignore", "RULES", "rules not to run"),
+    ("--stdin-filename", "NAME", "name for text read from -"),
+    ("--explain", "RULE", "print a rule's documentation"),
+)
+SHORT = {"--output-file": "-o", "--quiet": "-q"}
+
+
+def _dest(option: str) -> str:
+    return option[2:].replace("-", "_")
+
+
 # every option's value when it is not given; the parser and the fast path below share them
 DEFAULTS: dict[str, object] = {
-    "fix": False,
-    "unsafe_fixes": False,
-    "diff": False,
-    "exit_non_zero_on_fix": False,
     "format": "text",
-    "config": None,
-    "select": None,
-    "ignore": None,
-    "stdin_filename": None,
-    "statistics": False,
-    "list_rules": False,
-    "explain": None,
-    "show_conventions": False,
+    **{_dest(flag): False for flag, _ in FLAGS},
+    **{_dest(option): None for option, _, _ in VALUES},
 }
 
 
@@ -61,37 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add = parser.add_argument
-    add("paths", nargs="*", help="files or directories (default: README.md)")
-    add("--fix", action="store_true", help="apply safe fixes")
-    add("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    add(
-        "--diff",
-        action="store_true",
-        help="print what --fix would change as a patch; write nothing",
-    )
-    add(
-        "--exit-non-zero-on-fix",
-        action="store_true",
-        help="exit 1 when --fix changed anything, even if no problem is left",
-    )
-    add("--format", choices=FORMATS, help="output format (default: text)")
-    add("--config", metavar="PATH", help="pyproject.toml to read settings from")
-    add("--select", metavar="RULES", help="comma-separated codes or names")
-    add("--ignore", metavar="RULES", help="comma-separated codes or names")
-    add("--stdin-filename", metavar="NAME", help="name for text read from -")
-    add("--statistics", action="store_true", help="print counts per rule")
-    add("--list-rules", action="store_true", help="list every rule and exit")
-    add("--explain", metavar="RULE", help="print a rule's documentation")
-    add(
-        "--show-conventions",
-        action="store_true",
-        help="print each file's conventions (date style, order, layout, columns) and where each"
-        " came from (set, inferred, default), then exit",
-    )
-    add("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("paths", nargs="*", help="files or directories (default: README.md)")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    for flag, text in FLAGS:
+        parser.add_argument(*_names(flag), action="store_true", help=text)
+    for option, metavar, text in VALUES:
+        parser.add_argument(*_names(option), metavar=metavar, help=text)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(**DEFAULTS)
     return parser
+
+
+def _names(option: str) -> tuple[str, ...]:
+    return (SHORT[option], option) if option in SHORT else (option,)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -105,44 +115,31 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         from types import SimpleNamespace
 
         return SimpleNamespace(paths=arguments, **DEFAULTS)  # type: ignore[return-value]
-    return build_parser().parse_args(arguments)
+    args = build_parser().parse_args(arguments)
+    if args.isolated and args.config:
+        raise InputError("--config and --isolated cannot be used together (see --help)")
+    return args
 
 
-def report(run: Run, stream: object) -> None:
-    """Print the problems in the chosen format: one document for json and sarif whatever the
-    other options (``--statistics`` turns json into counts per rule, as in ruff)."""
+def report(run: Run, stream: object, colour: bool) -> None:
+    """Print the problems in the chosen format (lint/output.py), and for ``github`` the job
+    summary."""
     args = run.args
-
-    def write(text: str) -> None:
-        emit(stream, text)
-
-    unsafe = args.unsafe_fixes
-    if args.format == "json" and args.statistics:
-        write(output.statistics_json(run.reports, unsafe) + "\n")
-    elif args.format == "json":
-        write(output.as_json(run.reports) + "\n")
-    elif args.format == "sarif":
-        from lint.sarif import as_sarif
-
-        write(as_sarif(run.reports) + "\n")
-    elif args.format == "github":
-        write("".join(output.github_line(r) + "\n" for r in run.reports))
-        if args.statistics and run.reports:
-            write(output.statistics(run.reports, unsafe) + "\n")
+    emit(
+        stream, output.render(args.format, run.reports, args.statistics, args.unsafe_fixes, colour)
+    )
+    if args.format == "github":
         write_step_summary(run)
-    else:
-        _report_text(run, write, _colour(stream))
 
 
-def _report_text(run: Run, write: Callable[[str], None], colour: bool) -> None:
-    """Problem lines, or with --statistics the counts per rule (as ruff), then the summary."""
-    unsafe = run.args.unsafe_fixes
-    if run.args.statistics:
-        if run.reports:
-            write(output.statistics(run.reports, unsafe) + "\n")
-    else:
-        write("".join(output.text_line(r, colour, unsafe) + "\n" for r in run.reports))
-    write(output.summary_line(run.reports, unsafe, run.fixed, len(run.errors)) + "\n")
+def summarize(run: Run) -> None:
+    """The closing line of the text formats, on stderr with the errors it counts (the problems
+    alone go to stdout, for a pipe or a file)."""
+    args = run.args
+    if args.quiet or args.format not in ("text",):
+        return
+    line = output.summary_line(run.reports, args.unsafe_fixes, run.fixed, len(run.errors))
+    sys.stderr.write(line + "\n")
 
 
 def write_step_summary(run: Run) -> None:
@@ -171,6 +168,8 @@ def exit_code(run: Run) -> int:
     args = run.args
     if run.failed:
         return 2
+    if args.exit_zero:
+        return 0
     if run.reports or (args.diff and run.changed):
         return 1
     return 1 if args.exit_non_zero_on_fix and run.fixed else 0
@@ -220,11 +219,25 @@ def _main(argv: Sequence[str] | None) -> int:
     except (InputError, ConfigError) as error:
         say_error(str(error))
         return 2
-    # a patch or a fixed text owns stdout: everything else goes to stderr
-    to_stderr = args.diff or (args.paths == ["-"] and args.fix)
-    report(run, sys.stderr if to_stderr else sys.stdout)
+    deliver(run)
+    summarize(run)
     sys.stdout.flush()  # here, so that a closed pipe is met inside main
     return exit_code(run)
+
+
+def deliver(run: Run) -> None:
+    """The report to ``--output-file``, else to stdout, else (when a patch or a fixed text owns
+    stdout) to stderr."""
+    args = run.args
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8", newline="") as file:
+                report(run, file, colour=False)
+        except OSError as error:
+            run.fail(f"{args.output_file}: cannot write the report: {error.strerror or error}")
+        return
+    stream = sys.stderr if args.diff or (args.paths == ["-"] and args.fix) else sys.stdout
+    report(run, stream, _colour(stream))
 
 
 def entry() -> NoReturn:

@@ -25,6 +25,8 @@ CONFIG_START, CONFIG_END = "<!-- config:start -->", "<!-- config:end -->"
 _HEADER = ("Code", "Name", "Default", "Fix", "Summary")
 _CONFIG_HEADER = ("Key", "Default", "Meaning")
 _RST_CODE = re.compile(r"``([^`]+)``")
+# reST literals in plain text: ``x``, or `` `x` `` for a literal that holds backticks
+_LITERAL = re.compile(r"`` (`[^`]*`) ``|``([^`]+)``")
 
 
 def rule_table() -> list[tuple[str, str, str, str, str]]:
@@ -115,6 +117,16 @@ def replace_config_table(text: str) -> str:
     return _replace_block(text, CONFIG_START, CONFIG_END, config_table())
 
 
+def plain(documentation: str) -> str:
+    """A docstring as a person reads it in a terminal: reST's ````code```` as a `code` span
+    (`` `x` ``, a literal holding backticks, as "x in backticks"), and a ``Fails::`` line
+    introducing a literal block as ``Fails:``."""
+    text = _LITERAL.sub(
+        lambda m: f"{m[1][1:-1]} in backticks" if m[1] else f"`{m[2]}`", documentation
+    )
+    return re.sub(r"::$", ":", text, flags=re.MULTILINE)
+
+
 def explain(key: str) -> str | None:
     """A rule's documentation (its module docstring) with its code, name and settings."""
     rule = lookup(key)
@@ -123,7 +135,7 @@ def explain(key: str) -> str | None:
     header = (
         f"{rule.CODE} {rule.NAME} (default: {'on' if rule.DEFAULT else 'off'}, fix: {rule.FIX})"
     )
-    text = f"{header}\n\n{inspect.cleandoc(rule.__doc__ or '')}"
+    text = f"{header}\n\n{plain(inspect.cleandoc(rule.__doc__ or ''))}"
     if rule.FIX != "none":
         from lint.contract import TEXT
 

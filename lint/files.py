@@ -49,43 +49,109 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def collect(paths: Sequence[str]) -> list[Path]:
-    """The Markdown files named by ``paths``: files as given, directories walked for ``*.md``."""
+# the names a directory walk takes (pre-commit's ``types: [markdown]`` passes both)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# directories a walk never enters, in a git repository or not
+_SKIPPED = "node_modules"
+
+
+def collect(paths: Sequence[str]) -> tuple[list[Path], list[InputError]]:
+    """The Markdown files named by ``paths``, and an error for each path that names none: files
+    as given; directories walked for ``*.md`` and ``*.markdown``, leaving out what
+    ``.gitignore`` ignores in a git repository, hidden directories and ``node_modules``."""
     files: list[Path] = []
+    errors: list[InputError] = []
     for name in paths or ["README.md"]:
         path = Path(name)
         if path.is_dir():
-            found = sorted(_walk(path))
+            found = sorted(walk(path))
             if not found:
-                raise InputError(f"{name}: directory holds no Markdown (*.md) file")
+                message = f"{name}: directory holds no Markdown (*.md, *.markdown) file"
+                errors.append(InputError(message, name))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            raise InputError(f"{name}: no such file or directory")
-    return files
+            errors.append(InputError(f"{name}: no such file or directory", name))
+    return files, errors
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _is_markdown(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _skipped(part: str) -> bool:
+    return part.startswith(".") or part == _SKIPPED
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    """The Markdown files below ``directory`` (git's view of them in a git repository)."""
+    listed = _git_files(directory)
+    if listed is not None:
+        for relative in listed:
+            parts = relative.split("/")
+            if _is_markdown(parts[-1]) and not any(_skipped(part) for part in parts[:-1]):
+                path = directory / relative
+                if path.is_file():  # a tracked file deleted from the work tree is listed too
+                    yield path
+        return
     for root, dirs, names in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "node_modules"]
-        for name in names:
-            if name.lower().endswith(".md"):
-                yield Path(root, name)
+        dirs[:] = [d for d in dirs if not _skipped(d)]
+        yield from (Path(root, name) for name in names if _is_markdown(name))
+
+
+def _in_git_repository(directory: Path) -> bool:
+    start = Path(os.path.abspath(directory))
+    return any((candidate / ".git").exists() for candidate in (start, *start.parents))
+
+
+def _git_files(directory: Path) -> list[str] | None:
+    """The files git shows below ``directory`` (tracked, and untracked unless ignored), as
+    paths relative to it; None outside a git repository or without a working git."""
+    if not _in_git_repository(directory):
+        return None
+    import subprocess  # only a directory in a git repository pays for it
+
+    command = ["git", "-C", str(directory), "ls-files", "-z", "--cached", "--others"]
+    try:
+        done = subprocess.run(
+            [*command, "--exclude-standard", "--", "."], capture_output=True, check=False
+        )
+    except OSError:  # no git: walk the directory
+        return None
+    if done.returncode != 0:
+        return None
+    names = os.fsdecode(done.stdout).split("\0")
+    return sorted({name for name in names if name})
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset`` of valid UTF-8 ``data``
+    before it, lines ending at LF, CR LF or CR as Markdown's do."""
+    before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8")) + 1
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
-    """UTF-8 text and whether it had a BOM; InputError for binary or non-UTF-8 bytes."""
+    """UTF-8 text and whether it had a BOM; InputError for binary or non-UTF-8 bytes, located
+    at the first byte that is not UTF-8."""
     nul = data.find(b"\0")
     if nul != -1:
         raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not Markdown", name)
     bom = data.startswith(BOM)
+    body = data[len(BOM) if bom else 0 :]
     try:
-        return data[len(BOM) if bom else 0 :].decode("utf-8"), bom
+        return body.decode("utf-8"), bom
     except UnicodeDecodeError as error:
-        offset = error.start + (len(BOM) if bom else 0)
-        byte = data[offset : offset + 1].hex()
-        raise InputError(f"{name}: not UTF-8 (byte 0x{byte} at offset {offset})", name) from None
+        line, column = _position(body, error.start)
+        byte = body[error.start : error.start + 1].hex()
+        raise InputError(
+            f"{name}:{line}:{column}: not UTF-8 (byte 0x{byte}): save the file as UTF-8",
+            name,
+            line,
+            column,
+        ) from None
 
 
 def read_source(path: Path) -> Source:

@@ -117,7 +117,7 @@ def _per_rule(reports: Sequence[Report], unsafe: bool) -> list[tuple[str, str, i
     return [(code, name, count, (code, name) in fixable) for (code, name), count in ordered]
 
 
-def statistics(reports: Sequence[Report], unsafe: bool = False) -> str:
+def statistics_table(reports: Sequence[Report], unsafe: bool = False) -> str:
     """Counts per rule, most frequent first, as ruff prints them: ``count  CODE  [*] name``, where
     ``[*]`` means what it means on a problem line (``--fix`` repairs it; ``[ ]``: it does not)."""
     rows = _per_rule(reports, unsafe)
@@ -138,3 +138,30 @@ def statistics_json(reports: Sequence[Report], unsafe: bool = False) -> str:
         for code, name, count, fixable in _per_rule(reports, unsafe)
     ]
     return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def render(
+    output_format: str,
+    reports: Sequence[Report],
+    statistics: bool = False,
+    unsafe: bool = False,
+    colour: bool = False,
+) -> str:
+    """The report in one format: one document for json and sarif whatever the other options
+    (``statistics`` turns json into counts per rule, as in ruff); problem lines, or counts per
+    rule, for text and github."""
+    if output_format == "json":
+        return (statistics_json(reports, unsafe) if statistics else as_json(reports)) + "\n"
+    if output_format == "sarif":
+        from lint.sarif import as_sarif
+
+        return as_sarif(reports) + "\n"
+    if output_format == "github":
+        lines = [github_line(report) for report in reports]
+        if statistics and reports:
+            lines.append(statistics_table(reports, unsafe))
+    elif statistics:
+        lines = [statistics_table(reports, unsafe)] if reports else []
+    else:
+        lines = [text_line(report, colour, unsafe) for report in reports]
+    return "".join(line + "\n" for line in lines)

@@ -101,32 +101,43 @@ def load_config(args: argparse.Namespace, found: Path | None) -> Config:
     if args.config and (found is None or not found.is_file()):
         raise ConfigError(f"{args.config}: configuration file not found")
     config = config_module.load(found) if found else Config()
-    where = f"{config.source}: [tool.{config_module.SECTION}] "
-    for key in ("select", "extend_select", "ignore"):
-        resolve_rules(getattr(config, key) or (), where + key.replace("_", "-"))
-    select, ignore = parse_keys(args.select), parse_keys(args.ignore)
+    for key in ("select", "extend-select", "ignore"):
+        where = f"{config.source}: {config_module.key_name(config.source, key)}"
+        resolve_rules(getattr(config, key.replace("-", "_")) or (), where)
+    select, extend = parse_keys(args.select), parse_keys(args.extend_select)
+    ignore = parse_keys(args.ignore)
     if select is not None:
         config = config._replace(select=select, extend_select=())
+    if extend is not None:
+        config = config._replace(extend_select=config.extend_select + extend)
     if ignore is not None:
         config = config._replace(ignore=config.ignore + ignore)
     return config
 
 
+_RULE_OPTIONS = ("select", "extend_select", "ignore")
+
+
 def check_rule_options(args: argparse.Namespace) -> None:
-    """ConfigError for an unknown code or name in --select or --ignore, before any file."""
-    if args.select is None and args.ignore is None:
+    """ConfigError for an unknown code or name in --select, --extend-select or --ignore, before
+    any file."""
+    if all(getattr(args, option) is None for option in _RULE_OPTIONS):
         return
     from lint.engine import resolve_rules
 
-    resolve_rules(parse_keys(args.select) or (), "--select")
-    resolve_rules(parse_keys(args.ignore) or (), "--ignore")
+    for option in _RULE_OPTIONS:
+        resolve_rules(parse_keys(getattr(args, option)) or (), "--" + option.replace("_", "-"))
 
 
 def config_for(target: Path, run: Run) -> Config:
     """The settings for ``target``, each configuration loaded once per run; a configuration
-    error is reported once, and every file it covers counts as failed (Reported)."""
+    error is reported once, and every file it covers counts as failed (Reported). With
+    ``--isolated`` no file is read: the defaults and the command line's settings only."""
     args = run.args
-    found = Path(args.config) if args.config else config_module.find(target)
+    if args.isolated:
+        found = None
+    else:
+        found = Path(args.config) if args.config else config_module.find(target)
     key = str(found) if found else ""
     if key not in run.configs:
         try:
@@ -190,7 +201,8 @@ def check_columns(run: Run) -> None:
             value = getattr(use.config, key.replace("-", "_"))
             if value is None or not use.tables or key in use.matched:
                 continue
-            where = f"{use.config.source}: [tool.{config_module.SECTION}] {key}"
+            source = use.config.source
+            where = f"{source}: {config_module.key_name(source, key)}"
             what = "a header" if isinstance(value, str) else "a column index"
             run.fail(f"{where}: {value!r} is not {what} of any table in the files checked")
 
@@ -305,7 +317,9 @@ def run_paths(run: Run) -> None:
     if args.paths == ["-"]:
         handle_stdin(run)
     else:
-        files = collect(args.paths)
+        files, missing = collect(args.paths)
+        for error in missing:  # reported first, as the run would stop there; the rest is read
+            run.fail(str(error), error.path)
         if len(files) > 1:  # the files of one run are one scope for duplicates
             from lint.rules.duplicate_entry import Scope
 
@@ -321,11 +335,9 @@ def show_conventions(run: Run) -> int:
     from lint import conventions, document
     from lint.show import describe
 
-    try:
-        files = collect(run.args.paths)
-    except InputError as error:
-        run.fail(str(error))
-        return 2
+    files, missing = collect(run.args.paths)
+    for error in missing:
+        run.fail(str(error), error.path)
     for path in files:
         with guard(run, str(path)):
             source = read_source(path)
