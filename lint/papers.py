@@ -542,8 +542,9 @@ def link_key(url: str) -> str:
     return keys[0] if keys else url
 
 
-_BARE_ARXIV = re.compile(rf"(?i)(?:arxiv\s*:\s*)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?")
-_BARE_DOI = re.compile(r"(?i)(?:doi\s*:\s*)?(10\.\d{4,9}/\S+)")
+# what ``add`` reads (compiled on its first use: a lint never needs them)
+_BARE_ARXIV = rf"(?i)(?:arxiv\s*:\s*)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
+_BARE_DOI = r"(?i)(?:doi\s*:\s*)?(10\.\d{4,9}/\S+)"
 
 
 def reference(text: str) -> str | None:
@@ -559,11 +560,11 @@ def reference(text: str) -> str | None:
         dois: list[str] = []
         _classify(text, arxiv, dois, [])
         return f"arxiv:{arxiv[0]}" if arxiv else f"doi:{dois[0]}" if dois else None
-    found = _BARE_ARXIV.fullmatch(text)
+    found = re.fullmatch(_BARE_ARXIV, text)
     if found:
         paper_id = found[1]
         return f"arxiv:{paper_id.lower() if '/' in paper_id else paper_id}"
-    found = _BARE_DOI.fullmatch(text)
+    found = re.fullmatch(_BARE_DOI, text)
     if found is None:
         return None
     doi = found[1].rstrip(_TRAILING).lower()
