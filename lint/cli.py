@@ -125,9 +125,10 @@ def report(run: Run, stream: object, colour: bool) -> None:
     """Print the problems in the chosen format (lint/output.py), and for ``github`` the job
     summary."""
     args = run.args
-    emit(
-        stream, output.render(args.format, run.reports, args.statistics, args.unsafe_fixes, colour)
+    text = output.render(
+        args.format, run.reports, args.statistics, args.unsafe_fixes, colour, run.errors
     )
+    emit(stream, text)
     if args.format == "github":
         write_step_summary(run)
 
