@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -90,11 +90,20 @@ class Run:
         if self.args.format not in ("json", "sarif") or not problems:
             yield from (output.Report(source.shown, problem) for problem in problems)
             return
-        lines = _parsed(text, source.shown).lines if isinstance(text, str) else text.lines
+        lines = _lines(text)
         for problem in problems:
             line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             end = output.span_end(line, problem.column)
             yield output.Report(source.shown, problem, problem.line, end)
+
+
+def _lines(text: str | Document) -> Sequence[str]:
+    """The lines problems point into, as the parser numbers them."""
+    if not isinstance(text, str):
+        return text.lines
+    from lint.document import normalize
+
+    return normalize(text).split("\n")
 
 
 def _parsed(text: str | Document, shown: str) -> Document:
