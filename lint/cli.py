@@ -125,9 +125,10 @@ def report(run: Run, stream: object, colour: bool) -> None:
     """Print the problems in the chosen format (lint/output.py), and for ``github`` the job
     summary."""
     args = run.args
-    emit(
-        stream, output.render(args.format, run.reports, args.statistics, args.unsafe_fixes, colour)
+    text = output.render(
+        args.format, run.reports, args.statistics, args.unsafe_fixes, colour, run.errors
     )
+    emit(stream, text)
     if args.format == "github":
         write_step_summary(run)
 
@@ -197,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["add"]:  # the subcommand that adds papers (lint/add.py)
+        from lint.add import main as add
+
+        return add(arguments[1:])
     try:
         args = parse_args(argv)
     except InputError as error:

@@ -77,11 +77,17 @@ def markdown_table() -> str:
         [
             _HEADER,
             *(
-                (f"`{code}`", f"`{name}`", default, fix, _markdown(text))
+                (f"`{code}`", _anchored(name), default, fix, _markdown(text))
                 for code, name, default, fix, text in rule_table()
             ),
         ]
     )
+
+
+def _anchored(name: str) -> str:
+    """A rule's name cell with the anchor its URL points at (``output.rule_url``): GitHub keeps
+    the id (as ``user-content-NAME``, which ``#NAME`` reaches) and shows nothing of the tag."""
+    return f'<a id="{name}"></a>`{name}`'
 
 
 def config_table() -> str:

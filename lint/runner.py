@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,15 +26,6 @@ if TYPE_CHECKING:
 
     from lint.document import Document
     from lint.rules.duplicate_entry import Scope
-
-
-class RunError(NamedTuple):
-    """An error of the run: its message, and the file (and place in it) it belongs to, if any."""
-
-    message: str
-    path: str | None = None
-    line: int = 1
-    column: int = 1
 
 
 class ColumnUse(NamedTuple):
@@ -55,7 +46,7 @@ class Run:
         self.reports: list[output.Report] = []
         self.fixed = 0
         self.changed = False
-        self.errors: list[RunError] = []
+        self.errors: list[output.Error] = []
         self.configs: dict[str, Config | ConfigError] = {}
         self.columns: dict[str, ColumnUse] = {}
         # the papers of the files already checked: the files of one run are one scope
@@ -70,11 +61,22 @@ class Run:
         """Report an error on stderr now (a long run shows it at once) and keep it for the
         machine formats."""
         say_error(message)
-        self.errors.append(RunError(message, path, line, column))
+        self.errors.append(output.Error(message, path, line, column))
 
-    def add(self, source: Source, problems: list[Problem]) -> None:
-        """Keep the problems of one file."""
-        self.reports.extend(output.Report(source.shown, problem) for problem in problems)
+    def add(self, source: Source, problems: list[Problem], text: str | Sequence[str]) -> None:
+        """Keep the problems of one file; ``text`` (or its lines) is what they point into, for
+        the formats that give where each problem's span ends."""
+        if self.args.format not in ("json", "sarif") or not problems:
+            self.reports.extend(output.Report(source.shown, problem) for problem in problems)
+            return
+        if isinstance(text, str):
+            from lint.document import normalize
+
+            text = normalize(text).split("\n")
+        for problem in problems:
+            line = text[problem.line - 1] if 0 < problem.line <= len(text) else ""
+            end = output.span_end(line, problem.column)
+            self.reports.append(output.Report(source.shown, problem, problem.line, end))
 
 
 class Reported(Exception):
@@ -235,6 +237,11 @@ def guard(run: Run, name: str) -> Iterator[None]:
         run.fail(f"internal error on {name}: {type(error).__name__}: {error} (please report it)")
 
 
+def _final(outcome: Outcome, text: str) -> str:
+    """The text the problems left point into: the fixed one, or ``text`` when nothing changed."""
+    return text if outcome.text is None else outcome.text
+
+
 def _diff(source: Source, fixed: str) -> None:
     from lint.patch import unified_diff
 
@@ -264,10 +271,15 @@ def handle_file(run: Run, path: Path) -> None:
             try:
                 write_atomic(source, outcome.text)
             except InputError:
-                run.add(source, outcome.found)  # nothing written: the file keeps them all
+                run.add(source, outcome.found, source.text)  # nothing written: all are left
                 raise
             run.fixed += outcome.fixed  # counted once written: a failed write fixed nothing
-        run.add(source, outcome.found if args.diff else outcome.problems)
+        if doc is not None:
+            run.add(source, outcome.problems, doc.lines)
+        elif args.diff:
+            run.add(source, outcome.found, source.text)
+        else:
+            run.add(source, outcome.problems, _final(outcome, source.text))
 
 
 def handle_stdin(run: Run) -> None:
@@ -286,7 +298,10 @@ def handle_stdin(run: Run) -> None:
             fixed = text if outcome.text is None else outcome.text
             write_stdout((BOM if bom else b"") + fixed.encode("utf-8"))
             run.fixed += outcome.fixed
-        run.add(source, outcome.found if args.diff else outcome.problems)
+        if args.diff:
+            run.add(source, outcome.found, text)
+        else:
+            run.add(source, outcome.problems, _final(outcome, text))
 
 
 @contextmanager

@@ -195,7 +195,11 @@ def test_failed_write_reports_the_file_on_disk(
 
     monkeypatch.setattr(os, "access", access)
     assert main(["--fix", "--format", "json", *ONLY_LAYOUT, str(path)]) == 2
-    assert [problem["code"] for problem in json.loads(capsys.readouterr().out)] == ["T002"]
+    items = json.loads(capsys.readouterr().out)
+    assert [(item["kind"], item["code"]) for item in items] == [
+        ("problem", "T002"),
+        ("error", None),
+    ]
     assert path.read_text(encoding="utf-8") == MESSY
 
 
