@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from lint import conventions, document, suppress
-from lint.config import Config, ConfigError
+from lint.config import Config, ConfigError, did_you_mean
 from lint.problem import Fix, Problem
 from lint.rules import (
     RULES,
@@ -35,7 +35,8 @@ def resolve_rules(keys: tuple[str, ...], option: str) -> set[ModuleType]:
             continue
         rule = lookup(key)
         if rule is None:
-            raise ConfigError(f"{option}: unknown rule {key!r} (see --list-rules)")
+            hint = did_you_mean(key, [name for r in RULES for name in (r.CODE, r.NAME)])
+            raise ConfigError(f"{option}: unknown rule {key!r}{hint} (see --list-rules)")
         rules.add(rule)
     return rules
 

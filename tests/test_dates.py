@@ -163,3 +163,22 @@ def test_one_set_of_month_names_reads_and_writes() -> None:
         for style in ("MMM YYYY", "MMMM YYYY"):
             text = dates.write(DateValue(2023, month), style)
             assert text is not None and read(text, style) == DateValue(2023, month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023.05", DateValue(2023, 5)),
+        ("2023-05-29", DateValue(2023, 5, 29)),
+        ("May 2023", DateValue(2023, 5)),
+        ("2023", DateValue(2023, 0)),
+        ("2023年5月", DateValue(2023, 5)),
+        ("2023 May", DateValue(2023, 5)),
+        ("5/6/2023", None),  # either way round
+        ("23.05", None),  # a two-digit year is never guessed
+        ("07-29", None),  # no year
+        ("soon", None),
+    ],
+)
+def test_read_alone(text: str, expected: DateValue | None) -> None:
+    assert dates.read_alone(text) == expected

@@ -133,6 +133,17 @@ def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=_FALLBACK_SETTINGS)
 
 
+def read_alone(text: str) -> DateValue | None:
+    """A date written with no column to settle it (a command line's ``--date``): the one value
+    the grammar's readings with a four-digit year agree on, a year alone included; dateparser
+    for words the grammar does not know; None when the readings disagree (``5/6/2023``)."""
+    cell = analyse(text)
+    if cell is None:
+        return _fallback(text)
+    found = {r.value for r in cell.readings if r.value.year and "YY" not in r.shape.elements}
+    return found.pop() if len(found) == 1 else None
+
+
 def read_year(text: str) -> DateValue | None:
     """``DateValue(year, 0)`` for a year written alone (``2023``, ``2023年``), else None."""
     cell = analyse(text)
