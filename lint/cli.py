@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
     from lint.document import Document
-    from lint.rules.duplicate_entry import Scope
+    from lint.paper_index import Scope
 
 FORMATS = ("text", "github", "json", "sarif")
 _BOM = b"\xef\xbb\xbf"
@@ -581,7 +581,7 @@ def run_paths(args: argparse.Namespace, run: Run) -> None:
     else:
         files = collect(args.paths)
         if len(files) > 1:  # the files of one run are one scope for duplicates
-            from lint.rules.duplicate_entry import Scope
+            from lint.paper_index import Scope
 
             run.papers = Scope()
         with _without_cycle_collector():
@@ -605,7 +605,7 @@ def show_conventions(args: argparse.Namespace, run: Run) -> int:
             source = read_source(path)
             config = config_for(args, source.path, run)
             doc = document.parse(source.text, source.shown)
-            sys.stdout.write(describe(source.shown, conventions.of(doc, config)))
+            sys.stdout.write(describe(source.shown, conventions.infer(doc, config)))
     return 2 if run.failed else 0
 
 
