@@ -1,7 +1,12 @@
-"""``[tool.llm4or-lint]`` in pyproject.toml -> Config. Unknown keys and bad values are errors.
+"""The configuration file -> Config. Unknown keys and bad values are errors, with a suggestion.
 
-Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc,
-from which README's configuration table is generated (``python -m lint.explain --update-readme``).
+A configuration is ``.llm4or-lint.toml`` or ``llm4or-lint.toml`` (the keys at the top level), or
+a ``[tool.llm4or-lint]`` table in ``pyproject.toml``. The nearest directory at or above a linted
+file that holds one of them gives that file's settings; within one directory the first of
+``CONFIG_FILES`` wins (ruff's order); files are not merged; the command line's options come last.
+
+Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc, from
+which README's configuration table is generated (``python -m lint.explain --update-readme``).
 The date-format pattern syntax, with an example of each token, is in ``lint/date_styles.py``.
 """
 
@@ -9,11 +14,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 SECTION = "llm4or-lint"
+# the files a configuration may live in, in the order one directory is searched
+CONFIG_FILES = (".llm4or-lint.toml", "llm4or-lint.toml", "pyproject.toml")
 # a setting that reads the document's own convention (lint/conventions.py)
 AUTO = "auto"
 
@@ -46,9 +53,21 @@ def _str_list(key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'layout'?)`` for the choice closest to a mistyped ``word``, else ``""``."""
+    if not isinstance(word, str):
+        return ""
+    import difflib
+
+    folded = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean {folded[close[0]]!r}?)" if close else ""
+
+
 def _choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise ConfigError(f"{key}: expected one of {', '.join(choices)}, got {value!r}")
+        hint = did_you_mean(value, choices)
+        raise ConfigError(f"{key}: expected one of {', '.join(choices)}, got {value!r}{hint}")
     return str(value)
 
 
@@ -105,7 +124,8 @@ def _sections(key: str, value: Any) -> tuple[tuple[str, tuple[tuple[str, str], .
         for name, setting in settings.items():
             if name not in _SECTION_KEYS:
                 known = ", ".join(_SECTION_KEYS)
-                raise ConfigError(f"{key}.{heading!r}: unknown key {name!r} (known: {known})")
+                hint = did_you_mean(name, _SECTION_KEYS)
+                raise ConfigError(f"{key}.{heading!r}: unknown key {name!r}{hint} (known: {known})")
             pairs.append((name, _KEYS[name].convert(f"{key}.{heading!r}.{name}", setting)))
         sections.append((heading, tuple(pairs)))
     return tuple(sections)
@@ -188,28 +208,45 @@ def documented_keys() -> list[tuple[str, str, str]]:
     return [(key, entry.default, entry.doc) for key, entry in _KEYS.items()]
 
 
+def key_name(source: str | None, key: str) -> str:
+    """``key`` as the configuration file ``source`` spells it: under ``[tool.llm4or-lint]`` in
+    pyproject.toml (and with no file, where README shows it), at the top level elsewhere."""
+    if source is None or _is_pyproject(source):
+        return f"[tool.{SECTION}] {key}"
+    return key
+
+
+def _is_pyproject(source: str | Path) -> bool:
+    return Path(source).name == "pyproject.toml"
+
+
 def from_mapping(table: Mapping[str, Any], source: str | None = None) -> Config:
-    """Build a Config from the ``[tool.llm4or-lint]`` table, validating every key and value."""
+    """Build a Config from a configuration's table, validating every key and value."""
     values: dict[str, Any] = {}
     where = f"{source}: " if source else ""
     for key, value in table.items():
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}unknown key [tool.{SECTION}] {key!r} (known: {known})")
+            hint = did_you_mean(key, _KEYS)
+            raise ConfigError(
+                f"{where}unknown key {key_name(source, repr(key))}{hint} (known: {known})"
+            )
         try:
-            values[key.replace("-", "_")] = _KEYS[key].convert(f"[tool.{SECTION}] {key}", value)
+            values[key.replace("-", "_")] = _KEYS[key].convert(key_name(source, key), value)
         except ConfigError as error:
             raise ConfigError(f"{where}{error}") from None
     return Config(**values, source=source)
 
 
 def load(path: Path) -> Config:
-    """Read ``[tool.llm4or-lint]`` from one pyproject.toml (defaults when the table is absent)."""
+    """Read one configuration file: ``[tool.llm4or-lint]`` of a pyproject.toml (defaults when
+    the table is absent), the whole file of any other name."""
     try:
         data = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
-    if SECTION not in data:
+    pyproject = _is_pyproject(path)
+    if pyproject and SECTION not in data:
         return Config(source=str(path))
     if sys.version_info >= (3, 11):
         import tomllib
@@ -219,20 +256,23 @@ def load(path: Path) -> Config:
         document = tomllib.loads(data)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    table = document.get("tool", {}).get(SECTION, {})
+    table = document.get("tool", {}).get(SECTION, {}) if pyproject else document
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.{SECTION}] must be a table")
     return from_mapping(table, str(path))
 
 
 def find(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.llm4or-lint]`` table."""
+    """The configuration of ``start``: in the nearest directory at or above it that holds one,
+    the first of ``CONFIG_FILES`` there (a pyproject.toml only with a ``[tool.llm4or-lint]``
+    table)."""
     directory = start if start.is_dir() else start.parent
     directory = Path(os.path.abspath(directory))
     for candidate in (directory, *directory.parents):
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _mentions_section(pyproject):
-            return pyproject
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _mentions_section(path)):
+                return path
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from lint import conventions, document, suppress
-from lint.config import Config, ConfigError
+from lint.config import Config, ConfigError, did_you_mean
 from lint.context import Context
 from lint.memo import Memo
 from lint.paper_index import Scope
@@ -28,7 +28,8 @@ def resolve_rules(keys: tuple[str, ...], option: str) -> set[ModuleType]:
             continue
         rule = lookup(key)
         if rule is None:
-            raise ConfigError(f"{option}: unknown rule {key!r} (see --list-rules)")
+            hint = did_you_mean(key, [name for r in RULES for name in (r.CODE, r.NAME)])
+            raise ConfigError(f"{option}: unknown rule {key!r}{hint} (see --list-rules)")
         rules.add(rule)
     return rules
 

@@ -25,6 +25,8 @@ CONFIG_START, CONFIG_END = "<!-- config:start -->", "<!-- config:end -->"
 _HEADER = ("Code", "Name", "Default", "Fix", "Summary")
 _CONFIG_HEADER = ("Key", "Default", "Meaning")
 _RST_CODE = re.compile(r"``([^`]+)``")
+# reST literals in plain text: ``x``, or `` `x` `` for a literal that holds backticks
+_LITERAL = re.compile(r"`` (`[^`]*`) ``|``([^`]+)``")
 
 
 def rule_table() -> list[tuple[str, str, str, str, str]]:
@@ -75,11 +77,17 @@ def markdown_table() -> str:
         [
             _HEADER,
             *(
-                (f"`{code}`", f"`{name}`", default, fix, _markdown(text))
+                (f"`{code}`", _anchored(name), default, fix, _markdown(text))
                 for code, name, default, fix, text in rule_table()
             ),
         ]
     )
+
+
+def _anchored(name: str) -> str:
+    """A rule's name cell with the anchor its URL points at (``output.rule_url``): GitHub keeps
+    the id (as ``user-content-NAME``, which ``#NAME`` reaches) and shows nothing of the tag."""
+    return f'<a id="{name}"></a>`{name}`'
 
 
 def config_table() -> str:
@@ -115,6 +123,16 @@ def replace_config_table(text: str) -> str:
     return _replace_block(text, CONFIG_START, CONFIG_END, config_table())
 
 
+def plain(documentation: str) -> str:
+    """A docstring as a person reads it in a terminal: reST's ````code```` as a `code` span
+    (`` `x` ``, a literal holding backticks, as "x in backticks"), and a ``Fails::`` line
+    introducing a literal block as ``Fails:``."""
+    text = _LITERAL.sub(
+        lambda m: f"{m[1][1:-1]} in backticks" if m[1] else f"`{m[2]}`", documentation
+    )
+    return re.sub(r"::$", ":", text, flags=re.MULTILINE)
+
+
 def explain(key: str) -> str | None:
     """A rule's documentation (its module docstring) with its code, name and settings."""
     rule = lookup(key)
@@ -123,7 +141,7 @@ def explain(key: str) -> str | None:
     header = (
         f"{rule.CODE} {rule.NAME} (default: {'on' if rule.DEFAULT else 'off'}, fix: {rule.FIX})"
     )
-    text = f"{header}\n\n{inspect.cleandoc(rule.__doc__ or '')}"
+    text = f"{header}\n\n{plain(inspect.cleandoc(rule.__doc__ or ''))}"
     if rule.FIX != "none":
         from lint.contract import TEXT
 

@@ -1,4 +1,10 @@
-"""Report formats: problems of one or more files -> text. Pure functions; the CLI prints them."""
+"""Report formats: problems of one or more files -> text. Pure functions; the CLI prints them.
+
+The JSON format (one array) keeps its first keys (``path, line, column, code, name, message,
+fix``) and adds what ruff's has: the end of the problem's span, the fix's edits beside its
+safety, and the URL of the rule's documentation; a file that could not be checked is an entry
+of kind ``error``.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,54 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from lint import HOMEPAGE
 from lint.problem import SAFE, Problem
 
 _RED, _BOLD, _DIM, _CYAN, _RESET = "\033[31m", "\033[1m", "\033[2m", "\033[36m", "\033[0m"
 
 
 class Report(NamedTuple):
-    """One problem located in a file, as the formats need it (``path`` as shown to the user)."""
+    """One problem located in a file, as the formats need it (``path`` as shown to the user);
+    ``end_line`` and ``end_column`` end its span (exclusive, 0 when not measured, see
+    ``span_end``)."""
 
     path: str
     problem: Problem
+    end_line: int = 0
+    end_column: int = 0
+
+
+class Error(NamedTuple):
+    """An error of the run: its message, and the file (and place in it) it belongs to, if any."""
+
+    message: str
+    path: str | None = None
+    line: int = 1
+    column: int = 1
+
+
+def span_end(text: str, column: int) -> int:
+    """The column just after a problem's span on its line ``text``: the rest of the cell it
+    starts in (the next unescaped pipe, trailing blanks left out), the pipe alone when it
+    starts on one, the rest of the line outside a table; empty at the end of the line."""
+    start = column - 1
+    if start >= len(text):
+        return column
+    if text[start] == "|":
+        return column + 1
+    end = start
+    while end < len(text) and text[end] != "|":
+        end += 2 if text[end] == "\\" else 1
+    end = min(end, len(text))
+    while end > start + 1 and text[end - 1] in " \t":
+        end -= 1
+    return end + 1
+
+
+def rule_url(name: str) -> str:
+    """Where a rule is documented: its anchor in README's rule table (as ruff links a rule's
+    page from its output)."""
+    return f"{HOMEPAGE}#{name}"
 
 
 def text_line(report: Report, colour: bool = False, unsafe: bool = False) -> str:
@@ -71,22 +115,61 @@ def summary_line(
     return " ".join(parts)
 
 
-def as_json(reports: Sequence[Report]) -> str:
-    """One JSON array: ``path, line, column, code, name, message, fix`` per problem."""
+def _json_problem(report: Report, known: set[str]) -> dict[str, object]:
+    problem = report.problem
+    edits = problem.fix.edits if problem.fix else ()
+    return {
+        "path": report.path,
+        "line": problem.line,
+        "column": problem.column,
+        "code": problem.code,
+        "name": problem.name,
+        "message": problem.message,
+        "fix": problem.fix_safety,
+        "end_line": report.end_line or problem.line,
+        "end_column": report.end_column or problem.column,
+        # replace lines start_line..end_line (1-based, inclusive) by ``lines``: the fix's edits
+        "edits": [
+            {
+                "start_line": edit.start_line,
+                "end_line": edit.end_line,
+                "lines": list(edit.new_lines),
+            }
+            for edit in edits
+        ],
+        "url": rule_url(problem.name) if problem.name in known else None,
+        "kind": "problem",
+    }
+
+
+def _json_error(error: Error) -> dict[str, object]:
+    return {
+        "path": error.path,
+        "line": error.line,
+        "column": error.column,
+        "code": None,
+        "name": None,
+        "message": error.message,
+        "fix": None,
+        "end_line": error.line,
+        "end_column": error.column,
+        "edits": [],
+        "url": None,
+        "kind": "error",
+    }
+
+
+def as_json(reports: Sequence[Report], errors: Sequence[Error] = ()) -> str:
+    """One JSON array: an entry per problem (``path, line, column, code, name, message, fix``,
+    then ``end_line, end_column, edits, url``), then an entry of kind ``error`` per file that
+    could not be checked (its path, the place of its first bad byte, its message)."""
     import json
 
-    items = [
-        {
-            "path": r.path,
-            "line": r.problem.line,
-            "column": r.problem.column,
-            "code": r.problem.code,
-            "name": r.problem.name,
-            "message": r.problem.message,
-            "fix": r.problem.fix_safety,
-        }
-        for r in reports
-    ]
+    from lint.rules import RULES
+
+    known = {rule.NAME for rule in RULES}
+    items = [_json_problem(report, known) for report in reports]
+    items += [_json_error(error) for error in errors if error.path is not None]
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
@@ -108,33 +191,92 @@ def github_line(report: Report) -> str:
     )
 
 
-def _per_rule(reports: Sequence[Report], unsafe: bool) -> list[tuple[str, str, int, bool]]:
-    """``(code, name, count, fixable)`` per rule, most frequent first; fixable when ``--fix``
-    (with ``--unsafe-fixes`` when ``unsafe``) would repair some problem of the rule."""
+class RuleCount(NamedTuple):
+    """A rule's problems in a report: how many, whether the fix options given repair some of
+    them (``fixable``), and the safest fix any of them has (``fix``: safe, unsafe or None)."""
+
+    code: str
+    name: str
+    total: int
+    fixable: bool
+    fix: str | None
+
+
+def _per_rule(reports: Sequence[Report], unsafe: bool) -> list[RuleCount]:
+    """The counts per rule, most frequent first."""
     counts = Counter((r.problem.code, r.problem.name) for r in reports)
     fixable = {(r.problem.code, r.problem.name) for r in reports if _fixable(r.problem, unsafe)}
+    safeties: dict[tuple[str, str], set[str]] = {}
+    for r in reports:
+        if r.problem.fix is not None:
+            safeties.setdefault((r.problem.code, r.problem.name), set()).add(r.problem.fix.safety)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(code, name, count, (code, name) in fixable) for (code, name), count in ordered]
+    return [
+        RuleCount(code, name, count, (code, name) in fixable, _safest(safeties.get((code, name))))
+        for (code, name), count in ordered
+    ]
 
 
-def statistics(reports: Sequence[Report], unsafe: bool = False) -> str:
+def _safest(safeties: set[str] | None) -> str | None:
+    if not safeties:
+        return None
+    return SAFE if SAFE in safeties else sorted(safeties)[0]
+
+
+def _mark(rule: RuleCount) -> str:
+    if rule.fixable:
+        return "[*] "
+    return "[-] " if rule.fix is not None else "[ ] "
+
+
+def statistics_table(reports: Sequence[Report], unsafe: bool = False) -> str:
     """Counts per rule, most frequent first, as ruff prints them: ``count  CODE  [*] name``, where
-    ``[*]`` means what it means on a problem line (``--fix`` repairs it; ``[ ]``: it does not)."""
+    ``[*]`` means what it means on a problem line (``--fix`` repairs it), ``[-]`` that only
+    ``--fix --unsafe-fixes`` does, ``[ ]`` that no fix does."""
     rows = _per_rule(reports, unsafe)
-    width = max((len(str(count)) for _, _, count, _ in rows), default=1)
-    any_fixable = any(fixable for *_, fixable in rows)
+    width = max((len(str(rule.total)) for rule in rows), default=1)
+    marked = any(rule.fix is not None for rule in rows)
     return "\n".join(
-        f"{count:>{width}}\t{code}\t{('[*] ' if fixable else '[ ] ') if any_fixable else ''}{name}"
-        for code, name, count, fixable in rows
+        f"{rule.total:>{width}}\t{rule.code}\t{_mark(rule) if marked else ''}{rule.name}"
+        for rule in rows
     )
 
 
 def statistics_json(reports: Sequence[Report], unsafe: bool = False) -> str:
-    """``--format json --statistics``: one JSON array of ``code, name, count, fixable`` (ruff's)."""
+    """``--format json --statistics``: one JSON array of ``code, name, count, fixable`` (ruff's)
+    and ``fix``, the safest fix of the rule's problems (``safe``, ``unsafe`` or null)."""
     import json
 
     items = [
-        {"code": code, "name": name, "count": count, "fixable": fixable}
-        for code, name, count, fixable in _per_rule(reports, unsafe)
+        {"code": r.code, "name": r.name, "count": r.total, "fixable": r.fixable, "fix": r.fix}
+        for r in _per_rule(reports, unsafe)
     ]
     return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def render(
+    output_format: str,
+    reports: Sequence[Report],
+    statistics: bool = False,
+    unsafe: bool = False,
+    colour: bool = False,
+    errors: Sequence[Error] = (),
+) -> str:
+    """The report in one format: one document for json and sarif whatever the other options
+    (``statistics`` turns json into counts per rule, as in ruff); problem lines, or counts per
+    rule, for text and github."""
+    if output_format == "json":
+        return (statistics_json(reports, unsafe) if statistics else as_json(reports, errors)) + "\n"
+    if output_format == "sarif":
+        from lint.sarif import as_sarif
+
+        return as_sarif(reports, errors) + "\n"
+    if output_format == "github":
+        lines = [github_line(report) for report in reports]
+        if statistics and reports:
+            lines.append(statistics_table(reports, unsafe))
+    elif statistics:
+        lines = [statistics_table(reports, unsafe)] if reports else []
+    else:
+        lines = [text_line(report, colour, unsafe) for report in reports]
+    return "".join(line + "\n" for line in lines)

@@ -1,8 +1,14 @@
 """``--format sarif``: the problems as one SARIF 2.1.0 log, which GitHub code scanning ingests.
 
 One run; ``tool.driver.rules`` describes every registered rule (summary, documentation as help
-text, default level); each result points at its rule and at a physical location whose URI is the
+text and URL, level); each result points at its rule and at a physical location whose URI is the
 path as shown (relative to the current directory, so relative to the repository root in CI).
+A file that could not be checked is a tool execution notification of level error, and the
+invocation is then not successful.
+
+The level is the linter's choice per rule (yamllint's way, not the rule's): ``error`` where
+GitHub loses content (cells it drops, rows it cuts off from their table), ``note`` for layout and
+for a suppression that silences nothing, ``warning`` for the rest.
 """
 
 from __future__ import annotations
@@ -16,10 +22,23 @@ from typing import Any
 from urllib.parse import quote
 
 from lint import __version__
-from lint.output import Report
+from lint.explain import plain
+from lint.output import Error, Report, rule_url
 from lint.rules import RULES, summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {
+    "column-count": "error",
+    "broken-table": "error",
+    "table-format": "note",
+    "unused-suppression": "note",
+}
+DEFAULT_LEVEL = "warning"
+
+
+def level(name: str) -> str:
+    """The SARIF level of a rule's results."""
+    return LEVELS.get(name, DEFAULT_LEVEL)
 
 
 def rule_descriptor(rule: ModuleType) -> dict[str, Any]:
@@ -30,8 +49,9 @@ def rule_descriptor(rule: ModuleType) -> dict[str, Any]:
         "name": rule.NAME,
         "shortDescription": {"text": summary(rule)},
         "fullDescription": {"text": documentation.split("\n\n")[0]},
-        "help": {"text": documentation},
-        "defaultConfiguration": {"enabled": bool(rule.DEFAULT), "level": "error"},
+        "help": {"text": plain(documentation)},
+        "helpUri": rule_url(rule.NAME),
+        "defaultConfiguration": {"enabled": bool(rule.DEFAULT), "level": level(rule.NAME)},
         "properties": {"fix": rule.FIX},
     }
 
@@ -50,12 +70,12 @@ def result(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
     location = {
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(report.path), "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": problem.line, "startColumn": problem.column},
+            "region": _region(report),
         }
     }
     item: dict[str, Any] = {
         "ruleId": problem.code,
-        "level": "error",
+        "level": level(problem.name),
         "message": {"text": problem.message},
         "locations": [location],
     }
@@ -66,7 +86,24 @@ def result(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
     return item
 
 
-def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
+def _region(report: Report) -> dict[str, int]:
+    region = {"startLine": report.problem.line, "startColumn": report.problem.column}
+    if report.end_column:
+        region.update(endLine=report.end_line, endColumn=report.end_column)
+    return region
+
+
+def notification(error: Error) -> dict[str, Any]:
+    """A tool execution notification for an error of the run (a file that could not be read)."""
+    item: dict[str, Any] = {"level": "error", "message": {"text": error.message}}
+    if error.path is not None:
+        region = {"startLine": error.line, "startColumn": error.column}
+        location = {"artifactLocation": {"uri": artifact_uri(error.path)}, "region": region}
+        item["locations"] = [{"physicalLocation": location}]
+    return item
+
+
+def sarif_log(reports: Sequence[Report], errors: Sequence[Error] = ()) -> dict[str, Any]:
     """The whole log as plain data."""
     rule_index = {rule.CODE: index for index, rule in enumerate(RULES)}
     driver = {
@@ -78,10 +115,16 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "results": [result(report, rule_index) for report in reports],
+        "invocations": [
+            {
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [notification(error) for error in errors],
+            }
+        ],
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def as_sarif(reports: Sequence[Report]) -> str:
+def as_sarif(reports: Sequence[Report], errors: Sequence[Error] = ()) -> str:
     """The SARIF log as indented JSON text."""
-    return json.dumps(sarif_log(reports), ensure_ascii=False, indent=2)
+    return json.dumps(sarif_log(reports, errors), ensure_ascii=False, indent=2)

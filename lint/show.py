@@ -49,8 +49,14 @@ def _table(path: str, found: TableConventions) -> str:
 
 def describe(path: str, found: Conventions) -> str:
     """The conventions of one file, as ``--show-conventions`` prints them."""
-    source = found.config.source or "no configuration file: every setting is auto"
-    lines = [f"{path}: settings from {source} ([tool.{SECTION}])"]
+    source = found.config.source
+    if source is None:
+        where = "no configuration file: every setting is auto"
+    elif source.endswith("pyproject.toml"):
+        where = f"{source} ([tool.{SECTION}])"
+    else:
+        where = source
+    lines = [f"{path}: settings from {where}"]
     lines.append(f"{path}: {_setting('layout', found.layout)}")
     lines.extend(_table(path, table) for table in found.tables)
     if not found.tables:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from tests.test_cli import error_lines
 
 MESSY = "# T\n\n|a   |   b|\n|-|-|\n|1   |   2|\n"  # near aligned, in no style: laid out aligned
 ONLY_LAYOUT = ["--select", "T001,T002"]
@@ -147,8 +148,8 @@ def test_failed_run_never_passes_and_says_its_error_once(
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 2
     captured = capsys.readouterr()
-    assert "All checks passed!" not in captured.out
-    assert len(captured.err.strip().splitlines()) == 1
+    assert "All checks passed!" not in captured.out + captured.err
+    assert len(error_lines(captured.err)) == 1
 
 
 # --fix and its exit codes
@@ -194,7 +195,11 @@ def test_failed_write_reports_the_file_on_disk(
 
     monkeypatch.setattr(os, "access", access)
     assert main(["--fix", "--format", "json", *ONLY_LAYOUT, str(path)]) == 2
-    assert [problem["code"] for problem in json.loads(capsys.readouterr().out)] == ["T002"]
+    items = json.loads(capsys.readouterr().out)
+    assert [(item["kind"], item["code"]) for item in items] == [
+        ("problem", "T002"),
+        ("error", None),
+    ]
     assert path.read_text(encoding="utf-8") == MESSY
 
 
@@ -232,7 +237,7 @@ def test_setting_that_matches_nothing_names_file_and_key(
 ) -> None:
     monkeypatch.chdir(project(tmp_path, settings))
     code = main(files)
-    err = capsys.readouterr().err
+    err = "\n".join(error_lines(capsys.readouterr().err))
     if expected == 2:
         assert code == 2
         (line,) = err.strip().splitlines()
@@ -255,19 +260,20 @@ def test_summary_and_statistics_count_each_problem_once(
     (tmp_path / "dup.md").write_text(text, encoding="utf-8")
     (tmp_path / "clean.md").write_text("# T\n\nText.\n", encoding="utf-8")
     assert main(["--select", "P001", "dup.md"]) == 1
-    summary = capsys.readouterr().out.splitlines()[-1]
+    summary = capsys.readouterr().err.splitlines()[-1]
     assert summary.startswith("Found 1 problem") and "more" not in summary
     assert [int(n) for n in summary.replace("(", " ").split() if n.isdigit()] == [1, 1]
 
     main(["--select", "P001", "--statistics", "dup.md"])
-    rows = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    rows = captured.out.splitlines()
     assert "[*]" not in rows[0] and "P001" in rows[0]  # [*] means what --fix repairs
-    assert rows[-1].startswith("Found 1 problem")  # a total
+    assert captured.err.startswith("Found 1 problem")  # a total
     main(["--select", "P001", "--statistics", "--unsafe-fixes", "dup.md"])
     assert "[*]" in capsys.readouterr().out.splitlines()[0]
 
     assert main(["--statistics", "clean.md"]) == 0
-    assert capsys.readouterr().out.strip()  # a clean file still gets an answer
+    assert capsys.readouterr().err.strip()  # a clean file still gets an answer
 
 
 def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,3 +91,20 @@ def test_every_rule_with_a_fix_explains_the_safety_contract() -> None:
         assert (TEXT in text) is (rule.FIX != "none"), rule.NAME
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "max(3, 10%)" in readme and "a day is never dropped" in readme
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.NAME for rule in RULES])
+def test_explain_is_plain_text_without_markup_or_source_paths(
+    rule: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--explain", rule.NAME]) == 0  # type: ignore[attr-defined]
+    out = capsys.readouterr().out
+    assert "``" not in out  # reST literals become `code`
+    assert not [line for line in out.splitlines() if line.endswith("::")]  # reST's block marker
+    assert "lint/" not in out and ".py" not in out  # no path into the source
+
+
+def test_plain_keeps_a_literal_that_holds_backticks() -> None:
+    assert explain.plain("a ``b`` and `` `c` `` d\nFails::\n") == (
+        "a `b` and c in backticks d\nFails:\n"
+    )

@@ -4,7 +4,7 @@ Why: a list whose dates are written five different ways cannot be sorted or scan
 readers cannot tell ``2023.1`` from ``2023.10``. The style is ``date-format``'s pattern when set
 (``YYYY.MM``, ``YYYY-MM-DD``, ``MMM YYYY``, ``M/DD/YY``, ``YYYY年M月``, ``MM-DD``,
 ``**YYYY-MM-DD**``, `` `YYYY.MM` ``, ``<span>MM-DD</span>``, ``YYYY/MM<!--DD-->``,
-``YYYY-MM[-DD]``: lint/date_styles.py documents every token); by default (``"auto"``) it is
+``YYYY-MM[-DD]``, where the bracketed day is optional); by default (``"auto"``) it is
 the style most of the column's cells use, and ``YYYY.MM`` when no style holds a majority. A
 column where most cells are no dates (``2016-CCS``, a year and a venue) is not checked.
 

@@ -1,8 +1,8 @@
 """The same paper is listed more than once.
 
 Why: a curated list loses trust when a paper appears twice (the seed lists BigTrans under two
-sections), and readers cannot tell which entry is kept up to date. A row's paper is read by
-``lint/papers.py``: its arXiv id, DOI or other paper link, and its title read loosely (NFKC, case
+sections), and readers cannot tell which entry is kept up to date. A row's paper is its arXiv
+id, DOI or other paper link, and its title read loosely (NFKC, case
 folded, link text kept, images, badges, HTML tags and bracketed tags like ``[**MInference**]``
 removed, punctuation ignored). Every table with a title column and a date column or paper links
 is checked. Three problems are reported on the later row, naming the first one's line:

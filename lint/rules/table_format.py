@@ -3,7 +3,7 @@
 Why: a list whose tables are laid out one way reads well in an editor and keeps diffs to the row
 that changed. The styles are markdownlint's (MD060): ``aligned`` (cells padded to the column's
 display width exactly as prettier prints them, so contributors who run prettier and those who
-run ``--fix`` produce the same bytes; CJK and emoji count 2, see ``lint/width.py``), ``compact``
+run ``--fix`` produce the same bytes; CJK and emoji count 2), ``compact``
 (one space around each cell: ``| a | b |``) and ``tight`` (``|a|b|``). Option ``layout``:
 ``auto`` (default: the style most of the document's tables use; aligned on a tie or when no
 table is in a style), or one of the three. Cell text is kept byte for byte; a row with more cells

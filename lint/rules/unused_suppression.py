@@ -2,9 +2,9 @@
 
 Why: once the problem a ``<!-- lint-disable ... -->`` was written for is gone, the comment
 stays behind and would hide the next, unrelated problem of the same rule in that place.
-The suppression pass (``lint/suppress.py``) reports it after applying every suppression, since
-only then is it known which comments silenced something; turn it on with
-``extend-select = ["unused-suppression"]`` or ``--select ALL``.
+It is reported after every suppression has been applied, since only then is it known which
+comments silenced something; turn it on with ``extend-select = ["unused-suppression"]`` or
+``--select ALL``.
 
 Fails (the row below the comment has no duplicate)::
 

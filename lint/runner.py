@@ -1,0 +1,362 @@
+"""One run of the linter: the work per file and what the run remembers across its files.
+
+For every file: read it, find its settings, lint or fix it, write the fix or the patch, and keep
+its problems. Across the files: each configuration loaded once, which column settings matched a
+table, the papers seen so far (the files of one run are one scope for duplicates), and every
+error. The command line (lint/cli.py) parses the options, calls ``run_paths`` and reports.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lint import config as config_module
+from lint import output
+from lint.config import Config, ConfigError
+from lint.files import BOM, InputError, Source, collect, decode, read_source, write_stdout
+from lint.problem import Problem
+
+if TYPE_CHECKING:
+    import argparse
+
+    from lint.document import Document
+    from lint.paper_index import Scope
+
+
+class ColumnUse(NamedTuple):
+    """A configuration's column settings over the files of a run: whether those files had any
+    table, and which settings named a column of one."""
+
+    config: Config
+    tables: bool = False
+    matched: frozenset[str] = frozenset()
+
+
+class Run:
+    """What one invocation found: located problems, fixes applied, errors reported, and the
+    configurations met (loaded once each, with which of their column settings some table used)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.reports: list[output.Report] = []
+        self.fixed = 0
+        self.changed = False
+        self.errors: list[output.Error] = []
+        self.configs: dict[str, Config | ConfigError] = {}
+        self.columns: dict[str, ColumnUse] = {}
+        # the papers of the files already checked: the files of one run are one scope
+        self.papers: Scope | None = None
+
+    @property
+    def failed(self) -> bool:
+        """True once any error was reported: the run ends with exit 2."""
+        return bool(self.errors)
+
+    def fail(self, message: str, path: str | None = None, line: int = 1, column: int = 1) -> None:
+        """Report an error on stderr now (a long run shows it at once) and keep it for the
+        machine formats."""
+        say_error(message)
+        self.errors.append(output.Error(message, path, line, column))
+
+    def add(self, source: Source, problems: list[Problem], text: str | Sequence[str]) -> None:
+        """Keep the problems of one file; ``text`` (or its lines) is what they point into, for
+        the formats that give where each problem's span ends."""
+        if self.args.format not in ("json", "sarif") or not problems:
+            self.reports.extend(output.Report(source.shown, problem) for problem in problems)
+            return
+        if isinstance(text, str):
+            from lint.document import normalize
+
+            text = normalize(text).split("\n")
+        for problem in problems:
+            line = text[problem.line - 1] if 0 < problem.line <= len(text) else ""
+            end = output.span_end(line, problem.column)
+            self.reports.append(output.Report(source.shown, problem, problem.line, end))
+
+
+class Reported(Exception):
+    """An error already reported once (a configuration shared by several files)."""
+
+
+def say_error(message: str) -> None:
+    """One line on stderr, as every error of the tool is written."""
+    sys.stderr.write(f"llm4or-lint: error: {message}\n")
+
+
+def parse_keys(value: str | None) -> tuple[str, ...] | None:
+    """``"a, b"`` -> ``("a", "b")``; None stays None."""
+    if value is None:
+        return None
+    return tuple(key.strip() for key in value.split(",") if key.strip())
+
+
+def load_config(args: argparse.Namespace, found: Path | None) -> Config:
+    """Settings from ``found`` (or the defaults), then the command line's; the rule codes and
+    names the file gives are checked here, so an unknown one is named with the file."""
+    from lint.engine import resolve_rules
+
+    if args.config and (found is None or not found.is_file()):
+        raise ConfigError(f"{args.config}: configuration file not found")
+    config = config_module.load(found) if found else Config()
+    for key in ("select", "extend-select", "ignore"):
+        where = f"{config.source}: {config_module.key_name(config.source, key)}"
+        resolve_rules(getattr(config, key.replace("-", "_")) or (), where)
+    select, extend = parse_keys(args.select), parse_keys(args.extend_select)
+    ignore = parse_keys(args.ignore)
+    if select is not None:
+        config = config._replace(select=select, extend_select=())
+    if extend is not None:
+        config = config._replace(extend_select=config.extend_select + extend)
+    if ignore is not None:
+        config = config._replace(ignore=config.ignore + ignore)
+    return config
+
+
+_RULE_OPTIONS = ("select", "extend_select", "ignore")
+
+
+def check_rule_options(args: argparse.Namespace) -> None:
+    """ConfigError for an unknown code or name in --select, --extend-select or --ignore, before
+    any file."""
+    if all(getattr(args, option) is None for option in _RULE_OPTIONS):
+        return
+    from lint.engine import resolve_rules
+
+    for option in _RULE_OPTIONS:
+        resolve_rules(parse_keys(getattr(args, option)) or (), "--" + option.replace("_", "-"))
+
+
+def config_for(target: Path, run: Run) -> Config:
+    """The settings for ``target``, each configuration loaded once per run; a configuration
+    error is reported once, and every file it covers counts as failed (Reported). With
+    ``--isolated`` no file is read: the defaults and the command line's settings only."""
+    args = run.args
+    if args.isolated:
+        found = None
+    else:
+        found = Path(args.config) if args.config else config_module.find(target)
+    key = str(found) if found else ""
+    if key not in run.configs:
+        try:
+            run.configs[key] = load_config(args, found)
+        except ConfigError as error:
+            run.configs[key] = error
+            raise
+    loaded = run.configs[key]
+    if isinstance(loaded, ConfigError):
+        raise Reported from loaded
+    return loaded
+
+
+class Outcome(NamedTuple):
+    """One source linted or fixed: the fixed text (None when unchanged), fixes in it, the
+    problems left in it, and the problems of the source as it is."""
+
+    text: str | None
+    fixed: int
+    problems: list[Problem]
+    found: list[Problem]
+
+
+def process(run: Run, source: Source, doc: Document | None = None) -> Outcome:
+    """Lint or fix one source, noting which column settings its tables use (``doc``: the
+    source parsed already)."""
+    from lint import document, engine
+
+    args = run.args
+    config = config_for(source.path, run)
+    if not (args.fix or args.diff):
+        doc = doc or document.parse(source.text, source.shown)
+        _note_columns(run, config, doc)
+        problems = engine.check(doc, config, run.papers)
+        return Outcome(None, 0, problems, problems)
+    if config.title_column is not None or config.date_column is not None:
+        _note_columns(run, config, document.parse(source.text, source.shown))
+    from lint.fix import fix_text
+
+    result = fix_text(source.text, source.shown, config, args.unsafe_fixes, run.papers)
+    changed = result.text if result.text != source.text else None
+    return Outcome(changed, result.fixed, result.problems, result.found)
+
+
+def _note_columns(run: Run, config: Config, doc: Document) -> None:
+    if config.title_column is None and config.date_column is None:
+        return
+    from lint.columns import settings_matched
+
+    key = config.source or ""
+    use = run.columns.get(key, ColumnUse(config))
+    matched = use.matched | settings_matched(doc, config)
+    run.columns[key] = use._replace(tables=use.tables or bool(doc.tables), matched=matched)
+
+
+def check_columns(run: Run) -> None:
+    """Report a column setting that named no column of any table in the run's files (a run
+    whose files hold no table at all tells nothing, so it is no error)."""
+    for use in run.columns.values():
+        for key in ("title-column", "date-column"):
+            value = getattr(use.config, key.replace("-", "_"))
+            if value is None or not use.tables or key in use.matched:
+                continue
+            source = use.config.source
+            where = f"{source}: {config_module.key_name(source, key)}"
+            what = "a header" if isinstance(value, str) else "a column index"
+            run.fail(f"{where}: {value!r} is not {what} of any table in the files checked")
+
+
+@contextmanager
+def guard(run: Run, name: str) -> Iterator[None]:
+    """Turn any failure while handling one input into a one-line error that marks the run failed.
+
+    An unexpected exception is a bug, reported as an internal error instead of a traceback;
+    set LLM4OR_LINT_DEBUG=1 to see the traceback. A closed output pipe is no error of the input:
+    it ends the run (see cli.main).
+    """
+    from lint.fix import FixError
+
+    try:
+        yield
+    except Reported:
+        pass
+    except InputError as error:
+        run.fail(str(error), error.path, error.line, error.column)
+    except ConfigError as error:
+        run.fail(str(error))
+    except FixError as error:
+        run.fail(f"internal error: fix not written: {error}", name)
+    except BrokenPipeError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("LLM4OR_LINT_DEBUG"):
+            raise
+        run.fail(f"internal error on {name}: {type(error).__name__}: {error} (please report it)")
+
+
+def _final(outcome: Outcome, text: str) -> str:
+    """The text the problems left point into: the fixed one, or ``text`` when nothing changed."""
+    return text if outcome.text is None else outcome.text
+
+
+def _diff(source: Source, fixed: str) -> None:
+    from lint.patch import unified_diff
+
+    write_stdout(unified_diff(source.shown, source.text, fixed, source.bom).encode("utf-8"))
+
+
+def handle_file(run: Run, path: Path) -> None:
+    """Read, check or fix, and write one file; errors are reported and mark the run as failed."""
+    args = run.args
+    with guard(run, str(path)):
+        source = read_source(path)
+        doc = None
+        if not (args.fix or args.diff):
+            from lint import document
+
+            doc = document.parse(source.text, source.shown)
+            # its lines hold the text now: one copy in memory is enough (a list's peak RSS)
+            source = source._replace(text="")
+        outcome = process(run, source, doc)
+        if outcome.text is not None:
+            run.changed = True
+        if outcome.text is not None and args.diff:
+            _diff(source, outcome.text)
+        elif outcome.text is not None and args.fix:
+            from lint.files import write_atomic
+
+            try:
+                write_atomic(source, outcome.text)
+            except InputError:
+                run.add(source, outcome.found, source.text)  # nothing written: all are left
+                raise
+            run.fixed += outcome.fixed  # counted once written: a failed write fixed nothing
+        if doc is not None:
+            run.add(source, outcome.problems, doc.lines)
+        elif args.diff:
+            run.add(source, outcome.found, source.text)
+        else:
+            run.add(source, outcome.problems, _final(outcome, source.text))
+
+
+def handle_stdin(run: Run) -> None:
+    """Path ``-``: read stdin; with --fix the fixed text goes to stdout, problems to stderr."""
+    args = run.args
+    name = args.stdin_filename or "<stdin>"
+    with guard(run, name):
+        text, bom = decode(sys.stdin.buffer.read(), name)
+        source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
+        outcome = process(run, source)
+        run.changed = outcome.text is not None
+        if args.diff:
+            if outcome.text is not None:
+                _diff(source, outcome.text)
+        elif args.fix:
+            fixed = text if outcome.text is None else outcome.text
+            write_stdout((BOM if bom else b"") + fixed.encode("utf-8"))
+            run.fixed += outcome.fixed
+        if args.diff:
+            run.add(source, outcome.found, text)
+        else:
+            run.add(source, outcome.problems, _final(outcome, text))
+
+
+@contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Pause Python's cycle collector: documents and problems hold no reference cycles, so on a
+    large list its passes over a million young objects only cost time (about 13%)."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            # the objects made meanwhile would all be young: the first collection after
+            # enabling would walk them all (a tenth of a second on a large list); moved to the
+            # oldest generation first, they wait for a full collection like any old object
+            gc.freeze()
+            gc.enable()
+            gc.unfreeze()
+
+
+def run_paths(run: Run) -> None:
+    """Check (or fix) stdin or every file the paths name, then the settings across them;
+    InputError or ConfigError for a path or option that stops the run before any file."""
+    args = run.args
+    check_rule_options(args)
+    if args.paths == ["-"]:
+        handle_stdin(run)
+    else:
+        files, missing = collect(args.paths)
+        for error in missing:  # reported first, as the run would stop there; the rest is read
+            run.fail(str(error), error.path)
+        if len(files) > 1:  # the files of one run are one scope for duplicates
+            from lint.paper_index import Scope
+
+            run.papers = Scope()
+        with _without_cycle_collector():
+            for path in files:
+                handle_file(run, path)
+    check_columns(run)
+
+
+def show_conventions(run: Run) -> int:
+    """Print the conventions of every file the paths name; exit 2 on an error, else 0."""
+    from lint import conventions, document
+    from lint.show import describe
+
+    files, missing = collect(run.args.paths)
+    for error in missing:
+        run.fail(str(error), error.path)
+    for path in files:
+        with guard(run, str(path)):
+            source = read_source(path)
+            config = config_for(source.path, run)
+            doc = document.parse(source.text, source.shown)
+            sys.stdout.write(describe(source.shown, conventions.infer(doc, config)))
+    return 2 if run.failed else 0
