@@ -198,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["add"]:  # the subcommand that adds papers (lint/add.py)
+        from lint.add import main as add
+
+        return add(arguments[1:])
     try:
         args = parse_args(argv)
     except InputError as error:

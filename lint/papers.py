@@ -537,3 +537,33 @@ def link_key(url: str) -> str:
     _classify(url, arxiv, dois, links)
     keys = Identity(b"", tuple(arxiv), tuple(dois), tuple(links)).keys
     return keys[0] if keys else url
+
+
+# what ``add`` reads (compiled on its first use: a lint never needs them)
+_BARE_ARXIV = rf"(?i)(?:arxiv\s*:\s*)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
+_BARE_DOI = r"(?i)(?:doi\s*:\s*)?(10\.\d{4,9}/\S+)"
+
+
+def reference(text: str) -> str | None:
+    """The paper ``text`` names, as an identifier key (``arxiv:2305.18098``, ``doi:10.1126/…``):
+    an arXiv id (``2305.18098``, ``2305.18098v2``, ``arXiv:hep-th/9901001``) or any arXiv URL
+    (abs, pdf, html, versions), a DOI (``10.1126/…``, ``doi:10.1126/…``) or a DOI URL (arXiv's
+    own DOIs give the arXiv id); None for anything else."""
+    text = text.strip()
+    if "://" not in text and text.lower().startswith(("arxiv.org/", "www.", "doi.org/")):
+        text = "https://" + text
+    if "://" in text:
+        arxiv: list[str] = []
+        dois: list[str] = []
+        _classify(text, arxiv, dois, [])
+        return f"arxiv:{arxiv[0]}" if arxiv else f"doi:{dois[0]}" if dois else None
+    found = re.fullmatch(_BARE_ARXIV, text)
+    if found:
+        paper_id = found[1]
+        return f"arxiv:{paper_id.lower() if '/' in paper_id else paper_id}"
+    found = re.fullmatch(_BARE_DOI, text)
+    if found is None:
+        return None
+    doi = found[1].rstrip(_TRAILING).lower()
+    from_arxiv = _ARXIV_DOI.fullmatch(doi)
+    return f"arxiv:{from_arxiv[1]}" if from_arxiv else f"doi:{doi}"
