@@ -194,10 +194,14 @@ _KEYS: dict[str, Key] = {
         "where a paper may appear only once (duplicate-entry)",
     ),
     "title-column": Key(
-        _column, "found by header name", "the title column: a header name or a 1-based index"
+        _column,
+        "found by header name",
+        "the title column: a header name or a 1-based index (a table without it: by name)",
     ),
     "date-column": Key(
-        _column, "found by header name", "the date column: a header name or a 1-based index"
+        _column,
+        "found by header name",
+        "the date column: a header name or a 1-based index (a table without it: by name)",
     ),
     "required-columns": Key(
         _roles, "[]", 'columns every table must have, of "title" and "date" (missing-column)'

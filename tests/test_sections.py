@@ -4,6 +4,7 @@ may hold applied to its tables only, through the command line."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,115 @@ def test_pyproject_names_the_section_key_under_its_table(
     assert main(["--format", "json", str(listed)]) == 2
     (line,) = error_lines(capsys.readouterr().err)
     assert "[tool.llm4or-lint] sections.'Nope'" in line and "closest: 'Papers'" in line
+
+
+# the settings a section holds, applied to its tables only
+
+
+def codes(capsys: pytest.CaptureFixture[str], *argv: str) -> list[tuple[str, int]]:
+    code = main(["--format", "json", *argv])
+    problems = json.loads(capsys.readouterr().out)
+    assert code in (0, 1), problems
+    return [(p["code"], p["line"]) for p in problems]
+
+
+def project(tmp_path: Path, settings: str, text: str) -> str:
+    write(tmp_path / "llm4or-lint.toml", settings)
+    return str(write(tmp_path / "list.md", text))
+
+
+def lines_of(text: str, needle: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+
+
+def test_a_column_setting_applies_only_where_it_names_a_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """issue 21: date-column = "When" for one table turned the date rules off in the others."""
+    text = (
+        "# L\n\n## Talks\n\n| Title | When |\n| --- | --- |\n| A | 2023-5 |\n| B | 2023.06 |\n"
+        f"| C | 2023.07 |\n\n## Papers\n\n{HEADER}| P | 2023-5 | p |\n| Q | 2023.06 | q |\n"
+        "| R | 2023.07 | r |\n"
+    )
+    listed = project(tmp_path, 'date-column = "When"\n', text)
+    found = codes(capsys, "--select", "date-format", listed)
+    assert found == [("P002", line) for line in lines_of(text, "2023-5")]
+
+
+def test_a_section_ignores_rules_in_its_tables_and_lines_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "".join(f"| P{n} | 2023.{n:02d} | p |\n" for n in (1, 2, 3, 5, 4, 6, 7, 8))
+    text = (
+        f"# L\n\n## {QUANTIZE}\n\n{HEADER}{rows}\n### Empty\n\n## Papers\n\n{HEADER}{rows}"
+        "\n### Also empty\n\n## End\n\nText.\n"
+    )
+    settings = '[sections."Weight/Activation Quantize/Compress"]\nignore = ["row-order", "S001"]\n'
+    listed = project(tmp_path, settings, text)
+    found = codes(capsys, "--select", "row-order,empty-section", listed)
+    (papers_row,) = [line for line in lines_of(text, "| P4 | 2023.04") if line > 20]
+    assert found == [("P003", papers_row), ("S001", lines_of(text, "Also empty")[0])]
+
+
+def test_the_innermost_section_sets_the_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    up = "| A | 2023.05 | a |\n| B | 2023.06 | b |\n| C | 2023.07 | c |\n| D | 2023.08 | d |\n"
+    text = f"# L\n\n## Papers\n\n{HEADER}{up}\n### Recent\n\n{HEADER}{up}\n## Other\n\n{HEADER}{up}"
+    settings = (
+        'order = "ascending"\n[sections."Papers"]\norder = "off"\n'
+        '[sections."Recent"]\norder = "descending"\n'
+    )
+    listed = project(tmp_path, settings, text)
+    found = codes(capsys, "--select", "row-order", listed)
+    recent = [line for line in lines_of(text, "| ") if 17 <= line <= 22]
+    assert found and {line for _, line in found} <= set(recent)
+    assert main(["--show-conventions", listed]) == 0
+    shown = capsys.readouterr().out
+    assert "order: descending (set; for its section)" in shown
+    assert "order: off (set; for its section)" in shown
+    assert "order: ascending (set)" in shown
+
+
+def test_a_section_sets_columns_and_date_format_for_its_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = (
+        "| Name | When | Notes |\n| --- | --- | --- |\n| A | 2023-05 | a |\n| B | 2023.06 | b |\n"
+    )
+    text = f"# L\n\n## Old\n\n{table}\n## New\n\n{table}"
+    settings = (
+        '[sections."Old"]\ntitle-column = "Name"\ndate-column = "When"\ndate-format = "YYYY.MM"\n'
+    )
+    listed = project(tmp_path, settings, text)
+    assert codes(capsys, "--select", "date-format", listed) == [("P002", 7)]
+
+
+def test_a_section_scoped_for_duplicates_keeps_to_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paper = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言 |\n"
+    other = "| FlexGen: High-throughput Generative Inference | 2023.03 | 显存 |\n"
+    text = (
+        f"# L\n\n## A\n\n{HEADER}{paper}{other}\n## Survey\n\n{HEADER}{paper}{other}{other}"
+        f"\n## B\n\n{HEADER}{paper}"
+    )
+    listed = project(tmp_path, '[sections."Survey"]\nduplicate-scope = "section"\n', text)
+    found = codes(capsys, "--select", "duplicate-entry", listed)
+    # within Survey: its second FlexGen; across sections: B's BigTrans against A's, not Survey's
+    assert found == [("P001", 16), ("P001", 22)]
+
+
+def test_a_section_sets_the_layout_of_its_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tight = "|a|bb|\n|-|-|\n|1|2|\n"
+    text = f"# L\n\n## Compact\n\n{tight}\n## Rest\n\n{tight}"
+    settings = 'layout = "aligned"\n[sections."Compact"]\nlayout = "compact"\n'
+    listed = project(tmp_path, settings, text)
+    assert main(["--fix", "--select", "table-format", listed]) == 0
+    fixed = Path(listed).read_text(encoding="utf-8").splitlines()
+    assert fixed[6] == "| 1 | 2 |"  # its section's layout
+    assert fixed[10:] == ["| a   | bb  |", "| --- | --- |", "| 1   | 2   |"]  # the document's
+    assert main(["--show-conventions", listed]) == 0
+    assert "layout: compact (set; for its section)" in capsys.readouterr().out
