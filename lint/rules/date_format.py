@@ -54,7 +54,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint import conventions, dates
+from lint import contract, conventions, dates
 from lint.columns import cell
 from lint.config import Config
 from lint.dates import Style
@@ -129,7 +129,11 @@ def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict |
         return _Verdict("it has no day" if missing else "the style cannot show it whole")
     if target == text:
         return None
-    return _Verdict(None, target, _losses(text, value, style, target))
+    losses = _losses(text, value, style, target)
+    if not losses and not contract.equivalent_cells(text, target):
+        # the rule offers as safe only what the fix's safety check accepts (issue 18)
+        losses = ("text besides the date's numbers and month names changes",)
+    return _Verdict(None, target, losses)
 
 
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:
