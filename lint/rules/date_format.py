@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from lint import conventions, dates
+from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
 from lint.columns import cell
 from lint.context import Context
@@ -126,7 +126,11 @@ def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict |
         return _Verdict("it has no day" if missing else "the style cannot show it whole")
     if target == text:
         return None
-    return _Verdict(None, target, _losses(text, value, style, target))
+    losses = _losses(text, value, style, target)
+    if not losses and not contract.equivalent_cells(text, target):
+        # the rule offers as safe only what the fix's safety check accepts (issue 18)
+        losses = ("text besides the date's numbers and month names changes",)
+    return _Verdict(None, target, losses)
 
 
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:
