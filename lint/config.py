@@ -23,6 +23,8 @@ SECTION = "llm4or-lint"
 CONFIG_FILES = (".llm4or-lint.toml", "llm4or-lint.toml", "pyproject.toml")
 # a setting that reads the document's own convention (lint/conventions.py)
 AUTO = "auto"
+# trailing-cells: every row has exactly its header's cells
+STRICT = "strict"
 
 
 # one section's settings: (key, value) pairs, each value as its key's converter returns it
@@ -42,6 +44,7 @@ class Config(NamedTuple):
     date_format: str = AUTO
     order: str = AUTO
     layout: str = AUTO
+    trailing_cells: str = AUTO
     duplicate_scope: str = "document"
     title_column: str | int | None = None
     date_column: str | int | None = None
@@ -122,6 +125,7 @@ SECTION_KEYS = (
     "date-format",
     "duplicate-scope",
     "layout",
+    "trailing-cells",
 )
 
 
@@ -185,8 +189,16 @@ _KEYS: dict[str, Key] = {
     "layout": Key(
         _one_of(AUTO, "aligned", "compact", "tight"),
         '"auto"',
-        'table layout (table-format): "auto" (the style most tables use), "aligned" (as'
+        'table layout (table-format): "auto" (the style most tables keep in most rows; only'
+        ' their rows off it are fixed, a list keeping none is not checked), "aligned" (as'
         ' prettier), "compact" (| a | b |) or "tight" (|a|b|)',
+    ),
+    "trailing-cells": Key(
+        _one_of(AUTO, STRICT),
+        '"auto"',
+        'rows leaving out trailing cells or with empty extra ones (column-count): "auto" (reported'
+        " only where the list does not leave cells out and the other rows fill them), or"
+        ' "strict" (every row has exactly its header\'s cells)',
     ),
     "duplicate-scope": Key(
         _one_of("document", "section"),
@@ -216,7 +228,7 @@ _KEYS: dict[str, Key] = {
         "{}",
         "settings for the tables under a heading (as GitHub shows it; the innermost wins), e.g."
         ' [sections."Must read"] order = "off"; keys: ignore, title-column, date-column, order,'
-        " date-format, duplicate-scope, layout",
+        " date-format, duplicate-scope, layout, trailing-cells",
     ),
 }
 

@@ -19,10 +19,12 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from lint import dates, layout, papers
+from lint import column_shapes, dates, kept_layout, layout, papers
+from lint.column_shapes import Shape
 from lint.columns import Roles, cell, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
+from lint.kept_layout import Kept
 from lint.memo import Memo
 from lint.sections import settings_for
 
@@ -37,6 +39,8 @@ DEFAULT = "default"
 DEFAULT_DATE_STYLE = dates.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
+# the document's layout when most of its tables keep none (lint/kept_layout.py)
+NO_LAYOUT = "none"
 
 
 class Setting(NamedTuple):
@@ -60,6 +64,11 @@ class TableConventions(NamedTuple):
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
     with a title column. ``settings`` are the table's: the document's, with those of the sections
     it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
+    ``kept_layout`` is the style most of its rows are in, with the evidence (None: no style
+    holds a clear majority of them); ``shape`` what each of its columns holds
+    (``lint/column_shapes.py``); ``dated_ids`` how many of its rows give one arXiv id and how
+    many of those fill their date cell, then the same for the other rows (when its dates follow
+    their arXiv ids, a row's date is compared with those of rows of its kind).
     """
 
     table: Table
@@ -73,6 +82,9 @@ class TableConventions(NamedTuple):
     variants: tuple[int, ...] = ()
     settings: Config = Config()
     layout: Setting | None = None
+    kept_layout: Kept | None = None
+    shape: Shape = Shape((), 0)
+    dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
 
 
 class Conventions(NamedTuple):
@@ -84,6 +96,10 @@ class Conventions(NamedTuple):
     # the paper tables' header: set, or the one most of them use (``detail`` says how many)
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
+    # the document's size in characters: a fix of its layout is measured against it
+    size: int = 0
+    # how many of its rows have fewer cells than their header (rows leaving out trailing cells)
+    short_rows: int = 0
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""
@@ -99,7 +115,10 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         for table in doc.tables
     )
     header, header_source = _header(tables, config)
-    return Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
+    size = sum(map(len, doc.lines)) + len(doc.lines)
+    short = sum(found.shape.short_rows for found in tables)
+    found_layout = _layout(tables, config)
+    return Conventions(config, found_layout, tables, header, header_source, size, short)
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
@@ -130,6 +149,16 @@ def _table(
 ) -> TableConventions:
     """One table's conventions under ``config``, its settings (``document``'s, with those of
     the sections it is in)."""
+    found = _dated_table(doc, table, config, memo, document)
+    shape = column_shapes.shape(table)
+    return found._replace(kept_layout=kept_layout.kept(table, memo), shape=shape)
+
+
+def _dated_table(
+    doc: Document, table: Table, config: Config, memo: Memo, document: Config
+) -> TableConventions:
+    """A table's conventions but its layout: its columns, and the style and order of its
+    dates."""
     table_roles = roles(table, config)
     variants = _variants(table, table_roles)
     own = _own_layout(config, document)
@@ -156,7 +185,28 @@ def _table(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
-    return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
+    return found._replace(
+        arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)), dated_ids=_dated_ids(found, memo)
+    )
+
+
+def _dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Among the rows with the header's cell count: how many give one arXiv id and how many of
+    those fill their date cell; the same for the other rows."""
+    table, title, date = found.table, found.roles.title, found.roles.date
+    if date is None:
+        return ((0, 0), (0, 0))
+    may_hold = papers.may_hold_arxiv("\n".join(row.content for row in table.rows))
+    counts = [[0, 0], [0, 0]]
+    width = len(table.header.cells)
+    for row in table.rows:
+        if len(row.cells) != width:
+            continue
+        one_id = may_hold and len(papers.arxiv_ids(row.cells, title, date, memo.identities)) == 1
+        kind = counts[0 if one_id else 1]
+        kind[0] += 1
+        kind[1] += bool(row.cells[date])
+    return ((counts[0][0], counts[0][1]), (counts[1][0], counts[1][1]))
 
 
 def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
@@ -375,21 +425,25 @@ def _arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
     return Setting("follow" if follow else "free", INFERRED, detail)
 
 
-def _layout(
-    doc: Document, tables: Sequence[TableConventions], config: Config, memo: Memo
-) -> Setting:
-    """The layout style most tables use (aligned on a tie or when none is in a style)."""
+def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
+    """The layout style most of the document's tables keep (each in most of its rows), counting
+    the tables with at least ``EVIDENCE_ROWS`` rows when there are any; ``none`` when no style
+    is kept by more than half of them."""
     if config.layout != AUTO:
         return Setting(config.layout, SET)
+    # a table its section lays out says nothing of the others, nor does one without rows
+    own = [found for found in tables if found.layout is None and found.table.rows]
+    if not own:
+        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table with rows")
+    evidence = [found for found in own if len(found.table.rows) >= kept_layout.EVIDENCE_ROWS] or own
     counts = {style: 0 for style in layout.STYLES}
-    for found in tables:
-        if found.layout is not None:  # its section sets its layout: it says nothing of the rest
-            continue
-        table = found.table
-        styles = layout.styles_of(table, layout.lines_of(table, doc.lines), memo)
-        for style in styles or {layout.leaning(table)}:
-            counts[layout.ALIGNED if style == layout.BY_HAND else style] += 1
+    for found in evidence:
+        if found.kept_layout is not None:
+            counts[found.kept_layout.style] += 1
     best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
-    if not counts[best]:
-        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table")
-    return Setting(best, INFERRED, f"{counts[best]} of {len(tables)} tables in or near it")
+    detail = f"kept by {counts[best]} of {len(evidence)} tables"
+    if len(evidence) < len(own):
+        detail += f" of {kept_layout.EVIDENCE_ROWS} rows or more"
+    if counts[best] * 2 <= len(evidence):
+        return Setting(NO_LAYOUT, INFERRED, f"no layout kept by most tables: {best} {detail}")
+    return Setting(best, INFERRED, detail)

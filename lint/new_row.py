@@ -26,7 +26,7 @@ from typing import NamedTuple
 from lint import dates, layout, papers
 from lint.columns import header_key
 from lint.config import AUTO
-from lint.conventions import Conventions, DateKey, TableConventions, out_of_order
+from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions, out_of_order
 from lint.dates import DateValue
 from lint.document import Document, Row, Table, _pieces
 from lint.width import width
@@ -341,6 +341,8 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
     document's style when the table is in it (or empty), else its lines kept and the new rows
     written in the style the table is in or leans to."""
     style = (target.layout or conv.layout).value  # its section's layout, or the document's
+    if style == NO_LAYOUT:  # the list keeps none: the table's own lines, the row as it leans
+        return _kept(target, new_table)
     styles = _styles(target.table) if target.table.rows else frozenset((style,))
     by_hand = style == layout.ALIGNED and layout.BY_HAND in styles
     if style in styles and style != layout.ALIGNED:

@@ -46,6 +46,12 @@ def _table(path: str, found: TableConventions) -> str:
             parts.append(_setting("dates follow arXiv ids", found.arxiv_dates))
     if found.layout is not None:
         parts.append(_setting("layout", found.layout))
+    kept = found.kept_layout
+    if kept is None:
+        parts.append("layout kept: none (no style in three rows of four)")
+    else:
+        measure = " (widths in characters)" if kept.by_characters else ""
+        parts.append(f"layout kept: {kept.style}{measure} ({kept.rows} of {kept.read} rows)")
     return where + "\n    " + "\n    ".join(parts)
 
 

@@ -147,11 +147,13 @@ def test_hand_aligned_table_keeps_its_widths() -> None:
 
 
 def test_table_off_its_style_keeps_its_lines_and_gets_a_row_in_the_style_it_leans_to() -> None:
-    compact = [f"| [P{n}](https://arxiv.org/abs/230{n}.0000{n}) | 2023.0{n} |" for n in (1, 2)]
-    markdown = table(*compact, "|[P3](https://arxiv.org/abs/2303.00003)|2023.03|")
+    # three rows in five are compact: too few for the table to keep a style
+    compact = [f"| [P{n}](https://arxiv.org/abs/230{n}.0000{n}) | 2023.0{n} |" for n in (1, 2, 3)]
+    tight = [f"|[P{n}](https://arxiv.org/abs/230{n}.0000{n})|2023.0{n}|" for n in (4,)]
+    markdown = table(*compact, *tight, "|[P5](https://arxiv.org/abs/2305.00005)|2023.05|")
     lines = added(markdown).splitlines()
-    assert lines[:5] == markdown.splitlines()
-    assert lines[5] == f"| {QLORA_LINK} | 2023.05 |"
+    assert lines[:7] == markdown.splitlines()
+    assert lines[7] == f"| {QLORA_LINK} | 2023.05 |"
 
 
 def test_empty_table_takes_the_documents_date_style() -> None:

@@ -16,7 +16,7 @@ import pytest
 from lint.cli import main
 from tests.test_cli import error_lines
 
-MESSY = "# T\n\n|a   |   b|\n|-|-|\n|1   |   2|\n"  # near aligned, in no style: laid out aligned
+MESSY = "# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n|7|8|\n"  # a row off compact
 ONLY_LAYOUT = ["--select", "T001,T002"]
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| -------- | -------- | -------- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"
@@ -36,8 +36,11 @@ def lint(*argv: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
 
 @pytest.mark.parametrize("option", [[], ["--diff"]])
 def test_closed_pipe_ends_the_run_quietly_with_0(tmp_path: Path, option: list[str]) -> None:
-    # far more than a pipe holds, in no layout style (so --diff has a change to show)
-    rows = "".join(f"|paper {n} | 2 | 3 |\n" for n in range(4000))
+    # far more than a pipe holds, every fourth row off the compact layout (a change to show)
+    rows = "".join(
+        f"| paper {n} with a longer title | 2 |\n" if n % 4 else f"|paper {n} with a title| 2 |\n"
+        for n in range(4000)
+    )
     (tmp_path / "big.md").write_text(f"# T\n\n| a | b |\n| - | - |\n{rows}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     with open(tmp_path / "err", "wb") as err:
@@ -297,4 +300,4 @@ def test_tables_deep_in_block_quotes_are_checked_and_fixed(tmp_path: Path, depth
     assert main([*ONLY_LAYOUT, str(path)]) == 1
     assert main(["--fix", *ONLY_LAYOUT, str(path)]) == 0
     assert all(line.startswith(prefix) for line in path.read_text("utf-8").splitlines())
-    assert "| a   | b   |" in path.read_text("utf-8")
+    assert "| 7 | 8 |" in path.read_text("utf-8")

@@ -17,8 +17,9 @@ from lint.document import parse
 from lint.fix import Changes, FixError, apply_fixes, choose_fixes, fix_text, split_lines, verify
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
-MESSY = "# T\n\n|a   |   b|\n|-|-|\n|1   |   2|\n"  # near aligned, in no style
-LAID_OUT = "# T\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n"
+# a row off the compact layout its table keeps, and the table with it laid out
+MESSY = "# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n|7|8|\n"
+LAID_OUT = "# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n| 7 | 8 |\n"
 ONLY_LAYOUT = ["--select", "T001,T002"]
 
 
@@ -97,7 +98,7 @@ def test_verify_accepts_layout_changes() -> None:
 )
 def test_verify_detects_losses(after: str, reason: str) -> None:
     with pytest.raises(FixError, match=reason):
-        check(MESSY, after)
+        check("# T\n\n|a   |   b|\n|-|-|\n|1   |   2|\n", after)
 
 
 def test_verify_allows_declared_removal_only() -> None:
@@ -252,7 +253,7 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
     path = write(tmp_path, MESSY.encode())
     assert main(["--diff", *ONLY_LAYOUT, str(path)]) == 1
     out = capsys.readouterr().out
-    assert "-|a   |   b|" in out and "+| a   | b   |" in out and out.count("@@") == 2
+    assert "-|7|8|" in out and "+| 7 | 8 |" in out and out.count("@@") == 2
     assert path.read_bytes() == MESSY.encode()
 
 
@@ -262,8 +263,9 @@ def test_diff_of_clean_file_is_exit_0(tmp_path: Path) -> None:
 
 
 def test_stdin_fix_writes_fixed_text_to_stdout(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # no configuration: this repository's own sets a layout
     stdin = io.TextIOWrapper(io.BytesIO(MESSY.encode()), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     code = main(["--fix", *ONLY_LAYOUT, "--stdin-filename", "list.md", "-"])
@@ -291,7 +293,7 @@ def test_failed_verification_writes_nothing(
         doc: object, config: object, scope: object = None, memo: object = None
     ) -> list[Problem]:
         lines = parse_lines(doc)
-        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        return [problem(8, (Edit(8, 8, ()),))] if len(lines) == 8 else []
 
     monkeypatch.setattr(engine, "check", losing)
     assert main(["--fix", str(path)]) == 2

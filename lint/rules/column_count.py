@@ -1,27 +1,45 @@
-"""Every row has as many cells as its table's header.
+"""A row whose cells do not fit its header: content GitHub drops, a missing cell, shifted cells.
 
-Why: GFM renders a short row padded with empty cells and silently drops the extra cells of a
-long row, so a title containing an unescaped ``|`` loses its end, and a missing date goes
-unnoticed. markdown-it-py hides both; this rule counts the cells as written.
+Why: GFM silently drops the extra cells of a long row, so a title holding an unescaped ``|``
+loses its end and a stray cell pushes a date off the page; and a row missing a cell before its
+last one shows every later cell under the wrong column (a year under Title). markdown-it hides
+both; this rule counts the cells as written and says which case a row is:
+
+- dropped content: a cell past the header's last column that holds something (always
+  reported; GitHub drops it). A cell that shows nothing, empty or a hidden comment
+  (``[//]: # (...)``, ``<!-- -->``), is dropped on purpose: reported only with
+  ``trailing-cells = "strict"``;
+- shifted cells: the row's cells stand where the table never writes such cells (a year under a
+  column of titles, a link under a column of names) and one column over they fit: a cell is
+  missing before them (or one too many). Reported with where the shift starts, and no fix:
+  padding the end would keep the shift;
+- a missing title or date cell: a short row without the title or date cell its paper table
+  fills in its other rows; padded with an empty cell, which renders the same;
+- omitted trailing cells: GitHub shows a short row padded with empty cells, so leaving out
+  trailing cells is harmless. Option ``trailing-cells``: ``auto`` (default) reports it only
+  where the list does not do it (no other row leaves cells out) and the other rows fill those
+  columns; ``strict`` reports every row whose cell count differs from the header's.
 
 Fails::
 
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
-    | Paper A | 2023.05 |
+    | Paper A | 2023.05 | 摘要 |
     | Tools | Agents | 2023.05 | 工具调用 |
+    | 2023.06 | 摘要 |
 
 Passes::
 
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
-    | Paper A | 2023.05 | |
+    | Paper A | 2023.05 | 摘要 |
     | Tools \\| Agents | 2023.05 | 工具调用 |
+    | Paper C | 2023.06 | 摘要 |
 
-Fix: safe for a short row (padded with empty cells, which renders the same). A line with no pipe
-at all is usually text written right under the table: broken-table reports it, not this rule. A
-row with extra cells is never changed automatically: decide whether to escape a pipe (``\\|``)
-or drop a cell.
+Fix: safe for a short row that is not shifted (padded with empty cells, which renders the same).
+A line with no pipe at all is usually text written right under the table: broken-table reports
+it, not this rule. A row with extra cells is never changed automatically: decide whether to
+escape a pipe (``\\|``) or drop a cell.
 """
 
 from __future__ import annotations
@@ -29,8 +47,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.column_shapes import kept_filled, shift
+from lint.config import STRICT
 from lint.context import Context
-from lint.document import Document, Row, Table, is_pipeless
+from lint.conventions import TableConventions
+from lint.document import Document, Row, is_pipeless
 from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "T001"
@@ -38,78 +59,135 @@ NAME = "column-count"
 DEFAULT = True
 FIX = "safe"
 
-# a cell that continues a sentence: it starts with a lowercase word or follows one ending in text
-# (compiled on first use by re's cache: only a row with extra cells needs it)
-_CONTINUATION = r"^[a-z\u4e00-\u9fff]|^[^|]*[A-Za-z\u4e00-\u9fff]$"
+# a list leaves out trailing cells when this many of its rows do (one row is an accident)
+OMITTING_ROWS = 2
+# a column is filled when this share of its table's full rows fill it
+FILLED = 0.9
+_SHOWN = 40
+
+# a cell that shows nothing: a link reference definition used as a comment, or an HTML comment
+_HIDDEN = re.compile(r"\[[^\]]*\]:\s*(?:#|<>)[^|]*|<!--.*?-->")
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report rows whose cell count differs from the header's."""
-    for table in doc.tables:
-        expected = len(table.header.cells)
-        for row in table.rows:
+    """Report rows whose cells do not fit their header (see the module's docstring)."""
+    omitting = context.conventions.short_rows >= OMITTING_ROWS
+    for found in context.conventions.tables:
+        expected = len(found.table.header.cells)
+        strict = found.settings.trailing_cells == STRICT
+        for row in found.table.rows:
             if is_pipeless(row):
                 continue  # text glued under the table: broken-table reports it
-            found = len(row.cells)
-            if found < expected:
-                yield _short_row(doc, table, row, expected)
-            elif found > expected:
-                yield _long_row(row, expected)
+            count = len(row.cells)
+            if count < expected:
+                problem = _short_row(doc, found, row, strict or not omitting)
+            elif count > expected:
+                problem = _long_row(found, row, strict)
+            else:
+                continue
+            if problem is not None:
+                yield problem
 
 
-def _short_row(doc: Document, table: Table, row: Row, expected: int) -> Problem:
-    found = len(row.cells)
-    fix = Fix((Edit(row.line, row.line, (_padded(doc, table, row, expected),)),), SAFE)
-    message = f"row has {_cells(found)}, header has {expected}: add the missing cells"
-    return Problem(row.line, row.column(found), CODE, NAME, message, fix)
+def _short_row(
+    doc: Document, found: TableConventions, row: Row, optional_too: bool
+) -> Problem | None:
+    """A shifted row, a missing title or date cell, or (``optional_too``, and filled in the
+    other rows unless the list is strict) omitted trailing cells."""
+    table = found.table
+    header = table.header.cells
+    count, expected = len(row.cells), len(header)
+    head = f"row has {_cells(count)}, header has {expected}"
+    moved = shift(found.shape, row.cells)
+    if moved is not None:
+        message = (
+            f'{head}: cells from "{_shown(moved.shown)}" on stand {_columns(moved.by)} left of'
+            f' where they belong (it belongs under "{header[moved.start + moved.by]}"): a cell'
+            " before it is missing; insert it there"
+        )
+        return Problem(row.line, row.column(moved.start), CODE, NAME, message)
+    fix = Fix((Edit(row.line, row.line, (_padded(doc, found, row),)),), SAFE)
+    columns = found.shape.columns
+    roles = (("title", found.roles.title), ("date", found.roles.date))
+    for role, index in roles:
+        if found.roles.is_paper and index is not None and index >= count:
+            if kept_filled(columns[index], FILLED):
+                message = f'{head}: its {role} cell ("{header[index]}") is missing: add it'
+                return Problem(row.line, row.column(count), CODE, NAME, message, fix)
+    strict = found.settings.trailing_cells == STRICT
+    left_out = range(count, expected)
+    filled = all(kept_filled(columns[index], FILLED) for index in left_out)
+    if not strict and not (optional_too and filled):
+        return None
+    names = ", ".join(f'"{header[index]}"' for index in left_out)
+    message = f"{head}: it leaves out {names} (renders as empty cells): add the missing cells"
+    return Problem(row.line, row.column(count), CODE, NAME, message, fix)
 
 
-def _padded(doc: Document, table: Table, row: Row, expected: int) -> str:
+def _padded(doc: Document, found: TableConventions, row: Row) -> str:
     """The row's line with empty cells appended, keeping everything already written."""
+    table = found.table
     line = doc.lines[row.line - 1].rstrip(" \t")
     prefix = table.prefixes[row.line - table.start_line]
     body = line[len(prefix) :]
-    missing = expected - len(row.cells)
+    missing = len(table.header.cells) - len(row.cells)
     if not body.endswith("|") or body.endswith("\\|"):
         body += " |"  # close the last cell so the new ones are cells of their own
     return prefix + body + "  |" * missing
 
 
-def _long_row(row: Row, expected: int) -> Problem:
-    found = len(row.cells)
-    message = f"row has {_cells(found)}, header has {expected}"
-    split = _split_title(row, expected)
+def _long_row(found: TableConventions, row: Row, strict: bool) -> Problem | None:
+    """Content GitHub drops; extra cells that show nothing only when ``strict``."""
+    expected = len(found.table.header.cells)
+    count = len(row.cells)
+    head = f"row has {_cells(count)}, header has {expected}"
+    extra = row.cells[expected:]
+    dropped = [cell for cell in extra if cell and not _HIDDEN.fullmatch(cell)]
+    if not dropped:
+        if not strict:
+            return None
+        message = f"{head}: its extra cells show nothing (empty or a comment): remove them"
+        return Problem(row.line, row.column(expected), CODE, NAME, message)
+    message = f'{head}: GitHub drops "{_shown(" | ".join(dropped))}"'
+    split = _split_cell(row)
+    moved = shift(found.shape, row.cells)
     if split is not None:
         message += (
-            f': cell "{row.cells[split]}" looks like the rest of "{row.cells[split - 1]}";'
-            " escape the pipe as \\| or remove the extra cells"
+            f'; cell "{_shown(row.cells[split])}" looks like the rest of'
+            f' "{_shown(row.cells[split - 1])}": escape the pipe as \\| or remove the extra cells'
+        )
+    elif moved is not None:
+        belongs = found.table.header.cells[moved.start + moved.by]
+        message += (
+            f'; cells from "{_shown(moved.shown)}" on stand {_columns(-moved.by)} right of where'
+            f' they belong (it belongs under "{belongs}"): remove the extra cell before it, or'
+            " escape a pipe inside a cell as \\|"
         )
     else:
         message += ": remove the extra cells or escape a pipe inside a cell as \\|"
     return Problem(row.line, row.column(expected), CODE, NAME, message)
 
 
-def _split_title(row: Row, expected: int) -> int | None:
-    """Index of a cell that continues the previous one's text, if the row looks split by a pipe.
-
-    A cell leaving a code span or a link open is the surest sign, wherever it is in the row
-    (GFM splits at a pipe even inside a code span); failing that, two text-like cells among
-    the first ones.
-    """
+def _split_cell(row: Row) -> int | None:
+    """Index of a cell that continues the previous one, when a cell leaves a code span or a
+    link open (GFM splits at a pipe even inside a code span)."""
     cells = row.cells
     for index in range(1, len(cells)):
         if cells[index] and _left_open(cells[index - 1]):
-            return index
-    for index in range(1, min(len(cells), len(cells) - expected + 2)):
-        before, after = cells[index - 1], cells[index]
-        looks_split = re.search(_CONTINUATION, before) and re.search(_CONTINUATION, after)
-        if before and after and looks_split:
             return index
     return None
 
 
 def _cells(count: int) -> str:
     return "1 cell" if count == 1 else f"{count} cells"
+
+
+def _columns(count: int) -> str:
+    return "one column" if count == 1 else f"{count} columns"
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
 def _left_open(text: str) -> bool:

@@ -1,22 +1,32 @@
-"""A paper table row has an empty title or date cell.
+"""A paper table row has an empty title or date cell where the table fills that column.
 
-Why: a row without a title cannot be found, and one without a date cannot be sorted; both
-usually mean a row pasted with a missing or shifted cell. A cell that is missing altogether
-(a short row) counts as empty, at the end of the line.
+Why: a row without a title cannot be found, and one without a date cannot be sorted. But many
+lists leave a column empty on purpose (no date for a paper without a preprint, a title only
+for some rows): an empty cell is a defect only where the list shows the column is filled. It is
+reported when at least 90% of the table's rows fill the column; for a date column whose dates
+are the months of the rows' arXiv ids, a row is compared with the rows of its kind: a row with
+an arXiv id when at least 90% of those fill their date (a paper without a preprint has no arXiv
+date to give), a row without one when at least 90% of those do. A row whose cells do not fit
+its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
+not a missing value, and is not reported here.
 
-Fails::
-
-    | 论文题目 | 发表时间 | 内容简介 |
-    | --- | --- | --- |
-    |  | 2023.05 | 摘要 |
-    | Paper B |  | 摘要 |
-
-Passes::
+Fails (the other rows all have a date)::
 
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
     | Paper A | 2023.05 | 摘要 |
     | Paper B | 2023.06 | 摘要 |
+    | Paper C | 2023.07 | 摘要 |
+    | Paper D |  | 摘要 |
+
+Passes (a list that leaves dates out)::
+
+    | 论文题目 | 发表时间 | 内容简介 |
+    | --- | --- | --- |
+    | Paper A | 2023.05 | 摘要 |
+    | Paper B |  | 摘要 |
+    | Paper C |  | 摘要 |
+    | Paper D | 2023.08 | 摘要 |
 
 Fix: none: only a person knows the missing title or date.
 """
@@ -24,9 +34,13 @@ Fix: none: only a person knows the missing title or date.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from lint import papers
+from lint.column_shapes import MIN_ROWS, kept_filled
 from lint.context import Context
-from lint.document import Document
+from lint.conventions import TableConventions
+from lint.document import Document, Row
 from lint.problem import Problem
 
 CODE = "T004"
@@ -34,19 +48,54 @@ NAME = "empty-cell"
 DEFAULT = True
 FIX = "none"
 
+# a column is filled when this share of its table's rows (with the header's cells) fill it
+FILLED = 0.9
+
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report empty (or missing) title and date cells of paper tables."""
+    """Report empty title and date cells of paper tables where the table fills the column."""
+    memo = context.memo
     for found in context.conventions.paper_tables():
         table, roles = found.table, found.roles
-        columns = sorted(
-            (index, role)
-            for role, index in (("title", roles.title), ("date", roles.date))
-            if index is not None
-        )
+        width = len(table.header.cells)
+        by_id = _by_id(found)
         for row in table.rows:
-            cells = row.cells
-            for index, role in columns:
-                if index >= len(cells) or not cells[index].strip():
-                    message = f"empty {role} cell: fill in the paper's {role}"
+            if len(row.cells) != width:
+                continue  # missing or extra cells: column-count reports the row
+            for role, index in (("title", roles.title), ("date", roles.date)):
+                if index is None or row.cells[index]:
+                    continue
+                if role == "date" and by_id:
+                    evidence = _id_evidence(found, row, memo.identities)
+                else:
+                    evidence = _evidence(found, index)
+                if evidence is not None:
+                    message = f"empty {role} cell: {evidence}; fill in the paper's {role}"
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
+
+
+def _evidence(found: TableConventions, index: int) -> str | None:
+    """What shows the table fills the column (None: it does not)."""
+    column = found.shape.columns[index] if index < len(found.shape.columns) else None
+    if column is None or not kept_filled(column, FILLED):
+        return None
+    return f"{column.filled} of {column.rows} rows here fill it"
+
+
+def _by_id(found: TableConventions) -> bool:
+    """True when the table's dates are the months of its rows' arXiv ids: a row's date is then
+    compared with those of the rows of its kind, with an arXiv id or without one."""
+    return found.arxiv_dates is not None and found.arxiv_dates.value == "follow"
+
+
+def _id_evidence(
+    found: TableConventions, row: Row, known: dict[tuple[Any, ...], Any] | None
+) -> str | None:
+    """What shows the rows of this row's kind (with an arXiv id, or without) fill their date."""
+    roles = found.roles
+    one_id = len(papers.arxiv_ids(row.cells, roles.title, roles.date, known)) == 1
+    rows, dated = found.dated_ids[0 if one_id else 1]
+    if dated < MIN_ROWS or dated < FILLED * rows:
+        return None
+    kind = "with an arXiv id" if one_id else "without an arXiv id"
+    return f"{dated} of the {rows} rows here {kind} give a date"

@@ -1,34 +1,51 @@
-"""Every table is laid out in the document's layout style.
+"""Every table is laid out in the layout its list keeps.
 
 Why: a list whose tables are laid out one way reads well in an editor and keeps diffs to the row
-that changed. The styles are markdownlint's (MD060): ``aligned`` (cells padded to the column's
-display width exactly as prettier prints them, so contributors who run prettier and those who
-run ``--fix`` produce the same bytes; CJK and emoji count 2), ``compact``
-(one space around each cell: ``| a | b |``) and ``tight`` (``|a|b|``). Option ``layout``:
-``auto`` (default: the style most of the document's tables use; aligned on a tie or when no
-table is in a style), or one of the three. Cell text is kept byte for byte; a row with more cells
-than the header keeps them all (prettier lays them out as extra columns), and a short row is left
-short (``column-count`` pads it), and a line without any pipe glued under the table is left as
-written (``broken-table`` reports it). White space after a line's last pipe is not part of a
-style.
+that changed. The styles are markdownlint's (MD060): ``aligned`` (pipes in the same columns on
+every line), ``compact`` (one space around each cell: ``| a | b |``) and ``tight``
+(``|a|b|``). Option ``layout``:
 
-Fails (aligned)::
+- ``auto`` (default): a layout is checked only where the list keeps one: in the tables that
+  keep the style most of the document's tables keep, each in most of its rows (at least
+  three body rows in four). Alignment by hand or by an editor
+  counts (a long cell may overflow its column; widths in display columns or in characters, as
+  CJK editors count), and so does a padded header over compact rows. Only the rows not in the
+  table's style are reported and rewritten, to the table's own column widths: a fix never
+  converts a table to another style, never re-pads the rows already in it, and is withheld when
+  the document's layout fixes together would change its size by more than ``SIZE_SHARE`` (and
+  more than ``SIZE_FLOOR`` characters). A list whose tables keep no
+  common layout, and a table that keeps none (or another), are not checked.
+- ``aligned``, ``compact`` or ``tight``: every table is laid out in that style; ``aligned`` as
+  prettier prints a table (CJK and emoji count 2), so contributors who run prettier and those
+  who run ``--fix`` produce the same bytes.
 
-    |论文题目|发表时间|
-    |:-:|---|
-    | BigTrans | 2023.05 |
+Cell text is kept byte for byte; a row with more cells than the header is left as written
+(column-count reports it, and a layout would keep them all), a short row is left short, and a
+line without any pipe glued under the table is left as written (``broken-table`` reports it).
+White space after a line's last pipe is not part of a style.
 
-Passes (aligned)::
+Fails (a table that keeps compact in its other rows)::
 
     | 论文题目 | 发表时间 |
-    | :------: | -------- |
-    | BigTrans | 2023.05  |
+    | --- | --- |
+    | BigTrans | 2023.05 |
+    | Paper B | 2023.06 |
+    | Paper C | 2023.07 |
+    | Paper D  |2023.08|
 
-Fix: safe; only white space and the dashes of the delimiter row change. In auto, a compact or
-tight table is never grown into an aligned one (a compact list's size is its maintainers'
-choice): it is reported without a fix, and ``layout = "aligned"`` lays it out. A table whose
-header has no leading pipe right under a line of text has no fix (laid out, it could join the
-block above): a blank line must come first.
+Passes::
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | BigTrans | 2023.05 |
+    | Paper B | 2023.06 |
+    | Paper C | 2023.07 |
+    | Paper D | 2023.08 |
+
+Fix: safe; only white space (and, with ``layout`` set, the dashes of the delimiter row)
+changes. A table whose header has no leading pipe right under a line of text has no fix when
+its header would change (laid out, it could join the block above): a blank line must come
+first.
 """
 
 from __future__ import annotations
@@ -36,9 +53,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from lint import conventions, layout
+from lint import conventions, kept_layout, layout
 from lint.context import Context
 from lint.document import Document, Table
+from lint.memo import Memo
 from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "T002"
@@ -46,48 +64,87 @@ NAME = "table-format"
 DEFAULT = True
 FIX = "safe"
 
+# in auto, the layout fixes of a document may change its size by at most this share, or by
+# this many characters (a line or so: no churn, whatever the file's size)
+SIZE_SHARE = 0.03
+SIZE_FLOOR = 100
+
 _SHOWN = 40
-_GLUED = "glued"
-_GROWS = "grows"
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report each table not in its layout style (its section's, else the document's), with that
-    layout as the fix."""
-    memo = context.memo
-    for found in context.conventions.tables:
-        table = found.table
-        chosen = found.layout or context.conventions.layout  # its section's, or the document's
-        style = chosen.value
-        by_hand_too = style == layout.ALIGNED and chosen.source != conventions.SET
-        old = layout.lines_of(table, doc.lines)
-        styles = layout.styles_of(table, old, memo)
-        if style in styles or (by_hand_too and layout.BY_HAND in styles):
-            continue
-        new = layout.laid_out(table, old, style, memo)
-        if new == old:
-            continue
-        above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
-        glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
-        near = styles or {layout.leaning(table)}
-        grows = (
-            style == layout.ALIGNED
-            and chosen.source != conventions.SET
-            and bool(near & {layout.COMPACT, layout.TIGHT})
+    """Report each table not in its layout: the one set for it (its section's, else the
+    document's), else in auto the rows off the style the table and the document keep."""
+    found = context.conventions
+    kept: list[tuple[conventions.TableConventions, conventions.Setting]] = []
+    for table in found.tables:
+        chosen = table.layout or found.layout  # its section's, or the document's
+        if chosen.source == conventions.SET:
+            problem = _set_layout(doc, table.table, chosen.value, context.memo)
+            if problem is not None:
+                yield problem
+        elif table.kept_layout is not None and table.kept_layout.style == chosen.value:
+            kept.append((table, chosen))
+    yield from _kept_layouts(doc, kept, found.size)
+
+
+def _set_layout(doc: Document, table: Table, style: str, memo: Memo) -> Problem | None:
+    """The whole table in the ``style`` the settings ask for."""
+    old = layout.lines_of(table, doc.lines)
+    if style in layout.styles_of(table, old, memo):
+        return None
+    new = layout.laid_out(table, old, style, memo)
+    if new == old:
+        return None
+    return _problem(doc, table, old, new, f"differ from the {style} layout")
+
+
+def _kept_layouts(
+    doc: Document,
+    tables: list[tuple[conventions.TableConventions, conventions.Setting]],
+    size: int,
+) -> Iterator[Problem]:
+    """The rows off the style each table keeps (as the document does); no fix for any when
+    together they would change the document's size by more than ``SIZE_SHARE``."""
+    changes = []
+    for found, chosen in tables:
+        assert found.kept_layout is not None
+        old = layout.lines_of(found.table, doc.lines)
+        new = kept_layout.relaid(found.table, found.kept_layout, old)
+        if new != old:
+            changes.append((found, chosen, old, new))
+    change = sum(sum(map(len, new)) - sum(map(len, old)) for _, _, old, new in changes)
+    withheld = ""
+    if abs(change) > max(SIZE_SHARE * size, SIZE_FLOOR):
+        withheld = (
+            f"laid out, the file would change by {change * 100 / max(size, 1):+.0f}%:"
+            " too much for a safe fix; set layout to lay out every table"
         )
-        yield _problem(table, old, new, style, _GLUED if glued else _GROWS if grows else "")
+    for found, chosen, old, new in changes:
+        kept = found.kept_layout
+        assert kept is not None
+        evidence = (
+            f"differ from the {kept.style} layout {kept.rows} of its {kept.read} rows keep"
+            f" ({chosen.detail})"
+        )
+        yield _problem(doc, found.table, old, new, evidence, withheld)
 
 
 def _problem(
-    table: Table, old: tuple[str, ...], new: tuple[str, ...], style: str, unfixable: str
+    doc: Document,
+    table: Table,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    evidence: str,
+    withheld: str = "",
 ) -> Problem:
-    """One problem for the table; ``unfixable`` says why it has no fix (or is empty).
+    """One problem for the table, at its first line that differs from ``new``; with ``new`` as
+    a safe fix unless ``withheld`` says why not, or the table is glued under text.
 
-    ``glued``: a header without a leading pipe right under a line of text (a table, a block
-    quote, a list item) starts a table only because it does not start with a pipe; laid out, it
-    would, and could join the block above (a table's rows, a quote's lazy continuation), so a
-    blank line has to come first. ``grows``: a compact or tight table under an inferred aligned
-    style.
+    Glued: a header without a leading pipe right under a line of text (a table, a block quote,
+    a list item) starts a table only because it does not start with a pipe; laid out, it would,
+    and could join the block above (a table's rows, a quote's lazy continuation), so a blank
+    line has to come first.
     """
     differing = [index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now]
     first = differing[0] if differing else 0
@@ -97,19 +154,20 @@ def _problem(
     visible = _escaped(was)
     shown = visible if len(visible) <= _SHOWN else visible[: _SHOWN - 1] + "…"
     if len(differing) <= 1:
-        message = f'table not laid out: "{shown}" differs from the {style} layout; '
+        message = f'table not laid out: "{shown}" {evidence.replace("differ ", "differs ", 1)}; '
     else:
         message = (
             f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
-            f" differ from the {style} layout; "
+            f" {evidence}; "
         )
     line = table.start_line + first
-    if unfixable == _GLUED:
+    above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
+    glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
+    if glued and old[0] != new[0]:
         message += "add a blank line between it and the text above, then run with --fix"
         return Problem(line, column + 1, CODE, NAME, message)
-    if unfixable == _GROWS:
-        message += 'most tables here are aligned: set layout = "aligned" to lay it out with --fix'
-        return Problem(line, column + 1, CODE, NAME, message)
+    if withheld:
+        return Problem(line, column + 1, CODE, NAME, message + withheld)
     fix = Fix((Edit(table.start_line, table.end_line, new),), SAFE)
     return Problem(line, column + 1, CODE, NAME, message + "run with --fix", fix)
 

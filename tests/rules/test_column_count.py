@@ -1,4 +1,4 @@
-"""column-count: rows with fewer or more cells than the header."""
+"""column-count: content GitHub drops, shifted cells, missing cells and omitted trailing cells."""
 
 from __future__ import annotations
 
@@ -11,12 +11,26 @@ from lint.rules import column_count
 from tests.checking import run_rule
 
 ONLY = Config(select=("column-count",))
+STRICT = Config(select=("column-count",), trailing_cells="strict")
 
 
-def found(markdown: str) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in run_rule(column_count, parse(markdown), ONLY)]
+def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in run_rule(column_count, parse(markdown), config)]
 
 
+def papers(rows: int, odd: dict[int, str] | None = None, notes: bool = True) -> str:
+    """A paper table (title, date, note) of ``rows`` rows, those at the keys of ``odd`` as
+    given; ``notes``: every row fills its note (else every other one leaves it empty)."""
+    lines = [
+        f"| Paper {i} | 2023.{i % 12 + 1:02d} | {'a note' if notes or i % 2 else ''} |"
+        for i in range(rows)
+    ]
+    for index, line in (odd or {}).items():
+        lines[index] = line
+    return "| Title | Date | Notes |\n| --- | --- | --- |\n" + "\n".join(lines) + "\n"
+
+
+# strict: every row has exactly its header's cells (the pad fix, wherever the row is)
 @pytest.mark.parametrize(
     ("markdown", "expected", "fixed"),
     [
@@ -51,16 +65,77 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
             "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n",
         ),
         ("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n", [], "| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n"),
+        # an empty extra cell, a hidden comment cell: reported only when strict
+        ("| a | b |\n|---|---|\n| 1 | 2 | |\n", [(3, 11, "T001")], None),
+        ("| a | b |\n|---|---|\n| 1 | 2 | [//]: # (seen) |\n", [(3, 11, "T001")], None),
     ],
 )
-def test_column_count(markdown: str, expected: list[tuple[int, int, str]], fixed: str) -> None:
-    assert found(markdown) == expected
-    assert fix_text(markdown, config=ONLY).text == fixed
+def test_strict(markdown: str, expected: list[tuple[int, int, str]], fixed: str | None) -> None:
+    assert found(markdown, STRICT) == expected
+    assert fix_text(markdown, config=STRICT).text == (fixed or markdown)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # an empty extra cell and a hidden comment cell show nothing: GitHub drops nothing seen
+        "| a | b |\n|---|---|\n| 1 | 2 | |\n",
+        "| a | b |\n|---|---|\n| 1 | 2 | [//]: # (to read) |\n",
+        "| a | b |\n|---|---|\n| 1 | 2 | <!-- 2023.05 --> |\n",
+        # one short row and nothing to tell its trailing cells are wanted: renders the same
+        "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n",
+    ],
+)
+def test_harmless_rows_are_not_reported_by_default(markdown: str) -> None:
+    assert found(markdown) == []
+    assert fix_text(markdown, config=ONLY).text == markdown
+
+
+def test_dropped_content_is_always_reported_without_fix() -> None:
+    markdown = papers(4, {2: "| Paper 2 | 2023.03 | a note | 2023.04 |"})
+    (problem,) = run_rule(column_count, parse(markdown), ONLY)
+    assert (problem.line, problem.column, problem.fix) == (5, 32, None)
+    assert '"2023.04"' in problem.message
+
+
+def test_a_shifted_row_is_reported_where_the_shift_starts_without_fix() -> None:
+    # the title cell is missing: the date stands under Title, the note under Date
+    markdown = papers(6, {3: "| 2023.04 | a note |"})
+    (problem,) = run_rule(column_count, parse(markdown), ONLY)
+    assert (problem.line, problem.column, problem.fix) == (6, 3, None)
+    assert fix_text(markdown, config=ONLY).text == markdown
+    assert fix_text(markdown, config=STRICT).text == markdown  # padding would keep the shift
+
+
+def test_a_missing_date_cell_is_reported_and_padded() -> None:
+    markdown = papers(6, {3: "| Paper 3 |"}, notes=False)
+    assert found(markdown) == [(6, 10, "T001")]
+    fixed = fix_text(markdown, config=ONLY).text
+    assert fixed == markdown.replace("| Paper 3 |\n", "| Paper 3 |  |  |\n")
+
+
+@pytest.mark.parametrize(
+    ("odd", "notes", "expected"),
+    [
+        # one row leaves out the note every other row fills: reported
+        ({3: "| Paper 3 | 2023.04 |"}, True, [6]),
+        # two rows leave cells out: the list does it, nothing is reported
+        ({1: "| Paper 1 | 2023.02 |", 3: "| Paper 3 | 2023.04 |"}, True, []),
+        # the other rows leave the note empty half the time: an optional column
+        ({3: "| Paper 3 | 2023.04 |"}, False, []),
+    ],
+)
+def test_omitted_trailing_cells_only_where_the_list_does_not_omit_them(
+    odd: dict[int, str], notes: bool, expected: list[int]
+) -> None:
+    markdown = papers(6, odd, notes)
+    assert [line for line, _, _ in found(markdown)] == expected
+    assert [line for line, _, _ in found(markdown, STRICT)] == [3 + index for index in sorted(odd)]
 
 
 def test_short_row_fix_is_safe_and_long_row_has_no_fix() -> None:
     doc = parse("| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
-    problems = list(run_rule(column_count, doc, ONLY))
+    problems = list(run_rule(column_count, doc, STRICT))
     assert [p.fix_safety for p in problems] == ["safe", None]
 
 
@@ -83,14 +158,10 @@ def test_seed_has_no_column_count_problem(seed_text: str) -> None:
         # a pipe inside a code span in the last column, after a CJK date: the code span is split
         ("| Date | Paper | Code |\n|---|---|---|\n| 2024年5月 | F paper | `a|b` |\n", 3),
         ("| Paper | Date |\n|---|---|\n| [Tools | Agents](https://x.org) | 2023.05 |\n", 1),
-        (
-            "| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n"
-            "| Tools | agents | 2023.05 | 简介 |\n",
-            1,
-        ),
+        ("| Paper | Date |\n|---|---|\n| Tools | Agents | 2023.05 |\n", None),
     ],
 )
-def test_split_cell_is_the_one_continuing_an_open_span(markdown: str, split: int) -> None:
+def test_split_cell_is_the_one_continuing_an_open_span(markdown: str, split: int | None) -> None:
     (table,) = parse(markdown).tables
     (row,) = table.rows
-    assert column_count._split_title(row, len(table.header.cells)) == split
+    assert column_count._split_cell(row) == split

@@ -1,4 +1,4 @@
-"""empty-cell: a paper row without a title or a date."""
+"""empty-cell: a paper row without a title or a date, where its table fills that column."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from tests.checking import run_rule
 
 ONLY = Config(select=("empty-cell",))
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
+FULL = "".join(f"| Paper {i} | 2023.{i + 1:02d} | a |\n" for i in range(9))
 
 
 def found(markdown: str) -> list[tuple[int, int, str]]:
@@ -21,14 +22,21 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
-        (f"{HEADER}| A | 2023.05 | a |\n", []),
+        (f"{HEADER}{FULL}| A | 2023.05 | a |\n", []),
         # an empty summary is fine
-        (f"{HEADER}| A | 2023.05 |  |\n", []),
-        (f"{HEADER}|  | 2023.05 | a |\n", [(3, 3, "T004")]),
-        (f"{HEADER}| A |  | a |\n", [(3, 7, "T004")]),
-        (f"{HEADER}| |  | a |\n", [(3, 3, "T004"), (3, 5, "T004")]),
-        # a short row is missing its date cell altogether
-        (f"{HEADER}| A |\n", [(3, 4, "T004")]),
+        (f"{HEADER}{FULL}| A | 2023.05 |  |\n", []),
+        # nine rows of ten fill the title and the date: the tenth is reported
+        (f"{HEADER}{FULL}|  | 2023.05 | a |\n", [(12, 3, "T004")]),
+        (f"{HEADER}{FULL}| A |  | a |\n", [(12, 7, "T004")]),
+        (f"{HEADER}{FULL}| |  | a |\n", [(12, 3, "T004"), (12, 5, "T004")]),
+        # eight of ten: the list leaves dates out, nothing is reported
+        (f"{HEADER}{FULL}| A |  | a |\n| B |  | b |\n", []),
+        # a short row is column-count's: its empty cells are a symptom of the missing cell
+        (f"{HEADER}{FULL}| A |\n", []),
+        # a row whose cells are shifted (an extra cell) is column-count's too
+        (f"{HEADER}{FULL}| A |  | 2023.05 | a |\n", []),
+        # nothing tells the column is filled: a lone row
+        (f"{HEADER}| A |  | a |\n", []),
         # not a paper table
         ("| 作者 | 机构 |\n|---|---|\n|  |  |\n", []),
     ],
@@ -36,3 +44,18 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
 def test_empty_cell(markdown: str, expected: list[tuple[int, int, str]]) -> None:
     assert found(markdown) == expected
     assert fix_text(markdown, config=ONLY).text == markdown
+
+
+def arxiv(n: int, date: str) -> str:
+    return f"| [Paper {n}](https://arxiv.org/abs/2305.{n:05d}) | {date} | a |\n"
+
+
+def test_dates_following_arxiv_ids_are_compared_among_rows_with_an_id() -> None:
+    """Dates are the arXiv months: a paper without a preprint has none to give, and the list
+    leaves it empty; a row with an arXiv id and no date is the omission."""
+    with_ids = "".join(arxiv(n, "2023.05") for n in range(1, 10))
+    without = "".join(
+        f"| [Venue paper {n}](https://aclanthology.org/{n}) |  | a |\n" for n in range(4)
+    )
+    markdown = HEADER + with_ids + without + arxiv(10, "")
+    assert found(markdown) == [(16, 50, "T004")]

@@ -21,12 +21,12 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
-        (f"<!-- lint-disable-file column-count -->\n{TABLE}| 1 |\n", []),
+        (f"<!-- lint-disable-file column-count -->\n{TABLE}| 1 | 2 | 3 |\n", []),
         (f"<!-- lint-disable-file column-count -->\n{TABLE}| 1 | 2 |\n", [(1, 1, "M002")]),
-        (f"<!-- lint-disable -->\n{TABLE}| 1 |\n<!-- lint-enable -->\n", []),
+        (f"<!-- lint-disable -->\n{TABLE}| 1 | 2 | 3 |\n<!-- lint-enable -->\n", []),
         (
-            f"{TABLE}| 1 |\n\n<!-- lint-disable -->\n<!-- lint-enable -->\n",
-            [(3, 4, "T001"), (5, 1, "M002")],
+            f"{TABLE}| 1 | 2 | 3 |\n\n<!-- lint-disable -->\n<!-- lint-enable -->\n",
+            [(3, 11, "T001"), (5, 1, "M002")],
         ),
         (f"<!-- lint-disable-next-line row-order -->\n{TABLE}", [(1, 1, "M002")]),
         # only unknown names: invalid-suppression reports it, not this rule

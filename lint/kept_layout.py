@@ -1,0 +1,250 @@
+"""The layout a table keeps: the style most of its rows are written in, and the rows that are not.
+
+Lists are laid out by hand, by an editor or by a formatter, and few keep every row in one style;
+what a maintainer would accept as a layout is the style a clear majority of a table's rows are
+in (``KEPT_SHARE``). A row is in
+
+- ``tight`` when no cell has a space around it: ``|a|b|``;
+- ``compact`` when every cell has one space on each side: ``| a | b |`` (an empty cell ``| |``);
+- ``aligned`` when its pipes stand at the table's column widths: each cell padded to its
+  column's width, or wider than the column with one space on each side (an editor lets a long
+  cell overflow its column rather than pad the whole table again). A column's width is the one
+  most of its padded cells have; widths are measured in display columns as prettier measures
+  them (CJK and emoji count 2) or in characters (editors that count a CJK character as one),
+  whichever aligns more of the table's rows.
+
+A style is read from the body rows: the header and the delimiter row are kept as written by every
+style (lists pad a header over compact rows, and editors lay out a delimiter their own way).
+White space after a line's last pipe is not part of a style; a row with more or fewer cells than
+the header (column-count reports it) and a line without any pipe (broken-table) are not read.
+``relaid`` rewrites only the rows off the kept style, so a fix never converts a table and never
+touches the rows in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from lint.document import Row, Table, _pieces, is_pipeless
+from lint.layout import _EMPTY_COMPACT, ALIGNED, COMPACT, TIGHT, _unescaping
+from lint.memo import Memo
+from lint.width import width
+
+# a table keeps a style when at least this share of its body rows is in it (three in four)
+KEPT_SHARE = 0.75
+# a table with fewer body rows read tells little of its document's layout
+EVIDENCE_ROWS = 3
+# padding beyond one space on each side: the cell was padded to its column's width
+_PADDED = 2
+
+Measure = Callable[[str], int]
+
+
+def characters(text: str) -> int:
+    """Width in characters as a JavaScript editor counts them (UTF-16 code units): a CJK
+    character counts 1, an emoji beyond the Basic Multilingual Plane 2."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(char > "\uffff" for char in text)
+
+
+class Kept(NamedTuple):
+    """The style a table keeps, ``rows`` of the ``read`` rows it was read from being in it.
+
+    For ``aligned``: ``widths`` holds each column's width (None for a column with no width most
+    of its cells have: one space on each side of every cell), measured in characters when
+    ``by_characters``, else in display columns."""
+
+    style: str
+    rows: int
+    read: int
+    widths: tuple[int | None, ...] = ()
+    by_characters: bool = False
+
+    def measure(self) -> Measure:
+        """How this table measures a cell's width."""
+        return characters if self.by_characters else width
+
+
+def kept(table: Table, memo: Memo | None = None) -> Kept | None:
+    """The style ``table`` keeps (None: no style holds ``KEPT_SHARE`` of its rows), read once
+    per ``memo``."""
+    if memo is None:
+        return _kept(table)
+    key = (tuple(row.content for row in _rows(table)), table.prefixes)
+    if key not in memo.kept_layouts:
+        memo.kept_layouts[key] = _kept(table)
+    found: Kept | None = memo.kept_layouts[key]
+    return found
+
+
+def _rows(table: Table) -> tuple[Row, ...]:
+    return (table.header, table.delimiter, *table.rows)
+
+
+def _read(table: Table) -> list[Row]:
+    """The body rows a style is read from: those with pipes and the header's number of cells."""
+    return [row for row in table.rows if _readable(table, row)]
+
+
+def _readable(table: Table, row: Row) -> bool:
+    """False for a row with missing or extra cells (where its cells stand is column-count's
+    question: a missing cell in its middle would leave the others under the wrong columns) and
+    for a line without any pipe (broken-table's)."""
+    return len(row.cells) == len(table.header.cells) and not is_pipeless(row)
+
+
+def _kept(table: Table) -> Kept | None:
+    body = _read(table)
+    found: list[Kept] = []
+    if not body:
+        return None
+    for style, spaced in ((TIGHT, False), (COMPACT, True)):
+        rows = sum(_unpadded(row, spaced) for row in body)
+        found.append(Kept(style, rows, len(body)))
+    for by_characters in (False, True):
+        measure: Measure = characters if by_characters else width
+        widths = _widths(table, body, measure)
+        if widths is not None:
+            aligned = Kept(ALIGNED, 0, len(body), widths, by_characters)
+            rows = sum(in_style(aligned, row) for row in body)
+            found.append(aligned._replace(rows=rows))
+    best = None
+    for candidate in found:  # the largest share; among equals, the first (fewest spaces)
+        if candidate.rows >= KEPT_SHARE * candidate.read and (
+            best is None or candidate.rows * best.read > best.rows * candidate.read
+        ):
+            best = candidate
+    return best
+
+
+def _widths(table: Table, body: list[Row], measure: Measure) -> tuple[int | None, ...] | None:
+    """Each column's width: among the widths of its padded cells, the one most of its cells
+    have (the narrower among equals); in a column with no padded cell, the width most of its
+    cells have, when more than half do, else None (one space on each side of every cell). None
+    for a table with no padded cell at all: it is not aligned."""
+    padded: list[set[int]] = [set() for _ in table.header.cells]
+    counts: list[Counter[int]] = [Counter() for _ in table.header.cells]
+    for row in body:
+        for index, piece in enumerate(_enclosed(row) or ()):
+            piece_width = measure(piece)
+            counts[index][piece_width] += 1
+            if len(piece) - len(piece.strip(" \t")) > _PADDED:
+                padded[index].add(piece_width)
+    if not any(padded):
+        return None
+    widths: list[int | None] = []
+    for found, count in zip(padded, counts, strict=True):
+        if found:
+            widths.append(max(sorted(found), key=lambda w: count[w]))
+            continue
+        common = max(sorted(count), key=lambda w: count[w], default=None)
+        most = common is not None and count[common] * 2 > sum(count.values())
+        widths.append(common if most else None)
+    return tuple(widths)
+
+
+def _enclosed(row: Row) -> list[str] | None:
+    """The unstripped cells of a row written between a leading and a trailing pipe."""
+    content = row.content.rstrip(" \t")
+    if not content.startswith("|") or not content.endswith("|") or content.endswith("\\|"):
+        return None
+    return _pieces(content)[0]
+
+
+def _unpadded(row: Row, spaced: bool) -> bool:
+    """True when ``row`` is compact (``spaced``) or tight."""
+    content = row.content.rstrip(" \t")
+    made = _unpadded_line(row.cells, spaced)
+    if spaced:
+        return made == _EMPTY_COMPACT.sub("| ", content)
+    return made == content
+
+
+def _unpadded_line(cells: tuple[str, ...], spaced: bool) -> str:
+    if spaced:
+        return _EMPTY_COMPACT.sub("| ", "| " + " | ".join(cells) + " |")
+    return "|" + "|".join(_unescaping(cells)) + "|"
+
+
+def in_style(found: Kept, row: Row) -> bool:
+    """True when ``row`` is in the style ``found`` (white space after its last pipe aside)."""
+    if found.style != ALIGNED:
+        return _unpadded(row, found.style == COMPACT)
+    pieces = _enclosed(row)
+    if pieces is None or len(pieces) > len(found.widths):
+        return False
+    measure = found.measure()
+    return all(
+        _aligned_piece(piece, column, measure)
+        for piece, column in zip(pieces, found.widths, strict=False)
+    )
+
+
+def _aligned_piece(piece: str, column: int | None, measure: Measure) -> bool:
+    """True for a cell padded to ``column``, or as wide or wider with one space on each side."""
+    if column is not None and measure(piece) == column:
+        return True
+    text = piece.strip(" \t")
+    one_space = piece == f" {text} " or (not text and piece in (" ", "  "))
+    return one_space and (column is None or measure(piece) >= column)
+
+
+def off_style(table: Table, found: Kept) -> Iterator[int]:
+    """The indexes of the body rows off the kept style; rows not read (missing or extra cells,
+    no pipe) are never among them, nor, in a compact table, rows whose cells all have at least
+    one space on each side: extra spaces there are as invisible in an editor as on GitHub, and a
+    generator writing untrimmed data (``| text  |``) makes them, while a missing space
+    (``| a |b|``) is the slip a maintainer fixes."""
+    for index, row in enumerate(table.rows):
+        if not _readable(table, row) or in_style(found, row):
+            continue
+        if found.style == COMPACT and _spaced(row):
+            continue
+        yield index
+
+
+def _spaced(row: Row) -> bool:
+    """True when every cell of ``row`` has at least one space on each side, between pipes."""
+    pieces = _enclosed(row)
+    return pieces is not None and all(
+        piece[:1] == " " and piece[-1:] == " " or not piece.strip(" \t") for piece in pieces
+    )
+
+
+def relaid(table: Table, found: Kept, old: tuple[str, ...]) -> tuple[str, ...]:
+    """``old`` (the table's lines) with each row not in the kept style written in it; the other
+    lines, the header and delimiter rows included, as they are."""
+    new = list(old)
+    for index in off_style(table, found):
+        row = table.rows[index]
+        place = row.line - table.start_line
+        if found.style == ALIGNED:
+            written = _aligned_line(row, found, table.aligns)
+        else:
+            written = _unpadded_line(row.cells, found.style == COMPACT)
+        new[place] = table.prefixes[place] + written
+    return tuple(new)
+
+
+def _aligned_line(row: Row, found: Kept, aligns: tuple[str, ...]) -> str:
+    """A row with each cell not at its column's width padded to it (or given one space on each
+    side when it is wider); the cells already at their width kept as written."""
+    measure = found.measure()
+    pieces = _enclosed(row) or [f" {cell} " for cell in row.cells]
+    written = []
+    for index, (piece, cell) in enumerate(zip(pieces, row.cells, strict=True)):
+        column = found.widths[index]
+        if _aligned_piece(piece, column, measure):
+            written.append(piece)
+            continue
+        padding = 0 if column is None else column - 2 - measure(cell)
+        if padding <= 0:
+            written.append(f" {cell} ")  # it fits exactly, or overflows its column
+            continue
+        align = aligns[index] if index < len(aligns) else ""
+        left = padding if align == "right" else padding // 2 if align == "center" else 0
+        written.append(" " + " " * left + cell + " " * (padding - left) + " ")
+    return "|" + "|".join(written) + "|"
