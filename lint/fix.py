@@ -252,7 +252,7 @@ def _verify_contract(
         renamed.setdefault(row_key(old_cells), []).append(row_key(new_cells))
     kept = {row_key(row.cells) for _, new in changed for row in new.rows}
     for removed in changes.removed:
-        if row_key(removed) not in kept:
+        if not _twin_kept(row_key(removed), renamed, kept):
             raise FixError(f"{path}: a safe fix removed a row with no twin: {removed[:2]!r}")
     for old, new in changed:
         places: dict[tuple[str, ...], list[int]] = {}
@@ -272,6 +272,25 @@ def _verify_contract(
             raise FixError(
                 f"{path}:{new.start_line}: safe fixes moved {moved} of {len(old.rows)} rows"
             )
+
+
+def _twin_kept(
+    key: tuple[str, ...],
+    renamed: dict[tuple[str, ...], list[tuple[str, ...]]],
+    kept: set[tuple[str, ...]],
+) -> bool:
+    """True when a row ``key`` is still in the table, as written or as safe fixes rewrote it:
+    removing a row and rewriting its twin's date in the same fix is two safe steps."""
+    seen, waiting = {key}, [key]
+    while waiting:
+        current = waiting.pop()
+        if current in kept:
+            return True
+        for new in renamed.get(current, ()):
+            if new not in seen:
+                seen.add(new)
+                waiting.append(new)
+    return False
 
 
 def _verify_outside(
