@@ -13,7 +13,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from lint.problem import row_key
 
 # the contract as --explain prints it under every rule that has a fix (README says the same)
 TEXT = """\
@@ -131,3 +133,31 @@ def moved(order: Sequence[int]) -> int:
         slot = bisect_left(tails, position)
         tails[slot : slot + 1] = [position]
     return len(order) - len(tails)
+
+
+def made_alike(
+    rows: Sequence[tuple[str, ...]], rewrites: Mapping[int, tuple[str, ...]]
+) -> dict[int, int]:
+    """The rewrites (row index -> new cells) of a table that safe fixes may not make, each with
+    the index of a row it would become identical to: a row must not end identical to a row it
+    differed from as written. A safe fix removes a row only while an identical one stays, and
+    safe fixes together obey the contract as one fix does: two rows made alike (``2023-05`` and
+    ``2023.5``, both written ``2023.05``) would next be removed as copies, which neither was.
+    A refused rewrite leaves its row as written, which may refuse others in turn."""
+    refused: dict[int, int] = {}
+    while True:
+        written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
+        for index, cells in enumerate(rows):
+            new = rewrites[index] if index in rewrites and index not in refused else cells
+            written.setdefault(row_key(new), {}).setdefault(row_key(cells), index)
+        more = {}
+        for index, new in rewrites.items():
+            if index in refused:
+                continue
+            origins = written[row_key(new)]
+            if len(origins) > 1:
+                own = row_key(rows[index])
+                more[index] = next(i for key, i in origins.items() if key != own)
+        if not more:
+            return refused
+        refused.update(more)

@@ -148,7 +148,11 @@ class Rendered(HTMLParser):
         elif tag in ("td", "th"):
             self.cell = []
         elif self.cell is not None:
-            self.cell.append(("<", f"{tag} {sorted(attrs)}"))
+            # white space in an attribute's value, as in text, is white space (row_key's view)
+            spaced = sorted(
+                (name, " ".join(value.split()) if value else value) for name, value in attrs
+            )
+            self.cell.append(("<", f"{tag} {spaced}"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":

@@ -127,6 +127,19 @@ def test_verify_allows_removing_a_row_whose_twin_was_rewritten() -> None:
         check(before, after, Changes(removed=[("y", "2023.06")], rewritten=rewritten))
 
 
+def test_verify_refuses_removing_a_row_that_only_rewrites_made_a_copy() -> None:
+    # 2020-02 and 2020.2 both written 2020.02: the rows became alike, neither was a copy
+    before = "|a|b|\n|-|-|\n|x|2020-02|\n|x|2020.2|\n"
+    after = "|a|b|\n|-|-|\n|x|2020.02|\n"
+    rewritten: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+        (("x", "2020-02"), ("x", "2020.02")),
+        (("x", "2020.2"), ("x", "2020.02")),
+    ]
+    with pytest.raises(FixError, match="no twin"):
+        check(before, after, Changes(removed=[("x", "2020.02")], rewritten=rewritten))
+    check(before, after, Changes(removed=[("x", "2020.02")], rewritten=rewritten), unsafe=True)
+
+
 # a repeated row whose twin a safe fix also changes (its date written in the column's style,
 # its missing cell added), in every container a table sits in: found by bench/fuzz.py
 TWINS = [

@@ -54,11 +54,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint import conventions, date_styles, dates
+from lint import contract, conventions, date_styles, dates
 from lint.columns import cell
 from lint.config import Config
 from lint.date_styles import Style
-from lint.document import Document, Row
+from lint.document import Document, Row, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 CODE = "P002"
@@ -95,7 +95,8 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
         seen: dict[tuple[str, int | None], _Verdict | None] = {}
         width = len(table.header.cells)
         section, hint = None, None
-        for row, text in zip(table.rows, texts, strict=True):
+        verdicts: dict[int, _Verdict] = {}
+        for index, (row, text) in enumerate(zip(table.rows, texts, strict=True)):
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if row.section is not section:  # the rows of a table share their section
@@ -104,7 +105,31 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
                 seen[text, hint] = _judge(text, style, years, hint)
             verdict = seen[text, hint]
             if verdict is not None:
-                yield _problem(doc, row, column, setting, verdict)
+                verdicts[index] = verdict
+        for index, verdict in _alike_refused(table, column, verdicts).items():
+            row = table.rows[index]
+            yield _problem(doc, row, column, setting, verdict)
+
+
+def _alike_refused(table: Table, column: int, found: dict[int, _Verdict]) -> dict[int, _Verdict]:
+    """``found``, with a rewrite that would make its row identical to another row of the table
+    (which it differs from as written) made unsafe: see ``contract.made_alike``."""
+    rewrites = {
+        index: _rewritten(table.rows[index].cells, column, verdict.target)
+        for index, verdict in found.items()
+        if verdict.target is not None and not verdict.losses
+    }
+    if not rewrites:
+        return found
+    alike = contract.made_alike([row.cells for row in table.rows], rewrites)
+    for index, other in alike.items():
+        loss = f"the row would repeat line {table.rows[other].line}"
+        found[index] = found[index]._replace(losses=(loss,))
+    return found
+
+
+def _rewritten(cells: tuple[str, ...], column: int, text: str) -> tuple[str, ...]:
+    return cells[:column] + (text,) + cells[column + 1 :]
 
 
 @lru_cache(maxsize=4096)
@@ -199,7 +224,7 @@ def rewrite_cell(doc: Document, row: Row, column: int, new_text: str) -> Fix:
     start = row.starts[column]
     old_text = row.cells[column]
     new_line = line[:start] + new_text + line[start + len(old_text) :]
-    new_cells = row.cells[:column] + (new_text,) + row.cells[column + 1 :]
+    new_cells = _rewritten(row.cells, column, new_text)
     return Fix(
         (Edit(row.line, row.line, (new_line,)),),
         SAFE,
