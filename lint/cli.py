@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, NoReturn
 
 from lint import __version__, output
 from lint.config import ConfigError
-from lint.files import InputError, emit
+from lint.files import InputError, emit, silence_output
 from lint.runner import Run, run_paths, say_error, show_conventions
 
 if TYPE_CHECKING:
     import argparse
 
 FORMATS = ("text", "github", "json", "sarif")
+SUPPRESSIONS = "llm4or-lint-suppressions.json"
 
 EXIT_CODES = """\
 exit status:
@@ -40,6 +41,9 @@ FLAGS = (
     ("--isolated", "read no configuration file"),
     ("--statistics", "print counts per rule"),
     ("--list-rules", "list every rule and exit"),
+    ("--suppress-all", f"record every problem left in {SUPPRESSIONS}: only new ones fail"),
+    ("--prune-suppressions", f"drop what {SUPPRESSIONS} records but is no longer found"),
+    ("--show-suppressed", f"also list the problems {SUPPRESSIONS} silences"),
     (
         "--show-conventions",
         "print each file's conventions (date style, order, layout, columns) and where each came"
@@ -57,6 +61,7 @@ VALUES = (
     ("--select", "RULES", "rules to run (comma-separated codes or names)"),
     ("--extend-select", "RULES", "rules to run besides the selected ones"),
     ("--ignore", "RULES", "rules not to run"),
+    ("--suppress-rule", "RULES", f"record the problems of these rules in {SUPPRESSIONS}"),
     ("--stdin-filename", "NAME", "name for text read from -"),
     ("--explain", "RULE", "print a rule's documentation"),
 )
@@ -118,6 +123,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = build_parser().parse_args(arguments)
     if args.isolated and args.config:
         raise InputError("--config and --isolated cannot be used together (see --help)")
+    if args.diff and (args.suppress_all or args.suppress_rule or args.prune_suppressions):
+        raise InputError("--diff writes nothing: it cannot record suppressions (see --help)")
     return args
 
 
@@ -125,9 +132,8 @@ def report(run: Run, stream: object, colour: bool) -> None:
     """Print the problems in the chosen format (lint/output.py), and for ``github`` the job
     summary."""
     args = run.args
-    text = output.render(
-        args.format, run.reports, args.statistics, args.unsafe_fixes, colour, run.errors
-    )
+    shown = run.reports + run.suppressed if args.show_suppressed else run.reports
+    text = output.render(args.format, shown, args.statistics, args.unsafe_fixes, colour, run.errors)
     emit(stream, text)
     if args.format == "github":
         write_step_summary(run)
@@ -140,22 +146,17 @@ def summarize(run: Run) -> None:
     if args.quiet or args.format not in ("text",):
         return
     line = output.summary_line(run.reports, args.unsafe_fixes, run.fixed, len(run.errors))
-    sys.stderr.write(line + "\n")
+    unused = run.ledger.unused if run.ledger else 0
+    sys.stderr.write(line + output.suppressed_note(len(run.suppressed), unused) + "\n")
 
 
 def write_step_summary(run: Run) -> None:
     """Append the Markdown report to ``$GITHUB_STEP_SUMMARY`` when GitHub Actions sets it."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    from lint.step_summary import render
+    from lint.step_summary import append
 
-    paths = [] if run.args.paths == ["-"] else run.args.paths
-    try:
-        with open(target, "a", encoding="utf-8") as stream:
-            stream.write(render(run.reports, paths))
-    except OSError as error:
-        run.fail(f"{target}: cannot write the step summary: {error.strerror or error}")
+    failure = append(run.reports, [] if run.args.paths == ["-"] else run.args.paths)
+    if failure:
+        run.fail(failure)
 
 
 def _colour(stream: object) -> bool:
@@ -176,28 +177,21 @@ def exit_code(run: Run) -> int:
     return 1 if args.exit_non_zero_on_fix and run.fixed else 0
 
 
-def _silence_output() -> None:
-    """After a closed pipe: point stdout and stderr at /dev/null, so that the interpreter's
-    last flush of what is still buffered raises nothing either (Python's documented recipe)."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            os.dup2(devnull, stream.fileno())
-        except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
-            pass
-    os.close(devnull)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code (what the tests call)."""
     try:
         return _main(argv)
     except BrokenPipeError:
-        _silence_output()
+        silence_output()
         return 0
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["add"]:  # the subcommand that adds papers (lint/add.py)
+        from lint.add import main as add
+
+        return add(arguments[1:])
     try:
         args = parse_args(argv)
     except InputError as error:

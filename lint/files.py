@@ -212,3 +212,15 @@ def emit(stream: Any, text: str) -> None:
     """Write ``text`` to a text stream in slices (see _SLICE)."""
     for start in range(0, len(text), _SLICE):
         stream.write(text[start : start + _SLICE])
+
+
+def silence_output() -> None:
+    """After a closed pipe: point stdout and stderr at /dev/null, so that the interpreter's
+    last flush of what is still buffered raises nothing either (Python's documented recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+            pass
+    os.close(devnull)

@@ -27,6 +27,7 @@ class Report(NamedTuple):
     problem: Problem
     end_line: int = 0
     end_column: int = 0
+    suppressed: bool = False
 
 
 class Error(NamedTuple):
@@ -66,6 +67,8 @@ def text_line(report: Report, colour: bool = False, unsafe: bool = False) -> str
     """``path:line:col: CODE [name] message`` plus ``[*]`` when ``--fix`` would repair it."""
     problem = report.problem
     mark = " [*]" if _fixable(problem, unsafe) else ""
+    if report.suppressed:
+        mark += " (suppressed)"
     if not colour:
         return (
             f"{report.path}:{problem.line}:{problem.column}: "
@@ -138,7 +141,7 @@ def _json_problem(report: Report, known: set[str]) -> dict[str, object]:
             for edit in edits
         ],
         "url": rule_url(problem.name) if problem.name in known else None,
-        "kind": "problem",
+        "kind": "suppressed" if report.suppressed else "problem",
     }
 
 
@@ -157,6 +160,20 @@ def _json_error(error: Error) -> dict[str, object]:
         "url": None,
         "kind": "error",
     }
+
+
+def suppressed_note(suppressed: int, unused: int) -> str:
+    """What the summary line adds about bulk suppressions: problems silenced, and recorded
+    problems no longer found."""
+    notes = []
+    if suppressed:
+        notes.append(f"{_plural(suppressed, 'problem')} suppressed (--show-suppressed lists them).")
+    if unused:
+        notes.append(
+            f"{_plural(unused, 'suppressed problem')} no longer found"
+            " (--prune-suppressions drops them)."
+        )
+    return "".join(" " + note for note in notes)
 
 
 def as_json(reports: Sequence[Report], errors: Sequence[Error] = ()) -> str:
@@ -271,8 +288,8 @@ def render(
         from lint.sarif import as_sarif
 
         return as_sarif(reports, errors) + "\n"
-    if output_format == "github":
-        lines = [github_line(report) for report in reports]
+    if output_format == "github":  # a silenced problem is no annotation
+        lines = [github_line(report) for report in reports if not report.suppressed]
         if statistics and reports:
             lines.append(statistics_table(reports, unsafe))
     elif statistics:

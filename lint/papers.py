@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from lint import date_styles, dates
+from lint import dates
 from lint.dates import DateValue
 from lint.document import Table
 
@@ -497,7 +497,7 @@ class DatedId(NamedTuple):
 
 
 def dated_arxiv(
-    cells: Sequence[str], title: int | None, date: int, date_format: str | None
+    cells: Sequence[str], title: int | None, date: int, date_format: str
 ) -> DatedId | None:
     """The row's arXiv id with its month and the row's date, when the row gives exactly one id
     and a readable date (emphasis around it allowed); else None."""
@@ -511,24 +511,16 @@ def dated_arxiv(
     return DatedId(found[0], month, value)
 
 
-def _row_date(text: str, date_format: str | None) -> DateValue | None:
-    """The date of a row's date cell: read in the column's style first (any style, a day in a
-    comment or in brackets included), so that a date the style shows never waits for
-    dateparser; else as ``dates.parse`` reads it, where digits and marks alone that only
-    dateparser could read (``2025--01``) are not read, as date-format does not read them."""
-    inner = dates.unwrap(text)[1]
-    if not date_format:
-        return dates.parse(inner)
-    value = date_styles.read(text, date_format)
-    style = date_styles.parse_style(date_format)
-    if value is not None and value.year and (value.month or not date_styles.has_month(style)):
-        limit = dates._limit(None)
-        return value if (value.year, value.month or 1, value.day or 1) <= limit else None
-    words = _LETTER.search(unicodedata.normalize("NFKC", inner)) is not None
-    return dates.parse(inner, None, date_format, guess=words)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
+def _row_date(text: str, date_format: str) -> DateValue | None:
+    """The date of a row's date cell as date-format reads it: in the column's style (a day in a
+    comment or in brackets included), a year alone only in a year style, never in the future."""
+    style = dates.parse_style(date_format)
+    value = dates.read(text, style)
+    if value is None or not value.year or dates.is_future(value):
+        return None
+    if not value.month and dates.has_month(style):
+        return None
+    return value
 
 
 def link_key(url: str) -> str:
@@ -540,3 +532,33 @@ def link_key(url: str) -> str:
     _classify(url, arxiv, dois, links)
     keys = Identity(b"", tuple(arxiv), tuple(dois), tuple(links)).keys
     return keys[0] if keys else url
+
+
+# what ``add`` reads (compiled on its first use: a lint never needs them)
+_BARE_ARXIV = rf"(?i)(?:arxiv\s*:\s*)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
+_BARE_DOI = r"(?i)(?:doi\s*:\s*)?(10\.\d{4,9}/\S+)"
+
+
+def reference(text: str) -> str | None:
+    """The paper ``text`` names, as an identifier key (``arxiv:2305.18098``, ``doi:10.1126/…``):
+    an arXiv id (``2305.18098``, ``2305.18098v2``, ``arXiv:hep-th/9901001``) or any arXiv URL
+    (abs, pdf, html, versions), a DOI (``10.1126/…``, ``doi:10.1126/…``) or a DOI URL (arXiv's
+    own DOIs give the arXiv id); None for anything else."""
+    text = text.strip()
+    if "://" not in text and text.lower().startswith(("arxiv.org/", "www.", "doi.org/")):
+        text = "https://" + text
+    if "://" in text:
+        arxiv: list[str] = []
+        dois: list[str] = []
+        _classify(text, arxiv, dois, [])
+        return f"arxiv:{arxiv[0]}" if arxiv else f"doi:{dois[0]}" if dois else None
+    found = re.fullmatch(_BARE_ARXIV, text)
+    if found:
+        paper_id = found[1]
+        return f"arxiv:{paper_id.lower() if '/' in paper_id else paper_id}"
+    found = re.fullmatch(_BARE_DOI, text)
+    if found is None:
+        return None
+    doi = found[1].rstrip(_TRAILING).lower()
+    from_arxiv = _ARXIV_DOI.fullmatch(doi)
+    return f"arxiv:{from_arxiv[1]}" if from_arxiv else f"doi:{doi}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,6 +24,7 @@ from lint.problem import Problem
 if TYPE_CHECKING:
     import argparse
 
+    from lint.bulk_suppressions import Ledger
     from lint.document import Document
     from lint.rules.duplicate_entry import Scope
 
@@ -51,6 +52,9 @@ class Run:
         self.columns: dict[str, ColumnUse] = {}
         # the papers of the files already checked: the files of one run are one scope
         self.papers: Scope | None = None
+        # the problems bulk suppressions silenced, and the suppressions files (read on demand)
+        self.suppressed: list[output.Report] = []
+        self.ledger: Ledger | None = None
 
     @property
     def failed(self) -> bool:
@@ -63,20 +67,40 @@ class Run:
         say_error(message)
         self.errors.append(output.Error(message, path, line, column))
 
-    def add(self, source: Source, problems: list[Problem], text: str | Sequence[str]) -> None:
-        """Keep the problems of one file; ``text`` (or its lines) is what they point into, for
-        the formats that give where each problem's span ends."""
-        if self.args.format not in ("json", "sarif") or not problems:
-            self.reports.extend(output.Report(source.shown, problem) for problem in problems)
-            return
-        if isinstance(text, str):
-            from lint.document import normalize
+    def add(self, source: Source, problems: list[Problem], text: str | Document) -> None:
+        """Keep the problems of one file, those its bulk suppressions silence apart; ``text``
+        (or its parse) is what they point into, for their rows' identities and for the formats
+        that give where each problem's span ends."""
+        suppressed: list[Problem] = []
+        if self.ledger is not None:
+            config = config_for(source.path, self)
+            problems, suppressed = self.ledger.settle(
+                source.path, config, problems, lambda: _parsed(text, source.shown)
+            )
+        self.reports.extend(self._located(source, problems, text))
+        self.suppressed.extend(
+            r._replace(suppressed=True) for r in self._located(source, suppressed, text)
+        )
 
-            text = normalize(text).split("\n")
+    def _located(
+        self, source: Source, problems: list[Problem], text: str | Document
+    ) -> Iterator[output.Report]:
+        if self.args.format not in ("json", "sarif") or not problems:
+            yield from (output.Report(source.shown, problem) for problem in problems)
+            return
+        lines = _parsed(text, source.shown).lines if isinstance(text, str) else text.lines
         for problem in problems:
-            line = text[problem.line - 1] if 0 < problem.line <= len(text) else ""
+            line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             end = output.span_end(line, problem.column)
-            self.reports.append(output.Report(source.shown, problem, problem.line, end))
+            yield output.Report(source.shown, problem, problem.line, end)
+
+
+def _parsed(text: str | Document, shown: str) -> Document:
+    if not isinstance(text, str):
+        return text
+    from lint.document import parse
+
+    return parse(text, shown)
 
 
 class Reported(Exception):
@@ -217,6 +241,7 @@ def guard(run: Run, name: str) -> Iterator[None]:
     set LLM4OR_LINT_DEBUG=1 to see the traceback. A closed output pipe is no error of the input:
     it ends the run (see cli.main).
     """
+    from lint.bulk_suppressions import SuppressionsError
     from lint.fix import FixError
 
     try:
@@ -225,7 +250,7 @@ def guard(run: Run, name: str) -> Iterator[None]:
         pass
     except InputError as error:
         run.fail(str(error), error.path, error.line, error.column)
-    except ConfigError as error:
+    except (ConfigError, SuppressionsError) as error:
         run.fail(str(error))
     except FixError as error:
         run.fail(f"internal error: fix not written: {error}", name)
@@ -275,7 +300,7 @@ def handle_file(run: Run, path: Path) -> None:
                 raise
             run.fixed += outcome.fixed  # counted once written: a failed write fixed nothing
         if doc is not None:
-            run.add(source, outcome.problems, doc.lines)
+            run.add(source, outcome.problems, doc)
         elif args.diff:
             run.add(source, outcome.found, source.text)
         else:
@@ -329,6 +354,7 @@ def run_paths(run: Run) -> None:
     InputError or ConfigError for a path or option that stops the run before any file."""
     args = run.args
     check_rule_options(args)
+    run.ledger = ledger(args)
     if args.paths == ["-"]:
         handle_stdin(run)
     else:
@@ -343,6 +369,20 @@ def run_paths(run: Run) -> None:
             for path in files:
                 handle_file(run, path)
     check_columns(run)
+    with guard(run, "suppressions"):
+        run.ledger.save()
+
+
+def ledger(args: argparse.Namespace) -> Ledger:
+    """The run's bulk suppressions, with the mode its options ask for; ConfigError for an
+    unknown rule in --suppress-rule."""
+    from lint.bulk_suppressions import Ledger, Mode
+    from lint.engine import resolve_rules
+
+    names = frozenset(
+        rule.NAME for rule in resolve_rules(parse_keys(args.suppress_rule) or (), "--suppress-rule")
+    )
+    return Ledger(Mode(args.suppress_all, names, args.prune_suppressions))
 
 
 def show_conventions(run: Run) -> int:

@@ -83,6 +83,10 @@ def result(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
         item["ruleIndex"] = rule_index[problem.code]
     if problem.fix_safety is not None:
         item["properties"] = {"fix": problem.fix_safety}
+    if report.suppressed:
+        item["suppressions"] = [
+            {"kind": "external", "justification": "recorded in llm4or-lint-suppressions.json"}
+        ]
     return item
 
 

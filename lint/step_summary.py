@@ -1,11 +1,12 @@
 """The Markdown report for ``$GITHUB_STEP_SUMMARY``: all problems, counts per rule, fix command.
 
 GitHub shows at most 10 error annotations per step, so the job summary carries the full list.
-Pure rendering; the CLI appends the text to the file the variable names.
+``render`` is pure; ``append`` adds its text to the file the variable names.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections import Counter
 from collections.abc import Sequence
@@ -73,3 +74,17 @@ def render(reports: Sequence[Report], paths: Sequence[str] = ()) -> str:
         "```bash\n" + "\n".join(fix_commands(reports, paths)) + "\n```",
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def append(reports: Sequence[Report], paths: Sequence[str]) -> str | None:
+    """Append the summary to ``$GITHUB_STEP_SUMMARY`` when GitHub Actions sets it; the error's
+    message when the file cannot be written, else None."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(render(reports, paths))
+    except OSError as error:
+        return f"{target}: cannot write the step summary: {error.strerror or error}"
+    return None

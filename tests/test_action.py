@@ -10,6 +10,7 @@ shellcheck, which actionlint does not run on an action's steps.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -174,3 +175,19 @@ def test_step_scripts_pass_shellcheck(step: dict[str, Any], tmp_path: Path) -> N
         timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_recorded_problems_pass_with_no_extra_input(runner: Runner) -> None:
+    """llm4or-lint-suppressions.json in the workspace (where --suppress-all wrote it) is used
+    as it is: the recorded problem passes, a new one still fails."""
+    from lint.bulk_suppressions import FILE_NAME
+
+    (runner.workspace / "README.md").write_text(SHORT_ROW, encoding="utf-8")
+    record = {"README.md": {"column-count": {"title:paperb": 1}}}
+    (runner.workspace / FILE_NAME).write_text(json.dumps(record), encoding="utf-8")
+    done = runner.run(STEPS[1], {})
+    assert done.returncode == 0, done.stdout + done.stderr
+    (runner.workspace / "README.md").write_text(SHORT_ROW + "| Paper C | 2023.07 |\n", "utf-8")
+    done = runner.run(STEPS[1], {})
+    assert done.returncode == 1 and "line=7," in done.stdout, done.stdout + done.stderr
+    (runner.workspace / FILE_NAME).unlink()

@@ -7,6 +7,7 @@ hook's virtualenv once per test session, installing the package from PyPI-reacha
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import yaml
 
 from lint import engine
 from lint.rules import lookup
+from tests.shared import CORPUS, MISSING
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ("lint", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
@@ -193,3 +195,100 @@ def test_local_hook_passes_on_this_readme(tmp_path: Path, pre_commit_home: Path)
     expected = direct.returncode
     done = _pre_commit(project, pre_commit_home, "run", "llm4or-lint", "--all-files")
     assert done.returncode == expected, done.stdout + done.stderr
+
+
+def _commit(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "x"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _lint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).with_name("llm4or-lint")
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    return subprocess.run(
+        [str(script), *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+REAL_LIST = CORPUS / "real" / "DefTruth__Awesome-LLM-Inference__README.md"
+
+
+@pytest.mark.skipif(not REAL_LIST.is_file(), reason=f"{REAL_LIST.name} not found: {MISSING}")
+def test_adopting_on_a_legacy_list_with_bulk_suppressions(
+    tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path
+) -> None:
+    """Issue 21's "done when": the hook as README sets it up, on a real list with dozens of
+    problems; --fix --suppress-all, then a commit passes; a new duplicate fails the commit;
+    fixing an old problem and --prune-suppressions shrinks the record."""
+    from lint.bulk_suppressions import FILE_NAME, identities
+    from lint.config import Config
+    from lint.document import parse
+    from lint.problem import Problem
+
+    repo, rev = hook_repo
+    project = tmp_path / "list"
+    project.mkdir()
+    hook = {"id": "llm4or-fix", "files": r"^README\.md$"}  # as README.md sets it up
+    config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": [hook]}]}
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copy(REAL_LIST, project / "README.md")
+    _git(project, "init", "-q")
+    installed = _pre_commit(project, pre_commit_home, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    before = _lint(project, "--format", "json", "README.md")
+    assert before.returncode == 1 and len(json.loads(before.stdout)) >= 24  # dozens
+
+    adopted = _lint(project, "--fix", "--suppress-all", "README.md")
+    assert adopted.returncode == 0, adopted.stdout + adopted.stderr
+    record = project / FILE_NAME
+    size = record.stat().st_size
+    _git(project, "add", ".")
+    first = _commit(project, pre_commit_home)
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    # a new duplicate: the first paper of the first table again at the end of the last one
+    text = (project / "README.md").read_text(encoding="utf-8")
+    doc = parse(text)
+    tables = [t for t in doc.tables if t.rows and t.section]
+    first_table, last_table = tables[0], tables[-1]
+    assert first_table.section != last_table.section
+    lines = text.splitlines(keepends=True)
+    copied = lines[first_table.rows[0].line - 1]
+    lines.insert(last_table.end_line, copied)
+    (project / "README.md").write_text("".join(lines), encoding="utf-8")
+    _git(project, "add", "README.md")
+    second = _commit(project, pre_commit_home)
+    assert second.returncode != 0 and "P001" in second.stdout + second.stderr, second.stdout
+    _git(project, "checkout", "HEAD", "--", "README.md")
+
+    # an old problem fixed by hand: a duplicate row recorded once removed
+    shown = _lint(project, "--show-suppressed", "--select", "P001", "--format", "json", "README.md")
+    text = (project / "README.md").read_text(encoding="utf-8")
+    found = [
+        Problem(p["line"], p["column"], p["code"], p["name"], p["message"])
+        for p in json.loads(shown.stdout)
+        if p["kind"] == "suppressed"
+    ]
+    counts = json.loads(record.read_text(encoding="utf-8"))["README.md"]["duplicate-entry"]
+    keys = identities(parse(text), found, Config())
+    line = next(p.line for p, key in zip(found, keys, strict=True) if counts[key] == 1)
+    lines = text.splitlines(keepends=True)
+    del lines[line - 1]
+    (project / "README.md").write_text("".join(lines), encoding="utf-8")
+    pruned = _lint(project, "--prune-suppressions", "README.md")
+    assert pruned.returncode == 0, pruned.stdout + pruned.stderr
+    assert record.stat().st_size < size
+    left = json.loads(record.read_text(encoding="utf-8"))["README.md"]["duplicate-entry"]
+    assert sum(left.values()) == sum(counts.values()) - 1
+    _git(project, "add", ".")
+    third = _commit(project, pre_commit_home)
+    assert third.returncode == 0, third.stdout + third.stderr

@@ -410,3 +410,48 @@ def test_a_two_digit_year_among_four_digit_ones_is_reported_never_guessed() -> N
     (problem,) = date_format.check(parse(markdown), ONLY)
     assert (problem.line, problem.fix) == (4, None)
     assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
+
+
+# ---------------------------------------------------------------- text real lists hold (issue 18)
+
+
+@pytest.mark.parametrize(
+    "written", ["持续更新中...", "中...", "年.", "年", "4]1", "2023[05", "2023?05", "中2023.05"]
+)
+def test_odd_date_cells_are_no_crash_and_no_style(written: str) -> None:
+    # CJK followed by "." crashed the cell reader; "4]1" became a pattern no parser takes
+    markdown = dated("2023.05", written, written, written)
+    problems = list(date_format.check(parse(markdown), AUTO))
+    assert all(problem.fix is None for problem in problems)
+    assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown
+
+
+@pytest.mark.parametrize(
+    "written", ["May, 2023*", "April 9, 2024。", "2023年5月*", "Q1 2024", "Sept. 2023*", "2023.05*"]
+)
+def test_a_date_with_more_than_a_date_is_never_rewritten(written: str) -> None:
+    # dateparser skipped the mark (or read Q1 as March): the rewrite lost it, the fix's safety
+    # check refused it, and the whole file was left unfixed
+    markdown = dated("2023.04", "2023.06", written, "2023.07")
+    problems = list(date_format.check(parse(markdown), AUTO))
+    assert [(p.line, p.fix) for p in problems] == [(5, None)]
+    assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown
+
+
+@pytest.mark.parametrize(
+    ("written", "safety", "fixed"),
+    [
+        ("Sept. 2023", "safe", "2023.09"),  # English writes Sept.
+        ("September 2023", "safe", "2023.09"),
+        ("May 17th, 2023", "unsafe", "2023.05.17"),  # so does "th"
+        ("2023年五月", "unsafe", "2023.05"),  # the contract counts 五 as other text
+    ],
+)
+def test_a_safe_fix_is_one_the_contract_accepts(written: str, safety: str, fixed: str) -> None:
+    from lint.contract import equivalent_cells
+
+    markdown = dated("2023.04", "2023.06", written, "2023.07")
+    (problem,) = date_format.check(parse(markdown), AUTO)
+    assert problem.fix_safety == safety
+    assert (safety == "safe") is equivalent_cells(written, fixed)
+    assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown.replace(written, fixed)
