@@ -34,7 +34,13 @@ MOVE_LIMIT_MIN = 3
 # characters that are markup (their sequence must survive), and those that only separate the
 # parts of a date (a rewrite may change them)
 _MARKERS = frozenset("`*_~[]()!\\|")
-_SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")
+# full-width forms of markup characters are text on GitHub (<!－－26－－> shows its 26): NFKC
+# would make them markup, so they are set aside while a cell is normalised
+_FULL_WIDTH_MARKUP = {
+    0xFF00 + ord(char) - 0x20: 0xE000 + ord(char) for char in "<>-" + "".join(_MARKERS)
+}
+_RESTORED = {private: full for full, private in _FULL_WIDTH_MARKUP.items()}
 
 
 class CellParts:
@@ -46,7 +52,8 @@ class CellParts:
         self.numbers: Counter[int] = Counter()
         self.digits: list[str] = []  # the numbers in order, each at least two digits
         self.rest: list[str] = []
-        self._read(unicodedata.normalize("NFKC", text))
+        normal = unicodedata.normalize("NFKC", text.translate(_FULL_WIDTH_MARKUP))
+        self._read(normal.translate(_RESTORED))
 
     def _read(self, text: str) -> None:
         position, end = 0, len(text)

@@ -229,6 +229,31 @@ def _moved(order: list[int]) -> int:
     return len(order) - len(tails)
 
 
+def _matched(old_rows: list[Row], new_rows: list[Row]) -> list[int | None]:
+    """For each new row, the original row it is (an identical one first, else one whose cells
+    are the same as the contract reads them), or None."""
+    free: dict[Row, list[int]] = {}
+    for index, row in enumerate(old_rows):
+        free.setdefault(row, []).append(index)
+    matches: list[int | None] = [free[row].pop(0) if free.get(row) else None for row in new_rows]
+    left = sorted(index for indexes in free.values() for index in indexes)
+    for position, row in enumerate(new_rows):
+        if matches[position] is None:
+            match = next(
+                (
+                    index
+                    for index in left
+                    if len(old_rows[index]) == len(row)
+                    and all(map(_same_cell, old_rows[index], row))
+                ),
+                None,
+            )
+            if match is not None:
+                left.remove(match)
+                matches[position] = match
+    return matches
+
+
 def why_not_equivalent(original: str, fixed: str) -> str | None:
     """The first way ``fixed`` renders beyond the contract, or None."""
     before, after = rendered(original), rendered(fixed)
@@ -239,22 +264,13 @@ def why_not_equivalent(original: str, fixed: str) -> str | None:
     for number, (old, new) in enumerate(zip(before.tables, after.tables, strict=True), 1):
         if old[:1] != new[:1]:
             return f"table {number}: header changed"
-        old_rows, used, order = old[1:], set(), []
-        for row in new[1:]:
-            match = next(
-                (
-                    index
-                    for index, candidate in enumerate(old_rows)
-                    if index not in used
-                    and len(candidate) == len(row)
-                    and all(map(_same_cell, candidate, row))
-                ),
-                None,
-            )
-            if match is None:
-                return f"table {number}: a row changed or appeared: {row[:2]!r}"
-            used.add(match)
-            order.append(match)
+        old_rows, new_rows = old[1:], new[1:]
+        matches = _matched(old_rows, new_rows)
+        if None in matches:
+            row = new_rows[matches.index(None)]
+            return f"table {number}: a row changed or appeared: {row[:2]!r}"
+        order = [match for match in matches if match is not None]
+        used = set(order)
         for index, row in enumerate(old_rows):
             if index not in used and not any(old_rows[kept] == row for kept in used):
                 return f"table {number}: a row was lost: {row[:2]!r}"

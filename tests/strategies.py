@@ -1,10 +1,11 @@
 """Documents shaped like real paper lists, for the property tests and ``bench/fuzz.py``.
 
 One generator serves both: every function here draws from a ``random.Random``. The fuzzer passes
-a seeded one (fast, reproducible by seed); the property tests pass Hypothesis's
-(``st.randoms(use_true_random=False)``), which records every draw and so shrinks a failing
-document to a small one. The first option of every list is the plainest, and ``chance`` is False
-at 0, because Hypothesis shrinks a draw towards the first option and towards 0.
+one seeded per case (``bench/fuzz.py --seed S --only N`` replays case N); the property tests one
+Hypothesis seeds (``documents()``), or Hypothesis's own recording random, which shrinks a failing
+document to a small one (``documents(shrink=True)``: slower, for hunting a failure down). The
+first option of every list is the plainest, and ``chance`` is False at 0, because Hypothesis
+shrinks a draw towards the first option and towards 0.
 
 The breadth is what real lists hold: CJK and full-width text, emoji, dates in every style the
 tool reads (numeric, CJK, month names, two-digit years, days in comments, wrapped in bold, code
@@ -355,13 +356,13 @@ def block(rnd: Rnd) -> list[str]:
     return pick(rnd, PROSE).split("\n")
 
 
-def document(rnd: Rnd) -> str:
-    """A paper list: a title, prose, then sections of headings, tables and other blocks; line
-    endings LF, CRLF or mixed, a final newline or not."""
+def document(rnd: Rnd, sections: int = 4) -> str:
+    """A paper list: a title, prose, then up to ``sections`` sections of headings, tables and
+    other blocks; line endings LF, CRLF or mixed, a final newline or not."""
     lines = ["# " + pick(rnd, ["awesome", "论文整理", "Awesome LLM4OR"])]
     for _ in range(rnd.randint(0, 2)):
         lines += ["", *block(rnd)]
-    for number in range(rnd.randint(1, 4)):
+    for number in range(rnd.randint(1, sections)):
         level = pick(rnd, ["##", "###", "####", "#"])
         lines += ["", f"{level} {pick(rnd, HEADINGS)} {number}", ""]
         for _ in range(rnd.randint(1, 2)):
@@ -405,11 +406,14 @@ def settings(rnd: Rnd) -> dict[str, str | list[str]]:
     return found
 
 
-def documents() -> st.SearchStrategy[str]:
-    """Hypothesis's strategy for ``document``: shrinks through the draws it records."""
-    return st.randoms(use_true_random=False).map(document)
+def documents(shrink: bool = False, sections: int = 2) -> st.SearchStrategy[str]:
+    """Hypothesis's strategy for ``document`` (two sections at most: the breadth is in what
+    they hold, and smaller documents let CI draw thousands): from a seeded ``random.Random``
+    (about 2 ms a document), or with ``shrink`` from Hypothesis's own random, which records
+    every draw and shrinks a failure to a small document (about 50 ms a document)."""
+    return st.randoms(use_true_random=not shrink).map(lambda rnd: document(rnd, sections))
 
 
-def tables() -> st.SearchStrategy[str]:
-    """One table alone, LF-ended (for checking rules one by one)."""
-    return st.randoms(use_true_random=False).map(lambda rnd: "\n".join(table(rnd)) + "\n")
+def configs() -> st.SearchStrategy[dict[str, str | list[str]]]:
+    """Hypothesis's strategy for ``settings``."""
+    return st.randoms(use_true_random=True).map(settings)
