@@ -332,7 +332,7 @@ def _date_value(parts: tuple[int, int, int]) -> DateValue:
 def _read_date(text: str) -> DateValue:
     from lint import dates
 
-    value = dates.parse(text) or dates.read_year(text.strip())
-    if value is None:
+    value = dates.read_alone(text)
+    if value is None or dates.is_future(value):
         raise UsageError(f"--date {text!r}: not a date (write it as 2023.05 or 2023-05-29)")
     return value

@@ -7,7 +7,7 @@ file that holds one of them gives that file's settings; within one directory the
 
 Every key is optional; ``_KEYS`` below holds each one's converter, default and one-line doc, from
 which README's configuration table is generated (``python -m lint.explain --update-readme``).
-The date-format pattern syntax, with an example of each token, is in ``lint/date_styles.py``.
+The date-format pattern syntax, with an example of each token, is in ``lint/dates/__init__.py``.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _column(key: str, value: Any) -> str | int:
 def _date_format(key: str, value: Any) -> str:
     if value == AUTO:
         return AUTO
-    from lint.date_styles import StyleError, parse_style
+    from lint.dates import StyleError, parse_style
 
     if not isinstance(value, str):
         raise ConfigError(f"{key}: expected a pattern such as YYYY.MM or MMM YYYY, got {value!r}")

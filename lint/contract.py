@@ -15,6 +15,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+from lint.dates.values import month_number
+
 # the contract as --explain prints it under every rule that has a fix (README says the same)
 TEXT = """\
 Safe and unsafe fixes: `--fix` applies only safe fixes, `--fix --unsafe-fixes` both. A safe fix
@@ -28,19 +30,13 @@ is written: if it breaks the contract, nothing is written."""
 MOVE_LIMIT_SHARE = 10  # a safe fix moves at most max(3, 10%) of a table's rows
 MOVE_LIMIT_MIN = 3
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 # characters that are markup (their sequence must survive), and those that only separate the
 # parts of a date (a rewrite may change them)
 _MARKERS = frozenset("`*_~[]()!\\|")
 _SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
-class Reading:
+class CellParts:
     """A cell split into its markup (tags, comments, markers in order), its date numbers (a
     month name as its number) and the rest of its words and symbols. Linear in the text."""
 
@@ -89,23 +85,11 @@ class Reading:
         self.digits.append(f"{value:02d}")
 
     def _word(self, word: str) -> None:
-        month = _MONTHS.get(word[:3]) if len(word) <= 9 else None
-        if month is not None and (len(word) == 3 or word.startswith(_FULL[month])):
+        month = month_number(word)
+        if month is not None:
             self._number(month)
         else:
             self.rest.append(word)
-
-
-_FULL = {
-    number: name
-    for number, name in enumerate(
-        (
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
-        ),
-        1,
-    )
-}  # fmt: skip
 
 
 def equivalent_cells(old: str, new: str) -> bool:
@@ -113,7 +97,7 @@ def equivalent_cells(old: str, new: str) -> bool:
     order, the same date components (``Jul`` and ``07`` alike) and the same other words."""
     if old == new or " ".join(old.split()) == " ".join(new.split()):
         return True
-    was, now = Reading(old), Reading(new)
+    was, now = CellParts(old), CellParts(new)
     # the same numbers, or the same digits in the same order (2023.5 written YYYYMM: 202305)
     same_date = was.numbers == now.numbers or "".join(was.digits) == "".join(now.digits)
     return was.markup == now.markup and same_date and was.rest == now.rest

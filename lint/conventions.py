@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import date_styles, dates, layout, papers
+from lint import dates, layout, papers
 from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
@@ -27,7 +27,7 @@ INFERRED = "inferred"
 DEFAULT = "default"
 
 # the fallback when nothing dominates (issue 8: this repository's own choices)
-DEFAULT_DATE_STYLE = date_styles.DEFAULT_STYLE
+DEFAULT_DATE_STYLE = dates.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
 
@@ -213,10 +213,10 @@ def _table(doc: Document, table: Table, config: Config) -> TableConventions:
 
 def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
     """Each row's date as compared: as the format shows it (the day only if it shows days)."""
-    style = date_styles.parse_style(date_format)
-    shown = (date_styles.has_month(style), date_styles.has_day(style))
-    with_year = date_styles.has_year(style)
-    limit = dates._limit(None)
+    style = dates.parse_style(date_format)
+    shown = (dates.has_month(style), dates.has_day(style))
+    with_year = dates.has_year(style)
+    limit = dates.limit()
     texts = [cell(row.cells, column) for row in table.rows]
     # a year alone is a date in a year style or a column of years, not among months
     years = not shown[0] or dates.year_column(texts)
@@ -230,9 +230,9 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
             keys.append(None)  # a row with missing or extra cells: its date may be any cell
             continue
         if not with_year and row.section is not section:  # the rows share their section
-            section, hint = row.section, date_styles.year_hint(row.section)
+            section, hint = row.section, dates.year_hint(row.section)
         if (text, hint) not in seen:
-            value = date_styles.read(text, style, hint)
+            value = dates.read(text, style, hint)
             key = None
             if value is not None and (value.month or years):
                 key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
@@ -249,7 +249,7 @@ def _date_style(doc: Document, table: Table, column: int, config: Config) -> Set
         return Setting(in_section, SET, "for its section")
     if in_section is None and config.date_format != AUTO:
         return Setting(config.date_format, SET)
-    found = date_styles.column_style(cell(row.cells, column) for row in table.rows)
+    found = dates.column_style(cell(row.cells, column) for row in table.rows)
     if found is None:
         return None
     detail = f"{found.matching} of {found.cells} cells"

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from lint import date_styles, layout, papers
+from lint import dates, layout, papers
 from lint.columns import header_key
 from lint.config import AUTO
 from lint.conventions import Conventions, DateKey, TableConventions, out_of_order
@@ -230,7 +230,7 @@ def date_style(conv: Conventions, target: TableConventions) -> str | None:
     if conv.config.date_format != AUTO:
         return conv.config.date_format
     found = Counter(other.date_style.value for other in conv.tables if other.date_style)
-    return found.most_common(1)[0][0] if found else date_styles.DEFAULT_STYLE
+    return found.most_common(1)[0][0] if found else dates.DEFAULT_STYLE
 
 
 def date_cell(pattern: str | None, value: DateValue | None) -> str:
@@ -238,12 +238,12 @@ def date_cell(pattern: str | None, value: DateValue | None) -> str:
     a part the date does not give."""
     if value is None or pattern is None:
         return ""
-    style = date_styles.parse_style(pattern)
-    if not date_styles.has_day(style):
+    style = dates.parse_style(pattern)
+    if not dates.has_day(style):
         value = value._replace(day=None)
-    written = date_styles.write(value, style)
+    written = dates.write(value, style)
     if written is None:
-        needed = "day" if date_styles.has_day(style) else "month"
+        needed = "day" if dates.has_day(style) else "month"
         raise AddError(f"the date column writes a {needed} ({pattern}): give --date")
     return written
 
@@ -273,12 +273,12 @@ def date_key(target: TableConventions, text: str) -> DateKey | None:
     """A date cell's place in the table's order, as the conventions compare dates."""
     if target.date_style is None:
         return None
-    style = date_styles.parse_style(target.date_style.value)
-    value = date_styles.read(text, style, date_styles.year_hint(target.table.section))
+    style = dates.parse_style(target.date_style.value)
+    value = dates.read(text, style, dates.year_hint(target.table.section))
     if value is None or not value.year:
         return None
-    month = value.month if date_styles.has_month(style) else 0
-    return value.year, month, (value.day or 0) if date_styles.has_day(style) else 0
+    month = value.month if dates.has_month(style) else 0
+    return value.year, month, (value.day or 0) if dates.has_day(style) else 0
 
 
 def id_key(target: TableConventions, row_cells: Sequence[str]) -> DateKey | None:

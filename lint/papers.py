@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from lint import date_styles, dates
+from lint import dates
 from lint.dates import DateValue
 from lint.document import Table
 
@@ -497,7 +497,7 @@ class DatedId(NamedTuple):
 
 
 def dated_arxiv(
-    cells: Sequence[str], title: int | None, date: int, date_format: str | None
+    cells: Sequence[str], title: int | None, date: int, date_format: str
 ) -> DatedId | None:
     """The row's arXiv id with its month and the row's date, when the row gives exactly one id
     and a readable date (emphasis around it allowed); else None."""
@@ -511,24 +511,16 @@ def dated_arxiv(
     return DatedId(found[0], month, value)
 
 
-def _row_date(text: str, date_format: str | None) -> DateValue | None:
-    """The date of a row's date cell: read in the column's style first (any style, a day in a
-    comment or in brackets included), so that a date the style shows never waits for
-    dateparser; else as ``dates.parse`` reads it, where digits and marks alone that only
-    dateparser could read (``2025--01``) are not read, as date-format does not read them."""
-    inner = dates.unwrap(text)[1]
-    if not date_format:
-        return dates.parse(inner)
-    value = date_styles.read(text, date_format)
-    style = date_styles.parse_style(date_format)
-    if value is not None and value.year and (value.month or not date_styles.has_month(style)):
-        limit = dates._limit(None)
-        return value if (value.year, value.month or 1, value.day or 1) <= limit else None
-    words = _LETTER.search(unicodedata.normalize("NFKC", inner)) is not None
-    return dates.parse(inner, None, date_format, guess=words)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
+def _row_date(text: str, date_format: str) -> DateValue | None:
+    """The date of a row's date cell as date-format reads it: in the column's style (a day in a
+    comment or in brackets included), a year alone only in a year style, never in the future."""
+    style = dates.parse_style(date_format)
+    value = dates.read(text, style)
+    if value is None or not value.year or dates.is_future(value):
+        return None
+    if not value.month and dates.has_month(style):
+        return None
+    return value
 
 
 def link_key(url: str) -> str:

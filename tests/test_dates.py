@@ -1,4 +1,4 @@
-"""Date parsing: the fast path, the dateparser fallback, and never guessing."""
+"""Dates: values and month names, reading a cell in a style, never guessing, the future limit."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from lint import dates
-from lint.dates import DateValue, format_date, parse, sort_key, year_column
+from lint.dates import DateValue, is_future, read, read_year, year_column
+from lint.dates import reading as reading_module
+from lint.dates.values import is_full_name, month_number
 
 TODAY = date(2024, 6, 15)
 
@@ -23,6 +25,7 @@ TODAY = date(2024, 6, 15)
         ("May 2023", DateValue(2023, 5)),
         ("Sep. 2023", DateValue(2023, 9)),
         ("sept 2023", DateValue(2023, 9)),
+        ("Sept. 2023", DateValue(2023, 9)),
         ("2023年5月", DateValue(2023, 5)),
         ("2023 年 5 月", DateValue(2023, 5)),
         ("2023-05-17", DateValue(2023, 5, 17)),
@@ -31,14 +34,14 @@ TODAY = date(2024, 6, 15)
         ("05/2023", DateValue(2023, 5)),
         ("May 17, 2023", DateValue(2023, 5, 17)),
         ("17 May 2023", DateValue(2023, 5, 17)),
-        ("2024.07", DateValue(2024, 7)),  # within 31 days of today
-        # the fallback: shapes the fast path does not know
+        ("**2023.05**", DateValue(2023, 5)),
+        # the fallback: shapes the grammar does not know, with words
         ("2023 May", DateValue(2023, 5)),
         ("2023年五月", DateValue(2023, 5)),
     ],
 )
 def test_readable(text: str, expected: DateValue) -> None:
-    assert parse(text, TODAY) == expected
+    assert read(text, "YYYY.MM") == expected
 
 
 @pytest.mark.parametrize(
@@ -46,49 +49,21 @@ def test_readable(text: str, expected: DateValue) -> None:
     [
         "",
         "   ",
-        "2023",
-        "2023年",
         "2023.13",
         "2023.0",
         "1899.12",
-        "2024.08",  # more than 31 days after today
-        "2099-01-01",
         "2023-02-30",
         "preprint",
         "to appear in 2023",
-        "23.05",
         "May 23",
-        "5/6/2023",
-        "9/04/24",
+        "5/6/2023",  # either way round
+        "9/04/24",  # a two-digit year is no YYYY column's
         "2023-05 (v2)",
+        "2025--01",  # a month lost between the dashes?
     ],
 )
 def test_unreadable(text: str) -> None:
-    assert parse(text, TODAY) is None
-
-
-@pytest.mark.parametrize(
-    ("value", "date_format", "expected"),
-    [
-        (DateValue(2023, 5), "YYYY.MM", "2023.05"),
-        (DateValue(2023, 5, 17), "YYYY.MM", "2023.05"),
-        (DateValue(2023, 5, 7), "YYYY-MM-DD", "2023-05-07"),
-        (DateValue(2023, 5), "YYYY-MM-DD", None),
-        (DateValue(2023, 11), "MM/YYYY", "11/2023"),
-        (DateValue(2023, 5), "YYYY", "2023"),
-        (DateValue(2023, 0), "YYYY", "2023"),
-        (DateValue(2023, 0), "YYYY.MM", None),  # a year alone has no month to show
-    ],
-)
-def test_format_date(value: DateValue, date_format: str, expected: str | None) -> None:
-    assert format_date(value, date_format) == expected
-
-
-def test_sort_key_ignores_the_day_unless_shown() -> None:
-    assert sort_key(DateValue(2023, 5, 17), "YYYY.MM") == sort_key(DateValue(2023, 5), "YYYY.MM")
-    assert sort_key(DateValue(2023, 5, 17), "YYYY.MM.DD") > sort_key(
-        DateValue(2023, 5, 2), "YYYY.MM.DD"
-    )
+    assert read(text, "YYYY.MM") is None
 
 
 @pytest.mark.parametrize(
@@ -106,41 +81,51 @@ def test_sort_key_ignores_the_day_unless_shown() -> None:
         ("2023\u201313", None),
     ],
 )
-def test_other_dashes_are_read_by_the_fast_path(
+def test_other_dashes_are_read_by_the_grammar(
     text: str, expected: DateValue | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_fallback(text: str) -> DateValue | None:
         raise AssertionError(f"dateparser asked for {text!r}")
 
-    monkeypatch.setattr(dates, "_fallback", no_fallback)
-    dates.read.cache_clear()
-    assert parse(text, TODAY) == expected
+    monkeypatch.setattr(reading_module, "_guess", no_fallback)
+    assert read(text, "YYYY.MM") == expected
 
 
 @pytest.mark.parametrize(
-    ("text", "years", "date_format", "expected"),
+    ("value", "future"),
     [
-        ("2023", True, "YYYY.MM", DateValue(2023, 0)),
-        ("2023 年", True, "YYYY.MM", DateValue(2023, 0)),
-        ("２０２３", True, "YYYY.MM", DateValue(2023, 0)),
-        ("2023", False, "YYYY.MM", None),
-        ("2023", False, "YYYY", DateValue(2023, 0)),
-        ("2023年", False, "YYYY", DateValue(2023, 0)),
-        ("2023.05", False, "YYYY", DateValue(2023, 5)),
-        ("2023.05", True, "YYYY.MM", DateValue(2023, 5)),
-        ("1899", True, "YYYY.MM", None),
-        ("2025", True, "YYYY.MM", None),  # more than 31 days after today
-        ("023", True, "YYYY.MM", None),
+        (DateValue(2024, 7), False),  # within 31 days of today
+        (DateValue(2024, 7, 16), False),
+        (DateValue(2024, 7, 17), True),
+        (DateValue(2024, 8), True),
+        (DateValue(2024, 0), False),  # a year alone counts from its January
+        (DateValue(2025, 0), True),
     ],
 )
-def test_year_alone(text: str, years: bool, date_format: str, expected: DateValue | None) -> None:
-    assert parse(text, TODAY, date_format, years) == expected
+def test_future(value: DateValue, future: bool) -> None:
+    assert is_future(value, TODAY) is future
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023", DateValue(2023, 0)),
+        ("2023 年", DateValue(2023, 0)),
+        ("２０２３", DateValue(2023, 0)),
+        ("2023年", DateValue(2023, 0)),
+        ("2023.05", None),
+        ("1899", None),
+        ("023", None),
+    ],
+)
+def test_read_year(text: str, expected: DateValue | None) -> None:
+    assert read_year(text) == expected
 
 
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
-        (["2023", "**2024**", "2024年", "_２０２２_"], True),
+        (["2023", "**2024**", "2024年", "_２０２２_", "`2021`"], True),
         (["2023", "", " "], True),
         (["", ""], False),
         ([], False),
@@ -153,6 +138,47 @@ def test_year_column(texts: list[str], expected: bool) -> None:
     assert year_column(texts) is expected
 
 
-def test_sort_key_of_a_year_format_is_the_year() -> None:
-    assert sort_key(DateValue(2023, 9), "YYYY") == sort_key(DateValue(2023, 0), "YYYY")
-    assert sort_key(DateValue(2023, 0), "YYYY.MM") < sort_key(DateValue(2024, 0), "YYYY.MM")
+@pytest.mark.parametrize(
+    ("word", "number", "full"),
+    [
+        ("Jan", 1, False),
+        ("january", 1, True),
+        ("MAY", 5, True),
+        ("Jun", 6, False),
+        ("June", 6, True),
+        ("Sept", 9, False),
+        ("sep", 9, False),
+        ("September", 9, True),
+        ("Mayday", None, False),
+        ("Marc", None, False),
+    ],
+)
+def test_month_names(word: str, number: int | None, full: bool) -> None:
+    assert month_number(word) == number
+    assert is_full_name(word) is full
+
+
+def test_one_set_of_month_names_reads_and_writes() -> None:
+    for month in range(1, 13):
+        for style in ("MMM YYYY", "MMMM YYYY"):
+            text = dates.write(DateValue(2023, month), style)
+            assert text is not None and read(text, style) == DateValue(2023, month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023.05", DateValue(2023, 5)),
+        ("2023-05-29", DateValue(2023, 5, 29)),
+        ("May 2023", DateValue(2023, 5)),
+        ("2023", DateValue(2023, 0)),
+        ("2023年5月", DateValue(2023, 5)),
+        ("2023 May", DateValue(2023, 5)),
+        ("5/6/2023", None),  # either way round
+        ("23.05", None),  # a two-digit year is never guessed
+        ("07-29", None),  # no year
+        ("soon", None),
+    ],
+)
+def test_read_alone(text: str, expected: DateValue | None) -> None:
+    assert dates.read_alone(text) == expected

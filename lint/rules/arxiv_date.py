@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import conventions, date_styles, dates, papers
+from lint import conventions, dates, papers
 from lint.config import Config
 from lint.document import Document, Row
 from lint.problem import UNSAFE, Fix, Problem
@@ -88,9 +88,9 @@ def _problem(
 def _written(dated: papers.DatedId, style: str) -> str | None:
     """The id's month written in the column's style, wrappers included."""
     year, month = dated.month
-    parsed = date_styles.parse_style(style)
-    value = dates.DateValue(year, month if date_styles.has_month(parsed) else 0)
-    return date_styles.write(value, parsed)
+    parsed = dates.parse_style(style)
+    value = dates.DateValue(year, month if dates.has_month(parsed) else 0)
+    return dates.write(value, parsed)
 
 
 def _fix(doc: Document, row: Row, column: int, dated: papers.DatedId, style: str) -> Fix | None:

@@ -54,10 +54,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint import conventions, date_styles, dates
+from lint import conventions, dates
 from lint.columns import cell
 from lint.config import Config
-from lint.date_styles import Style
+from lint.dates import Style
 from lint.document import Document, Row
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -88,9 +88,9 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             continue
         assert roles.date is not None
         column = roles.date
-        style = date_styles.parse_style(setting.value)
+        style = dates.parse_style(setting.value)
         texts = [cell(row.cells, column) for row in table.rows]
-        years = date_styles.has_month(style) and dates.year_column(texts)
+        years = dates.has_month(style) and dates.year_column(texts)
         # a list repeats a few hundred dates many times: judge each text once per table
         seen: dict[tuple[str, int | None], _Verdict | None] = {}
         width = len(table.header.cells)
@@ -99,7 +99,7 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if row.section is not section:  # the rows of a table share their section
-                section, hint = row.section, date_styles.year_hint(row.section)
+                section, hint = row.section, dates.year_hint(row.section)
             if (text, hint) not in seen:
                 seen[text, hint] = _judge(text, style, years, hint)
             verdict = seen[text, hint]
@@ -111,64 +111,60 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
 def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style``, else what is wrong."""
     if years:
-        readable = dates.parse(dates.unwrap(text)[1], None, None, True)
-        return None if readable else _Verdict("cannot read it")
-    value = date_styles.read(text, style, hint)
-    if value is not None and value.year and _future(value):
+        year = dates.read_year(dates.inner(text))
+        return None if year and not dates.is_future(year) else _Verdict("cannot read it")
+    value = dates.read(text, style, hint)
+    if value is not None and value.year and dates.is_future(value):
         value = None
-    if value is None or (not value.month and date_styles.has_month(style)):
-        inner = date_styles.inner(text)
-        if dates.read_year(inner) and date_styles.has_month(style):
+    if value is None or (not value.month and dates.has_month(style)):
+        inner = dates.inner(text)
+        if dates.read_year(inner) and dates.has_month(style):
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
         return _Verdict("cannot read it")
-    if date_styles.matches(text, style):
+    if dates.matches(text, style):
         return None
     target = _target(text, value, style)
     if target is None:
-        missing = value.day is None and date_styles.has_day(style)
+        missing = value.day is None and dates.has_day(style)
         return _Verdict("it has no day" if missing else "the style cannot show it whole")
     if target == text:
         return None
     return _Verdict(None, target, _losses(text, value, style, target))
 
 
-def _future(value: dates.DateValue) -> bool:
-    return (value.year, value.month or 1, value.day or 1) > dates._limit(None)
-
-
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:
     """``value`` in ``style``, inside the cell's own wrappers when they are the style's; a day
     the cell keeps in a comment stays in one when the style writes no day."""
-    wrappers = date_styles.wrappers_of(text)
-    comment = date_styles.comment_token(text)
-    if comment and value.day and date_styles.has_month(style) and not date_styles.has_day(style):
+    wrappers = dates.wrappers_of(text)
+    comment = dates.comment_token(text)
+    if comment and value.day and dates.has_month(style) and not dates.has_day(style):
         style = style._replace(elements=(*style.elements, comment))
-    return date_styles.write(value, style, wrappers)
+    return dates.write(value, style, wrappers)
 
 
 def _losses(text: str, value: dates.DateValue, style: Style, target: str) -> tuple[str, ...]:
     """What rewriting ``text`` as ``target`` loses or guesses (nothing: the fix is safe)."""
     losses = []
-    if not date_styles.wrappers_fit(date_styles.wrapper_kinds(text), style.wrappers):
+    if not dates.wrappers_fit(dates.wrapper_kinds(text), style.wrappers):
         losses.append("the markup around the date changes")
-    shape = date_styles.shape(text, style)
+    shape = dates.shape(text, style)
     written = shape.elements if shape else ()
     if "YY" in written and "YYYY" in style.elements:
         losses.append("the century of a two-digit year is a guess")
     if "YYYY" in written and "YY" in style.elements:
         losses.append("the century is dropped")
-    if shape and not date_styles.has_year(shape) and date_styles.has_year(style):
+    if shape and not dates.has_year(shape) and dates.has_year(style):
         losses.append("the year comes from the heading")
-    if (date_styles.has_year(shape) if shape else value.year) and not date_styles.has_year(style):
+    if (dates.has_year(shape) if shape else value.year) and not dates.has_year(style):
         losses.append("the year is dropped")
-    if value.month and not date_styles.has_month(style):
+    if value.month and not dates.has_month(style):
         losses.append("the month is dropped")
-    if date_styles.comment_token(text) and "<!--" not in target:
+    if dates.comment_token(text) and "<!--" not in target:
         losses.append("the day leaves its comment")
-    if value.day and not date_styles.comment_token(text) and "<!--" in target:
+    if value.day and not dates.comment_token(text) and "<!--" in target:
         losses.append("the day is hidden in a comment")
-    if _TRUNCATED_OCTOBER.fullmatch(date_styles.inner(text)):
-        october = date_styles.write(value._replace(month=10), style, ())
+    if _TRUNCATED_OCTOBER.fullmatch(dates.inner(text)):
+        october = dates.write(value._replace(month=10), style, ())
         losses.append(f'or "{october}", if a spreadsheet dropped the zero of .10')
     return tuple(losses)
 

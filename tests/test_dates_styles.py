@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from lint import date_styles
-from lint.date_styles import (
+from lint import dates
+from lint.dates import (
     DateValue,
     StyleError,
     column_style,
@@ -67,8 +67,8 @@ def test_a_column_of_each_style_infers_it(style: str, text: str, value: DateValu
 def test_year_hint_gives_a_yearless_date_its_year() -> None:
     assert read("07-29", "MM-DD", year_hint=2024) == DateValue(2024, 7, 29)
     assert read("02-29", "MM-DD", year_hint=2023) is None  # no such day that year
-    assert date_styles.year_hint(("Papers", "2024", "July")) == 2024
-    assert date_styles.year_hint(("Papers",)) is None
+    assert dates.year_hint(("Papers", "2024", "July")) == 2024
+    assert dates.year_hint(("Papers",)) is None
 
 
 def test_the_style_settles_day_and_month_order() -> None:
@@ -163,7 +163,7 @@ def test_a_column_of_no_dates_has_no_style() -> None:
 
 def test_without_a_majority_the_default_style() -> None:
     found = column_style(["2023.05", "2023-06", "Jul 2023", "2023/07"])
-    assert found == date_styles.ColumnStyle("YYYY.MM", 1, 4, fallback=True)
+    assert found == dates.ColumnStyle("YYYY.MM", 1, 4, fallback=True)
 
 
 def test_an_unreadable_cell_counts_against_the_majority() -> None:
@@ -194,17 +194,17 @@ def test_long_cells_stay_fast(text: str) -> None:
     start = time.perf_counter()
     read(text, "YYYY.MM")
     column_style([text] * 3)
-    date_styles.analyse(text[:64])
+    dates.analyse(text[:64])
     assert time.perf_counter() - start < 0.5
 
 
 def test_two_digit_year_and_month_columns_read_as_years() -> None:
     """YY.MM (20.12, 22.11) is a year and a month, not a day and a month without a year."""
-    found = date_styles.column_style(["20.12", "22.11", "23.02"])
+    found = dates.column_style(["20.12", "22.11", "23.02"])
     assert found is not None and found.style == "YY.MM"
-    assert date_styles.read("20.12", "YY.MM") == DateValue(2020, 12)
+    assert dates.read("20.12", "YY.MM") == DateValue(2020, 12)
     # a column that cannot be years stays month-day
-    found = date_styles.column_style(["07-29", "08-01", "05-06"])
+    found = dates.column_style(["07-29", "08-01", "05-06"])
     assert found is not None and found.style == "MM-DD"
 
 
@@ -217,4 +217,24 @@ def test_year_hint_is_read_once_per_section_under_a_long_heading() -> None:
     text = f"## 2024\n\n### {'x' * 50_000}\n\n| Title | Date |\n| - | - |\n{rows}"
     config = Config(select=("date-format",), date_format="MM-DD")
     assert lint_text(text, "t.md", config) == []
-    assert date_styles.year_hint(("2024", "x" * 50_000)) == 2024
+    assert dates.year_hint(("2024", "x" * 50_000)) == 2024
+
+
+def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
+    # "05.06.2023" reads day-month and month-day: the first reading wins, whatever the hashing
+    import os
+    import subprocess
+    import sys
+
+    code = "from lint.dates import column_style; print(column_style(['05.06.2023']).style)"
+    styles = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(4)
+    }
+    assert styles == {"MM.DD.YYYY"}

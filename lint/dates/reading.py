@@ -1,0 +1,252 @@
+"""Reading a date cell in its column's style, and whether it is written in that style.
+
+The style settles what a cell's text leaves open: day/month order (``05/06/2023``), the
+century of a two-digit year, and, with a year heading above (``## 2024``), the year of a
+year-less cell (``07-29``). Text the grammar (``lint/dates/cells.py``) cannot read but that
+holds words (``2023 May``, ``2023年五月``) goes to dateparser (languages en and zh, year and
+month required), imported inside that fallback so linting a clean list never loads it; digits
+and marks alone are the grammar's (``2025--01`` is not guessed). No future limit here: the
+caller applies ``values.is_future``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from lint.dates.cells import MAX_CELL, Cell, Reading, analyse
+from lint.dates.patterns import (
+    EITHER,
+    TOKENS,
+    Style,
+    day_span,
+    extension,
+    has_day,
+    inner,
+    kind,
+    parse_style,
+    split_wrappers,
+    without_day,
+    wrappers_fit,
+)
+from lint.dates.values import DateValue, days_in_month
+
+# guards on what dateparser is given (it reads any order and fills in what is missing)
+_DIGIT = re.compile(r"\d")
+_YEAR_ALONE = re.compile(r"\d{1,4}\s*年?")
+_AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\d)")
+# hyphen, non-breaking hyphen, figure dash, en dash, minus sign between two numbers
+_OTHER_DASH = re.compile(r"(?<=\d)(\s*)[\u2010\u2011\u2012\u2013\u2212](?=\s*\d)")
+_FALLBACK_SETTINGS = {
+    "REQUIRE_PARTS": ["year", "month"],
+    "PREFER_DAY_OF_MONTH": "first",
+    "STRICT_PARSING": False,
+    "RETURN_TIME_AS_PERIOD": False,
+}
+
+
+def style_of(style: str | Style) -> Style:
+    """``style`` parsed when it is a pattern string."""
+    return parse_style(style) if isinstance(style, str) else style
+
+
+def read(text: str, style: str | Style, year_hint: int | None = None) -> DateValue | None:
+    """The date in ``text`` read in a column of ``style``, or None when unreadable.
+
+    Without ``year_hint`` a year-less date has year 0; with it, that year (None when the day
+    does not exist that year). A two-digit year is 20YY unless that is more than a year ahead
+    (then 19YY).
+    """
+    wanted = style_of(style)
+    cell = analyse(text)
+    if cell is None:
+        return _fallback(text)
+    reading = _choose(cell, wanted)
+    if reading is None:
+        return None
+    value = reading.value
+    if value.year == 0 and year_hint is not None:
+        if value.day is not None and value.day > days_in_month(year_hint, value.month):
+            return None
+        value = value._replace(year=year_hint)
+    return value
+
+
+def _order(elements: Sequence[str]) -> str:
+    return "".join(kind(e) for e in elements if e in TOKENS or e in EITHER)
+
+
+def _choose(cell: Cell, style: Style) -> Reading | None:
+    """The reading of ``cell`` in ``style``: the one in its order when the text is ambiguous."""
+    if len(cell.readings) == 1:
+        return cell.readings[0]
+    readings = cell.readings
+    if "YYYY" in style.elements:
+        # a four-digit-year column reads "07-03" as a month and day, not as 2007-03
+        readings = tuple(r for r in readings if "YY" not in r.shape.elements) or readings
+        if len(readings) == 1:
+            return readings[0]
+    wanted = _order(style.elements)
+    exact = [reading for reading in readings if _order(reading.shape.elements) == wanted]
+    if len(exact) == 1:
+        return exact[0]  # "20.12" in a YY.MM column: the year and month, not day and month
+    chosen = [
+        reading
+        for reading in readings
+        if "".join(k for k in _order(reading.shape.elements) if k in wanted)
+        == "".join(k for k in wanted if k in _order(reading.shape.elements))
+    ]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _fallback(text: str) -> DateValue | None:
+    """dateparser for words the grammar does not know; digits and marks alone are not read,
+    nor a year alone or a day and month that could be either way round (``5/6/2023``)."""
+    core = split_wrappers(text.strip())[2]
+    if len(core) > MAX_CELL:
+        return None
+    normal = unicodedata.normalize("NFKC", core).strip().casefold()
+    if not any(char.isalpha() for char in normal):
+        return None
+    normal = _OTHER_DASH.sub(r"\1-", normal)
+    if not _DIGIT.search(normal) or _YEAR_ALONE.fullmatch(normal) or _AMBIGUOUS.search(normal):
+        return None
+    return _guess(normal)
+
+
+@lru_cache(maxsize=4096)
+def _guess(text: str) -> DateValue | None:
+    from dateparser.date import DateDataParser
+
+    data = _parser(DateDataParser).get_date_data(text)
+    found = data.date_obj if data else None
+    if found is None or str(found.year) not in text or found.year < 1900:
+        return None  # a year not written in the text was guessed
+    return DateValue(found.year, found.month, found.day if data.period == "day" else None)
+
+
+@lru_cache(maxsize=1)
+def _parser(factory: Any) -> Any:
+    return factory(languages=["en", "zh"], settings=_FALLBACK_SETTINGS)
+
+
+def read_alone(text: str) -> DateValue | None:
+    """A date written with no column to settle it (a command line's ``--date``): the one value
+    the grammar's readings with a four-digit year agree on, a year alone included; dateparser
+    for words the grammar does not know; None when the readings disagree (``5/6/2023``)."""
+    cell = analyse(text)
+    if cell is None:
+        return _fallback(text)
+    found = {r.value for r in cell.readings if r.value.year and "YY" not in r.shape.elements}
+    return found.pop() if len(found) == 1 else None
+
+
+def read_year(text: str) -> DateValue | None:
+    """``DateValue(year, 0)`` for a year written alone (``2023``, ``2023年``), else None."""
+    cell = analyse(text)
+    for reading in cell.readings if cell else ():
+        if reading.value.year and not reading.value.month:
+            return DateValue(reading.value.year, 0)
+    return None
+
+
+def _bare_year(text: str) -> bool:
+    digits = unicodedata.normalize("NFKC", inner(text)).strip().removesuffix("年").rstrip()
+    return len(digits) == 4 and digits.isdecimal()
+
+
+def year_column(texts: Iterable[str]) -> bool:
+    """True when every non-empty text (at least one) is a four-digit year alone, wrappers aside.
+
+    Such a column (``Year``, ``年份``) gives dates to the year on purpose. A year before 1900
+    still counts, so that it is reported as unreadable rather than turning the column into
+    one of months.
+    """
+    found = False
+    for text in texts:
+        if not text.strip():
+            continue
+        if not _bare_year(text):
+            return False
+        found = True
+    return found
+
+
+@lru_cache(maxsize=1024)
+def year_hint(section: tuple[str, ...]) -> int | None:
+    """The year of the innermost heading that is a year alone (``## 2024``), if any.
+
+    Cached: every row of a section asks with the same path, and a long heading read once per
+    row would make the work grow with rows times heading length."""
+    for title in reversed(section):
+        found = read_year(inner(title.strip("# ")))
+        if found is not None:
+            return found.year
+    return None
+
+
+# ---------------------------------------------------------------- matching a style
+
+
+def _fits(written: Sequence[str], wanted: Sequence[str]) -> bool:
+    if len(written) != len(wanted):
+        return False
+    for cell_element, style_element in zip(written, wanted, strict=True):
+        if cell_element == style_element or cell_element in EITHER.get(style_element, ()):
+            continue
+        if style_element.startswith("<!--") and cell_element.startswith("<!--"):
+            cell_element, style_element = cell_element[4:-3], style_element[4:-3]
+        if style_element not in EITHER.get(cell_element, ()):
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def fits(shape: Style, style: Style) -> bool:
+    """True when a cell's shape is written in ``style``, precision aside: a month style takes a
+    day in its natural place or in a comment, a bracketed day may be left out."""
+    if not wrappers_fit(shape.wrappers, style.wrappers):
+        return False
+    written = shape.elements
+    written_day = day_span(written)
+    if has_day(style):
+        if written_day is not None:
+            return _fits(written, style.elements)
+        return style.optional_day and _fits(written, without_day(style.elements))
+    if written_day is None:
+        return _fits(written, style.elements)
+    if not _fits(without_day(written), style.elements):
+        return False
+    natural = extension(style.elements)
+    return natural is None or written[written_day[0]].startswith("<!--") or _fits(written, natural)
+
+
+def matches(text: str, style: str | Style) -> bool:
+    """True when the cell ``text`` is written in ``style`` (precision aside)."""
+    wanted = style_of(style)
+    cell = analyse(text)
+    return (
+        cell is not None
+        and not cell.normalised
+        and any(fits(reading.shape, wanted) for reading in cell.readings)
+    )
+
+
+def shape(text: str, style: str | Style) -> Style | None:
+    """How ``text`` is written, read in a column of ``style``; None when the grammar cannot
+    read it or the style does not settle its order."""
+    cell = analyse(text)
+    reading = _choose(cell, style_of(style)) if cell is not None else None
+    return reading.shape if reading is not None else None
+
+
+def comment_token(text: str) -> str | None:
+    """``<!--DD-->`` or ``<!--D-->`` when the cell keeps its day in a trailing comment."""
+    cell = analyse(text)
+    for element in cell.readings[0].shape.elements if cell else ():
+        if element.startswith("<!--"):
+            return "<!--DD-->" if element == "<!--D?-->" else element
+    return None
