@@ -193,8 +193,11 @@ def without_day(elements: Sequence[str]) -> tuple[str, ...]:
 
 
 def extension(elements: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A month style's elements with the day in its natural place, None when it has none."""
+    """A month style's elements with the day in its natural place, None when it has none (a
+    two-digit year's: ``13.01.01`` would read as a day and month of 2001)."""
     tokens = [element for element in elements if element in TOKENS]
+    if "YY" in tokens:
+        return None
     if len(tokens) != 2 or kind(tokens[-1]) != "m":
         if tokens == ["MMM", "YYYY"] or tokens == ["MMMM", "YYYY"]:
             return (tokens[0], " ", "D", ", ", "YYYY")

@@ -32,7 +32,7 @@ from lint.dates.patterns import (
     without_day,
     wrappers_fit,
 )
-from lint.dates.values import DateValue, days_in_month
+from lint.dates.values import DateValue, days_in_month, month_number
 
 # guards on what dateparser is given (it reads any order and fills in what is missing)
 _DIGIT = re.compile(r"\d")
@@ -40,6 +40,10 @@ _YEAR_ALONE = re.compile(r"\d{1,4}\s*年?")
 _AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\d)")
 # hyphen, non-breaking hyphen, figure dash, en dash, minus sign between two numbers
 _OTHER_DASH = re.compile(r"(?<=\d)(\s*)[\u2010\u2011\u2012\u2013\u2212](?=\s*\d)")
+# what a date dateparser read may hold besides its numbers and month names
+_PIECE = re.compile(r"\d+|[a-z]+|\S")
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
+_DATE_CHARACTERS = frozenset(".-/,:年月日号〇零一二三四五六七八九十")
 _FALLBACK_SETTINGS = {
     "REQUIRE_PARTS": ["year", "month"],
     "PREFER_DAY_OF_MONTH": "first",
@@ -114,7 +118,26 @@ def _fallback(text: str) -> DateValue | None:
     normal = _OTHER_DASH.sub(r"\1-", normal)
     if not _DIGIT.search(normal) or _YEAR_ALONE.fullmatch(normal) or _AMBIGUOUS.search(normal):
         return None
-    return _guess(normal)
+    value = _guess(normal)
+    return value if value is not None and _accounted(normal, value) else None
+
+
+def _accounted(text: str, value: DateValue) -> bool:
+    """True when every part of ``text`` is a part of ``value``: its numbers the year, month or
+    day, its words month names or ordinal suffixes, its other characters separators or CJK
+    numerals. dateparser skips what it does not know: ``Q1 2024`` is no March, and ``May,
+    2023*`` or ``April 9, 2024。`` is more than a date."""
+    parts = {value.year, value.month, value.day}
+    for piece in _PIECE.findall(text):
+        if piece.isdecimal():
+            known = int(piece) in parts
+        elif piece.isascii() and piece.isalpha():
+            known = month_number(piece) == value.month or piece in _ORDINALS
+        else:
+            known = piece in _DATE_CHARACTERS
+        if not known:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)
