@@ -20,10 +20,11 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from lint import dates, layout, papers
-from lint.columns import Roles, cell, header_key, roles
+from lint.columns import Roles, cell, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.memo import Memo
+from lint.sections import settings_for
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
 DateKey = tuple[int, int, int]
@@ -57,7 +58,8 @@ class TableConventions(NamedTuple):
     alone (``Year``, ``2023``, ``**2024**``). ``arxiv_dates`` ``follow`` when its dates are the
     months of their arXiv ids, else ``free`` (None without a date column). ``variants`` are the
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
-    with a title column.
+    with a title column. ``settings`` are the table's: the document's, with those of the sections
+    it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
     """
 
     table: Table
@@ -69,6 +71,8 @@ class TableConventions(NamedTuple):
     year_hint: int | None = None
     year_column: bool = False
     variants: tuple[int, ...] = ()
+    settings: Config = Config()
+    layout: Setting | None = None
 
 
 class Conventions(NamedTuple):
@@ -93,7 +97,10 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
     the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
     memo = memo if memo is not None else Memo()
-    tables = tuple(_table(doc, table, config, memo) for table in doc.tables)
+    tables = tuple(
+        _table(doc, table, settings_for(config, table.section), memo, config)
+        for table in doc.tables
+    )
     header, header_source = _header(tables, config)
     found = Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
     with_dates = [table for table in tables if table.arxiv_dates is not None]
@@ -126,26 +133,37 @@ def _header(
     return best, Setting("the header most paper tables use", INFERRED, detail)
 
 
-def _table(doc: Document, table: Table, config: Config, memo: Memo) -> TableConventions:
+def _table(
+    doc: Document, table: Table, config: Config, memo: Memo, document: Config
+) -> TableConventions:
+    """One table's conventions under ``config``, its settings (``document``'s, with those of
+    the sections it is in)."""
     table_roles = roles(table, config)
     variants = _variants(table, table_roles)
+    own = _own_layout(config, document)
     if table_roles.date is None:
         off = Setting("off", DEFAULT, "no date column")
-        return TableConventions(table, table_roles, None, off, variants=variants)
-    style = _date_style(doc, table, table_roles.date, config)
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
+    style = _date_style(doc, table, table_roles.date, config, document)
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
-        return TableConventions(table, table_roles, None, off, variants=variants)
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
     hint = dates.year_hint(table.section)
     texts = [cell(row.cells, table_roles.date) for row in table.rows]
     years = dates.year_column(texts)
     keys = _keys(table, texts, style.value, hint, years)
-    order, out = _order(table, keys, config)
+    order, out = _order(table, keys, config, document)
     if order.source == INFERRED and order.value != "off":
         descending = order.value == "descending"
         if out[descending] if descending in out else out_of_order(keys, descending):
             order = _by_id(table, table_roles, keys, order, memo)
-    found = TableConventions(table, table_roles, style, order, keys, None, hint, years, variants)
+    found = TableConventions(
+        table, table_roles, style, order, keys, None, hint, years, variants, config, own
+    )
     return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -193,14 +211,27 @@ def _keys(
     return tuple(keys)
 
 
-def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting | None:
+def _set(value: str, key: str, config: Config, document: Config) -> Setting:
+    """A value the settings give, saying when the table's section gave it."""
+    if getattr(config, key) != getattr(document, key):
+        return Setting(value, SET, "for its section")
+    return Setting(value, SET)
+
+
+def _own_layout(config: Config, document: Config) -> Setting | None:
+    """The layout a table's section sets for it (None: the document's)."""
+    if config.layout == document.layout or config.layout == AUTO:
+        return None
+    return _set(config.layout, "layout", config, document)
+
+
+def _date_style(
+    doc: Document, table: Table, column: int, config: Config, document: Config
+) -> Setting | None:
     """The date column's style: the setting, else the style most of its cells use (None when
     most cells are no dates: not a date column), else ``DEFAULT_DATE_STYLE``."""
-    in_section = section_setting(table, config, "date-format")
-    if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section")
-    if in_section is None and config.date_format != AUTO:
-        return Setting(config.date_format, SET)
+    if config.date_format != AUTO:
+        return _set(config.date_format, "date_format", config, document)
     found = dates.column_style(cell(row.cells, column) for row in table.rows)
     if found is None:
         return None
@@ -210,30 +241,14 @@ def _date_style(doc: Document, table: Table, column: int, config: Config) -> Set
     return Setting(found.style, INFERRED, detail)
 
 
-def section_setting(table: Table, config: Config, key: str) -> str | None:
-    """The value of ``key`` in the ``sections`` override of the innermost heading above
-    ``table`` that has one, else None."""
-    if not config.sections:
-        return None
-    overrides = {header_key(heading): dict(values) for heading, values in config.sections}
-    for heading in reversed(table.section):
-        values = overrides.get(header_key(heading))
-        if values is not None and key in values:
-            return values[key]
-    return None
-
-
 def _order(
-    table: Table, keys: Sequence[DateKey | None], config: Config
+    table: Table, keys: Sequence[DateKey | None], config: Config, document: Config
 ) -> tuple[Setting, dict[bool, list[int]]]:
     """The order the table runs in: set, or in auto the direction leaving fewer rows out of
     place; ``off`` when more than a third of the rows would be out of place either way. With
     it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
-    in_section = section_setting(table, config, "order")
-    if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section"), {}
-    if in_section is None and config.order != AUTO:
-        return Setting(config.order, SET), {}
+    if config.order != AUTO:
+        return _set(config.order, "order", config, document), {}
     readable = [key for key in keys if key is not None]
     if len(set(readable)) < 2:
         return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates"), {}
@@ -376,6 +391,8 @@ def _layout(
         return Setting(config.layout, SET)
     counts = {style: 0 for style in layout.STYLES}
     for found in tables:
+        if found.layout is not None:  # its section sets its layout: it says nothing of the rest
+            continue
         table = found.table
         styles = layout.styles_of(table, layout.lines_of(table, doc.lines), memo)
         for style in styles or {layout.leaning(table)}:
