@@ -72,9 +72,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
 
 
-def _fix(
-    doc: Document, row: Row, column: int, key: str, paper: Paper, shown: str
-) -> Fix | None:
+def _fix(doc: Document, row: Row, column: int, key: str, paper: Paper, shown: str) -> Fix | None:
     """The title cell with the current title: the text of the link to the paper, or the whole
     cell when it is plain text."""
     new = retitled(row.cells[column], key, paper.title, shown)
