@@ -27,7 +27,6 @@ INFERRED = "inferred"
 DEFAULT = "default"
 
 # the fallback when nothing dominates (issue 8: this repository's own choices)
-DEFAULT_DATE_STYLE = dates.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
 
@@ -50,7 +49,8 @@ class TableConventions(NamedTuple):
     ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
     ``arxiv_dates`` ``follow`` when its dates are the months of their arXiv ids, else
     ``free`` (None without a date column); ``arxiv_rows`` the body rows (by index) giving one
-    arXiv id and a readable date, with both.
+    arXiv id and a readable date, with both. ``venue_years``: the list writes a venue and a year
+    (``CVPR, 2024``) in date columns of this kind, its way of dating published papers.
     """
 
     table: Table
@@ -63,6 +63,7 @@ class TableConventions(NamedTuple):
     leaning: str = ""
     arxiv_dates: Setting | None = None
     arxiv_rows: tuple[tuple[int, papers.DatedId], ...] = ()
+    venue_years: bool = False
 
 
 class Conventions(NamedTuple):
@@ -104,7 +105,12 @@ def remember(doc: Document, found: Conventions) -> Conventions:
 
 def infer(doc: Document, config: Config) -> Conventions:
     """Read the conventions of ``doc``; settings other than ``auto`` win."""
-    tables = tuple(_with_styles(doc, table, config) for table in doc.tables)
+    found = [roles(table, config) for table in doc.tables]
+    styles = _date_styles(doc.tables, found, config)
+    tables = tuple(
+        _with_styles(doc, table, config, table_roles, style)
+        for table, table_roles, style in zip(doc.tables, found, styles, strict=True)
+    )
     header, header_source = _header(tables, config)
     return Conventions(config, _layout(tables, config), tables, header, header_source)
 
@@ -114,8 +120,16 @@ def carried(previous: Conventions, doc: Document, touched: set[int]) -> Conventi
     from, moved, except the tables at the indexes ``touched``, which changed: only those are
     read again (a table's conventions depend on its own lines, section and the settings)."""
     config = previous.config
+    styles = _date_styles(doc.tables, [found.roles for found in previous.tables], config)
+    # a table's date style is read with the list's other columns of its kind: a table whose
+    # style the changed ones changed is read again too
+    touched = touched | {
+        index
+        for index, style in enumerate(styles)
+        if style != (previous.tables[index].date_style, previous.tables[index].venue_years)
+    }
     tables = tuple(
-        _carried_table(doc, previous.tables[index], table, config)
+        _carried_table(doc, previous.tables[index], table, config, styles[index])
         if index in touched
         else previous.tables[index]._replace(table=table)
         for index, table in enumerate(doc.tables)
@@ -148,7 +162,11 @@ def _header(
 
 
 def _carried_table(
-    doc: Document, previous: TableConventions, table: Table, config: Config
+    doc: Document,
+    previous: TableConventions,
+    table: Table,
+    config: Config,
+    style: tuple[Setting | None, bool],
 ) -> TableConventions:
     """The conventions of a changed ``table``: read again, but when its cells are those of
     ``previous.table`` in the same order (it was only laid out anew) only its layout styles
@@ -160,8 +178,8 @@ def _carried_table(
         and len(old.rows) == len(table.rows)
         and all(a.cells == b.cells for a, b in zip(old.rows, table.rows, strict=True))
     )
-    if not same:
-        return _with_styles(doc, table, config)
+    if not same or style != (previous.date_style, previous.venue_years):
+        return _with_styles(doc, table, config, previous.roles, style)
     styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
     leaning = "" if styles else layout.leaning(table)
     return previous._replace(table=table, styles=styles, leaning=leaning)
@@ -174,17 +192,24 @@ def view(found: Conventions, doc: Document) -> Conventions:
     return found._replace(tables=tuple(t for t in found.tables if id(t.table) in wanted))
 
 
-def _with_styles(doc: Document, table: Table, config: Config) -> TableConventions:
+def _with_styles(
+    doc: Document,
+    table: Table,
+    config: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
+) -> TableConventions:
     styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
     leaning = "" if styles else layout.leaning(table)
-    return _table(doc, table, config)._replace(styles=styles, leaning=leaning)
+    found = _table(table, config, table_roles, date_style[0])
+    return found._replace(styles=styles, leaning=leaning, venue_years=date_style[1])
 
 
-def _table(doc: Document, table: Table, config: Config) -> TableConventions:
-    table_roles = roles(table, config)
+def _table(
+    table: Table, config: Config, table_roles: Roles, style: Setting | None
+) -> TableConventions:
     if table_roles.date is None:
         return TableConventions(table, table_roles, None, Setting("off", DEFAULT, "no date column"))
-    style = _date_style(doc, table, table_roles.date, config)
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(table, table_roles, None, off)
@@ -241,21 +266,49 @@ def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, 
     return tuple(keys)
 
 
-def _date_style(doc: Document, table: Table, column: int, config: Config) -> Setting | None:
-    """The date column's style: the setting, else the style most of its cells use (None when
-    most cells are no dates: not a date column), else ``DEFAULT_DATE_STYLE``."""
-    in_section = section_setting(table, config, "date-format")
-    if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section")
-    if in_section is None and config.date_format != AUTO:
-        return Setting(config.date_format, SET)
-    found = dates.column_style(cell(row.cells, column) for row in table.rows)
-    if found is None:
+def _date_styles(
+    tables: Sequence[Table], table_roles: Sequence[Roles], config: Config
+) -> list[tuple[Setting | None, bool]]:
+    """Each table's date style (None without a date column, or when most of its cells are no
+    dates) and whether the list writes venue-years in its kind of date column: the setting,
+    else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
+    where neither holds a majority, the style most of its dates share, as a default that
+    date-format does not check."""
+    columns = [
+        dates.DateColumn(
+            header_key(cell(table.header.cells, found.date)),
+            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
+        )
+        if found.date is not None
+        else None
+        for table, found in zip(tables, table_roles, strict=True)
+    ]
+    styles: list[tuple[Setting | None, bool]] = []
+    for table, choice in zip(tables, dates.choose_styles(columns), strict=True):
+        venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
+        in_section = section_setting(table, config, "date-format")
+        if choice is None:
+            styles.append((None, False))
+        elif in_section is not None and in_section != AUTO:
+            styles.append((Setting(in_section, SET, "for its section"), venues))
+        elif in_section is None and config.date_format != AUTO:
+            styles.append((Setting(config.date_format, SET), venues))
+        else:
+            styles.append((_inferred(choice), venues))
+    return styles
+
+
+def _inferred(choice: dates.Choice) -> Setting | None:
+    """The setting an inferred style choice gives, its evidence in the detail."""
+    if choice.style is None:
         return None
-    detail = f"{found.matching} of {found.cells} cells"
-    if found.fallback:
-        return Setting(DEFAULT_DATE_STYLE, DEFAULT, f"no style holds a majority; {detail}")
-    return Setting(found.style, INFERRED, detail)
+    shown = f"{choice.matching} of {choice.cells} cells"
+    if choice.scope == dates.DOCUMENT and choice.tables > 1:
+        return Setting(choice.style, INFERRED, f"{shown} in {choice.tables} tables")
+    if choice.scope == dates.NONE:
+        detail = f"no style holds a majority ({shown}): dates read, not checked"
+        return Setting(choice.style, DEFAULT, detail)
+    return Setting(choice.style, INFERRED, shown)
 
 
 def section_setting(table: Table, config: Config, key: str) -> str | None:
