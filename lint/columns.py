@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -242,16 +241,6 @@ def settings_matched(doc: Document, config: Config) -> frozenset[str]:
             if value is not None and _configured(keys, value) is not None
         )
     return frozenset(matched)
-
-
-def paper_tables(doc: Document, config: Config) -> Iterator[tuple[Table, Roles]]:
-    """Every table of ``doc`` that has both a title and a date column, with its roles (as the
-    conventions step found them)."""
-    from lint import conventions  # conventions reads this module's roles
-
-    for found in conventions.of(doc, config).tables:
-        if found.roles.is_paper:
-            yield found.table, found.roles
 
 
 def cell(cells: tuple[str, ...], index: int) -> str:

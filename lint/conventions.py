@@ -1,23 +1,29 @@
 """What a document already does, merged with the settings: the conventions every rule reads.
 
-Run once per document, between parsing and the rules (``of`` caches the latest documents; a fix
-pass reads again only the tables it changed, ``carried``). For each table: which columns hold the
-title and the date, the date style of its date column, and the order its rows run in; for the
-document: the table layout style. A setting given in the configuration wins; ``"auto"`` (the
-default) reads the document. Each value carries where it came from (``set``, ``inferred`` or
-``default``) so ``--show-conventions`` can say why a row was reported and which setting pins it.
+Run once per document by the engine, between parsing and the rules, which are handed the result
+(``lint/context.py``). For each table: which columns hold the title and the date, the date style
+of its date column, the order its rows run in, whether its dates follow their arXiv ids, and
+which columns name a paper's variant; for the document: the table layout style and the header of
+its paper tables. Only what the list does is kept here: what a rule finds against it (the rows
+out of order, the tables not in the layout) stays in the rule, computed by the helpers below
+(``misplaced``, ``arxiv_rows``) or by ``lint/layout.py``, with the memo keeping what both ask.
+
+A setting given in the configuration wins; ``"auto"`` (the default) reads the document. Each
+value carries where it came from (``set``, ``inferred`` or ``default``) so ``--show-conventions``
+can say why a row was reported and which setting pins it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from lint import dates, layout, papers
 from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
+from lint.memo import Memo
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
 DateKey = tuple[int, int, int]
@@ -45,12 +51,13 @@ class TableConventions(NamedTuple):
     ``roles`` are its title and date columns; ``date_style`` the style of its date column (None
     when it has none); ``order`` ``ascending``, ``descending`` or ``off`` (not ordered by date, or
     ordering switched off). ``keys`` hold each body row's date as compared (None where it cannot
-    be read); ``misplaced`` the indexes of the rows outside the longest run of rows in ``order``;
-    ``styles`` the layout styles the table is written in (``lint/layout.py``), maybe none.
-    ``arxiv_dates`` ``follow`` when its dates are the months of their arXiv ids, else
-    ``free`` (None without a date column); ``arxiv_rows`` the body rows (by index) giving one
-    arXiv id and a readable date, with both. ``venue_years``: the list writes a venue and a year
-    (``CVPR, 2024``) in date columns of this kind, its way of dating published papers.
+    be read): the evidence of its order. ``year_hint`` is the year its section's heading gives
+    (``### 2024``), for dates written without one; ``year_column`` tells a column giving years
+    alone (``Year``, ``2023``, ``**2024**``). ``arxiv_dates`` ``follow`` when its dates are the
+    months of their arXiv ids, else ``free`` (None without a date column). ``variants`` are the
+    columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
+    with a title column. ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in
+    date columns of this kind, its way of dating published papers.
     """
 
     table: Table
@@ -58,11 +65,10 @@ class TableConventions(NamedTuple):
     date_style: Setting | None
     order: Setting
     keys: tuple[DateKey | None, ...] = ()
-    misplaced: tuple[int, ...] = ()
-    styles: frozenset[str] = frozenset()
-    leaning: str = ""
     arxiv_dates: Setting | None = None
-    arxiv_rows: tuple[tuple[int, papers.DatedId], ...] = ()
+    year_hint: int | None = None
+    year_column: bool = False
+    variants: tuple[int, ...] = ()
     venue_years: bool = False
 
 
@@ -76,66 +82,23 @@ class Conventions(NamedTuple):
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
 
-    def table(self, table: Table) -> TableConventions:
-        """The conventions of ``table`` (a table of the document they were read from)."""
-        for found in self.tables:
-            if found.table is table:
-                return found
-        raise KeyError(table.start_line)
+    def paper_tables(self) -> Iterator[TableConventions]:
+        """The tables with both a title and a date column, the only ones paper rules check."""
+        return (found for found in self.tables if found.roles.is_paper)
 
 
-# the latest documents read (a fix pass reads the document and a view of its changed tables)
-_cache: list[tuple[Document, Config, Conventions]] = []
-_CACHE_KEPT = 2
-
-
-def of(doc: Document, config: Config) -> Conventions:
-    """The conventions of ``doc`` under ``config``, read once per document (cached)."""
-    for known, settings, found in _cache:
-        if known is doc and settings == config:
-            return found
-    return remember(doc, infer(doc, config))
-
-
-def remember(doc: Document, found: Conventions) -> Conventions:
-    """Keep ``found`` as the conventions of ``doc`` (what ``of`` returns for it)."""
-    _cache[:] = [(doc, found.config, found), *_cache[: _CACHE_KEPT - 1]]
-    return found
-
-
-def infer(doc: Document, config: Config) -> Conventions:
-    """Read the conventions of ``doc``; settings other than ``auto`` win."""
+def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
+    """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
+    the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
+    memo = memo if memo is not None else Memo()
     found = [roles(table, config) for table in doc.tables]
     styles = _date_styles(doc.tables, found, config)
     tables = tuple(
-        _with_styles(doc, table, config, table_roles, style)
+        _table(table, config, memo, table_roles, style)
         for table, table_roles, style in zip(doc.tables, found, styles, strict=True)
     )
     header, header_source = _header(tables, config)
-    return Conventions(config, _layout(tables, config), tables, header, header_source)
-
-
-def carried(previous: Conventions, doc: Document, touched: set[int]) -> Conventions:
-    """The conventions of ``doc``, a document whose tables are those ``previous`` was read
-    from, moved, except the tables at the indexes ``touched``, which changed: only those are
-    read again (a table's conventions depend on its own lines, section and the settings)."""
-    config = previous.config
-    styles = _date_styles(doc.tables, [found.roles for found in previous.tables], config)
-    # a table's date style is read with the list's other columns of its kind: a table whose
-    # style the changed ones changed is read again too
-    touched = touched | {
-        index
-        for index, style in enumerate(styles)
-        if style != (previous.tables[index].date_style, previous.tables[index].venue_years)
-    }
-    tables = tuple(
-        _carried_table(doc, previous.tables[index], table, config, styles[index])
-        if index in touched
-        else previous.tables[index]._replace(table=table)
-        for index, table in enumerate(doc.tables)
-    )
-    header, header_source = _header(tables, config)
-    return Conventions(config, _layout(tables, config), tables, header, header_source)
+    return Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
@@ -161,108 +124,77 @@ def _header(
     return best, Setting("the header most paper tables use", INFERRED, detail)
 
 
-def _carried_table(
-    doc: Document,
-    previous: TableConventions,
+def _table(
     table: Table,
     config: Config,
-    style: tuple[Setting | None, bool],
-) -> TableConventions:
-    """The conventions of a changed ``table``: read again, but when its cells are those of
-    ``previous.table`` in the same order (it was only laid out anew) only its layout styles
-    change, since everything else is read from its cells and section."""
-    old = previous.table
-    same = (
-        old.section == table.section
-        and old.header.cells == table.header.cells
-        and len(old.rows) == len(table.rows)
-        and all(a.cells == b.cells for a, b in zip(old.rows, table.rows, strict=True))
-    )
-    if not same or style != (previous.date_style, previous.venue_years):
-        return _with_styles(doc, table, config, previous.roles, style)
-    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
-    leaning = "" if styles else layout.leaning(table)
-    return previous._replace(table=table, styles=styles, leaning=leaning)
-
-
-def view(found: Conventions, doc: Document) -> Conventions:
-    """``found`` narrowed to the tables of ``doc``, a view of some of the tables they were read
-    from (the layout stays the whole document's)."""
-    wanted = {id(table) for table in doc.tables}
-    return found._replace(tables=tuple(t for t in found.tables if id(t.table) in wanted))
-
-
-def _with_styles(
-    doc: Document,
-    table: Table,
-    config: Config,
+    memo: Memo,
     table_roles: Roles,
     date_style: tuple[Setting | None, bool],
 ) -> TableConventions:
-    styles = layout.styles_of(table, layout.lines_of(table, doc.lines))
-    leaning = "" if styles else layout.leaning(table)
-    found = _table(table, config, table_roles, date_style[0])
-    return found._replace(styles=styles, leaning=leaning, venue_years=date_style[1])
-
-
-def _table(
-    table: Table, config: Config, table_roles: Roles, style: Setting | None
-) -> TableConventions:
+    variants = _variants(table, table_roles)
     if table_roles.date is None:
-        return TableConventions(table, table_roles, None, Setting("off", DEFAULT, "no date column"))
+        off = Setting("off", DEFAULT, "no date column")
+        return TableConventions(table, table_roles, None, off, variants=variants)
+    style, venue_years = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
-        return TableConventions(table, table_roles, None, off)
-    keys = _keys(table, table_roles.date, style.value)
+        return TableConventions(table, table_roles, None, off, variants=variants)
+    hint = dates.year_hint(table.section)
+    texts = [cell(row.cells, table_roles.date) for row in table.rows]
+    years = dates.year_column(texts)
+    keys = _keys(table, texts, style.value, hint, years)
     order, out = _order(table, keys, config)
     if order.source == INFERRED and order.value != "off":
         descending = order.value == "descending"
         if out[descending] if descending in out else out_of_order(keys, descending):
-            order = _by_id(table, table_roles, keys, order)
-    misplaced: tuple[int, ...] = ()
-    if order.value in ("ascending", "descending"):
-        descending = order.value == "descending"
-        misplaced = tuple(out[descending] if descending in out else out_of_order(keys, descending))
-    arxiv_rows = _arxiv_rows(table, table_roles, style.value)
-    return TableConventions(
-        table,
-        table_roles,
-        style,
-        order,
-        keys,
-        misplaced,
-        arxiv_dates=_arxiv_dates(arxiv_rows),
-        arxiv_rows=arxiv_rows,
+            order = _by_id(table, table_roles, keys, order, memo)
+    found = TableConventions(
+        table, table_roles, style, order, keys, None, hint, years, variants, venue_years
     )
+    return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
 
 
-def _keys(table: Table, column: int, date_format: str) -> tuple[DateKey | None, ...]:
+def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
+    """The variant columns of a table with a title column (duplicate-entry reads them)."""
+    if table_roles.title is None:
+        return ()
+    return papers.variant_columns(table, (table_roles.title, table_roles.date))
+
+
+def misplaced(found: TableConventions) -> list[int]:
+    """The indexes of the rows outside the longest run of rows in the table's order (none when
+    it has no order)."""
+    if found.order.value not in ("ascending", "descending"):
+        return []
+    return out_of_order(found.keys, found.order.value == "descending")
+
+
+def _keys(
+    table: Table, texts: Sequence[str], date_format: str, hint: int | None, year_column: bool
+) -> tuple[DateKey | None, ...]:
     """Each row's date as compared: as the format shows it (the day only if it shows days)."""
     style = dates.parse_style(date_format)
     shown = (dates.has_month(style), dates.has_day(style))
     with_year = dates.has_year(style)
     limit = dates.limit()
-    texts = [cell(row.cells, column) for row in table.rows]
     # a year alone is a date in a year style or a column of years, not among months
-    years = not shown[0] or dates.year_column(texts)
-    seen: dict[tuple[str, int | None], DateKey | None] = {}
+    years = not shown[0] or year_column
+    # a style without the year reads it from the section's heading
+    hint = None if with_year else hint
+    seen: dict[str, DateKey | None] = {}
     keys: list[DateKey | None] = []
-    section: tuple[str, ...] | None = None
-    hint = None
     width = len(table.header.cells)
     for row, text in zip(table.rows, texts, strict=True):
         if len(row.cells) != width:
             keys.append(None)  # a row with missing or extra cells: its date may be any cell
             continue
-        if not with_year and row.section is not section:  # the rows share their section
-            section, hint = row.section, dates.year_hint(row.section)
-        if (text, hint) not in seen:
+        if text not in seen:
             value = dates.read(text, style, hint)
             key = None
             if value is not None and (value.month or years):
                 key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
-            seen[text, hint] = key if key is None or key <= limit else None
-        keys.append(seen[text, hint])
+            seen[text] = key if key is None or key <= limit else None
+        keys.append(seen[text])
     return tuple(keys)
 
 
@@ -368,13 +300,13 @@ def _order(
 
 
 def _by_id(
-    table: Table, table_roles: Roles, keys: Sequence[DateKey | None], order: Setting
+    table: Table, table_roles: Roles, keys: Sequence[DateKey | None], order: Setting, memo: Memo
 ) -> Setting:
     """``off`` when the rows follow their arXiv ids more closely than their dates (daily arXiv
     lists sort by id and date rows by their last update): the table is ordered by id."""
     ids: list[DateKey | None] = []
     for row in table.rows:
-        found = papers.arxiv_ids(row.cells, table_roles.title, table_roles.date)
+        found = papers.arxiv_ids(row.cells, table_roles.title, table_roles.date, memo.identities)
         ids.append(papers.arxiv_order(found[0]) if len(found) == 1 else None)
     with_ids = sum(key is not None for key in ids)
     if with_ids * 2 <= len(table.rows):
@@ -433,19 +365,27 @@ ARXIV_AGREE = 0.9
 ARXIV_MIN_ROWS = 3
 
 
-def _arxiv_rows(
-    table: Table, table_roles: Roles, date_format: str
-) -> tuple[tuple[int, papers.DatedId], ...]:
-    """The rows giving one arXiv id and a readable date; a table whose lines mention no arXiv
-    id costs a few substring tests."""
-    assert table_roles.date is not None
-    if not papers.may_hold_arxiv("\n".join(row.content for row in table.rows)):
+def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, papers.DatedId], ...]:
+    """The rows of a table with a date column giving one arXiv id and a readable date (by
+    index), read once per table and memo; a table whose lines mention no arXiv id costs a few
+    substring tests."""
+    table, title, date = found.table, found.roles.title, found.roles.date
+    if date is None or found.date_style is None:
         return ()
-    found = (
-        (index, papers.dated_arxiv(row.cells, table_roles.title, table_roles.date, date_format))
-        for index, row in enumerate(table.rows)
-    )
-    return tuple((index, dated) for index, dated in found if dated is not None)
+    contents = tuple(row.content for row in table.rows)
+    if not papers.may_hold_arxiv("\n".join(contents)):
+        return ()
+    date_format = found.date_style.value
+    key = (contents, title, date, date_format)
+    known = memo.arxiv_rows.get(key)
+    if known is None:
+        identities = memo.identities
+        dated = (
+            (index, papers.dated_arxiv(row.cells, title, date, date_format, identities))
+            for index, row in enumerate(table.rows)
+        )
+        known = memo.arxiv_rows[key] = tuple((i, one) for i, one in dated if one is not None)
+    return known
 
 
 def _arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
@@ -461,13 +401,17 @@ def _arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
     return Setting("follow" if follow else "free", INFERRED, detail)
 
 
-def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
+def _layout(
+    doc: Document, tables: Sequence[TableConventions], config: Config, memo: Memo
+) -> Setting:
     """The layout style most tables use (aligned on a tie or when none is in a style)."""
     if config.layout != AUTO:
         return Setting(config.layout, SET)
     counts = {style: 0 for style in layout.STYLES}
-    for table in tables:
-        for style in table.styles or {table.leaning}:
+    for found in tables:
+        table = found.table
+        styles = layout.styles_of(table, layout.lines_of(table, doc.lines), memo)
+        for style in styles or {layout.leaning(table)}:
             counts[layout.ALIGNED if style == layout.BY_HAND else style] += 1
     best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
     if not counts[best]:

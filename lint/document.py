@@ -26,7 +26,6 @@ followed by a lazy line; and ``\\v``/``\\f`` around a cell's text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -494,106 +493,4 @@ def _build_table(
         rows=tuple(rows[2:]),
         prefixes=tuple(prefixes),
         section=section,
-    )
-
-
-def update(doc: Document, lines: list[str], edits: list[tuple[int, int, int]]) -> Document | None:
-    """``doc`` after line edits inside its tables, without parsing the text again.
-
-    ``lines`` are the edited text's lines; ``edits`` hold ``(start_line, end_line, new_count)``
-    of each replaced block (old 1-based lines, inclusive). Tables an edit touched are split anew
-    from their new lines, the others only move. None when an edit leaves its table or a table's
-    new lines are not plainly a table (a caller then parses the text): the fix loop checks the
-    result against a full parse before anything is written.
-    """
-    ends: list[int] = []
-    totals: list[int] = []
-    running = 0
-    for start, end, count in sorted(edits):
-        running += count - (end - start + 1)
-        ends.append(end)
-        totals.append(running)
-
-    def moved(line: int, inclusive: bool = False) -> int:
-        """The new number of old ``line``, counting edits that end before it (or at it)."""
-        index = (bisect_right if inclusive else bisect_left)(ends, line)
-        return line + (totals[index - 1] if index else 0)
-
-    touched = _touched_tables(doc.tables, edits)
-    if touched is None:
-        return None
-    tables: list[Table] = []
-    for index, table in enumerate(doc.tables):
-        start = moved(table.start_line)
-        if index in touched:
-            rebuilt = _rebuild(table, lines, start, moved(table.end_line, inclusive=True))
-            if rebuilt is None:
-                return None
-            tables.append(rebuilt)
-        else:
-            tables.append(_shifted(table, start - table.start_line))
-    sections = tuple(s._replace(line=moved(s.line)) for s in doc.sections)
-    return Document(doc.path, tuple(lines), sections, tuple(tables))
-
-
-def touched(doc: Document, edits: list[tuple[int, int, int]]) -> set[int] | None:
-    """Indexes of the tables of ``doc`` that edits ``(start_line, end_line, new_count)`` fall
-    in; None when an edit is not inside one table."""
-    return _touched_tables(doc.tables, edits)
-
-
-def _touched_tables(
-    tables: tuple[Table, ...], edits: list[tuple[int, int, int]]
-) -> set[int] | None:
-    """Indexes of the tables the edits fall in; None when an edit is not inside one table."""
-    starts = [table.start_line for table in tables]
-    touched: set[int] = set()
-    for start, end, _ in edits:
-        index = bisect_right(starts, start) - 1
-        if index < 0 or end > tables[index].end_line:
-            return None
-        touched.add(index)
-    return touched
-
-
-def _shifted(table: Table, delta: int) -> Table:
-    if not delta:
-        return table
-    # built directly: NamedTuple._replace costs several times more, once per row of every
-    # table below an edit, in every pass of a fix
-    header, delimiter, *rows = [
-        Row(line + delta, cells, section, content, offset)
-        for line, cells, section, content, offset in (table.header, table.delimiter, *table.rows)
-    ]
-    return table._replace(
-        start_line=table.start_line + delta,
-        end_line=table.end_line + delta,
-        header=header,
-        delimiter=delimiter,
-        rows=tuple(rows),
-    )
-
-
-def _rebuild(table: Table, lines: list[str], start: int, end: int) -> Table | None:
-    """The table split anew from its new lines ``start``..``end``, or None if unsure."""
-    prefix = table.prefixes[0]
-    if end < start + 1 or any(other != prefix for other in table.prefixes):
-        return None
-    contents = [line[len(prefix) :] for line in lines[start - 1 : end]]
-    if any(not line.startswith(prefix) for line in lines[start - 1 : end]):
-        return None
-    # every row opens with a pipe and holds a cell, so none ends the table or starts a block
-    if any(not content.startswith("|") or not _is_row(content) for content in contents):
-        return None
-    aligns = _delimiter_aligns(contents[1])
-    header = cells_of(contents[0])
-    if aligns is None or len(aligns) != len(header):
-        return None
-    section, offset = table.section, len(prefix)
-    rows = [
-        Row(start + i, cells_of(content), section, content, offset)
-        for i, content in enumerate(contents)
-    ]
-    return Table(
-        start, end, rows[0], rows[1], tuple(aligns), tuple(rows[2:]), (prefix,) * len(rows), section
     )

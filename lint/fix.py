@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lint import contract, conventions, document, engine, papers
+from lint import contract, document, engine
 from lint.config import Config
+from lint.memo import Memo
+from lint.paper_index import Scope
 from lint.problem import SAFE, Fix, Problem, row_key
-from lint.rules.duplicate_entry import Scope
 
 MAX_PASSES = 25
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -71,9 +72,9 @@ def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
     """The wanted fixes that can be applied together: smallest first, overlapping ones deferred.
 
     Problems may share one fix (every misplaced row of a table shares the move that places
-    them all): it is applied once.
+    them all): equal fixes are one fix, applied once.
     """
-    candidates = list({id(p.fix): p.fix for p in problems if p.fix and _wanted(p, unsafe)}.values())
+    candidates = list(dict.fromkeys(p.fix for p in problems if p.fix and _wanted(p, unsafe)))
     candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
     last = max((edit.end_line for fix in candidates for edit in fix.edits), default=0)
     used = bytearray(last + 1)  # 1 for every line a taken fix edits: linear, not pairwise
@@ -130,29 +131,18 @@ def fix_text(
     """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
 
     ``scope``: the other files of the run, for duplicates across files (never fixed)."""
-    with papers.remembering():
-        return _fix_text(text, path, config or Config(), unsafe, scope)
-
-
-def _fix_text(text: str, path: str, config: Config, unsafe: bool, scope: Scope | None) -> FixResult:
+    config = config or Config()
+    memo = Memo(rows=True)  # the passes read the same rows and tables again
     lines = split_lines(text)
     original = document.parse(text, path)
-    doc, parsed, current = original, True, text
+    doc, current = original, text
     changes = Changes()
     fixed = 0
     found: list[Problem] | None = None
-    before: tuple[engine.Checked, document.Document, set[int]] | None = None
     for _ in range(MAX_PASSES):
-        checked = engine.check_changed(doc, config, scope, before)
-        problems = checked.problems
+        problems = engine.check(doc, config, scope, memo)
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
-        if not fixes and not parsed:
-            # the document was updated table by table: the real parse must agree before it counts
-            full = document.parse(current, path)
-            doc, parsed, agreed = full, True, full == doc
-            if not agreed:  # a safety net, never seen: check the parsed text once more
-                continue
         if not fixes:
             verify(original, text, doc, current, changes, unsafe)
             return FixResult(current, fixed, problems, found)
@@ -161,19 +151,9 @@ def _fix_text(text: str, path: str, config: Config, unsafe: bool, scope: Scope |
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
-        taken = {id(fix) for fix in fixes}
-        fixed += sum(1 for problem in problems if id(problem.fix) in taken)
-        edits = [(e.start_line, e.end_line, len(e.new_lines)) for f in fixes for e in f.edits]
-        updated = document.update(doc, [content for content, _ in lines], edits)
-        before = None
-        if updated is not None:
-            # only the tables the edits fell in changed: their conventions and their table
-            # rules' problems are found again, the other tables' are moved
-            changed = document.touched(doc, edits) or set()
-            previous = conventions.of(doc, config)
-            conventions.remember(updated, conventions.carried(previous, updated, changed))
-            before = (checked, doc, changed)
-        doc, parsed = (updated, False) if updated else (document.parse(current, path), True)
+        taken = set(fixes)
+        fixed += sum(1 for problem in problems if problem.fix in taken)
+        doc = document.parse(current, path)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from itertools import zip_longest
 
 from lint.document import Row, Table, _pieces, is_pipeless
+from lint.memo import Memo
 from lint.width import width
 
 ALIGNED = "aligned"
@@ -32,33 +33,41 @@ _MIN_WIDTH = 3
 # an empty cell in a compact row: ``| |`` (two spaces, ``|  |``, read the same)
 _EMPTY_COMPACT = re.compile(r"\|  (?=\|)")
 
-# Memo of a pure function: a table's layout depends only on its lines, prefixes and the style.
-# The fix loop re-checks every table after each pass, and most tables are unchanged since the
-# last one, so each is laid out once rather than once a pass.
-_LAYOUTS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
-_LAYOUTS_KEPT = 8192
-
 
 def lines_of(table: Table, lines: tuple[str, ...]) -> tuple[str, ...]:
     """The source lines of ``table`` out of a document's ``lines``."""
     return lines[table.start_line - 1 : table.end_line]
 
 
-def laid_out(table: Table, old: tuple[str, ...], style: str) -> tuple[str, ...]:
-    """The table's lines in ``style`` (``old`` are its current lines, the memo's key)."""
+def laid_out(
+    table: Table, old: tuple[str, ...], style: str, memo: Memo | None = None
+) -> tuple[str, ...]:
+    """The table's lines in ``style`` (``old`` are its current lines). A table's layout depends
+    only on its lines and container prefixes, so ``memo`` keeps it by them: the conventions step
+    and table-format, and the passes of a fix, lay each table out once."""
     key = (style, old, table.prefixes)
-    new = _LAYOUTS.get(key)
+    new = memo.layouts.get(key) if memo is not None else None
     if new is None:
         new = aligned(table) if style == ALIGNED else unpadded(table, style == COMPACT)
         if new == old:
             new = old  # a table already in the style keeps its own lines, not a copy of them
-        if len(_LAYOUTS) >= _LAYOUTS_KEPT:
-            _LAYOUTS.clear()
-        _LAYOUTS[key] = new
+        if memo is not None:
+            memo.layouts[key] = new
     return new
 
 
-def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
+def styles_of(table: Table, old: tuple[str, ...], memo: Memo | None = None) -> frozenset[str]:
+    """The styles ``table`` is written in (see ``_styles``), read once per ``memo``."""
+    if memo is None:
+        return _styles(table, old, None)
+    key = (old, table.prefixes)
+    found = memo.styles.get(key)
+    if found is None:
+        found = memo.styles[key] = _styles(table, old, memo)
+    return found
+
+
+def _styles(table: Table, old: tuple[str, ...], memo: Memo | None) -> frozenset[str]:
     """The styles ``table`` is written in: tight or compact (read from its body rows), else
     aligned as prettier lays it out, else aligned by hand (pipes in the same display columns on
     every line: the padding of centred cells may differ from prettier's). The cheap styles are
@@ -72,7 +81,7 @@ def styles_of(table: Table, old: tuple[str, ...]) -> frozenset[str]:
         made.rstrip(" \t") == _EMPTY_COMPACT.sub("| ", line.rstrip(" \t")) for made, line in rows
     ):
         return frozenset((COMPACT,))
-    if laid_out(table, old, ALIGNED) == old:
+    if laid_out(table, old, ALIGNED, memo) == old:
         return frozenset((ALIGNED,))
     return frozenset((BY_HAND,)) if _pipes_aligned(table) else frozenset()
 

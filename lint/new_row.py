@@ -341,7 +341,7 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
     document's style when the table is in it (or empty), else its lines kept and the new rows
     written in the style the table is in or leans to."""
     style = conv.layout.value
-    styles = target.styles if target.table.rows else frozenset((style,))
+    styles = _styles(target.table) if target.table.rows else frozenset((style,))
     by_hand = style == layout.ALIGNED and layout.BY_HAND in styles
     if style in styles and style != layout.ALIGNED:
         return layout.unpadded(new_table, style == layout.COMPACT)
@@ -352,10 +352,17 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
     return _kept(target, new_table)
 
 
+def _styles(table: Table) -> frozenset[str]:
+    """The layout styles ``table`` is written in, read from its own lines."""
+    rows = (table.header, table.delimiter, *table.rows)
+    lines = tuple(prefix + row.content for prefix, row in zip(table.prefixes, rows, strict=True))
+    return layout.styles_of(table, lines)
+
+
 def _kept(target: TableConventions, new_table: Table) -> tuple[str, ...]:
     """The table's own lines, and each new row in the style the table is in or leans to."""
     old = target.table
-    near = target.styles or {target.leaning}
+    near = _styles(old) or {layout.leaning(old)}
     lines = []
     olds = iter(zip(old.prefixes[2:], old.rows, strict=True))
     for prefix, row in zip(new_table.prefixes[2:], new_table.rows, strict=True):

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from lint import dates
 from lint.dates import DateValue
@@ -263,34 +262,23 @@ def cell_key(text: str) -> bytes:
 
 
 def identity(
-    cells: Sequence[str], title: int | None, skip: int | None = None, may: bool = True
+    cells: Sequence[str],
+    title: int | None,
+    skip: int | None = None,
+    may: bool = True,
+    known: dict[tuple[Any, ...], Any] | None = None,
 ) -> Identity:
     """The paper a row names: its title key and the identifiers of its title cell and of its
     link-only cells (``skip``: a column never read, the date). ``may`` false: the caller
-    knows no cell can hold a link or an identifier (``may_link`` of its text)."""
-    if _remembered is not None:
-        key = (tuple(cells), title, skip)
-        found = _remembered.get(key)
-        if found is None:
-            found = _remembered[key] = _identity(cells, title, skip, may)
-        return found
-    return _identity(cells, title, skip, may)
-
-
-# while set (``remembering``): the identities read so far, by row
-_remembered: dict[tuple[tuple[str, ...], int | None, int | None], Identity] | None = None
-
-
-@contextmanager
-def remembering() -> Iterator[None]:
-    """Remember the identity of every row read within: the passes of a fix read the same rows
-    again and again (a plain lint reads each once, and keeps nothing)."""
-    global _remembered
-    _remembered = {}
-    try:
-        yield
-    finally:
-        _remembered = None
+    knows no cell can hold a link or an identifier (``may_link`` of its text). ``known``: the
+    identities read so far, by row (a fix's passes read the same rows again and again)."""
+    if known is None:
+        return _identity(cells, title, skip, may)
+    key = (tuple(cells), title, skip)
+    found: Identity | None = known.get(key)
+    if found is None:
+        found = known[key] = _identity(cells, title, skip, may)
+    return found
 
 
 def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bool) -> Identity:
@@ -480,12 +468,17 @@ def may_hold_arxiv(text: str) -> bool:
     return any(hint in text for hint in _ARXIV_HINTS)
 
 
-def arxiv_ids(cells: Sequence[str], title: int | None, skip: int | None = None) -> tuple[str, ...]:
-    """The arXiv ids of a row as ``identity`` reads them; a row that cannot hold one costs a
-    few substring tests."""
+def arxiv_ids(
+    cells: Sequence[str],
+    title: int | None,
+    skip: int | None = None,
+    known: dict[tuple[Any, ...], Any] | None = None,
+) -> tuple[str, ...]:
+    """The arXiv ids of a row as ``identity`` reads them (``known`` as there); a row that
+    cannot hold one costs a few substring tests."""
     if not may_hold_arxiv("|".join(cells)):
         return _EMPTY
-    return identity(cells, title, skip).arxiv
+    return identity(cells, title, skip, known=known).arxiv
 
 
 class DatedId(NamedTuple):
@@ -497,11 +490,15 @@ class DatedId(NamedTuple):
 
 
 def dated_arxiv(
-    cells: Sequence[str], title: int | None, date: int, date_format: str
+    cells: Sequence[str],
+    title: int | None,
+    date: int,
+    date_format: str,
+    known: dict[tuple[Any, ...], Any] | None = None,
 ) -> DatedId | None:
     """The row's arXiv id with its month and the row's date, when the row gives exactly one id
-    and a readable date (emphasis around it allowed); else None."""
-    found = arxiv_ids(cells, title, date)
+    and a readable date (emphasis around it allowed); else None (``known`` as in ``identity``)."""
+    found = arxiv_ids(cells, title, date, known)
     if len(found) != 1 or date >= len(cells):
         return None
     month = arxiv_month(found[0])

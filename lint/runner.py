@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from lint.bulk_suppressions import Ledger
     from lint.document import Document
-    from lint.rules.duplicate_entry import Scope
+    from lint.paper_index import Scope
 
 
 class ColumnUse(NamedTuple):
@@ -362,7 +362,7 @@ def run_paths(run: Run) -> None:
         for error in missing:  # reported first, as the run would stop there; the rest is read
             run.fail(str(error), error.path)
         if len(files) > 1:  # the files of one run are one scope for duplicates
-            from lint.rules.duplicate_entry import Scope
+            from lint.paper_index import Scope
 
             run.papers = Scope()
         with _without_cycle_collector():
@@ -398,5 +398,5 @@ def show_conventions(run: Run) -> int:
             source = read_source(path)
             config = config_for(source.path, run)
             doc = document.parse(source.text, source.shown)
-            sys.stdout.write(describe(source.shown, conventions.of(doc, config)))
+            sys.stdout.write(describe(source.shown, conventions.infer(doc, config)))
     return 2 if run.failed else 0

@@ -9,7 +9,7 @@ which setting pins it.
 from __future__ import annotations
 
 from lint.config import SECTION
-from lint.conventions import Conventions, Setting, TableConventions
+from lint.conventions import Conventions, Setting, TableConventions, misplaced
 
 
 def _setting(name: str, setting: Setting | None) -> str:
@@ -39,8 +39,9 @@ def _table(path: str, found: TableConventions) -> str:
     if roles.date is not None:
         parts.append(_setting("date style", found.date_style))
         parts.append(_setting("order", found.order))
-        if found.misplaced:
-            parts.append(f"rows out of order: {len(found.misplaced)}")
+        out = misplaced(found)
+        if out:
+            parts.append(f"rows out of order: {len(out)}")
         if found.arxiv_dates is not None:
             parts.append(_setting("dates follow arXiv ids", found.arxiv_dates))
     return where + "\n    " + "\n    ".join(parts)

@@ -12,15 +12,16 @@ separated by spaces or commas; with no names it covers every rule::
 A comment line ends a GFM table (GitHub shows the rows below it as text), so one row of a table
 is silenced from inside the row: ``lint-disable-line`` in any cell, usually the last, which
 GitHub shows as nothing. It may share its line with anything, unlike the others. Unknown names
-are reported by ``invalid-suppression``; suppressions that silenced nothing by the opt-in
-``unused-suppression``.
+are reported by ``invalid-suppression``. This module is the suppression pass: after the rules,
+it drops what the comments silence and, when ``unused-suppression`` is selected, reports the
+comments that silenced nothing (that rule's problems are made here, not by a rule's check).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import repeat
 from operator import contains
 from typing import NamedTuple
@@ -40,6 +41,10 @@ _IN_LINE = re.compile(
 )
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+# the opt-in rule whose problems this pass makes (``lint/rules/unused_suppression.py``)
+UNUSED_CODE = "M002"
+UNUSED_NAME = "unused-suppression"
 
 
 class Directive(NamedTuple):
@@ -69,8 +74,9 @@ def has_directives(lines: Sequence[str]) -> bool:
     return any(map(contains, lines, repeat("lint-")))  # a loop in C: it runs on every check
 
 
-def directives(lines: Sequence[str]) -> list[Directive]:
-    """Every suppression comment in ``lines`` (1-based positions), in file order."""
+def directives(lines: Sequence[str], resolve: Callable[[str], str | None]) -> list[Directive]:
+    """Every suppression comment in ``lines`` (1-based positions), in file order; ``resolve``
+    gives the code of the rule a name (a code or a kebab-case name) names, or None."""
     found: list[Directive] = []
     fence: str | None = None
     for number, line in enumerate(lines, start=1):
@@ -86,22 +92,22 @@ def directives(lines: Sequence[str]) -> list[Directive]:
             continue
         match = _COMMENT.match(line)
         if match:
-            found.append(_directive(lines, number, match))
+            found.append(_directive(lines, number, match, resolve))
         elif "lint-disable-line" in line:
-            found.extend(_directive(lines, number, m) for m in _IN_LINE.finditer(line))
+            found.extend(_directive(lines, number, m, resolve) for m in _IN_LINE.finditer(line))
     return found
 
 
-def _directive(lines: Sequence[str], number: int, match: re.Match[str]) -> Directive:
+def _directive(
+    lines: Sequence[str], number: int, match: re.Match[str], resolve: Callable[[str], str | None]
+) -> Directive:
     offset = match.start("names")
     names = tuple(
         (name.group(), offset + name.start() + 1) for name in _NAME.finditer(match.group("names"))
     )
-    from lint.rules import lookup  # here, not at the top: rule modules import this module
-
-    rules = [lookup(name) for name, _ in names]
-    codes = None if not names else frozenset(rule.CODE for rule in rules if rule is not None)
-    unknown = tuple(name for name, rule in zip(names, rules, strict=True) if rule is None)
+    resolved = [resolve(name) for name, _ in names]
+    codes = None if not names else frozenset(code for code in resolved if code is not None)
+    unknown = tuple(name for name, code in zip(names, resolved, strict=True) if code is None)
     target = 0
     if match.group("kind") == NEXT_LINE:
         target = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), 0)
@@ -156,18 +162,30 @@ class _Index:
 
 
 def apply(
-    problems: Sequence[Problem], found: Sequence[Directive]
-) -> tuple[list[Problem], list[Directive]]:
-    """The problems no comment silences, and the disabling comments that silenced nothing."""
+    problems: Sequence[Problem], found: Sequence[Directive], selected: Collection[str]
+) -> list[Problem]:
+    """The problems no comment silences, then, when ``unused-suppression`` is among the
+    ``selected`` codes, one problem for each disabling comment that silenced nothing."""
     kept: list[Problem] = []
-    used: set[int] = set()
+    used: set[tuple[int, int]] = set()
     index = _Index(found)
     for problem in problems:
         directive = index.suppressor(problem)
         if directive is None:
             kept.append(problem)
         else:
-            used.add(id(directive))
-    # a comment naming only unknown rules is reported by invalid-suppression already
-    unused = [d for d in found if d.kind != ENABLE and d.codes != frozenset() and id(d) not in used]
-    return kept, unused
+            used.add((directive.line, directive.column))
+    if UNUSED_CODE in selected:
+        # a comment naming only unknown rules is reported by invalid-suppression already
+        kept.extend(
+            _unused(d)
+            for d in found
+            if d.kind != ENABLE and d.codes != frozenset() and (d.line, d.column) not in used
+        )
+    return kept
+
+
+def _unused(directive: Directive) -> Problem:
+    names = " ".join(name for name, _ in directive.names) or "every rule"
+    message = f'lint-{directive.kind} of "{names}" suppresses nothing: remove it'
+    return Problem(directive.line, directive.column, UNUSED_CODE, UNUSED_NAME, message)

@@ -48,19 +48,11 @@ def width(text: str) -> int:
         if text.isprintable():
             return len(text)
         return len(text) - len(_ASCII_CONTROL.findall(text))
-    known = _WIDTHS.get(text)
-    if known is None:
-        known = _WIDTHS[text] = _wide_text_width(text)
-        if len(_WIDTHS) > _WIDTHS_KEPT:
-            _WIDTHS.clear()
-    return known
+    return _wide_text_width(text)
 
 
-# widths of text beyond ASCII already measured: a list repeats its summaries, tags and dates
-_WIDTHS: dict[str, int] = {}
-_WIDTHS_KEPT = 65536
-
-
+# text beyond ASCII is measured once: a list repeats its summaries, tags and dates
+@lru_cache(maxsize=65536)
 def _wide_text_width(text: str) -> int:
     astral = max(text) > "\uffff"
     bmp_sequence = "\u200d" in text or "\ufe0f" in text or "\u20e3" in text

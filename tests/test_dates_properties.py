@@ -16,6 +16,7 @@ from lint.contract import equivalent_cells
 from lint.dates import DateValue
 from lint.document import parse
 from lint.rules import date_format
+from tests.checking import run_rule
 
 STYLES = [
     "YYYY.MM",
@@ -129,7 +130,7 @@ def test_a_value_written_in_a_style_reads_back(value: DateValue, style: str) -> 
 @given(st.lists(date_cells(), min_size=1, max_size=8), st.sampled_from(["auto", *STYLES]))
 def test_every_safe_date_fix_is_one_the_contract_accepts(cells: list[str], setting: str) -> None:
     config = Config(select=("date-format",), date_format=setting)
-    for problem in date_format.check(parse(_table(cells)), config):
+    for problem in run_rule(date_format, parse(_table(cells)), config):
         if problem.fix is None or problem.fix_safety != "safe":
             continue
         for old, new in problem.fix.rewritten_rows:

@@ -52,12 +52,12 @@ def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
 
 def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def restless(
-        doc: object, config: object, scope: object = None, before: object = None
-    ) -> engine.Checked:
+        doc: object, config: object, scope: object = None, memo: object = None
+    ) -> list[Problem]:
         line = parse_lines(doc)[0]
-        return engine.Checked([problem(1, (Edit(1, 1, (line + "x",)),))], (), ("", ""))
+        return [problem(1, (Edit(1, 1, (line + "x",)),))]
 
-    monkeypatch.setattr(engine, "check_changed", restless)
+    monkeypatch.setattr(engine, "check", restless)
     with pytest.raises(FixError, match="did not settle"):
         fix_text("a\n")
 
@@ -288,13 +288,12 @@ def test_failed_verification_writes_nothing(
     path = write(tmp_path, MESSY.encode())
 
     def losing(
-        doc: object, config: object, scope: object = None, before: object = None
-    ) -> engine.Checked:
+        doc: object, config: object, scope: object = None, memo: object = None
+    ) -> list[Problem]:
         lines = parse_lines(doc)
-        found = [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
-        return engine.Checked(found, (), ("", ""))
+        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
 
-    monkeypatch.setattr(engine, "check_changed", losing)
+    monkeypatch.setattr(engine, "check", losing)
     assert main(["--fix", str(path)]) == 2
     assert path.read_bytes() == MESSY.encode()
     err = capsys.readouterr().err

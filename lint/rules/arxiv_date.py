@@ -34,10 +34,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import conventions, dates, papers
-from lint.config import Config
+from lint.cell_fix import rewrite_cell
+from lint.context import Context
 from lint.document import Document, Row
 from lint.problem import UNSAFE, Fix, Problem
-from lint.rules.date_format import rewrite_cell
 
 CODE = "P004"
 NAME = "arxiv-date"
@@ -45,16 +45,16 @@ DEFAULT = True
 FIX = "unsafe"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report rows dated before their arXiv id's month, and, in a table whose dates follow
     their ids, rows dated another month."""
-    for found in conventions.of(doc, config).tables:
+    for found in context.conventions.tables:
         column, setting = found.roles.date, found.arxiv_dates
         if column is None or setting is None or found.date_style is None:
             continue
         follow = setting.value == "follow"
         style = found.date_style.value
-        for index, dated in found.arxiv_rows:
+        for index, dated in conventions.arxiv_rows(found, context.memo):
             row = found.table.rows[index]
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:

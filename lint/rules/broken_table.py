@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Table, cells_of, is_pipeless
 from lint.problem import Problem
 
@@ -63,7 +63,7 @@ def _cuts(rest: str) -> bool:
     return bool(_TAG.fullmatch(text))
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report rows cut off below each table and text lines glued into it as rows."""
     starts = {table.start_line for table in doc.tables}
     table_lines = {line for table in doc.tables for line in table.lines}

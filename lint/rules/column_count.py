@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Row, Table, is_pipeless
 from lint.problem import SAFE, Edit, Fix, Problem
 
@@ -43,7 +43,7 @@ FIX = "safe"
 _CONTINUATION = r"^[a-z\u4e00-\u9fff]|^[^|]*[A-Za-z\u4e00-\u9fff]$"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report rows whose cell count differs from the header's."""
     for table in doc.tables:
         expected = len(table.header.cells)

@@ -68,11 +68,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lint import contract, conventions, dates
+from lint.cell_fix import rewrite_cell
 from lint.columns import cell
-from lint.config import Config
+from lint.context import Context
 from lint.dates import Style
 from lint.document import Document, Row
-from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+from lint.problem import UNSAFE, Problem
 
 CODE = "P002"
 NAME = "date-format"
@@ -96,29 +97,27 @@ class _Verdict(NamedTuple):
     losses: tuple[str, ...] = ()
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report date cells not written in their column's style, with the rewrite when readable."""
-    for found in conventions.of(doc, config).tables:
-        table, roles, setting = found.table, found.roles, found.date_style
-        if not roles.is_paper or setting is None or setting.source == conventions.DEFAULT:
+    # a list repeats a few hundred dates many times: each is judged once per check (or fix)
+    seen = context.memo.date_verdicts
+    for found in context.conventions.paper_tables():
+        table, setting, hint = found.table, found.date_style, found.year_hint
+        if setting is None or setting.source == conventions.DEFAULT:
             continue  # no date column, or no style its dates share: nothing to hold them to
-        assert roles.date is not None
-        column = roles.date
+        assert found.roles.date is not None
+        column = found.roles.date
         style = dates.parse_style(setting.value)
-        texts = [cell(row.cells, column) for row in table.rows]
-        years = dates.has_month(style) and dates.year_column(texts)
-        # a list repeats a few hundred dates many times: judge each text once per table
-        seen: dict[tuple[str, int | None], _Verdict | None] = {}
+        years = dates.has_month(style) and found.year_column
         width = len(table.header.cells)
-        section, hint = None, None
-        for row, text in zip(table.rows, texts, strict=True):
+        for row in table.rows:
+            text = cell(row.cells, column)
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
-            if row.section is not section:  # the rows of a table share their section
-                section, hint = row.section, dates.year_hint(row.section)
-            if (text, hint) not in seen:
-                seen[text, hint] = _judge(text, style, years, hint, found.venue_years)
-            verdict = seen[text, hint]
+            key = (text, style, years, hint, found.venue_years)
+            if key not in seen:
+                seen[key] = _judge(text, style, years, hint, found.venue_years)
+            verdict = seen[key]
             if verdict is not None:
                 yield _problem(doc, row, column, setting, verdict)
 
@@ -214,17 +213,3 @@ def _problem(
         message += f" (unsafe: {'; '.join(verdict.losses)})"
         fix = fix._replace(safety=UNSAFE)
     return Problem(row.line, position, CODE, NAME, message, fix)
-
-
-def rewrite_cell(doc: Document, row: Row, column: int, new_text: str) -> Fix:
-    """A safe fix replacing the text of one cell of ``row`` and nothing else on its line."""
-    line = doc.lines[row.line - 1]
-    start = row.starts[column]
-    old_text = row.cells[column]
-    new_line = line[:start] + new_text + line[start + len(old_text) :]
-    new_cells = row.cells[:column] + (new_text,) + row.cells[column + 1 :]
-    return Fix(
-        (Edit(row.line, row.line, (new_line,)),),
-        SAFE,
-        rewritten_rows=((row.cells, new_cells),),
-    )

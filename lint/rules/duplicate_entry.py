@@ -43,14 +43,16 @@ identifiers, a later row with something of its own to merge by hand, or a row in
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import count
-from typing import NamedTuple
 
-from lint import conventions, papers
+from lint import papers
 from lint.columns import header_key
-from lint.config import Config
-from lint.document import Document, Row, Table
+from lint.context import Context
+from lint.conventions import TableConventions
+from lint.document import Document, Row
+from lint.memo import Memo
+from lint.paper_index import CONFLICT, RENAMED, Entry, Index
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
 
 CODE = "P001"
@@ -59,160 +61,22 @@ DEFAULT = True
 FIX = "safe/unsafe"
 
 _SHOWN = 60
-# how many rows with distinct variants one identifier or title remembers (keeps lookups linear)
-_KEEP = 8
-# a title of at most this many words is a name, which a variant's name may extend
-_NAME_WORDS = 2
-SAME = "same"
-RENAMED = "renamed"
-CONFLICT = "conflict"
-
-title_key = papers.title_key  # the title's identity, as earlier versions exported it
 
 
-class Entry(NamedTuple):
-    """A row seen: its order, file (None for the document being checked), table and identity."""
-
-    order: int
-    path: str | None
-    table: Table
-    row: Row
-    title: int
-    identity: papers.Identity
-    variant: tuple[tuple[str, bytes], ...]
-
-
-def _variants(first: Entry, second: Entry) -> bool:
-    """True when the rows are two variants: they differ in a column that names a variant in
-    both, or one title is a short name that the other extends (``vicuna-V1.5``,
-    ``vicuna-V1.5-16K``)."""
-    if first.variant and second.variant:
-        theirs = dict(second.variant)
-        if any(theirs.get(name, value) != value for name, value in first.variant):
-            return True
-    return _extends(first, second) or _extends(second, first)
-
-
-def _extends(short: Entry, long: Entry) -> bool:
-    key, longer = short.identity.title, long.identity.title
-    if not key or len(key) >= len(longer) or not longer.startswith(key):
-        return False
-    text = short.row.cells[short.title] if short.title < len(short.row.cells) else ""
-    return len(papers.read_cell(text).text.split()) <= _NAME_WORDS
-
-
-class Index:
-    """The first rows of each identifier and title, a few per key when variants differ."""
-
-    def __init__(self) -> None:
-        # one row alone (most keys), or a list of a few: a list per key would cost as much
-        # memory as the row's identity itself
-        self.rows: dict[str | bytes, Entry | list[Entry]] = {}
-
-    def known(self, key: str | bytes) -> Sequence[Entry]:
-        """The rows remembered under ``key``, earliest first."""
-        found = self.rows.get(key)
-        if found is None:
-            return ()
-        return found if isinstance(found, list) else (found,)
-
-    def find(self, entry: Entry) -> tuple[Entry, str] | None:
-        """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
-        identity = entry.identity
-        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
-            for earlier in self.known(identity.title) if identity.title else ():
-                if not _variants(earlier, entry):
-                    same = not papers.contradicts(earlier.identity, identity)
-                    return earlier, SAME if same else CONFLICT
-            return None
-        found: Entry | None = None
-        for key in entry.identity.keys:
-            for earlier in self.known(key):
-                if not _variants(earlier, entry) and (found is None or earlier.order < found.order):
-                    found = earlier
-        if found is not None:
-            titles = (found.identity.title, entry.identity.title)
-            return found, SAME if titles[0] == titles[1] or not all(titles) else RENAMED
-        for earlier in self.known(entry.identity.title) if entry.identity.title else ():
-            if not _variants(earlier, entry):
-                same = not papers.contradicts(earlier.identity, entry.identity)
-                return earlier, SAME if same else CONFLICT
-        return None
-
-    def add(self, entry: Entry) -> list[str | bytes]:
-        """Remember ``entry`` under each of its keys; returns the keys it was added under."""
-        title = entry.identity.title
-        if title and title not in self.rows and not entry.identity.keys:  # most rows
-            self.rows[title] = entry
-            return [title]
-        keys: list[str | bytes] = list(entry.identity.keys)
-        if title:
-            keys.append(title)
-        added: list[str | bytes] = []
-        for key in keys:
-            known = self.known(key)
-            if not known:
-                self.rows[key] = entry
-                added.append(key)
-            elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
-                self.rows[key] = [*known, entry]
-                added.append(key)
-        return added
-
-
-class Scope:
-    """The paper rows of the files of one run, for duplicates across files (kept by the CLI).
-
-    Checking a file forgets what an earlier check of the same file remembered, so the passes
-    of a fix see only the other files.
-    """
-
-    def __init__(self) -> None:
-        self._index = Index()
-        self.keys: dict[str, list[str | bytes]] = {}
-        # files remembered but not yet indexed: a run of one file never needs the index
-        self.pending: list[tuple[str, list[Entry]]] = []
-
-    @property
-    def index(self) -> Index:
-        """The papers of the files remembered so far."""
-        for path, entries in self.pending:
-            added = self.keys.setdefault(path, [])
-            for entry in entries:
-                added.extend(self._index.add(entry._replace(path=path)))
-        self.pending.clear()
-        return self._index
-
-    def forget(self, path: str) -> None:
-        self.pending[:] = [(known, entries) for known, entries in self.pending if known != path]
-        for key in self.keys.pop(path, ()):
-            kept = [entry for entry in self._index.known(key) if entry.path != path]
-            if kept:
-                self._index.rows[key] = kept
-            else:
-                self._index.rows.pop(key, None)
-
-    def remember(self, path: str, entries: list[Entry]) -> None:
-        self.pending.append((path, entries))
-
-
-_ORDER = count()
-
-
-def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator[Problem]:
-    """Report every row that is a paper seen earlier in its scope (and, with ``scope``, in an
-    earlier file of the run)."""
-    by_section = config.duplicate_scope == "section"
-    if by_section:
-        scope = None
-    others = None
-    if scope is not None:
-        scope.forget(doc.path)
-        others = scope.index if scope.keys or scope.pending else None
+def check(doc: Document, context: Context) -> Iterator[Problem]:
+    """Report every row that is a paper seen earlier in its scope (and, with the context's
+    scope, in an earlier file of the run)."""
+    by_section = context.config.duplicate_scope == "section"
+    scope = None if by_section else context.scope
+    others = scope.others(doc.path) if scope is not None else None
     indexes: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
-    for table, entries in _paper_rows(doc, config):
-        index = indexes.setdefault(table.section if by_section else (), Index())
+    order = count()
+    for found in context.conventions.tables:
+        entries = _entries(found, order, context.memo)
+        if not entries:
+            continue
+        index = indexes.setdefault(found.table.section if by_section else (), Index())
         rows = index.rows
         for entry in entries:
             identity = entry.identity
@@ -221,45 +85,46 @@ def check(doc: Document, config: Config, scope: Scope | None = None) -> Iterator
                 rows[title] = entry  # a title alone, seen for the first time (most rows)
                 firsts.append(entry)
                 continue
-            found = index.find(entry)
-            if found is None and others is not None:
-                found = others.find(entry)
-            if found is None:
+            match = index.find(entry)
+            if match is None and others is not None:
+                match = others.find(entry)
+            if match is None:
                 index.add(entry)
                 firsts.append(entry)
             else:
-                yield _problem(doc, entry, *found)
+                yield _problem(doc, entry, *match)
     if scope is not None:
         scope.remember(doc.path, firsts)
 
 
-def _paper_rows(doc: Document, config: Config) -> Iterator[tuple[Table, list[Entry]]]:
-    """The entries of every table that lists papers: a title column, and dates or paper links."""
-    for found in conventions.of(doc, config).tables:
-        table, title, date = found.table, found.roles.title, found.roles.date
-        if title is None:
-            continue
-        links = papers.may_link("\n".join(row.content for row in table.rows))
-        identities = [papers.identity(row.cells, title, date, links) for row in table.rows]
-        if date is None and not any(identity.keys for identity in identities):
-            continue
-        variants = papers.variant_columns(table, (title, date))
-        names = [header_key(table.header.cells[column]) for column in variants]
-        entries = []
-        for row, identity in zip(table.rows, identities, strict=True):
-            if not identity.title and not identity.keys:
-                continue  # an empty title is empty-cell's business
-            variant = (
-                tuple(
-                    (name, papers.cell_key(row.cells[column]))
-                    for name, column in zip(names, variants, strict=True)
-                    if column < len(row.cells) and row.cells[column]
-                )
-                if variants
-                else ()
+def _entries(found: TableConventions, order: Iterator[int], memo: Memo) -> list[Entry]:
+    """The entries of a table that lists papers: a title column, and dates or paper links."""
+    table, title, date = found.table, found.roles.title, found.roles.date
+    if title is None:
+        return []
+    links = papers.may_link("\n".join(row.content for row in table.rows))
+    identities = [
+        papers.identity(row.cells, title, date, links, memo.identities) for row in table.rows
+    ]
+    if date is None and not any(identity.keys for identity in identities):
+        return []
+    variants = found.variants
+    names = [header_key(table.header.cells[column]) for column in variants]
+    entries = []
+    for row, identity in zip(table.rows, identities, strict=True):
+        if not identity.title and not identity.keys:
+            continue  # an empty title is empty-cell's business
+        variant = (
+            tuple(
+                (name, papers.cell_key(row.cells[column]))
+                for name, column in zip(names, variants, strict=True)
+                if column < len(row.cells) and row.cells[column]
             )
-            entries.append(Entry(next(_ORDER), None, table, row, title, identity, variant))
-        yield table, entries
+            if variants
+            else ()
+        )
+        entries.append(Entry(next(order), None, table, row, title, identity, variant))
+    return entries
 
 
 def _shown(entry: Entry) -> str:

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.columns import paper_tables
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document
 from lint.problem import Problem
 
@@ -36,9 +35,10 @@ DEFAULT = True
 FIX = "none"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report empty (or missing) title and date cells of paper tables."""
-    for table, roles in paper_tables(doc, config):
+    for found in context.conventions.paper_tables():
+        table, roles = found.table, found.roles
         columns = sorted(
             (index, role)
             for role, index in (("title", roles.title), ("date", roles.date))

@@ -29,8 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.columns import paper_tables
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Section
 from lint.problem import Problem
 
@@ -43,7 +42,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report empty headings and paper tables without rows, in document order."""
     sections = doc.sections
     for index, section in enumerate(sections):
@@ -57,7 +56,8 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
             )
             message = f'section "{section.title}" is empty: add its entries or remove the heading'
             yield Problem(section.line, column, CODE, NAME, message)
-    for table, _ in paper_tables(doc, config):
+    for found in context.conventions.paper_tables():
+        table = found.table
         if not table.rows:
             column = len(table.prefixes[0]) + 1
             message = "paper table has no rows: add its entries or remove the table"

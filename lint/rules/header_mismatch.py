@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import conventions
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Table
 from lint.problem import Problem
 
@@ -40,9 +40,9 @@ DEFAULT = True
 FIX = "none"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every paper table whose header cells differ from the list's header."""
-    found = conventions.of(doc, config)
+    found = context.conventions
     expected, setting = found.header, found.header_source
     if expected is None or setting is None:
         return

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import suppress
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document
 from lint.problem import Problem
 
@@ -32,11 +31,9 @@ DEFAULT = True
 FIX = "none"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every name in a suppression comment that is neither a rule code nor a rule name."""
-    if not suppress.has_directives(doc.lines):
-        return
-    for directive in suppress.directives(doc.lines):
+    for directive in context.directives:
         for name, column in directive.unknown:
             message = f'unknown rule "{name}" in lint-{directive.kind}: see --list-rules'
             yield Problem(directive.line, column, CODE, NAME, message)

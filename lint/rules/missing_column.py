@@ -31,9 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import conventions
-from lint.columns import roles
-from lint.config import SECTION, Config
+from lint.config import SECTION
+from lint.context import Context
 from lint.document import Document
 from lint.problem import Problem
 
@@ -43,15 +42,15 @@ DEFAULT = True
 FIX = "none"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report each table that has no column for a required role."""
-    required = config.required_columns
+    required = context.config.required_columns
     if "title" not in required:
-        yield from _untitled(doc, config)
+        yield from _untitled(context)
     if not required:
         return
-    for table in doc.tables:
-        table_roles = roles(table, config)
+    for table_conventions in context.conventions.tables:
+        table, table_roles = table_conventions.table, table_conventions.roles
         found = {"title": table_roles.title, "date": table_roles.date}
         for role in required:
             if found.get(role) is None:
@@ -62,11 +61,11 @@ def check(doc: Document, config: Config) -> Iterator[Problem]:
                 yield Problem(header.line, header.column(0), CODE, NAME, message)
 
 
-def _untitled(doc: Document, config: Config) -> Iterator[Problem]:
+def _untitled(context: Context) -> Iterator[Problem]:
     """Once: the tables that have a date column but no title column, so no paper checks."""
     untitled = [
         found.table
-        for found in conventions.of(doc, config).tables
+        for found in context.conventions.tables
         if found.date_style is not None and found.roles.title is None and found.table.rows
     ]
     if not untitled:

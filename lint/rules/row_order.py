@@ -43,7 +43,7 @@ from collections.abc import Iterator, Sequence
 
 from lint import conventions, dates
 from lint.columns import cell
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Row, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -53,26 +53,29 @@ DEFAULT = True
 FIX = "safe/unsafe"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every row outside the longest run of rows in its table's order."""
-    for found in conventions.of(doc, config).tables:
-        if found.misplaced and found.roles.is_paper:
-            yield from _problems(doc, found)
+    for found in context.conventions.paper_tables():
+        misplaced = conventions.misplaced(found)
+        if misplaced:
+            yield from _problems(doc, found, misplaced)
 
 
-def _problems(doc: Document, found: conventions.TableConventions) -> Iterator[Problem]:
+def _problems(
+    doc: Document, found: conventions.TableConventions, misplaced: list[int]
+) -> Iterator[Problem]:
     table, keys, column = found.table, found.keys, found.roles.date
     assert column is not None
     descending = found.order.value == "descending"
     order = sorted(range(len(keys)), key=lambda i: keys[i] or (0, 0, 0), reverse=descending)
     unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
     fix = None if unreadable else _sorted_fix(doc, table, order)
-    unsafe_because = _why_unsafe(found, column)
+    unsafe_because = _why_unsafe(found, column, len(misplaced))
     if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
     place = {index: position for position, index in enumerate(order)}
     direction = found.order.value
-    for index in found.misplaced:
+    for index in misplaced:
         row = table.rows[index]
         text = cell(row.cells, column)
         where = _belongs(table, order, place[index])
@@ -105,15 +108,15 @@ def _belongs(table: Table, order: list[int], position: int) -> str:
     return f"move it before line {table.rows[order[1]].line}"
 
 
-def _why_unsafe(found: conventions.TableConventions, column: int) -> str:
+def _why_unsafe(found: conventions.TableConventions, column: int, moved: int) -> str:
     """Why moving the misplaced rows is not a safe fix, or the empty string."""
     rows = len(found.table.rows)
     descending = found.order.value == "descending"
     other = "ascending" if descending else "descending"
     if _runs_the_other_way(found.keys, descending):
         return f'the table runs {other}: if on purpose, set order = "{other}" or "auto"'
-    if len(found.misplaced) > max(3, rows // 10):
-        return f"{len(found.misplaced)} of {rows} rows would move"
+    if moved > max(3, rows // 10):
+        return f"{moved} of {rows} rows would move"
     numbered = _numbering_column(found.table, column)
     if numbered is not None:
         header = cell(found.table.header.cells, numbered) or f"column {numbered + 1}"

@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lint import conventions, layout
-from lint.config import Config
+from lint.context import Context
 from lint.document import Document, Table
 from lint.problem import SAFE, Edit, Fix, Problem
 
@@ -51,23 +51,22 @@ _GLUED = "glued"
 _GROWS = "grows"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
+def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report each table not in the document's layout style, with that layout as the fix."""
-    found = conventions.of(doc, config)
+    found, memo = context.conventions, context.memo
     style = found.layout.value
     by_hand_too = style == layout.ALIGNED and found.layout.source != conventions.SET
-    for table_conventions in found.tables:
-        styles = table_conventions.styles
+    for table in doc.tables:
+        old = layout.lines_of(table, doc.lines)
+        styles = layout.styles_of(table, old, memo)
         if style in styles or (by_hand_too and layout.BY_HAND in styles):
             continue
-        table = table_conventions.table
-        old = layout.lines_of(table, doc.lines)
-        new = layout.laid_out(table, old, style)
+        new = layout.laid_out(table, old, style, memo)
         if new == old:
             continue
         above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
         glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
-        near = table_conventions.styles or {table_conventions.leaning}
+        near = styles or {layout.leaning(table)}
         grows = (
             style == layout.ALIGNED
             and found.layout.source != conventions.SET

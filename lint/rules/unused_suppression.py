@@ -2,8 +2,9 @@
 
 Why: once the problem a ``<!-- lint-disable ... -->`` was written for is gone, the comment
 stays behind and would hide the next, unrelated problem of the same rule in that place.
-The linter reports it after applying every suppression, so this rule only sees comments; turn
-it on with ``extend-select = ["unused-suppression"]`` or ``--select ALL``.
+It is reported after every suppression has been applied, since only then is it known which
+comments silenced something; turn it on with ``extend-select = ["unused-suppression"]`` or
+``--select ALL``.
 
 Fails (the row below the comment has no duplicate)::
 
@@ -23,27 +24,19 @@ Fix: none; delete the comment or the names it no longer needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from lint.config import Config
+from lint import suppress
+from lint.context import Context
 from lint.document import Document
 from lint.problem import Problem
-from lint.suppress import Directive
 
-CODE = "M002"
-NAME = "unused-suppression"
+CODE = suppress.UNUSED_CODE
+NAME = suppress.UNUSED_NAME
 DEFAULT = False
 FIX = "none"
 
 
-def check(doc: Document, config: Config) -> Iterator[Problem]:
-    """Nothing on its own: the engine calls :func:`report` with the comments that went unused."""
+def check(doc: Document, context: Context) -> Iterator[Problem]:
+    """Nothing before the suppression pass, which reports the comments that went unused."""
     return iter(())
-
-
-def report(unused: Iterable[Directive]) -> Iterator[Problem]:
-    """One problem per suppression comment that silenced nothing."""
-    for directive in unused:
-        names = " ".join(name for name, _ in directive.names) or "every rule"
-        message = f'lint-{directive.kind} of "{names}" suppresses nothing: remove it'
-        yield Problem(directive.line, directive.column, CODE, NAME, message)

@@ -9,6 +9,7 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import arxiv_date
+from tests.checking import run_rule
 
 ONLY = Config(select=("arxiv-date",))
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
@@ -24,7 +25,8 @@ FOLLOWING = "".join(row(f"240{month}.0000{month}", f"2024.0{month}") for month i
 
 def found(markdown: str) -> list[tuple[int, int, str, str | None]]:
     return [
-        (p.line, p.column, p.code, p.fix_safety) for p in arxiv_date.check(parse(markdown), ONLY)
+        (p.line, p.column, p.code, p.fix_safety)
+        for p in run_rule(arxiv_date, parse(markdown), ONLY)
     ]
 
 
@@ -79,5 +81,5 @@ def test_the_convention_is_inferred_from_most_rows() -> None:
     follow = parse(HEADER + FOLLOWING + row("2406.01234", "2024.11"))
     free = parse(HEADER + row("2401.00001", "2024.05") + row("2402.00009", "2024.08") + FOLLOWING)
     for doc, value in ((follow, "follow"), (free, "free")):
-        (table,) = conventions.of(doc, Config()).tables
+        (table,) = conventions.infer(doc, Config()).tables
         assert table.arxiv_dates is not None and table.arxiv_dates.value == value

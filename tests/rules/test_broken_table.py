@@ -8,13 +8,14 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import broken_table
+from tests.checking import run_rule
 
 ONLY = Config(select=("broken-table",))
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 
 def found(markdown: str) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in broken_table.check(parse(markdown), ONLY)]
+    return [(p.line, p.column, p.code) for p in run_rule(broken_table, parse(markdown), ONLY)]
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,13 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import column_count
+from tests.checking import run_rule
 
 ONLY = Config(select=("column-count",))
 
 
 def found(markdown: str) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in column_count.check(parse(markdown), ONLY)]
+    return [(p.line, p.column, p.code) for p in run_rule(column_count, parse(markdown), ONLY)]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_column_count(markdown: str, expected: list[tuple[int, int, str]], fixed
 
 def test_short_row_fix_is_safe_and_long_row_has_no_fix() -> None:
     doc = parse("| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
-    problems = list(column_count.check(doc, ONLY))
+    problems = list(run_rule(column_count, doc, ONLY))
     assert [p.fix_safety for p in problems] == ["safe", None]
 
 
@@ -67,13 +68,13 @@ def test_message_counts_both_sides_and_suggests_escape_for_split_title() -> None
     doc = parse(
         "| 论文题目 | 发表时间 | 内容简介 |\n|---|---|---|\n| Tools | agents | 2023.05 | 简介 |\n"
     )
-    (problem,) = column_count.check(doc, ONLY)
+    (problem,) = run_rule(column_count, doc, ONLY)
     assert "4" in problem.message and "3" in problem.message
     assert "\\|" in problem.message
 
 
 def test_seed_has_no_column_count_problem(seed_text: str) -> None:
-    assert list(column_count.check(parse(seed_text), ONLY)) == []
+    assert list(run_rule(column_count, parse(seed_text), ONLY)) == []
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from lint.config import Config, ConfigError, from_mapping
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import date_format
+from tests.checking import run_rule
 
 # these tests pin the setting this repository uses (the default is "auto": see AUTO below)
 ONLY = Config(select=("date-format",), date_format="YYYY.MM")
@@ -19,7 +20,7 @@ def table(date: str) -> str:
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in date_format.check(parse(markdown), config)]
+    return [(p.line, p.column, p.code) for p in run_rule(date_format, parse(markdown), config)]
 
 
 READABLE = [
@@ -54,7 +55,7 @@ READABLE = [
 def test_readable_date_is_reported_and_fixed_to_canonical(written: str, canonical: str) -> None:
     markdown = table(written)
     assert found(markdown) == [(3, 13, "P002")]
-    (problem,) = date_format.check(parse(markdown), ONLY)
+    (problem,) = run_rule(date_format, parse(markdown), ONLY)
     assert problem.fix_safety == "safe"
     assert fix_text(markdown, config=ONLY).text == table(canonical)
 
@@ -72,7 +73,7 @@ UNREADABLE = [
 def test_unreadable_date_is_reported_and_left_as_written(written: str) -> None:
     markdown = table(written)
     assert found(markdown) == [(3, 13, "P002")]
-    (problem,) = date_format.check(parse(markdown), ONLY)
+    (problem,) = run_rule(date_format, parse(markdown), ONLY)
     assert problem.fix is None
     assert fix_text(markdown, config=ONLY).text == markdown
 
@@ -132,7 +133,7 @@ def test_format_with_day_does_not_invent_one() -> None:
 
 
 def test_fix_declares_the_rewritten_row() -> None:
-    (problem,) = date_format.check(parse(table("2023-5")), ONLY)
+    (problem,) = run_rule(date_format, parse(table("2023-5")), ONLY)
     assert problem.fix is not None
     assert problem.fix.rewritten_rows == (
         (("Paper A", "2023-5", "摘要"), ("Paper A", "2023.05", "摘要")),
@@ -201,7 +202,7 @@ def test_year_format(
 ) -> None:
     markdown = table(written)
     assert found(markdown, YEARS) == expected
-    assert [p.fix_safety for p in date_format.check(parse(markdown), YEARS)] == (
+    assert [p.fix_safety for p in run_rule(date_format, parse(markdown), YEARS)] == (
         [safety] if expected else []
     )
     after_safe = table(fixed) if safety == "safe" else markdown
@@ -234,7 +235,7 @@ def test_date_format_setting(setting: str, accepted: bool) -> None:
 )
 def test_january_that_may_be_a_truncated_october_is_an_unsafe_fix(written: str, fixed: str) -> None:
     markdown = table(written)
-    (problem,) = date_format.check(parse(markdown), ONLY)
+    (problem,) = run_rule(date_format, parse(markdown), ONLY)
     assert problem.fix_safety == "unsafe"
     assert fix_text(markdown, config=ONLY).text == markdown
     assert fix_text(markdown, config=ONLY, unsafe=True).text == table(fixed)
@@ -242,7 +243,7 @@ def test_january_that_may_be_a_truncated_october_is_an_unsafe_fix(written: str, 
 
 @pytest.mark.parametrize("written", ["2023-1", "2023/1", "2023 .11", "2023年1月"])
 def test_other_month_one_shapes_stay_safe(written: str) -> None:
-    (problem,) = date_format.check(parse(table(written)), ONLY)
+    (problem,) = run_rule(date_format, parse(table(written)), ONLY)
     assert problem.fix_safety == "safe"
 
 
@@ -307,7 +308,7 @@ def test_an_outlier_is_reported_with_a_fix_to_the_columns_style(
     written: tuple[str, ...], line: int, safety: str, fixed: str
 ) -> None:
     markdown = dated(*written)
-    (problem,) = date_format.check(parse(markdown), AUTO)
+    (problem,) = run_rule(date_format, parse(markdown), AUTO)
     assert (problem.line, problem.code, problem.fix_safety) == (line, "P002", safety)
     index = line - 3
     expected = dated(*written[:index], fixed, *written[index + 1 :])
@@ -318,20 +319,20 @@ def test_an_outlier_is_reported_with_a_fix_to_the_columns_style(
 
 def test_an_unreadable_date_has_no_fix() -> None:
     markdown = dated("2025-10", "2025--01", "2023-03")
-    (problem,) = date_format.check(parse(markdown), AUTO)
+    (problem,) = run_rule(date_format, parse(markdown), AUTO)
     assert (problem.line, problem.fix) == (4, None)
 
 
 def test_a_yearless_column_under_a_year_heading() -> None:
     markdown = "## 2024\n\n" + dated("07-29", "07-03", "7-1")
-    (problem,) = date_format.check(parse(markdown), AUTO)
+    (problem,) = run_rule(date_format, parse(markdown), AUTO)
     assert (problem.line, problem.fix_safety) == (7, "safe")
     assert fix_text(markdown, config=AUTO).text == "## 2024\n\n" + dated("07-29", "07-03", "07-01")
 
 
 def test_a_yearless_cell_in_a_dated_column_gets_its_year_unsafely() -> None:
     markdown = "## 2024\n\n" + dated("2024-07-29", "07-03", "2024-07-01")
-    (problem,) = date_format.check(parse(markdown), AUTO)
+    (problem,) = run_rule(date_format, parse(markdown), AUTO)
     assert (problem.line, problem.fix_safety) == (6, "unsafe")
 
 
@@ -378,14 +379,14 @@ def test_each_style_set_explicitly(
 ) -> None:
     config = Config(select=("date-format",), date_format=style)
     assert found(table(good), config) == []
-    (problem,) = date_format.check(parse(table(bad)), config)
+    (problem,) = run_rule(date_format, parse(table(bad)), config)
     assert problem.fix_safety == safety
     assert fix_text(table(bad), config=config, unsafe=True).text == table(fixed)
 
 
 def test_a_two_digit_year_among_four_digit_ones_is_reported_never_guessed() -> None:
     markdown = dated("2023.04", "23.05", "2023.06")
-    (problem,) = date_format.check(parse(markdown), ONLY)
+    (problem,) = run_rule(date_format, parse(markdown), ONLY)
     assert (problem.line, problem.fix) == (4, None)
     assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
 
@@ -399,7 +400,7 @@ def test_a_two_digit_year_among_four_digit_ones_is_reported_never_guessed() -> N
 def test_odd_date_cells_are_no_crash_and_no_style(written: str) -> None:
     # CJK followed by "." crashed the cell reader; "4]1" became a pattern no parser takes
     markdown = dated("2023.05", written, written, written)
-    problems = list(date_format.check(parse(markdown), AUTO))
+    problems = list(run_rule(date_format, parse(markdown), AUTO))
     assert all(problem.fix is None for problem in problems)
     assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown
 
@@ -411,7 +412,7 @@ def test_a_date_with_more_than_a_date_is_never_rewritten(written: str) -> None:
     # dateparser skipped the mark (or read Q1 as March): the rewrite lost it, the fix's safety
     # check refused it, and the whole file was left unfixed
     markdown = dated("2023.04", "2023.06", written, "2023.07")
-    problems = list(date_format.check(parse(markdown), AUTO))
+    problems = list(run_rule(date_format, parse(markdown), AUTO))
     assert [(p.line, p.fix) for p in problems] == [(5, None)]
     assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown
 
@@ -429,7 +430,7 @@ def test_a_safe_fix_is_one_the_contract_accepts(written: str, safety: str, fixed
     from lint.contract import equivalent_cells
 
     markdown = dated("2023.04", "2023.06", written, "2023.07")
-    (problem,) = date_format.check(parse(markdown), AUTO)
+    (problem,) = run_rule(date_format, parse(markdown), AUTO)
     assert problem.fix_safety == safety
     assert (safety == "safe") is equivalent_cells(written, fixed)
     assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown.replace(written, fixed)
@@ -494,7 +495,7 @@ def test_venue_years_are_the_lists_way_of_dating_published_papers(venue: str) ->
 def test_a_lone_venue_year_among_dates_is_reported_without_a_fix() -> None:
     # the list writes no other venue-year: a venue typed into the date cell
     markdown = dated("2024-01-05", "2024-02-11", "ICASSP 2025", "2024-03-30")
-    problems = list(date_format.check(parse(markdown), AUTO))
+    problems = run_rule(date_format, parse(markdown), AUTO)
     assert [(p.line, p.fix) for p in problems] == [(5, None)]
 
 

@@ -7,7 +7,9 @@ import pytest
 from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
+from lint.paper_index import Scope
 from lint.rules import duplicate_entry
+from tests.checking import run_rule
 
 ONLY = Config(select=("duplicate-entry",))
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
@@ -18,11 +20,11 @@ ARXIV = "https://arxiv.org/abs/2407.02490"
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in duplicate_entry.check(parse(markdown), config)]
+    return [(p.line, p.column, p.code) for p in run_rule(duplicate_entry, parse(markdown), config)]
 
 
 def safety(markdown: str) -> list[str | None]:
-    return [p.fix_safety for p in duplicate_entry.check(parse(markdown), ONLY)]
+    return [p.fix_safety for p in run_rule(duplicate_entry, parse(markdown), ONLY)]
 
 
 SAME_TABLE = (
@@ -160,7 +162,7 @@ def test_unsafe_fix_never_removes_a_variant_or_a_row_with_more() -> None:
 
 
 def test_fix_declares_the_removed_row() -> None:
-    (across,) = duplicate_entry.check(parse(TWO_SECTIONS), ONLY)
+    (across,) = run_rule(duplicate_entry, parse(TWO_SECTIONS), ONLY)
     assert across.fix is not None
     assert across.fix.removed_rows == (("BigTrans: X", "2023.05", "多语言模型"),)
 
@@ -176,21 +178,21 @@ def test_third_occurrence_names_the_first() -> None:
         f"{HEADER}| A | 2023.05 | 第一种推理加速方法 |\n| A | 2023.05 | 第二种推理加速方法 |\n"
         "| A | 2023.05 | 第三种推理加速方法 |\n"
     )
-    problems = list(duplicate_entry.check(parse(markdown), ONLY))
+    problems = list(run_rule(duplicate_entry, parse(markdown), ONLY))
     assert [p.line for p in problems] == [4, 5]
     assert all("line 3" in p.message for p in problems)
 
 
 def test_a_later_file_is_reported_against_the_earlier_one() -> None:
-    scope = duplicate_entry.Scope()
+    scope = Scope()
     first = parse(f"{HEADER}| Paper A | 2023.05 | 方法甲 |\n", "a.md")
     later = parse(f"# B\n{HEADER}| [Paper A]({ARXIV}) | 2023.05 | 方法甲 |\n", "b.md")
-    assert list(duplicate_entry.check(first, ONLY, scope)) == []
-    (problem,) = duplicate_entry.check(later, ONLY, scope)
+    assert list(run_rule(duplicate_entry, first, ONLY, scope)) == []
+    (problem,) = run_rule(duplicate_entry, later, ONLY, scope)
     assert (problem.line, problem.code, problem.fix) == (4, "P001", None)
     assert "a.md:3" in problem.message
     # checking a file again (a fix's next pass) does not find it in itself
-    assert list(duplicate_entry.check(first, ONLY, scope)) == []
+    assert list(run_rule(duplicate_entry, first, ONLY, scope)) == []
 
 
 def test_many_rows_with_one_title_stay_linear() -> None:

@@ -8,13 +8,14 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import empty_section
+from tests.checking import run_rule
 
 ONLY = Config(select=("empty-section",))
 TABLE = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n| A | 2023.05 | a |\n"
 
 
 def found(markdown: str) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in empty_section.check(parse(markdown), ONLY)]
+    return [(p.line, p.column, p.code) for p in run_rule(empty_section, parse(markdown), ONLY)]
 
 
 @pytest.mark.parametrize(

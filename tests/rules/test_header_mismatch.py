@@ -8,13 +8,14 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import header_mismatch
+from tests.checking import run_rule
 
 ONLY = Config(select=("header-mismatch",))
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n| A | 2023.05 | a |\n"
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in header_mismatch.check(parse(markdown), config)]
+    return [(p.line, p.column, p.code) for p in run_rule(header_mismatch, parse(markdown), config)]
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,15 @@ import pytest
 from lint.config import Config
 from lint.document import parse
 from lint.rules import invalid_suppression
+from tests.checking import run_rule
 
 ONLY = Config(select=("invalid-suppression",))
 
 
 def found(markdown: str) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in invalid_suppression.check(parse(markdown), ONLY)]
+    return [
+        (p.line, p.column, p.code) for p in run_rule(invalid_suppression, parse(markdown), ONLY)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -32,5 +35,5 @@ def test_invalid_suppression(markdown: str, expected: list[tuple[int, int, str]]
 
 
 def test_has_no_fix() -> None:
-    (problem,) = invalid_suppression.check(parse("<!-- lint-disable X9 -->\n"), ONLY)
+    (problem,) = run_rule(invalid_suppression, parse("<!-- lint-disable X9 -->\n"), ONLY)
     assert problem.fix is None

@@ -7,6 +7,7 @@ import pytest
 from lint.config import Config
 from lint.document import parse
 from lint.rules import missing_column
+from tests.checking import run_rule
 
 NO_DATE = "| 论文题目 | 内容简介 |\n| --- | --- |\n| A | a |\n"
 NO_TITLE = "| 发表时间 | 内容简介 |\n| --- | --- |\n| 2023.05 | a |\n"
@@ -15,7 +16,7 @@ PAPERS = "| 论文题目 | 发表时间 |\n| --- | --- |\n| A | 2023.05 |\n"
 
 def found(markdown: str, required: tuple[str, ...]) -> list[tuple[int, int, str]]:
     config = Config(select=("missing-column",), required_columns=required)
-    return [(p.line, p.column, p.code) for p in missing_column.check(parse(markdown), config)]
+    return [(p.line, p.column, p.code) for p in run_rule(missing_column, parse(markdown), config)]
 
 
 @pytest.mark.parametrize(
@@ -37,13 +38,13 @@ def test_missing_column(
 
 def test_configured_column_satisfies_the_requirement() -> None:
     config = Config(select=("missing-column",), required_columns=("date",), date_column=2)
-    assert list(missing_column.check(parse(NO_DATE), config)) == []
+    assert list(run_rule(missing_column, parse(NO_DATE), config)) == []
 
 
 def test_a_date_table_without_a_title_column_is_said_once() -> None:
     table = "| Version | Date | Notes |\n|---|---|---|\n| 1.0 | 2023-05 | x |\n"
     markdown = "\n".join([table, table, table])
-    problems = list(missing_column.check(parse(markdown), Config(select=("missing-column",))))
+    problems = list(run_rule(missing_column, parse(markdown), Config(select=("missing-column",))))
     assert [(p.line, p.code) for p in problems] == [(1, "T005")]
     titled = "| 论文题目 | 发表时间 |\n|---|---|\n| A | 2023.05 |\n"
-    assert list(missing_column.check(parse(titled), Config(select=("missing-column",)))) == []
+    assert list(run_rule(missing_column, parse(titled), Config(select=("missing-column",)))) == []

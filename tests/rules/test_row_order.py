@@ -8,6 +8,7 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import row_order
+from tests.checking import run_rule
 
 # this repository's own settings, pinned (the default is "auto": see the tests at the end)
 ONLY = Config(select=("row-order",), date_format="YYYY.MM", order="ascending")
@@ -19,7 +20,7 @@ def rows(*pairs: tuple[str, str]) -> str:
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in row_order.check(parse(markdown), config)]
+    return [(p.line, p.column, p.code) for p in run_rule(row_order, parse(markdown), config)]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_descending_order() -> None:
 
 def test_fix_is_safe_and_one_edit_over_the_body() -> None:
     markdown = rows(("B", "2023.05"), ("A", "2023.03"), ("C", "2023.07"))
-    (problem,) = row_order.check(parse(markdown), ONLY)
+    (problem,) = run_rule(row_order, parse(markdown), ONLY)
     assert problem.fix is not None and problem.fix_safety == "safe"
     (edit,) = problem.fix.edits
     assert (edit.start_line, edit.end_line) == (3, 5)
@@ -162,7 +163,7 @@ def test_table_in_the_opposite_order(
     sorted_text: str | None,
 ) -> None:
     assert found(markdown, config) == expected
-    safeties = {p.fix_safety for p in row_order.check(parse(markdown), config)}
+    safeties = {p.fix_safety for p in run_rule(row_order, parse(markdown), config)}
     assert safeties == {safety}
     after_safe = sorted_text if safety == "safe" else markdown
     assert fix_text(markdown, config=config).text == after_safe
@@ -251,7 +252,7 @@ def test_days_count_only_when_the_format_shows_them() -> None:
     ],
 )
 def test_numbered_rows_make_the_sort_unsafe(markdown: str, safety: str) -> None:
-    (problem,) = row_order.check(parse(markdown), ONLY)
+    (problem,) = run_rule(row_order, parse(markdown), ONLY)
     assert problem.fix_safety == safety
     assert (fix_text(markdown, config=ONLY).text == markdown) is (safety == "unsafe")
 
@@ -316,7 +317,7 @@ def test_more_than_a_few_misplaced_rows_get_an_unsafe_fix() -> None:
         f"2021.{month:02d}" for month in range(1, 9)
     ]
     shuffled = months[4:8] + months[:4] + months[8:]
-    problems = list(row_order.check(parse(titled(*shuffled)), ONLY))
+    problems = list(run_rule(row_order, parse(titled(*shuffled)), ONLY))
     assert len(problems) == 4
     assert {p.fix_safety for p in problems} == {"unsafe"}
     markdown = titled(*shuffled)
@@ -327,7 +328,7 @@ def test_more_than_a_few_misplaced_rows_get_an_unsafe_fix() -> None:
 def test_three_misplaced_rows_keep_a_safe_fix() -> None:
     months = [f"2020.{month:02d}" for month in range(1, 13)]
     shuffled = months[3:6] + months[:3] + months[6:]
-    problems = list(row_order.check(parse(titled(*shuffled)), ONLY))
+    problems = list(run_rule(row_order, parse(titled(*shuffled)), ONLY))
     assert len(problems) == 3 and {p.fix_safety for p in problems} == {"safe"}
     # one move places them all: the fix counts every problem it repaired
     result = fix_text(titled(*shuffled), config=ONLY)
@@ -398,6 +399,6 @@ def test_a_row_without_a_place_is_named_with_its_date(unplaced: str, named: str)
     markdown = year_rows(
         "Date", ("B", "2023.05"), ("A", "2023.03"), ("X", unplaced), ("C", "2023.07")
     )
-    (problem,) = row_order.check(parse(markdown), ONLY)
+    (problem,) = run_rule(row_order, parse(markdown), ONLY)
     assert problem.fix is None
     assert "line 5" in problem.message and named in problem.message

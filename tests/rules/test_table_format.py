@@ -8,6 +8,7 @@ from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import table_format
+from tests.checking import run_rule
 
 # the aligned layout pinned, as this repository does (auto is tested at the end)
 ONLY = Config(select=("table-format",), layout="aligned")
@@ -110,7 +111,7 @@ def test_table_format(
     markdown: str, expected: list[tuple[int, int, str]], fixed: str | None
 ) -> None:
     doc = parse(markdown)
-    assert [(p.line, p.column, p.code) for p in table_format.check(doc, ONLY)] == expected
+    assert [(p.line, p.column, p.code) for p in run_rule(table_format, doc, ONLY)] == expected
     assert fix_text(markdown, config=ONLY).text == (fixed or markdown)
 
 
@@ -124,7 +125,7 @@ def test_layout_is_a_fixed_point(
 
 def test_one_safe_problem_per_table_replacing_the_whole_table() -> None:
     doc = parse("|a|b|\n|-|-|\n|1|2|\n\ntext\n\n|c|\n|-|\n|3|\n")
-    problems = list(table_format.check(doc, ONLY))
+    problems = list(run_rule(table_format, doc, ONLY))
     assert [p.line for p in problems] == [1, 7]
     assert all(p.fix_safety == "safe" for p in problems)
     assert [(e.start_line, e.end_line) for p in problems if p.fix for e in p.fix.edits] == [
@@ -145,7 +146,7 @@ def test_with_column_count_short_rows_end_padded_and_laid_out() -> None:
 def test_table_glued_under_another_gets_no_fix() -> None:
     # "- h|h" ends the table above; laid out as "| - h | h |" it would become its row
     markdown = "|h|\n|---|\n- h|h\n  |---|---|\n"
-    problems = list(table_format.check(parse(markdown), ONLY))
+    problems = list(run_rule(table_format, parse(markdown), ONLY))
     assert [(p.line, p.fix_safety) for p in problems] == [(1, "safe"), (3, None)]
     fixed = fix_text(markdown, config=ONLY)
     assert fixed.text == "| h   |\n| --- |\n- h|h\n  |---|---|\n"
@@ -165,7 +166,7 @@ def test_table_glued_under_another_gets_no_fix() -> None:
 def test_message_quotes_the_line_with_control_characters_escaped(
     markdown: str, expected: list[tuple[int, int, str]], shown: str
 ) -> None:
-    problems = list(table_format.check(parse(markdown), ONLY))
+    problems = list(run_rule(table_format, parse(markdown), ONLY))
     assert [(p.line, p.column, p.code) for p in problems] == expected
     (problem,) = problems
     assert f'"{shown}"' in problem.message
@@ -176,7 +177,7 @@ def test_message_quotes_the_line_with_control_characters_escaped(
 def test_pipeless_header_right_under_a_quote_gets_no_fix() -> None:
     """Laid out, the header would open with a pipe and become the quote's lazy continuation."""
     markdown = "> h|`a|b`\n> |---|---|\n- h|h\n  |---|---|\n"
-    (problem,) = table_format.check(parse(markdown), ONLY)
+    (problem,) = run_rule(table_format, parse(markdown), ONLY)
     assert (problem.line, problem.fix) == (3, None)
     assert fix_text(markdown).text == markdown
 
@@ -213,7 +214,7 @@ def test_auto_layout_keeps_the_documents_style(
     tables: tuple[str, ...], expected_lines: list[int], fixed: tuple[str, ...] | None
 ) -> None:
     markdown = "\n".join(tables)
-    assert [p.line for p in table_format.check(parse(markdown), AUTO)] == expected_lines
+    assert [p.line for p in run_rule(table_format, parse(markdown), AUTO)] == expected_lines
     if fixed is not None:
         assert fix_text(markdown, config=AUTO).text == "\n".join(fixed)
 
@@ -240,7 +241,7 @@ def test_a_compact_list_stays_within_ten_percent_of_its_size() -> None:
     markdown = "\n".join([table, table, messy])
     fixed = fix_text(markdown, config=Config()).text
     assert len(fixed) <= 1.1 * len(markdown)
-    assert [p.line for p in table_format.check(parse(fixed), AUTO)] == []
+    assert [p.line for p in run_rule(table_format, parse(fixed), AUTO)] == []
 
 
 @pytest.mark.parametrize("style", ["aligned", "compact", "tight"])

@@ -8,6 +8,7 @@ from lint.config import Config
 from lint.document import parse
 from lint.engine import lint_text, selected_rules
 from lint.rules import unused_suppression
+from tests.checking import run_rule
 
 ON = Config(select=("column-count", "unused-suppression"))
 TABLE = "| a | b |\n| - | - |\n"
@@ -39,4 +40,4 @@ def test_unused_suppression(markdown: str, expected: list[tuple[int, int, str]])
 def test_is_off_by_default_and_check_alone_finds_nothing() -> None:
     assert unused_suppression not in selected_rules(Config())
     markdown = "<!-- lint-disable-file -->\n"
-    assert list(unused_suppression.check(parse(markdown), ON)) == []
+    assert list(run_rule(unused_suppression, parse(markdown), ON)) == []

@@ -1,0 +1,30 @@
+"""What one check, or the passes of one fix, remember: results of pure functions, kept by value.
+
+A list repeats itself (a fix pass re-reads every table it did not change; the conventions step
+and a rule both read a table's layout styles), and these results depend only on the text they
+are keyed by, so a later question with equal text gets the same answer. The engine makes one
+``Memo`` per document it checks unless given one; a fix hands the same one to each pass. Nothing
+here is module state: a memo lives as long as the check or the fix that made it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Memo:
+    """Results kept by value. ``identities`` (a row's paper identity) is kept only when ``rows``
+    is set, for the passes of a fix: a lint reads each row once, and keeping every row's
+    identity would only grow its memory."""
+
+    def __init__(self, rows: bool = False) -> None:
+        # a table's lines in a layout style, by (style, lines, container prefixes)
+        self.layouts: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+        # the layout styles a table is written in, by (lines, container prefixes)
+        self.styles: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
+        # a table's rows giving one arXiv id and a readable date, by its rows and columns
+        self.arxiv_rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        # a date cell's verdict under its column's style, by (text, style, years, year hint)
+        self.date_verdicts: dict[tuple[Any, ...], Any] = {}
+        # a row's paper identity, by (cells, title column, skipped column)
+        self.identities: dict[tuple[Any, ...], Any] | None = {} if rows else None
