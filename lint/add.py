@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from lint import papers
+from lint.headings import shown_heading, slug
 from lint.new_row import AddError, NewPaper
 
 if TYPE_CHECKING:
@@ -157,22 +158,6 @@ def _target(source: Source, section: str | None, config_path: str | None) -> Tar
 
 
 # ---------------------------------------------------------------- the table
-
-
-def shown_heading(title: str) -> str:
-    """A heading's text as GitHub shows it: links as their text, images and HTML tags
-    dropped, emphasis and code markers dropped, white space collapsed."""
-    text = papers.read_cell(title, keep_tags=True).text
-    for marker in ("**", "__", "~~", "`"):
-        text = text.replace(marker, "")
-    return " ".join(word.strip("*_") or word for word in text.split())
-
-
-def slug(title: str) -> str:
-    """The anchor GitHub gives a heading (``#多语言大模型``, ``#llm复杂任务``)."""
-    import re
-
-    return re.sub(r"[^\w\- ]", "", shown_heading(title).lower()).replace(" ", "-")
 
 
 def choose_table(conv: Conventions, section: str | None, shown: str) -> TableConventions:

@@ -165,13 +165,13 @@ def roles_of(
 ) -> Roles:
     """The roles of a table with header cells ``header`` under the given settings (cached)."""
     keys = tuple(header_key(cell) for cell in header)
-    if date_column is not None:
-        date = _configured(keys, date_column)
-    else:
+    # a setting applies where it names a column; elsewhere the columns are found by name, so a
+    # setting meant for one table turns nothing off in the others
+    date = _configured(keys, date_column) if date_column is not None else None
+    if date is None:
         date = _find(keys, DATE_NAMES, None)
-    if title_column is not None:
-        title = _configured(keys, title_column)
-    else:
+    title = _configured(keys, title_column) if title_column is not None else None
+    if title is None:
         title = _find(keys, TITLE_NAMES, date)
     if title is not None and title == date:
         title = None
@@ -186,7 +186,7 @@ def roles(table: Table, config: Config) -> Roles:
     the column carrying links in most rows is the title, if there is one.
     """
     by_name = roles_of(table.header.cells, config.title_column, config.date_column)
-    if config.title_column is not None or not table.rows:
+    if not table.rows or _names_a_column(table, config.title_column):
         return by_name
     keys = tuple(header_key(cell) for cell in table.header.cells)
     named = [
@@ -208,6 +208,12 @@ def roles(table: Table, config: Config) -> Roles:
         if distinct:
             return Roles(distinct[0], by_name.date)
     return by_name
+
+
+def _names_a_column(table: Table, setting: str | int | None) -> bool:
+    if setting is None:
+        return False
+    return _configured(tuple(header_key(cell) for cell in table.header.cells), setting) is not None
 
 
 def _links_in_most_rows(table: Table, column: int) -> bool:

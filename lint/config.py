@@ -25,6 +25,10 @@ CONFIG_FILES = (".llm4or-lint.toml", "llm4or-lint.toml", "pyproject.toml")
 AUTO = "auto"
 
 
+# one section's settings: (key, value) pairs, each value as its key's converter returns it
+SectionSettings = tuple[tuple[str, Any], ...]
+
+
 class ConfigError(ValueError):
     """A configuration file or value that cannot be used; the message names the key."""
 
@@ -43,7 +47,7 @@ class Config(NamedTuple):
     date_column: str | int | None = None
     required_columns: tuple[str, ...] = ()
     header: tuple[str, ...] | None = None
-    sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    sections: tuple[tuple[str, SectionSettings], ...] = ()
     source: str | None = None
 
 
@@ -109,11 +113,20 @@ def _roles(key: str, value: Any) -> tuple[str, ...]:
     return roles
 
 
-_SECTION_KEYS = ("order", "date-format")
+# the keys a section may set for the tables under its heading
+SECTION_KEYS = (
+    "ignore",
+    "title-column",
+    "date-column",
+    "order",
+    "date-format",
+    "duplicate-scope",
+    "layout",
+)
 
 
-def _sections(key: str, value: Any) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """``{heading: {order: ..., date-format: ...}}`` -> hashable pairs, each value checked."""
+def _sections(key: str, value: Any) -> tuple[tuple[str, SectionSettings], ...]:
+    """``{heading: {order: ..., ignore: [...]}}`` -> hashable pairs, each value checked."""
     if not isinstance(value, dict):
         raise ConfigError(f"{key}: expected a table of section headings, got {value!r}")
     sections = []
@@ -122,9 +135,9 @@ def _sections(key: str, value: Any) -> tuple[tuple[str, tuple[tuple[str, str], .
             raise ConfigError(f"{key}.{heading!r}: expected a table of settings, got {settings!r}")
         pairs = []
         for name, setting in settings.items():
-            if name not in _SECTION_KEYS:
-                known = ", ".join(_SECTION_KEYS)
-                hint = did_you_mean(name, _SECTION_KEYS)
+            if name not in SECTION_KEYS:
+                known = ", ".join(SECTION_KEYS)
+                hint = did_you_mean(name, SECTION_KEYS)
                 raise ConfigError(f"{key}.{heading!r}: unknown key {name!r}{hint} (known: {known})")
             pairs.append((name, _KEYS[name].convert(f"{key}.{heading!r}.{name}", setting)))
         sections.append((heading, tuple(pairs)))
@@ -181,10 +194,14 @@ _KEYS: dict[str, Key] = {
         "where a paper may appear only once (duplicate-entry)",
     ),
     "title-column": Key(
-        _column, "found by header name", "the title column: a header name or a 1-based index"
+        _column,
+        "found by header name",
+        "the title column: a header name or a 1-based index (a table without it: by name)",
     ),
     "date-column": Key(
-        _column, "found by header name", "the date column: a header name or a 1-based index"
+        _column,
+        "found by header name",
+        "the date column: a header name or a 1-based index (a table without it: by name)",
     ),
     "required-columns": Key(
         _roles, "[]", 'columns every table must have, of "title" and "date" (missing-column)'
@@ -197,8 +214,9 @@ _KEYS: dict[str, Key] = {
     "sections": Key(
         _sections,
         "{}",
-        'per-section overrides keyed by heading text, e.g. [tool.llm4or-lint.sections."Must'
-        ' read"] order = "off"; keys: order, date-format',
+        "settings for the tables under a heading (as GitHub shows it; the innermost wins), e.g."
+        ' [sections."Must read"] order = "off"; keys: ignore, title-column, date-column, order,'
+        " date-format, duplicate-scope, layout",
     ),
 }
 

@@ -24,6 +24,7 @@ from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.memo import Memo
+from lint.sections import settings_for
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
 DateKey = tuple[int, int, int]
@@ -56,8 +57,10 @@ class TableConventions(NamedTuple):
     alone (``Year``, ``2023``, ``**2024**``). ``arxiv_dates`` ``follow`` when its dates are the
     months of their arXiv ids, else ``free`` (None without a date column). ``variants`` are the
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
-    with a title column. ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in
-    date columns of this kind, its way of dating published papers.
+    with a title column. ``settings`` are the table's: the document's, with those of the sections
+    it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
+    ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
+    kind, its way of dating published papers.
     """
 
     table: Table
@@ -69,6 +72,8 @@ class TableConventions(NamedTuple):
     year_hint: int | None = None
     year_column: bool = False
     variants: tuple[int, ...] = ()
+    settings: Config = Config()
+    layout: Setting | None = None
     venue_years: bool = False
 
 
@@ -91,11 +96,14 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
     the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
     memo = memo if memo is not None else Memo()
-    found = [roles(table, config) for table in doc.tables]
-    styles = _date_styles(doc.tables, found, config)
+    settings = [settings_for(config, table.section) for table in doc.tables]
+    found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
+    styles = _date_styles(doc.tables, found, settings, config)
     tables = tuple(
-        _table(table, config, memo, table_roles, style)
-        for table, table_roles, style in zip(doc.tables, found, styles, strict=True)
+        _table(table, table_settings, memo, config, table_roles, style)
+        for table, table_settings, table_roles, style in zip(
+            doc.tables, settings, found, styles, strict=True
+        )
     )
     header, header_source = _header(tables, config)
     return Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
@@ -128,29 +136,38 @@ def _table(
     table: Table,
     config: Config,
     memo: Memo,
+    document: Config,
     table_roles: Roles,
     date_style: tuple[Setting | None, bool],
 ) -> TableConventions:
+    """One table's conventions under ``config``, its settings (``document``'s, with those of
+    the sections it is in), given its roles and its date style (``_date_styles``)."""
     variants = _variants(table, table_roles)
+    own = _own_layout(config, document)
     if table_roles.date is None:
         off = Setting("off", DEFAULT, "no date column")
-        return TableConventions(table, table_roles, None, off, variants=variants)
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
     style, venue_years = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
-        return TableConventions(table, table_roles, None, off, variants=variants)
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
     hint = dates.year_hint(table.section)
     texts = [cell(row.cells, table_roles.date) for row in table.rows]
     years = dates.year_column(texts)
     keys = _keys(table, texts, style.value, hint, years)
-    order, out = _order(table, keys, config)
+    order, out = _order(table, keys, config, document)
     if order.source == INFERRED and order.value != "off":
         descending = order.value == "descending"
         if out[descending] if descending in out else out_of_order(keys, descending):
             order = _by_id(table, table_roles, keys, order, memo)
     found = TableConventions(
-        table, table_roles, style, order, keys, None, hint, years, variants, venue_years
+        table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
+    found = found._replace(venue_years=venue_years)
     return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -198,8 +215,25 @@ def _keys(
     return tuple(keys)
 
 
+def _set(value: str, key: str, config: Config, document: Config) -> Setting:
+    """A value the settings give, saying when the table's section gave it."""
+    if getattr(config, key) != getattr(document, key):
+        return Setting(value, SET, "for its section")
+    return Setting(value, SET)
+
+
+def _own_layout(config: Config, document: Config) -> Setting | None:
+    """The layout a table's section sets for it (None: the document's)."""
+    if config.layout == document.layout or config.layout == AUTO:
+        return None
+    return _set(config.layout, "layout", config, document)
+
+
 def _date_styles(
-    tables: Sequence[Table], table_roles: Sequence[Roles], config: Config
+    tables: Sequence[Table],
+    table_roles: Sequence[Roles],
+    settings: Sequence[Config],
+    document: Config,
 ) -> list[tuple[Setting | None, bool]]:
     """Each table's date style (None without a date column, or when most of its cells are no
     dates) and whether the list writes venue-years in its kind of date column: the setting,
@@ -216,15 +250,12 @@ def _date_styles(
         for table, found in zip(tables, table_roles, strict=True)
     ]
     styles: list[tuple[Setting | None, bool]] = []
-    for table, choice in zip(tables, dates.choose_styles(columns), strict=True):
+    for config, choice in zip(settings, dates.choose_styles(columns), strict=True):
         venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
-        in_section = section_setting(table, config, "date-format")
         if choice is None:
             styles.append((None, False))
-        elif in_section is not None and in_section != AUTO:
-            styles.append((Setting(in_section, SET, "for its section"), venues))
-        elif in_section is None and config.date_format != AUTO:
-            styles.append((Setting(config.date_format, SET), venues))
+        elif config.date_format != AUTO:
+            styles.append((_set(config.date_format, "date_format", config, document), venues))
         else:
             styles.append((_inferred(choice), venues))
     return styles
@@ -243,30 +274,14 @@ def _inferred(choice: dates.Choice) -> Setting | None:
     return Setting(choice.style, INFERRED, shown)
 
 
-def section_setting(table: Table, config: Config, key: str) -> str | None:
-    """The value of ``key`` in the ``sections`` override of the innermost heading above
-    ``table`` that has one, else None."""
-    if not config.sections:
-        return None
-    overrides = {header_key(heading): dict(values) for heading, values in config.sections}
-    for heading in reversed(table.section):
-        values = overrides.get(header_key(heading))
-        if values is not None and key in values:
-            return values[key]
-    return None
-
-
 def _order(
-    table: Table, keys: Sequence[DateKey | None], config: Config
+    table: Table, keys: Sequence[DateKey | None], config: Config, document: Config
 ) -> tuple[Setting, dict[bool, list[int]]]:
     """The order the table runs in: set, or in auto the direction leaving fewer rows out of
     place; ``off`` when more than a third of the rows would be out of place either way. With
     it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
-    in_section = section_setting(table, config, "order")
-    if in_section is not None and in_section != AUTO:
-        return Setting(in_section, SET, "for its section"), {}
-    if in_section is None and config.order != AUTO:
-        return Setting(config.order, SET), {}
+    if config.order != AUTO:
+        return _set(config.order, "order", config, document), {}
     readable = [key for key in keys if key is not None]
     if len(set(readable)) < 2:
         return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates"), {}
@@ -409,6 +424,8 @@ def _layout(
         return Setting(config.layout, SET)
     counts = {style: 0 for style in layout.STYLES}
     for found in tables:
+        if found.layout is not None:  # its section sets its layout: it says nothing of the rest
+            continue
         table = found.table
         styles = layout.styles_of(table, layout.lines_of(table, doc.lines), memo)
         for style in styles or {layout.leaning(table)}:

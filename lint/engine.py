@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint import conventions, document, suppress
+from lint import conventions, document, sections, suppress
 from lint.config import Config, ConfigError, did_you_mean
 from lint.context import Context
 from lint.memo import Memo
@@ -74,6 +74,8 @@ def check(
     rules = selected_rules(config)
     given = context(doc, config, scope, memo)
     problems = [problem for rule in rules for problem in rule.check(doc, given)]
+    if config.sections:  # rules a section ignores are not run there
+        problems = sections.without_ignored(doc, config, problems, _code_of)
     if given.directives:
         problems = suppress.apply(problems, given.directives, {rule.CODE for rule in rules})
     problems.sort(key=lambda problem: (problem.line, problem.column, problem.code))

@@ -340,7 +340,7 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
     """The lines of ``new_table`` (``target``'s table with new rows): laid out anew in the
     document's style when the table is in it (or empty), else its lines kept and the new rows
     written in the style the table is in or leans to."""
-    style = conv.layout.value
+    style = (target.layout or conv.layout).value  # its section's layout, or the document's
     styles = _styles(target.table) if target.table.rows else frozenset((style,))
     by_hand = style == layout.ALIGNED and layout.BY_HAND in styles
     if style in styles and style != layout.ALIGNED:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -29,13 +29,15 @@ if TYPE_CHECKING:
     from lint.paper_index import Scope
 
 
-class ColumnUse(NamedTuple):
-    """A configuration's column settings over the files of a run: whether those files had any
-    table, and which settings named a column of one."""
+class SettingsUse(NamedTuple):
+    """A configuration's settings over the files of a run that must match something there:
+    whether those files had any table, which column settings named a column of one, and the
+    headings they have (for the section keys)."""
 
     config: Config
     tables: bool = False
     matched: frozenset[str] = frozenset()
+    headings: frozenset[str] = frozenset()
 
 
 class Run:
@@ -49,7 +51,7 @@ class Run:
         self.changed = False
         self.errors: list[output.Error] = []
         self.configs: dict[str, Config | ConfigError] = {}
-        self.columns: dict[str, ColumnUse] = {}
+        self.settings: dict[str, SettingsUse] = {}
         # the papers of the files already checked: the files of one run are one scope
         self.papers: Scope | None = None
         # the problems bulk suppressions silenced, and the suppressions files (read on demand)
@@ -88,11 +90,20 @@ class Run:
         if self.args.format not in ("json", "sarif") or not problems:
             yield from (output.Report(source.shown, problem) for problem in problems)
             return
-        lines = _parsed(text, source.shown).lines if isinstance(text, str) else text.lines
+        lines = _lines(text)
         for problem in problems:
             line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             end = output.span_end(line, problem.column)
             yield output.Report(source.shown, problem, problem.line, end)
+
+
+def _lines(text: str | Document) -> Sequence[str]:
+    """The lines problems point into, as the parser numbers them."""
+    if not isinstance(text, str):
+        return text.lines
+    from lint.document import normalize
+
+    return normalize(text).split("\n")
 
 
 def _parsed(text: str | Document, shown: str) -> Document:
@@ -130,6 +141,11 @@ def load_config(args: argparse.Namespace, found: Path | None) -> Config:
     for key in ("select", "extend-select", "ignore"):
         where = f"{config.source}: {config_module.key_name(config.source, key)}"
         resolve_rules(getattr(config, key.replace("-", "_")) or (), where)
+    for heading, settings in config.sections:
+        for key, value in settings:
+            if key == "ignore":
+                name = config_module.key_name(config.source, f"sections.{heading!r}.ignore")
+                resolve_rules(value, f"{config.source}: {name}")
     select, extend = parse_keys(args.select), parse_keys(args.extend_select)
     ignore = parse_keys(args.ignore)
     if select is not None:
@@ -196,11 +212,11 @@ def process(run: Run, source: Source, doc: Document | None = None) -> Outcome:
     config = config_for(source.path, run)
     if not (args.fix or args.diff):
         doc = doc or document.parse(source.text, source.shown)
-        _note_columns(run, config, doc)
+        _note_settings(run, config, doc)
         problems = engine.check(doc, config, run.papers)
         return Outcome(None, 0, problems, problems)
-    if config.title_column is not None or config.date_column is not None:
-        _note_columns(run, config, document.parse(source.text, source.shown))
+    if _checked_across_files(config):
+        _note_settings(run, config, document.parse(source.text, source.shown))
     from lint.fix import fix_text
 
     result = fix_text(source.text, source.shown, config, args.unsafe_fixes, run.papers)
@@ -208,29 +224,48 @@ def process(run: Run, source: Source, doc: Document | None = None) -> Outcome:
     return Outcome(changed, result.fixed, result.problems, result.found)
 
 
-def _note_columns(run: Run, config: Config, doc: Document) -> None:
-    if config.title_column is None and config.date_column is None:
+def _checked_across_files(config: Config) -> bool:
+    """Whether ``config`` has settings that must match something in the run's files."""
+    return (
+        config.title_column is not None or config.date_column is not None or bool(config.sections)
+    )
+
+
+def _note_settings(run: Run, config: Config, doc: Document) -> None:
+    if not _checked_across_files(config):
         return
     from lint.columns import settings_matched
 
     key = config.source or ""
-    use = run.columns.get(key, ColumnUse(config))
-    matched = use.matched | settings_matched(doc, config)
-    run.columns[key] = use._replace(tables=use.tables or bool(doc.tables), matched=matched)
+    use = run.settings.get(key, SettingsUse(config))
+    run.settings[key] = use._replace(
+        tables=use.tables or bool(doc.tables),
+        matched=use.matched | settings_matched(doc, config),
+        headings=use.headings | {section.title for section in doc.sections},
+    )
 
 
-def check_columns(run: Run) -> None:
-    """Report a column setting that named no column of any table in the run's files (a run
-    whose files hold no table at all tells nothing, so it is no error)."""
-    for use in run.columns.values():
+def check_settings(run: Run) -> None:
+    """Report a column setting that named no column of any table in the run's files, and a
+    section key that named none of their headings (a run whose files hold no table at all
+    tells nothing, so it is no error)."""
+    for use in run.settings.values():
+        source = use.config.source
+        if not use.tables:
+            continue
         for key in ("title-column", "date-column"):
             value = getattr(use.config, key.replace("-", "_"))
-            if value is None or not use.tables or key in use.matched:
+            if value is None or key in use.matched:
                 continue
-            source = use.config.source
             where = f"{source}: {config_module.key_name(source, key)}"
             what = "a header" if isinstance(value, str) else "a column index"
             run.fail(f"{where}: {value!r} is not {what} of any table in the files checked")
+        from lint.sections import unmatched
+
+        for heading, near in unmatched(use.config, use.headings):
+            where = f"{source}: {config_module.key_name(source, 'sections')}.{heading!r}"
+            hint = f"closest: {near!r}" if near else "the files checked have no heading"
+            run.fail(f"{where} names no heading in the files checked ({hint})")
 
 
 @contextmanager
@@ -368,7 +403,7 @@ def run_paths(run: Run) -> None:
         with _without_cycle_collector():
             for path in files:
                 handle_file(run, path)
-    check_columns(run)
+    check_settings(run)
     with guard(run, "suppressions"):
         run.ledger.save()
 

@@ -44,6 +44,8 @@ def _table(path: str, found: TableConventions) -> str:
             parts.append(f"rows out of order: {len(out)}")
         if found.arxiv_dates is not None:
             parts.append(_setting("dates follow arXiv ids", found.arxiv_dates))
+    if found.layout is not None:
+        parts.append(_setting("layout", found.layout))
     return where + "\n    " + "\n    ".join(parts)
 
 

@@ -41,7 +41,9 @@ def test_paper_table_needs_both_roles() -> None:
         (None, 3, Roles(0, 2)),
         ("作者", None, Roles(1, None)),
         (2, 9, Roles(1, None)),
-        ("missing", "missing", Roles(None, None)),
+        # a setting naming no column here applies elsewhere: here the columns go by name
+        # (issue 21: it never turns a rule off in the tables it does not match)
+        ("missing", "missing", Roles(0, None)),
     ],
 )
 def test_configured_roles(

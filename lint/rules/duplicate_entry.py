@@ -66,8 +66,7 @@ _SHOWN = 60
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every row that is a paper seen earlier in its scope (and, with the context's
     scope, in an earlier file of the run)."""
-    by_section = context.config.duplicate_scope == "section"
-    scope = None if by_section else context.scope
+    scope = context.scope
     others = scope.others(doc.path) if scope is not None else None
     indexes: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
@@ -76,21 +75,27 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         entries = _entries(found, order, context.memo)
         if not entries:
             continue
+        # a table whose scope is its section (the file's setting or its section's) is one
+        # index of its own, never compared with other sections or other files
+        by_section = found.settings.duplicate_scope == "section"
         index = indexes.setdefault(found.table.section if by_section else (), Index())
+        elsewhere = None if by_section else others
         rows = index.rows
         for entry in entries:
             identity = entry.identity
             title = identity.title
-            if others is None and title and title not in rows and not identity.keys:
+            if elsewhere is None and title and title not in rows and not identity.keys:
                 rows[title] = entry  # a title alone, seen for the first time (most rows)
-                firsts.append(entry)
+                if not by_section:
+                    firsts.append(entry)
                 continue
             match = index.find(entry)
-            if match is None and others is not None:
-                match = others.find(entry)
+            if match is None and elsewhere is not None:
+                match = elsewhere.find(entry)
             if match is None:
                 index.add(entry)
-                firsts.append(entry)
+                if not by_section:
+                    firsts.append(entry)
             else:
                 yield _problem(doc, entry, *match)
     if scope is not None:

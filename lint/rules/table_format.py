@@ -52,11 +52,14 @@ _GROWS = "grows"
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report each table not in the document's layout style, with that layout as the fix."""
-    found, memo = context.conventions, context.memo
-    style = found.layout.value
-    by_hand_too = style == layout.ALIGNED and found.layout.source != conventions.SET
-    for table in doc.tables:
+    """Report each table not in its layout style (its section's, else the document's), with that
+    layout as the fix."""
+    memo = context.memo
+    for found in context.conventions.tables:
+        table = found.table
+        chosen = found.layout or context.conventions.layout  # its section's, or the document's
+        style = chosen.value
+        by_hand_too = style == layout.ALIGNED and chosen.source != conventions.SET
         old = layout.lines_of(table, doc.lines)
         styles = layout.styles_of(table, old, memo)
         if style in styles or (by_hand_too and layout.BY_HAND in styles):
@@ -69,7 +72,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         near = styles or {layout.leaning(table)}
         grows = (
             style == layout.ALIGNED
-            and found.layout.source != conventions.SET
+            and chosen.source != conventions.SET
             and bool(near & {layout.COMPACT, layout.TIGHT})
         )
         yield _problem(table, old, new, style, _GLUED if glued else _GROWS if grows else "")
