@@ -86,6 +86,9 @@ class Conventions(NamedTuple):
     # the paper tables' header: set, or the one most of them use (``detail`` says how many)
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
+    # whether the list's dates follow their arXiv ids, read over all its tables (a table with
+    # too few rows with ids to tell follows the list: --online's date-mismatch)
+    arxiv_dates: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""
@@ -106,7 +109,12 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         )
     )
     header, header_source = _header(tables, config)
-    return Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
+    found = Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
+    with_dates = [table for table in tables if table.arxiv_dates is not None]
+    if not with_dates:
+        return found
+    rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
+    return found._replace(arxiv_dates=_arxiv_dates(rows))
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
 from lint.config import Config
 from lint.memo import Memo
 from lint.paper_index import Scope
 from lint.problem import SAFE, Fix, Problem, row_key
+
+if TYPE_CHECKING:
+    from lint.online.metadata import Paper
 
 MAX_PASSES = 25
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -127,10 +130,12 @@ def fix_text(
     config: Config | None = None,
     unsafe: bool = False,
     scope: Scope | None = None,
+    metadata: Mapping[str, Paper] | None = None,
 ) -> FixResult:
     """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
 
-    ``scope``: the other files of the run, for duplicates across files (never fixed)."""
+    ``scope``: the other files of the run, for duplicates across files (never fixed);
+    ``metadata``: the papers' metadata with ``--online``, the same for every pass."""
     config = config or Config()
     memo = Memo(rows=True)  # the passes read the same rows and tables again
     lines = split_lines(text)
@@ -140,7 +145,7 @@ def fix_text(
     fixed = 0
     found: list[Problem] | None = None
     for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config, scope, memo)
+        problems = engine.check(doc, config, scope, memo, metadata)
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes:

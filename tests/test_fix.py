@@ -52,7 +52,11 @@ def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
 
 def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def restless(
-        doc: object, config: object, scope: object = None, memo: object = None
+        doc: object,
+        config: object,
+        scope: object = None,
+        memo: object = None,
+        metadata: object = None,
     ) -> list[Problem]:
         line = parse_lines(doc)[0]
         return [problem(1, (Edit(1, 1, (line + "x",)),))]
