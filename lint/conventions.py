@@ -109,12 +109,12 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         )
     )
     header, header_source = _header(tables, config)
-    found = Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
+    read = Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
-        return found
+        return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
-    return found._replace(arxiv_dates=_arxiv_dates(rows))
+    return read._replace(arxiv_dates=_arxiv_dates(rows))
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
