@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from lint import column_shapes, dates, kept_layout, layout, papers
 from lint.column_shapes import Shape
-from lint.columns import Roles, cell, roles
+from lint.columns import Roles, cell, header_key, roles
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.kept_layout import Kept
@@ -36,7 +36,6 @@ INFERRED = "inferred"
 DEFAULT = "default"
 
 # the fallback when nothing dominates (issue 8: this repository's own choices)
-DEFAULT_DATE_STYLE = dates.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
 # the document's layout when most of its tables keep none (lint/kept_layout.py)
@@ -64,11 +63,12 @@ class TableConventions(NamedTuple):
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
     with a title column. ``settings`` are the table's: the document's, with those of the sections
     it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
-    ``kept_layout`` is the style most of its rows are in, with the evidence (None: no style
-    holds a clear majority of them); ``shape`` what each of its columns holds
-    (``lint/column_shapes.py``); ``dated_ids`` how many of its rows give one arXiv id and how
-    many of those fill their date cell, then the same for the other rows (when its dates follow
-    their arXiv ids, a row's date is compared with those of rows of its kind).
+    ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
+    kind, its way of dating published papers. ``kept_layout`` is the style most of its rows are
+    in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each
+    of its columns holds (``lint/column_shapes.py``); ``dated_ids`` how many of its rows give
+    one arXiv id and how many of those fill their date cell, then the same for the other rows
+    (when its dates follow their arXiv ids, a row's date is compared with those of its kind).
     """
 
     table: Table
@@ -82,6 +82,7 @@ class TableConventions(NamedTuple):
     variants: tuple[int, ...] = ()
     settings: Config = Config()
     layout: Setting | None = None
+    venue_years: bool = False
     kept_layout: Kept | None = None
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
@@ -96,6 +97,9 @@ class Conventions(NamedTuple):
     # the paper tables' header: set, or the one most of them use (``detail`` says how many)
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
+    # whether the list's dates follow their arXiv ids, read over all its tables (a table with
+    # too few rows with ids to tell follows the list: --online's date-mismatch)
+    arxiv_dates: Setting | None = None
     # the document's size in characters: a fix of its layout is measured against it
     size: int = 0
     # how many of its rows have fewer cells than their header (rows leaving out trailing cells)
@@ -110,15 +114,26 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
     the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
     memo = memo if memo is not None else Memo()
+    settings = [settings_for(config, table.section) for table in doc.tables]
+    found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
+    styles = _date_styles(doc.tables, found, settings, config)
     tables = tuple(
-        _table(doc, table, settings_for(config, table.section), memo, config)
-        for table in doc.tables
+        _table(table, table_settings, memo, config, table_roles, style)
+        for table, table_settings, table_roles, style in zip(
+            doc.tables, settings, found, styles, strict=True
+        )
     )
     header, header_source = _header(tables, config)
     size = sum(map(len, doc.lines)) + len(doc.lines)
-    short = sum(found.shape.short_rows for found in tables)
-    found_layout = _layout(tables, config)
-    return Conventions(config, found_layout, tables, header, header_source, size, short)
+    short = sum(table.shape.short_rows for table in tables)
+    read = Conventions(
+        config, _layout(tables, config), tables, header, header_source, size=size, short_rows=short
+    )
+    with_dates = [table for table in tables if table.arxiv_dates is not None]
+    if not with_dates:
+        return read
+    rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
+    return read._replace(arxiv_dates=_arxiv_dates(rows))
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
@@ -145,21 +160,34 @@ def _header(
 
 
 def _table(
-    doc: Document, table: Table, config: Config, memo: Memo, document: Config
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
 ) -> TableConventions:
     """One table's conventions under ``config``, its settings (``document``'s, with those of
-    the sections it is in)."""
-    found = _dated_table(doc, table, config, memo, document)
-    shape = column_shapes.shape(table)
-    return found._replace(kept_layout=kept_layout.kept(table, memo), shape=shape)
+    the sections it is in), given its roles and its date style (``_date_styles``)."""
+    found = _dated_table(table, config, memo, document, table_roles, date_style)
+    return found._replace(
+        kept_layout=kept_layout.kept(table, memo),
+        shape=column_shapes.shape(table),
+        dated_ids=_dated_ids(found, memo),
+    )
 
 
 def _dated_table(
-    doc: Document, table: Table, config: Config, memo: Memo, document: Config
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
 ) -> TableConventions:
-    """A table's conventions but its layout: its columns, and the style and order of its
-    dates."""
-    table_roles = roles(table, config)
+    """A table's conventions but its layout and shape, under ``config``, its settings
+    (``document``'s, with those of the sections it is in), given its roles and its date style
+    (``_date_styles``)."""
     variants = _variants(table, table_roles)
     own = _own_layout(config, document)
     if table_roles.date is None:
@@ -167,7 +195,7 @@ def _dated_table(
         return TableConventions(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
-    style = _date_style(doc, table, table_roles.date, config, document)
+    style, venue_years = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(
@@ -185,9 +213,8 @@ def _dated_table(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
-    return found._replace(
-        arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)), dated_ids=_dated_ids(found, memo)
-    )
+    found = found._replace(venue_years=venue_years)
+    return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
 
 
 def _dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -267,20 +294,49 @@ def _own_layout(config: Config, document: Config) -> Setting | None:
     return _set(config.layout, "layout", config, document)
 
 
-def _date_style(
-    doc: Document, table: Table, column: int, config: Config, document: Config
-) -> Setting | None:
-    """The date column's style: the setting, else the style most of its cells use (None when
-    most cells are no dates: not a date column), else ``DEFAULT_DATE_STYLE``."""
-    if config.date_format != AUTO:
-        return _set(config.date_format, "date_format", config, document)
-    found = dates.column_style(cell(row.cells, column) for row in table.rows)
-    if found is None:
+def _date_styles(
+    tables: Sequence[Table],
+    table_roles: Sequence[Roles],
+    settings: Sequence[Config],
+    document: Config,
+) -> list[tuple[Setting | None, bool]]:
+    """Each table's date style (None without a date column, or when most of its cells are no
+    dates) and whether the list writes venue-years in its kind of date column: the setting,
+    else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
+    where neither holds a majority, the style most of its dates share, as a default that
+    date-format does not check."""
+    columns = [
+        dates.DateColumn(
+            header_key(cell(table.header.cells, found.date)),
+            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
+        )
+        if found.date is not None
+        else None
+        for table, found in zip(tables, table_roles, strict=True)
+    ]
+    styles: list[tuple[Setting | None, bool]] = []
+    for config, choice in zip(settings, dates.choose_styles(columns), strict=True):
+        venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
+        if choice is None:
+            styles.append((None, False))
+        elif config.date_format != AUTO:
+            styles.append((_set(config.date_format, "date_format", config, document), venues))
+        else:
+            styles.append((_inferred(choice), venues))
+    return styles
+
+
+def _inferred(choice: dates.Choice) -> Setting | None:
+    """The setting an inferred style choice gives, its evidence in the detail."""
+    if choice.style is None:
         return None
-    detail = f"{found.matching} of {found.cells} cells"
-    if found.fallback:
-        return Setting(DEFAULT_DATE_STYLE, DEFAULT, f"no style holds a majority; {detail}")
-    return Setting(found.style, INFERRED, detail)
+    shown = f"{choice.matching} of {choice.cells} cells"
+    if choice.scope == dates.DOCUMENT and choice.tables > 1:
+        return Setting(choice.style, INFERRED, f"{shown} in {choice.tables} tables")
+    if choice.scope == dates.NONE:
+        detail = f"no style holds a majority ({shown}): dates read, not checked"
+        return Setting(choice.style, DEFAULT, detail)
+    return Setting(choice.style, INFERRED, shown)
 
 
 def _order(

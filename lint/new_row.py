@@ -184,7 +184,7 @@ def escape_cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _link_text(text: str) -> str:
+def link_text(text: str) -> str:
     """Text safe as a link's text: brackets escaped."""
     return escape_cell(text).replace("[", "\\[").replace("]", "\\]")
 
@@ -209,7 +209,7 @@ def cells(
             row.append(given[index])
         elif index == roles.title:
             text = form or TITLE_FORM
-            title = _link_text(paper.title) if "{url}" in text else escape_cell(paper.title)
+            title = link_text(paper.title) if "{url}" in text else escape_cell(paper.title)
             row.append(text.replace("{url}", url).replace("{id}", value).replace("{title}", title))
         elif index == roles.date:
             row.append(date_cell(date_style(conv, target), paper.date))

@@ -66,6 +66,8 @@ def describe(path: str, found: Conventions) -> str:
         where = source
     lines = [f"{path}: settings from {where}"]
     lines.append(f"{path}: {_setting('layout', found.layout)}")
+    if found.arxiv_dates is not None:
+        lines.append(f"{path}: {_setting('dates follow arXiv ids', found.arxiv_dates)}")
     lines.extend(_table(path, table) for table in found.tables)
     if not found.tables:
         lines.append(f"{path}: no table")

@@ -10,7 +10,7 @@ import pytest
 
 from lint.cli import main
 
-ROWS = "| a | b |\n| - | - |\n| 1 |\n| 2 |\n| 3 | 4 | 5 |\n"
+ROWS = "| a | b |\n| - | - |\n| 1 | 2 | x |\n| 3 | 4 | y |\n| 5 | 6 | 7 |\n"
 ESC = "\033["
 
 
@@ -58,11 +58,11 @@ def test_paths_are_relative_to_the_current_directory(
     monkeypatch.chdir(listing.parent)
     _, inside = _run(monkeypatch, io.StringIO(), str(listing))
     assert [line.split(":")[:3] for line in absolute.splitlines()[:3]] == [
-        ["docs/list.md", "3", "4"],
-        ["docs/list.md", "4", "4"],
+        ["docs/list.md", "3", "11"],
+        ["docs/list.md", "4", "11"],
         ["docs/list.md", "5", "11"],
     ]
-    assert inside.splitlines()[0].startswith("list.md:3:4:")
+    assert inside.splitlines()[0].startswith("list.md:3:11:")
 
 
 def test_paths_outside_the_current_directory_stay_as_given(
@@ -72,7 +72,7 @@ def test_paths_outside_the_current_directory_stay_as_given(
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     _, out = _run(monkeypatch, io.StringIO(), "../docs/list.md")
-    assert out.splitlines()[0].startswith("../docs/list.md:3:4:")
+    assert out.splitlines()[0].startswith("../docs/list.md:3:11:")
 
 
 def test_statistics_count_per_rule(listing: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,8 +132,11 @@ def test_duplicate_row_fails_the_commit(
 
 def _misaligned_readme() -> str:
     if lookup("table-format"):
-        messy = "|  BigTrans: Augmenting Large Language Models|2023.05   |   多语言模型 |\n"
-        return f"# 列表\n\n|  论文题目 |发表时间|  内容简介|\n| :---: | --- |---|\n{messy}"
+        # a compact table with one row off it
+        rows = (
+            "| Paper C | 2023.06 | 摘要 |\n| Paper D | 2023.07 | 摘要 |\n|Paper E|2023.08|摘要|\n"
+        )
+        return f"# 列表\n\n{HEADER}{PAPER}{rows}"
     return f"# 列表\n\n{HEADER}| Paper A | 2023.05 |\n"  # column-count pads it meanwhile
 
 

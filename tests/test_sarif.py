@@ -13,7 +13,7 @@ from lint.problem import Problem
 from lint.rules import RULES
 from lint.sarif import artifact_uri, sarif_log
 
-ROWS = "| a | b |\n| - | - |\n| 1 |\n| 2 |\n"
+ROWS = "| a | b |\n| - | - |\n| 1 | 2 | x |\n| 3 | 4 | y |\n"  # content GitHub drops
 
 
 def _schema_errors(log: dict[str, object]) -> list[str]:
@@ -56,7 +56,7 @@ def test_log_is_valid_sarif_with_located_results(
         for result in run["results"]
     ]
     uri = "docs/%E8%AE%BA%E6%96%87%20list.md"
-    assert located == [("T001", "T001", uri, 3, 4), ("T001", "T001", uri, 4, 4)]
+    assert located == [("T001", "T001", uri, 3, 11), ("T001", "T001", uri, 4, 11)]
 
 
 def test_clean_file_gives_a_valid_log_without_results(

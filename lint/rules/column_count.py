@@ -14,11 +14,12 @@ both; this rule counts the cells as written and says which case a row is:
   missing before them (or one too many). Reported with where the shift starts, and no fix:
   padding the end would keep the shift;
 - a missing title or date cell: a short row without the title or date cell its paper table
-  fills in its other rows; padded with an empty cell, which renders the same;
+  fills in its other rows (nine in ten); padded with an empty cell, which renders the same;
 - omitted trailing cells: GitHub shows a short row padded with empty cells, so leaving out
   trailing cells is harmless. Option ``trailing-cells``: ``auto`` (default) reports it only
-  where the list does not do it (no other row leaves cells out) and the other rows fill those
-  columns; ``strict`` reports every row whose cell count differs from the header's.
+  where the list does not do it (no other row leaves cells out) and the other rows do not
+  leave those columns empty (one in ten or more makes a column optional); ``strict`` reports
+  every row whose cell count differs from the header's.
 
 Fails::
 
@@ -47,7 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.column_shapes import kept_filled, shift
+from lint.column_shapes import Column, shift
 from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
@@ -92,8 +93,9 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 def _short_row(
     doc: Document, found: TableConventions, row: Row, optional_too: bool
 ) -> Problem | None:
-    """A shifted row, a missing title or date cell, or (``optional_too``, and filled in the
-    other rows unless the list is strict) omitted trailing cells."""
+    """A shifted row; a missing title or date cell the other rows fill; or omitted trailing
+    cells: every time when the list is strict, else when ``optional_too`` and one of them is of
+    a column the other rows fill (or nothing tells it is optional)."""
     table = found.table
     header = table.header.cells
     count, expected = len(row.cells), len(header)
@@ -108,20 +110,24 @@ def _short_row(
         return Problem(row.line, row.column(moved.start), CODE, NAME, message)
     fix = Fix((Edit(row.line, row.line, (_padded(doc, found, row),)),), SAFE)
     columns = found.shape.columns
+    left_out = [index for index in range(count, expected) if not _optional(columns[index])]
     roles = (("title", found.roles.title), ("date", found.roles.date))
     for role, index in roles:
-        if found.roles.is_paper and index is not None and index >= count:
-            if kept_filled(columns[index], FILLED):
-                message = f'{head}: its {role} cell ("{header[index]}") is missing: add it'
-                return Problem(row.line, row.column(count), CODE, NAME, message, fix)
+        if found.roles.is_paper and index in left_out:
+            message = f'{head}: its {role} cell ("{header[index]}") is missing: add it'
+            return Problem(row.line, row.column(count), CODE, NAME, message, fix)
     strict = found.settings.trailing_cells == STRICT
-    left_out = range(count, expected)
-    filled = all(kept_filled(columns[index], FILLED) for index in left_out)
-    if not strict and not (optional_too and filled):
+    if not strict and not (optional_too and left_out):
         return None
-    names = ", ".join(f'"{header[index]}"' for index in left_out)
+    names = ", ".join(f'"{header[index]}"' for index in range(count, expected))
     message = f"{head}: it leaves out {names} (renders as empty cells): add the missing cells"
     return Problem(row.line, row.column(count), CODE, NAME, message, fix)
+
+
+def _optional(column: Column) -> bool:
+    """True for a column the table's full rows leave empty often enough: more than one in
+    ten (none read: nothing tells it is optional)."""
+    return column.filled < FILLED * column.rows
 
 
 def _padded(doc: Document, found: TableConventions, row: Row) -> str:

@@ -82,8 +82,8 @@ def test_strict(markdown: str, expected: list[tuple[int, int, str]], fixed: str 
         "| a | b |\n|---|---|\n| 1 | 2 | |\n",
         "| a | b |\n|---|---|\n| 1 | 2 | [//]: # (to read) |\n",
         "| a | b |\n|---|---|\n| 1 | 2 | <!-- 2023.05 --> |\n",
-        # one short row and nothing to tell its trailing cells are wanted: renders the same
-        "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n",
+        # two short rows: the list leaves trailing cells out
+        "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
     ],
 )
 def test_harmless_rows_are_not_reported_by_default(markdown: str) -> None:
@@ -131,6 +131,16 @@ def test_omitted_trailing_cells_only_where_the_list_does_not_omit_them(
     markdown = papers(6, odd, notes)
     assert [line for line, _, _ in found(markdown)] == expected
     assert [line for line, _, _ in found(markdown, STRICT)] == [3 + index for index in sorted(odd)]
+
+
+@pytest.mark.parametrize(("empty", "expected"), [(1, [6]), (2, [])])
+def test_a_column_is_optional_when_more_than_one_row_in_ten_leaves_it_empty(
+    empty: int, expected: list[int]
+) -> None:
+    odd = {3: "| Paper 3 | 2023.04 |"}
+    odd.update({4 + n: f"| Paper {4 + n} | 2023.05 | |" for n in range(empty)})
+    markdown = papers(12, odd)  # eleven full rows: ten fill the note, or nine
+    assert [line for line, _, _ in found(markdown)] == expected
 
 
 def test_short_row_fix_is_safe_and_long_row_has_no_fix() -> None:
