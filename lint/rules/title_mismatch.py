@@ -45,10 +45,11 @@ DEFAULT = True
 ONLINE = True
 FIX = "unsafe"
 
-# an inline link: its text (one level of brackets inside) and its destination
-_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*<?([^\s()<>]+)>?[^()]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+)\1", re.DOTALL)
-_MARKUP = frozenset("[]<>*_`")
+# an inline link: its text (one level of brackets inside) and its destination (compiled by ``re``
+# on first use: a lint without --online never needs them)
+_LINK = r"\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*<?([^\s()<>]+)>?[^()]*\)"
+_EMPHASIS = r"(\*\*|__|\*|_)(.+)\1"
+_MARKUP = "[]<>*_`"
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -96,15 +97,15 @@ def retitled(cell: str, key: str, title: str, shown: str) -> str | None:
     from lint.online import titles
     from lint.online.metadata import normal_key
 
-    for link in _LINK.finditer(cell):
+    for link in re.finditer(_LINK, cell):
         if normal_key(papers.link_key(link[2])) != key:
             continue
         if titles.key(link[1]) != titles.key(shown):
             return None
-        wrapped = _EMPHASIS.fullmatch(link[1])
+        wrapped = re.fullmatch(_EMPHASIS, link[1], re.DOTALL)
         marker = wrapped[1] if wrapped else ""
         text = f"{marker}{link_text(title)}{marker}"
         return cell[: link.start(1)] + text + cell[link.end(1) :]
-    if _MARKUP.isdisjoint(cell):
+    if not any(char in cell for char in _MARKUP):
         return escape_cell(title)
     return None
