@@ -6,7 +6,8 @@ list keeps the title it was first given; readers then search for a title that no
 Checked only with ``--online``, on rows giving exactly one arXiv id (or no arXiv id and one DOI).
 Case, punctuation, accents, Markdown markup, a Crossref subtitle and the paper's short name (the
 words before its title's colon: ``FlexGen`` alone, or the title without ``FlexGen:``) are no
-difference, and neither is a name the list adds before the title or in parentheses after it.
+difference, and neither is a name the list adds before the title or in parentheses after it. A
+title column headed as names (``Name``, ``Model``, ``模型``) holds names, not titles: not checked.
 
 Fails (arXiv 2305.17493's current title is "The Curse of Recursion: Training on Generated Data
 Makes Models Forget")::
@@ -62,6 +63,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         column = found.roles.title
         if not paper.found or not paper.title or column is None or column >= len(row.cells):
             continue
+        if rows.names_column(found):
+            continue  # a Name or Model column holds names, not titles
         shown = " ".join(titles.shown(row.cells[column]).split())
         if titles.same(shown, titles.paper_titles(paper.title, paper.subtitle)):
             continue
