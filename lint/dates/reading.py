@@ -113,9 +113,10 @@ def _choose(cell: Cell, style: Style) -> Reading | None:
 
 def _fallback(text: str) -> DateValue | None:
     """dateparser for words the grammar does not know; digits and marks alone are not read,
-    nor a year alone or a day and month that could be either way round (``5/6/2023``)."""
+    nor a year alone, a day and month that could be either way round (``5/6/2023``) or a venue
+    and a year (``CVPR, 2024``: no month to read, and dateparser's start-up is not paid for it)."""
     core = split_wrappers(text.strip())[2]
-    if len(core) > MAX_CELL:
+    if len(core) > MAX_CELL or venue_year(core) is not None:
         return None
     normal = unicodedata.normalize("NFKC", core).strip().casefold()
     if not any(char.isalpha() for char in normal):
