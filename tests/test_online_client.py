@@ -131,6 +131,17 @@ def test_retry_after_longer_than_we_wait_is_an_error_without_waiting(
     assert not [wait for wait in sleeps if wait >= 3600]
 
 
+def test_unreadable_retry_after_is_backed_off_as_usual(
+    apis: FakeApis, tmp_path: Path, sleeps: list[float]
+) -> None:
+    apis.server.expect_oneshot_request(ARXIV_PATH).respond_with_response(
+        Response("", status=503, headers={"Retry-After": "soon"})
+    )
+    client = make_client(apis, tmp_path, interval=3.0)
+    assert client.papers(["arxiv:2305.14314"])["arxiv:2305.14314"].status == FOUND
+    assert sleeps[-1:] == [3.0]
+
+
 def test_503_is_retried_with_backoff(apis: FakeApis, tmp_path: Path, sleeps: list[float]) -> None:
     for _ in range(2):
         apis.server.expect_oneshot_request(ARXIV_PATH).respond_with_data("busy", status=503)
