@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from lint.online import client as client_module
-from lint.online.cache import Cache
+from lint.online.cache import Cache, CacheError
 from lint.online.client import Client, NetworkError
 from lint.online.metadata import ELSEWHERE, FOUND, UNKNOWN, Paper
 from tests.fake_apis import ARXIV_PATH, Entry, FakeApis, Work, entry_xml, feed
@@ -261,6 +261,22 @@ def test_unwritable_cache_folder_is_skipped(apis: FakeApis, tmp_path: Path) -> N
         progress=io.StringIO(),
     )
     assert client.papers(["arxiv:2305.14314"])["arxiv:2305.14314"].status == FOUND
+
+
+def test_corrupt_cache_file_is_skipped(apis: FakeApis, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "papers.sqlite3").write_bytes(b"not a database" * 100)
+    found = make_client(apis, tmp_path).papers(["arxiv:2305.14314"])
+    assert found["arxiv:2305.14314"].status == FOUND
+
+
+@pytest.mark.parametrize("days", ["soon", "-1", "nan"])
+def test_cache_days_not_a_number_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, days: str
+) -> None:
+    monkeypatch.setenv("LLM4OR_CACHE_DAYS", days)
+    with pytest.raises(CacheError, match="LLM4OR_CACHE_DAYS"):
+        Cache(tmp_path)
 
 
 def test_crossref_work(apis: FakeApis, tmp_path: Path) -> None:
