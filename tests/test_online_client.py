@@ -73,8 +73,12 @@ def test_withdrawn_paper(apis: FakeApis, tmp_path: Path) -> None:
     apis.papers["2305.22222"] = Entry(
         "Another Paper", "2023-05-18T00:00:00Z", comment="v2: the claim in section 3 withdrawn"
     )
-    found = make_client(apis, tmp_path).papers(["arxiv:2305.11111", "arxiv:2305.22222"])
-    assert found["arxiv:2305.11111"].withdrawn
+    apis.papers["2305.33333"] = Entry(
+        "A Third", "2023-05-18T00:00:00Z", version=3, comment="The authors have withdrawn this"
+    )
+    keys = ["arxiv:2305.11111", "arxiv:2305.22222", "arxiv:2305.33333"]
+    found = make_client(apis, tmp_path).papers(keys)
+    assert found["arxiv:2305.11111"].withdrawn and found["arxiv:2305.33333"].withdrawn
     assert not found["arxiv:2305.22222"].withdrawn
 
 
