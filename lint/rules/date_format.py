@@ -72,7 +72,7 @@ from lint.cell_fix import rewrite_cell
 from lint.columns import cell
 from lint.context import Context
 from lint.dates import Style
-from lint.document import Document, Row
+from lint.document import Document, Row, Table
 from lint.problem import UNSAFE, Problem
 
 CODE = "P002"
@@ -110,7 +110,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         style = dates.parse_style(setting.value)
         years = dates.has_month(style) and found.year_column
         width = len(table.header.cells)
-        for row in table.rows:
+        verdicts: dict[int, _Verdict] = {}
+        for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
@@ -119,7 +120,31 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 seen[key] = _judge(text, style, years, hint, found.venue_years)
             verdict = seen[key]
             if verdict is not None:
-                yield _problem(doc, row, column, setting, verdict)
+                verdicts[index] = verdict
+        for index, verdict in _alike_refused(table, column, verdicts).items():
+            row = table.rows[index]
+            yield _problem(doc, row, column, setting, verdict)
+
+
+def _alike_refused(table: Table, column: int, found: dict[int, _Verdict]) -> dict[int, _Verdict]:
+    """``found``, with a rewrite that would make its row identical to another row of the table
+    (which it differs from as written) made unsafe: see ``contract.made_alike``."""
+    rewrites = {
+        index: _rewritten(table.rows[index].cells, column, verdict.target)
+        for index, verdict in found.items()
+        if verdict.target is not None and not verdict.losses
+    }
+    if not rewrites:
+        return found
+    alike = contract.made_alike([row.cells for row in table.rows], rewrites)
+    for index, other in alike.items():
+        loss = f"the row would repeat line {table.rows[other].line}"
+        found[index] = found[index]._replace(losses=(loss,))
+    return found
+
+
+def _rewritten(cells: tuple[str, ...], column: int, text: str) -> tuple[str, ...]:
+    return cells[:column] + (text,) + cells[column + 1 :]
 
 
 def _judge(

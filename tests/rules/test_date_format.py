@@ -247,6 +247,29 @@ def test_other_month_one_shapes_stay_safe(written: str) -> None:
     assert problem.fix_safety == "safe"
 
 
+# two rows of one paper with one date written two ways, found by bench/fuzz.py: writing both
+# in the column's style would make them copies, which the next pass would remove as such
+ALIKE = [
+    ("2023-05", "2023.05"),  # one rewritten to the other
+    ("2023-05", "2023.5"),  # both rewritten to one
+    ("May 2023", "2023年5月"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ALIKE)
+def test_a_rewrite_that_would_make_two_rows_alike_is_unsafe(first: str, second: str) -> None:
+    markdown = f"{HEADER}| Paper A | {first} | 摘要 |\n| Paper A | {second} | 摘要 |\n"
+    problems = list(run_rule(date_format, parse(markdown), ONLY))
+    assert problems and all(problem.fix_safety == "unsafe" for problem in problems)
+    assert fix_text(markdown, config=ONLY).text == markdown
+    # the rows the rewrites do not make alike keep their safe fix
+    other = markdown.replace("Paper A | " + second, "Paper B | " + second)
+    assert all(p.fix_safety == "safe" for p in run_rule(date_format, parse(other), ONLY))
+    # with unsafe fixes both are rewritten, then the copy goes
+    every = Config(date_format="YYYY.MM")
+    assert fix_text(markdown, config=every, unsafe=True).text == table("2023.05")
+
+
 # ---------------------------------------------------------------- auto: each column's own style
 
 AUTO = Config(select=("date-format",))
