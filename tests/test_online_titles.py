@@ -27,6 +27,7 @@ TOT = "Tree of Thoughts: Deliberate Problem Solving with Large Language Models"
         ("Ｆｕｌｌ－ｗｉｄｔｈ Title", "Full-width Title"),
         ("Pre-training Is All", "Pretraining is all"),
         ("$k$-NN Language Models", "k-NN Language Models"),
+        ("GPT-4", "GPT-4 Technical Report"),  # its first words as its name
     ],
 )
 def test_same_paper(row: str, title: str) -> None:

@@ -64,6 +64,19 @@ def checked(conv: Conventions, metadata: Mapping[str, Paper] | None) -> Iterator
                 yield Checked(found, row, key, paper)
 
 
+# title columns that hold a paper's or model's name rather than its title
+NAME_HEADERS = frozenset(("name", "model", "model name", "method", "名称", "名字", "模型", "方法"))
+
+
+def names_column(found: TableConventions) -> bool:
+    """True when the table's title column is headed as names (``Name``, ``Model``, ``模型``)."""
+    from lint.columns import header_key
+
+    title = found.roles.title
+    cells = found.table.header.cells
+    return title is not None and title < len(cells) and header_key(cells[title]) in NAME_HEADERS
+
+
 def shown_id(key: str) -> str:
     """``arXiv 2305.17493`` or ``DOI 10.1126/…``, as messages name a paper."""
     kind, value = key.split(":", 1)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from lint import papers
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD_BREAK = re.compile(r"[\s\-‐‑–—:：/]+")
 _SHORT = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(\S.*)$", re.DOTALL)
 _TRAILING_NAME = re.compile(r"^(.*\S)\s*[(（]([^()（）]{1,30})[)）]\s*$", re.DOTALL)
 SHORT_NAME_WORDS = 4
@@ -31,6 +32,11 @@ def key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _NOT_WORD.sub("", kept.casefold())
+
+
+def _words(text: str) -> list[str]:
+    """The words of a title as compared (``GPT-4`` is ``gpt``, ``4``)."""
+    return [word for word in map(key, _WORD_BREAK.split(text)) if word]
 
 
 def shown(cell: str) -> str:
@@ -56,13 +62,18 @@ def paper_titles(title: str, subtitle: str = "") -> list[str]:
 
 def same(row_title: str, titles: Iterable[str]) -> bool:
     """True when the row's shown title names the paper whose titles are ``titles``: the same
-    words, or without the paper's short name, or its short name alone, or with a name of the
-    row's own before it (``ToT: …``) or in parentheses after it (``… (ToT)``). A row whose own
-    short name differs from the paper's (``BigTrans: …`` for ``BigTranslate: …``) names it as
-    another version did."""
+    words, or without the paper's short name, or its short name alone (or its first few words:
+    ``GPT-4`` of ``GPT-4 Technical Report``), or with a name of the row's own before it
+    (``ToT: …``) or in parentheses after it (``… (ToT)``). A row whose own short name differs
+    from the paper's (``BigTrans: …`` for ``BigTranslate: …``) names it as another version did."""
     row = key(row_title)
     if not row:
         return True  # nothing to compare: an empty or markup-only title is not this rule's
+    words = _words(row_title)
+    if len(words) <= SHORT_NAME_WORDS and any(
+        _words(title)[: len(words)] == words for title in titles
+    ):
+        return True  # the paper's leading words as its name: "GPT-4" of "GPT-4 Technical Report"
     added = _split(row_title)
     trailing = _TRAILING_NAME.match(row_title)
     without = {key(added[1]) if added else "", key(trailing[1]) if trailing else ""} - {""}

@@ -6,7 +6,8 @@ list keeps the title it was first given; readers then search for a title that no
 Checked only with ``--online``, on rows giving exactly one arXiv id (or no arXiv id and one DOI).
 Case, punctuation, accents, Markdown markup, a Crossref subtitle and the paper's short name (the
 words before its title's colon: ``FlexGen`` alone, or the title without ``FlexGen:``) are no
-difference, and neither is a name the list adds before the title or in parentheses after it.
+difference, and neither is a name the list adds before the title or in parentheses after it. A
+title column headed as names (``Name``, ``Model``, ``模型``) holds names, not titles: not checked.
 
 Fails (arXiv 2305.17493's current title is "The Curse of Recursion: Training on Generated Data
 Makes Models Forget")::
@@ -45,10 +46,11 @@ DEFAULT = True
 ONLINE = True
 FIX = "unsafe"
 
-# an inline link: its text (one level of brackets inside) and its destination
-_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*<?([^\s()<>]+)>?[^()]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+)\1", re.DOTALL)
-_MARKUP = frozenset("[]<>*_`")
+# an inline link: its text (one level of brackets inside) and its destination (compiled by ``re``
+# on first use: a lint without --online never needs them)
+_LINK = r"\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*<?([^\s()<>]+)>?[^()]*\)"
+_EMPHASIS = r"(\*\*|__|\*|_)(.+)\1"
+_MARKUP = "[]<>*_`"
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -61,6 +63,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         column = found.roles.title
         if not paper.found or not paper.title or column is None or column >= len(row.cells):
             continue
+        if rows.names_column(found):
+            continue  # a Name or Model column holds names, not titles
         shown = " ".join(titles.shown(row.cells[column]).split())
         if titles.same(shown, titles.paper_titles(paper.title, paper.subtitle)):
             continue
@@ -96,15 +100,15 @@ def retitled(cell: str, key: str, title: str, shown: str) -> str | None:
     from lint.online import titles
     from lint.online.metadata import normal_key
 
-    for link in _LINK.finditer(cell):
+    for link in re.finditer(_LINK, cell):
         if normal_key(papers.link_key(link[2])) != key:
             continue
         if titles.key(link[1]) != titles.key(shown):
             return None
-        wrapped = _EMPHASIS.fullmatch(link[1])
+        wrapped = re.fullmatch(_EMPHASIS, link[1], re.DOTALL)
         marker = wrapped[1] if wrapped else ""
         text = f"{marker}{link_text(title)}{marker}"
         return cell[: link.start(1)] + text + cell[link.end(1) :]
-    if _MARKUP.isdisjoint(cell):
+    if not any(char in cell for char in _MARKUP):
         return escape_cell(title)
     return None

@@ -82,6 +82,16 @@ def test_new_title_is_escaped_for_its_cell_and_link() -> None:
     )
 
 
+def test_name_column_holds_names_not_titles() -> None:
+    markdown = (
+        "| Model | Date |\n| --- | --- |\n"
+        "| [ChatRecursion](https://arxiv.org/abs/2305.17493) | 2023.05 |\n"
+    )
+    assert found_online(markdown, ONLY, PAPERS) == []
+    titled = markdown.replace("| Model |", "| Title |")
+    assert found_online(titled, ONLY, PAPERS) == [(3, 3, "P005", "unsafe")]
+
+
 def test_nothing_without_online() -> None:
     markdown = HEADER + f"| [{V1}]({ARXIV}) | 2023.05 |\n"
     assert found_online(markdown, ONLY, None) == []
