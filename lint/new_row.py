@@ -347,7 +347,7 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
     written in the style the table is in, or, in none, in the document's."""
     style = (target.layout or conv.layout).value  # its section's layout, or the document's
     if style == NO_LAYOUT:  # the list keeps none: the table's own lines, the row as it leans
-        return _kept(target, new_table)
+        return _kept(target, new_table, layout.leaning(target.table))
     styles = _styles(target.table) if target.table.rows else frozenset((style,))
     by_hand = style == layout.ALIGNED and layout.BY_HAND in styles
     if style in styles and style != layout.ALIGNED:
