@@ -42,7 +42,7 @@ class Config(NamedTuple):
     date_format: str = AUTO
     order: str = AUTO
     layout: str = AUTO
-    duplicate_scope: str = "document"
+    duplicate_scope: str = AUTO
     title_column: str | int | None = None
     date_column: str | int | None = None
     required_columns: tuple[str, ...] = ()
@@ -189,9 +189,11 @@ _KEYS: dict[str, Key] = {
         ' prettier), "compact" (| a | b |) or "tight" (|a|b|)',
     ),
     "duplicate-scope": Key(
-        _one_of("document", "section"),
-        '"document"',
-        "where a paper may appear only once (duplicate-entry)",
+        _one_of(AUTO, "document", "section", "table"),
+        '"auto"',
+        'where a paper may appear only once (duplicate-entry): "auto" (across sections only in a'
+        " list that never repeats a paper there; one paper's conflicting titles, dates and links"
+        ' everywhere), "document", "section" or "table"',
     ),
     "title-column": Key(
         _column,

@@ -19,11 +19,12 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from lint import dates, layout, papers
-from lint.columns import Roles, cell, roles
+from lint import dates, entities, layout, paper_index, papers, titles
+from lint.columns import Roles, cell, name_column, roles, venue_column
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.memo import Memo
+from lint.paper_index import Entry
 from lint.sections import settings_for
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
@@ -58,8 +59,10 @@ class TableConventions(NamedTuple):
     alone (``Year``, ``2023``, ``**2024**``). ``arxiv_dates`` ``follow`` when its dates are the
     months of their arXiv ids, else ``free`` (None without a date column). ``variants`` are the
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
-    with a title column. ``settings`` are the table's: the document's, with those of the sections
-    it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
+    with a title column; ``entities`` are its rows as the entities they list (``lint/entities.py``:
+    a paper, or a named dataset, model or tool), for tables listing any. ``settings`` are the
+    table's: the document's, with those of the sections it is in (``lint/sections.py``);
+    ``layout`` the layout its section sets (None: the document's).
     """
 
     table: Table
@@ -73,6 +76,7 @@ class TableConventions(NamedTuple):
     variants: tuple[int, ...] = ()
     settings: Config = Config()
     layout: Setting | None = None
+    entities: tuple[Entry, ...] = ()
 
 
 class Conventions(NamedTuple):
@@ -84,6 +88,8 @@ class Conventions(NamedTuple):
     # the paper tables' header: set, or the one most of them use (``detail`` says how many)
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
+    # whether the list repeats entities of one table in another on purpose (None: no entities)
+    cross_listing: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""
@@ -95,11 +101,52 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
     memo = memo if memo is not None else Memo()
     tables = tuple(
-        _table(doc, table, settings_for(config, table.section), memo, config)
+        _with_entities(_table(doc, table, settings_for(config, table.section), memo, config), memo)
         for table in doc.tables
     )
     header, header_source = _header(tables, config)
-    return Conventions(config, _layout(doc, tables, config, memo), tables, header, header_source)
+    found_layout = _layout(doc, tables, config, memo)
+    listing = _cross_listing(tables)
+    return Conventions(config, found_layout, tables, header, header_source, listing)
+
+
+def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
+    roles_of, keys = found.roles, found.keys
+    listed = entities.table_entries(found.table, roles_of, keys, found.variants, memo.identities)
+    return found._replace(entities=listed) if listed else found
+
+
+# a list cross-lists once it repeats this many entities in another table with the same data
+CROSS_LISTED = 1
+
+
+def _cross_listing(tables: Sequence[TableConventions]) -> Setting | None:
+    """``yes`` when the list repeats an entity of one table in another with the same data (its
+    title, date and venue), ``no`` when it never does; None when no table lists entities.
+
+    One such repeat is enough: a row pasted under a second section with everything the same was
+    put there on purpose (a paper forgotten and added again shows itself by differing data,
+    which duplicate-entry reports everywhere). Tables whose section sets ``duplicate-scope`` are
+    left out: the setting already says what their repeats mean."""
+    # a table whose section sets its own duplicate-scope is that section's exception, no evidence
+    listed = [
+        found.entities
+        for found in tables
+        if found.entities and found.settings.duplicate_scope == AUTO
+    ]
+    if not listed:
+        return None
+    found = paper_index.repeats(listed)
+    if found.rows < CROSS_LISTED or found.first is None:
+        return Setting("no", INFERRED, "no entity is listed in two tables")
+    first, again = found.first
+    shown = titles.shown(first.title_cell) or ", ".join(first.identity.keys[:1])
+    detail = (
+        f"{found.rows} {'row repeats' if found.rows == 1 else 'rows repeat'} an entity of "
+        f'another table with the same data, e.g. "{shown}" at lines {first.row.line} and '
+        f"{again.row.line}"
+    )
+    return Setting("yes", INFERRED, detail)
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
@@ -160,10 +207,18 @@ def _table(
 
 
 def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
-    """The variant columns of a table with a title column (duplicate-entry reads them)."""
+    """The columns telling entities of one paper apart in a table with a title column
+    (duplicate-entry reads them): its name column (``Dataset``, ``Abbreviation``) and the
+    columns of short variant names (``7B``); never where a paper appeared (``Venue``: two venues
+    for one paper are one paper updated in one place, not two variants)."""
     if table_roles.title is None:
         return ()
-    return papers.variant_columns(table, (table_roles.title, table_roles.date))
+    venue = venue_column(table, table_roles)
+    found = papers.variant_columns(table, (table_roles.title, table_roles.date, venue))
+    named = name_column(table, table_roles)
+    if named is None or named == table_roles.title or named in found:
+        return found
+    return tuple(sorted((*found, named)))
 
 
 def misplaced(found: TableConventions) -> list[int]:
