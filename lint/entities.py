@@ -80,7 +80,8 @@ def table_entries(
                 date=keys[index] if index < len(keys) else None,
                 date_cell=_cell(row.cells, date),
                 venue=_cell(row.cells, venue),
-                links=_links(cells_read[index], title, date, links),
+                link_cells=cells_read[index] if links else (),
+                date_column=date,
             )
         )
     return tuple(found)
@@ -120,19 +121,3 @@ def _paper_cells(cells: tuple[str, ...], hidden: frozenset[int]) -> tuple[str, .
 
 def _cell(cells: tuple[str, ...], column: int | None) -> str:
     return cells[column] if column is not None and column < len(cells) else ""
-
-
-def _links(cells: tuple[str, ...], title: int, date: int | None, may: bool) -> frozenset[str]:
-    """The addresses a row's title cell and link-only cells point at (images aside): two rows
-    with one name and no address in common are two entities (two tools called ``buzz``)."""
-    if not may:
-        return frozenset()
-    found: set[str] = set()
-    for column, text in enumerate(cells):
-        if column == date or not text or "](" not in text and "://" not in text:
-            continue
-        shown = papers.read_cell(text)
-        if column != title and len(titles.words(shown.outside)) > 2:
-            continue  # prose citing other work, not the row's own links
-        found.update(papers.normal_link(url) for url, image in shown.links if not image)
-    return frozenset(found)

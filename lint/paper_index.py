@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import count
 from typing import NamedTuple
 
@@ -46,7 +47,7 @@ class Entry(NamedTuple):
     document), table, row, title column and identity; the variant columns' values, the kind of
     entity (the header of its table's name column, "" for papers) and whether its title column
     is that name (``named``: its title names a dataset or a tool, not a paper), its date as
-    compared and as written, its venue cell and the addresses it links to."""
+    compared and as written, its venue cell, and the cells its addresses are read from."""
 
     order: int
     path: str | None
@@ -60,13 +61,35 @@ class Entry(NamedTuple):
     date: DateKey | None = None
     date_cell: str = ""
     venue: str = ""
-    links: frozenset[str] = frozenset()
+    # the cells whose links may name the entity (code and demo columns blanked), and the date's
+    link_cells: tuple[str, ...] = ()
+    date_column: int | None = None
+
+    @property
+    def links(self) -> frozenset[str]:
+        """The addresses the row's title cell and link-only cells point at (images aside)."""
+        return _addresses(self.link_cells, self.title, self.date_column)
 
     @property
     def title_cell(self) -> str:
         """The row's title cell as written ("" when the row is too short to have one)."""
         cells = self.row.cells
         return cells[self.title] if self.title < len(cells) else ""
+
+
+@lru_cache(maxsize=4096)
+def _addresses(cells: tuple[str, ...], title: int, date: int | None) -> frozenset[str]:
+    """What a row links to, read only when two rows of one title are compared: its title cell's
+    links and those of cells holding only links (a cell of prose cites other work)."""
+    found: set[str] = set()
+    for column, text in enumerate(cells):
+        if column == date or not text or ("](" not in text and "://" not in text):
+            continue
+        shown = papers.read_cell(text)
+        if column != title and len(titles.words(shown.outside)) > 2:
+            continue
+        found.update(papers.normal_link(url) for url, image in shown.links if not image)
+    return frozenset(found)
 
 
 def _variants(first: Entry, second: Entry) -> bool:
