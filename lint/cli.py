@@ -45,6 +45,12 @@ FLAGS = (
     ("--prune-suppressions", f"drop what {SUPPRESSIONS} records but is no longer found"),
     ("--show-suppressed", f"also list the problems {SUPPRESSIONS} silences"),
     (
+        "--online",
+        "also check every row with an arXiv id or a DOI against arXiv and Crossref (titles,"
+        " first-version dates, unknown or withdrawn papers); needs the network",
+    ),
+    ("--refresh", "with --online: ask the network again instead of the cache"),
+    (
         "--show-conventions",
         "print each file's conventions (date style, order, layout, columns) and where each came"
         " from (set, inferred, default), then exit",

@@ -173,8 +173,9 @@ _KEYS: dict[str, Key] = {
     "date-format": Key(
         _date_format,
         '"auto"',
-        'how dates are written: "auto" (the style most of a date column uses), or a pattern'
-        " such as YYYY.MM, YYYY-MM-DD or YYYY",
+        'how dates are written: "auto" (the list\'s own: the style most of its date columns of'
+        " that kind use; none where no style holds a majority), or a pattern such as YYYY.MM,"
+        " YYYY-MM-DD, MMM. YYYY or YYYY",
     ),
     "order": Key(
         _one_of(AUTO, "ascending", "descending", "off"),

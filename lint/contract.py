@@ -13,9 +13,10 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lint.dates.values import month_number
+from lint.problem import row_key
 
 # the contract as --explain prints it under every rule that has a fix (README says the same)
 TEXT = """\
@@ -33,7 +34,13 @@ MOVE_LIMIT_MIN = 3
 # characters that are markup (their sequence must survive), and those that only separate the
 # parts of a date (a rewrite may change them)
 _MARKERS = frozenset("`*_~[]()!\\|")
-_SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_SEPARATORS = frozenset(".-/,:~ 年月日号\t\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d")
+# full-width forms of markup characters are text on GitHub (<!－－26－－> shows its 26): NFKC
+# would make them markup, so they are set aside while a cell is normalised
+_FULL_WIDTH_MARKUP = {
+    0xFF00 + ord(char) - 0x20: 0xE000 + ord(char) for char in "<>-" + "".join(_MARKERS)
+}
+_RESTORED = {private: full for full, private in _FULL_WIDTH_MARKUP.items()}
 
 
 class CellParts:
@@ -45,7 +52,8 @@ class CellParts:
         self.numbers: Counter[int] = Counter()
         self.digits: list[str] = []  # the numbers in order, each at least two digits
         self.rest: list[str] = []
-        self._read(unicodedata.normalize("NFKC", text))
+        normal = unicodedata.normalize("NFKC", text.translate(_FULL_WIDTH_MARKUP))
+        self._read(normal.translate(_RESTORED))
 
     def _read(self, text: str) -> None:
         position, end = 0, len(text)
@@ -115,3 +123,31 @@ def moved(order: Sequence[int]) -> int:
         slot = bisect_left(tails, position)
         tails[slot : slot + 1] = [position]
     return len(order) - len(tails)
+
+
+def made_alike(
+    rows: Sequence[tuple[str, ...]], rewrites: Mapping[int, tuple[str, ...]]
+) -> dict[int, int]:
+    """The rewrites (row index -> new cells) of a table that safe fixes may not make, each with
+    the index of a row it would become identical to: a row must not end identical to a row it
+    differed from as written. A safe fix removes a row only while an identical one stays, and
+    safe fixes together obey the contract as one fix does: two rows made alike (``2023-05`` and
+    ``2023.5``, both written ``2023.05``) would next be removed as copies, which neither was.
+    A refused rewrite leaves its row as written, which may refuse others in turn."""
+    refused: dict[int, int] = {}
+    while True:
+        written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
+        for index, cells in enumerate(rows):
+            new = rewrites[index] if index in rewrites and index not in refused else cells
+            written.setdefault(row_key(new), {}).setdefault(row_key(cells), index)
+        more = {}
+        for index, new in rewrites.items():
+            if index in refused:
+                continue
+            origins = written[row_key(new)]
+            if len(origins) > 1:
+                own = row_key(rows[index])
+                more[index] = next(i for key, i in origins.items() if key != own)
+        if not more:
+            return refused
+        refused.update(more)

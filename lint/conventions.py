@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from lint import dates, entities, layout, paper_index, papers, titles
-from lint.columns import Roles, cell, name_column, roles, venue_column
+from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.memo import Memo
@@ -35,7 +35,6 @@ INFERRED = "inferred"
 DEFAULT = "default"
 
 # the fallback when nothing dominates (issue 8: this repository's own choices)
-DEFAULT_DATE_STYLE = dates.DEFAULT_STYLE
 DEFAULT_ORDER = "ascending"
 DEFAULT_LAYOUT = "aligned"
 
@@ -59,10 +58,11 @@ class TableConventions(NamedTuple):
     alone (``Year``, ``2023``, ``**2024**``). ``arxiv_dates`` ``follow`` when its dates are the
     months of their arXiv ids, else ``free`` (None without a date column). ``variants`` are the
     columns whose cells name a variant of a paper (a size, a version: ``7B``), read for tables
-    with a title column; ``entities`` are its rows as the entities they list (``lint/entities.py``:
-    a paper, or a named dataset, model or tool), for tables listing any. ``settings`` are the
-    table's: the document's, with those of the sections it is in (``lint/sections.py``);
-    ``layout`` the layout its section sets (None: the document's).
+    with a title column. ``settings`` are the table's: the document's, with those of the sections
+    it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
+    ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
+    kind, its way of dating published papers. ``entities`` are its rows as the entities they list
+    (``lint/entities.py``: a paper, or a named dataset, model or tool), for tables listing any.
     """
 
     table: Table
@@ -76,6 +76,7 @@ class TableConventions(NamedTuple):
     variants: tuple[int, ...] = ()
     settings: Config = Config()
     layout: Setting | None = None
+    venue_years: bool = False
     entities: tuple[Entry, ...] = ()
 
 
@@ -88,6 +89,9 @@ class Conventions(NamedTuple):
     # the paper tables' header: set, or the one most of them use (``detail`` says how many)
     header: tuple[str, ...] | None = None
     header_source: Setting | None = None
+    # whether the list's dates follow their arXiv ids, read over all its tables (a table with
+    # too few rows with ids to tell follows the list: --online's date-mismatch)
+    arxiv_dates: Setting | None = None
     # whether the list repeats entities of one table in another on purpose (None: no entities)
     cross_listing: Setting | None = None
 
@@ -100,14 +104,29 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
     the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
     memo = memo if memo is not None else Memo()
+    settings = [settings_for(config, table.section) for table in doc.tables]
+    found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
+    styles = _date_styles(doc.tables, found, settings, config)
     tables = tuple(
-        _with_entities(_table(doc, table, settings_for(config, table.section), memo, config), memo)
-        for table in doc.tables
+        _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
+        for table, table_settings, table_roles, style in zip(
+            doc.tables, settings, found, styles, strict=True
+        )
     )
     header, header_source = _header(tables, config)
-    found_layout = _layout(doc, tables, config, memo)
-    listing = _cross_listing(tables)
-    return Conventions(config, found_layout, tables, header, header_source, listing)
+    read = Conventions(
+        config,
+        _layout(doc, tables, config, memo),
+        tables,
+        header,
+        header_source,
+        cross_listing=_cross_listing(tables),
+    )
+    with_dates = [table for table in tables if table.arxiv_dates is not None]
+    if not with_dates:
+        return read
+    rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
+    return read._replace(arxiv_dates=_arxiv_dates(rows))
 
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
@@ -173,11 +192,15 @@ def _header(
 
 
 def _table(
-    doc: Document, table: Table, config: Config, memo: Memo, document: Config
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
 ) -> TableConventions:
     """One table's conventions under ``config``, its settings (``document``'s, with those of
-    the sections it is in)."""
-    table_roles = roles(table, config)
+    the sections it is in), given its roles and its date style (``_date_styles``)."""
     variants = _variants(table, table_roles)
     own = _own_layout(config, document)
     if table_roles.date is None:
@@ -185,7 +208,7 @@ def _table(
         return TableConventions(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
-    style = _date_style(doc, table, table_roles.date, config, document)
+    style, venue_years = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(
@@ -203,6 +226,7 @@ def _table(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
+    found = found._replace(venue_years=venue_years)
     return found._replace(arxiv_dates=_arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -272,20 +296,49 @@ def _own_layout(config: Config, document: Config) -> Setting | None:
     return _set(config.layout, "layout", config, document)
 
 
-def _date_style(
-    doc: Document, table: Table, column: int, config: Config, document: Config
-) -> Setting | None:
-    """The date column's style: the setting, else the style most of its cells use (None when
-    most cells are no dates: not a date column), else ``DEFAULT_DATE_STYLE``."""
-    if config.date_format != AUTO:
-        return _set(config.date_format, "date_format", config, document)
-    found = dates.column_style(cell(row.cells, column) for row in table.rows)
-    if found is None:
+def _date_styles(
+    tables: Sequence[Table],
+    table_roles: Sequence[Roles],
+    settings: Sequence[Config],
+    document: Config,
+) -> list[tuple[Setting | None, bool]]:
+    """Each table's date style (None without a date column, or when most of its cells are no
+    dates) and whether the list writes venue-years in its kind of date column: the setting,
+    else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
+    where neither holds a majority, the style most of its dates share, as a default that
+    date-format does not check."""
+    columns = [
+        dates.DateColumn(
+            header_key(cell(table.header.cells, found.date)),
+            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
+        )
+        if found.date is not None
+        else None
+        for table, found in zip(tables, table_roles, strict=True)
+    ]
+    styles: list[tuple[Setting | None, bool]] = []
+    for config, choice in zip(settings, dates.choose_styles(columns), strict=True):
+        venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
+        if choice is None:
+            styles.append((None, False))
+        elif config.date_format != AUTO:
+            styles.append((_set(config.date_format, "date_format", config, document), venues))
+        else:
+            styles.append((_inferred(choice), venues))
+    return styles
+
+
+def _inferred(choice: dates.Choice) -> Setting | None:
+    """The setting an inferred style choice gives, its evidence in the detail."""
+    if choice.style is None:
         return None
-    detail = f"{found.matching} of {found.cells} cells"
-    if found.fallback:
-        return Setting(DEFAULT_DATE_STYLE, DEFAULT, f"no style holds a majority; {detail}")
-    return Setting(found.style, INFERRED, detail)
+    shown = f"{choice.matching} of {choice.cells} cells"
+    if choice.scope == dates.DOCUMENT and choice.tables > 1:
+        return Setting(choice.style, INFERRED, f"{shown} in {choice.tables} tables")
+    if choice.scope == dates.NONE:
+        detail = f"no style holds a majority ({shown}): dates read, not checked"
+        return Setting(choice.style, DEFAULT, detail)
+    return Setting(choice.style, INFERRED, shown)
 
 
 def _order(

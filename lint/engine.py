@@ -7,7 +7,9 @@ then pass through the suppression comments (``lint/suppress.py``) and are sorted
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from lint import conventions, document, sections, suppress
 from lint.config import Config, ConfigError, did_you_mean
@@ -16,6 +18,9 @@ from lint.memo import Memo
 from lint.paper_index import Scope
 from lint.problem import Problem
 from lint.rules import RULES, lookup
+
+if TYPE_CHECKING:
+    from lint.online.metadata import Paper
 
 
 def resolve_rules(keys: tuple[str, ...], option: str) -> set[ModuleType]:
@@ -51,28 +56,37 @@ def _code_of(name: str) -> str | None:
 
 
 def context(
-    doc: document.Document, config: Config, scope: Scope | None = None, memo: Memo | None = None
+    doc: document.Document,
+    config: Config,
+    scope: Scope | None = None,
+    memo: Memo | None = None,
+    metadata: Mapping[str, Paper] | None = None,
 ) -> Context:
     """What every rule is handed with ``doc``: its conventions, read once, and its suppression
-    comments, with the settings, ``memo`` (a new one when None) and ``scope``."""
+    comments, with the settings, ``memo`` (a new one when None), ``scope`` and ``metadata``."""
     memo = memo if memo is not None else Memo()
     found = conventions.infer(doc, config, memo)
     directives: tuple[suppress.Directive, ...] = ()
     if suppress.has_directives(doc.lines):
         directives = tuple(suppress.directives(doc.lines, _code_of))
-    return Context(config, found, memo, scope, directives)
+    return Context(config, found, memo, scope, directives, metadata)
 
 
 def check(
-    doc: document.Document, config: Config, scope: Scope | None = None, memo: Memo | None = None
+    doc: document.Document,
+    config: Config,
+    scope: Scope | None = None,
+    memo: Memo | None = None,
+    metadata: Mapping[str, Paper] | None = None,
 ) -> list[Problem]:
     """Every problem the selected rules find in ``doc``, by position, suppressions applied.
 
     ``scope`` holds the papers of the other files of a run (the CLI keeps one), for duplicates
-    across files; ``memo`` what the passes of a fix share.
+    across files; ``memo`` what the passes of a fix share; ``metadata`` the papers' metadata
+    with ``--online``.
     """
     rules = selected_rules(config)
-    given = context(doc, config, scope, memo)
+    given = context(doc, config, scope, memo, metadata)
     problems = [problem for rule in rules for problem in rule.check(doc, given)]
     if config.sections:  # rules a section ignores are not run there
         problems = sections.without_ignored(doc, config, problems, _code_of)

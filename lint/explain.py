@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 from lint.config import documented_keys
@@ -31,10 +32,14 @@ _LITERAL = re.compile(r"`` (`[^`]*`) ``|``([^`]+)``")
 
 def rule_table() -> list[tuple[str, str, str, str, str]]:
     """``(code, name, default, fix, summary)`` for every rule, in registry order."""
-    return [
-        (rule.CODE, rule.NAME, "on" if rule.DEFAULT else "off", rule.FIX, summary(rule))
-        for rule in RULES
-    ]
+    return [(rule.CODE, rule.NAME, _default(rule), rule.FIX, summary(rule)) for rule in RULES]
+
+
+def _default(rule: ModuleType) -> str:
+    """``on``, ``off``, or ``online`` for a rule that runs with ``--online`` only."""
+    if getattr(rule, "ONLINE", False):
+        return "online"
+    return "on" if rule.DEFAULT else "off"
 
 
 def list_rules() -> str:

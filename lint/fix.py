@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
 from lint.config import Config
 from lint.memo import Memo
 from lint.paper_index import Scope
 from lint.problem import SAFE, Fix, Problem, row_key
+
+if TYPE_CHECKING:
+    from lint.online.metadata import Paper
 
 MAX_PASSES = 25
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -127,10 +130,12 @@ def fix_text(
     config: Config | None = None,
     unsafe: bool = False,
     scope: Scope | None = None,
+    metadata: Mapping[str, Paper] | None = None,
 ) -> FixResult:
     """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
 
-    ``scope``: the other files of the run, for duplicates across files (never fixed)."""
+    ``scope``: the other files of the run, for duplicates across files (never fixed);
+    ``metadata``: the papers' metadata with ``--online``, the same for every pass."""
     config = config or Config()
     memo = Memo(rows=True)  # the passes read the same rows and tables again
     lines = split_lines(text)
@@ -140,7 +145,7 @@ def fix_text(
     fixed = 0
     found: list[Problem] | None = None
     for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config, scope, memo)
+        problems = engine.check(doc, config, scope, memo, metadata)
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes:
@@ -228,11 +233,20 @@ def _verify_contract(
             if not contract.equivalent_cells(was, now):
                 raise FixError(f"{path}: a safe fix changed a cell beyond the contract: {was!r}")
     renamed: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    earlier: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for old_cells, new_cells in changes.rewritten:
         renamed.setdefault(row_key(old_cells), []).append(row_key(new_cells))
+        earlier.setdefault(row_key(new_cells), []).append(row_key(old_cells))
     kept = {row_key(row.cells) for _, new in changed for row in new.rows}
+    written = Counter(row_key(row.cells) for old, _ in changed for row in old.rows)
     for removed in changes.removed:
-        if row_key(removed) not in kept:
+        # the row as it was first written had an identical row, which is still there (as
+        # written, or rewritten by safe fixes): two rows that only became alike through
+        # rewrites are two entries, not one written twice
+        if not any(
+            written[origin] > 1 and _reached(origin, renamed) & kept
+            for origin in _reached(row_key(removed), earlier)
+        ):
             raise FixError(f"{path}: a safe fix removed a row with no twin: {removed[:2]!r}")
     for old, new in changed:
         places: dict[tuple[str, ...], list[int]] = {}
@@ -252,6 +266,19 @@ def _verify_contract(
             raise FixError(
                 f"{path}:{new.start_line}: safe fixes moved {moved} of {len(old.rows)} rows"
             )
+
+
+def _reached(
+    key: tuple[str, ...], steps: dict[tuple[str, ...], list[tuple[str, ...]]]
+) -> set[tuple[str, ...]]:
+    """``key`` and every row key the ``steps`` (rewrites, or rewrites undone) lead to from it."""
+    seen, waiting = {key}, [key]
+    while waiting:
+        for following in steps.get(waiting.pop(), ()):
+            if following not in seen:
+                seen.add(following)
+                waiting.append(following)
+    return seen
 
 
 def _verify_outside(

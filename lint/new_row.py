@@ -12,8 +12,9 @@
 - **Place**: where the table's order puts the date (after rows of the same date); in a table
   ordered by arXiv id, by its id; in a table in no order, at the end.
 - **Layout**: the table laid out anew in its style when it is in the document's (an aligned
-  table re-padded as prettier would, a compact or tight one given one more line); a table
-  already off its style keeps its lines and gets the new row in the style it leans to.
+  table re-padded as prettier would, a compact or tight one given one more line); a table in
+  another style keeps its lines and gets the new row in its own style, and a table in no style
+  gets it in the document's, so that the new row needs no fix.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ SHORT_NAME_WORDS = 4
 _SHORT_NAME = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s+\S")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+)\1", re.DOTALL)
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\{url\}\)")
+_EMPTY_COMPACT = re.compile(r"\|  (?=\|)")
 _ET_AL = re.compile(r"(?i)\bet\s*al\b|等")
 
 
@@ -184,7 +186,7 @@ def escape_cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _link_text(text: str) -> str:
+def link_text(text: str) -> str:
     """Text safe as a link's text: brackets escaped."""
     return escape_cell(text).replace("[", "\\[").replace("]", "\\]")
 
@@ -209,7 +211,7 @@ def cells(
             row.append(given[index])
         elif index == roles.title:
             text = form or TITLE_FORM
-            title = _link_text(paper.title) if "{url}" in text else escape_cell(paper.title)
+            title = link_text(paper.title) if "{url}" in text else escape_cell(paper.title)
             row.append(text.replace("{url}", url).replace("{id}", value).replace("{title}", title))
         elif index == roles.date:
             row.append(date_cell(date_style(conv, target), paper.date))
@@ -270,15 +272,18 @@ def _authors(table: Table, column: int, authors: tuple[str, ...]) -> str:
 
 
 def date_key(target: TableConventions, text: str) -> DateKey | None:
-    """A date cell's place in the table's order, as the conventions compare dates."""
+    """A date cell's place in the table's order, as the conventions compare dates (a style
+    without a year takes its section's, a year alone counts in a year column)."""
     if target.date_style is None:
         return None
     style = dates.parse_style(target.date_style.value)
-    value = dates.read(text, style, dates.year_hint(target.table.section))
-    if value is None or not value.year:
+    month, day = dates.has_month(style), dates.has_day(style)
+    hint = None if dates.has_year(style) else target.year_hint
+    value = dates.read(text, style, hint)
+    if value is None or not (value.month or not month or target.year_column):
         return None
-    month = value.month if dates.has_month(style) else 0
-    return value.year, month, (value.day or 0) if dates.has_day(style) else 0
+    key = (value.year, value.month if month else 0, (value.day or 0) if day else 0)
+    return key if key <= dates.limit() else None
 
 
 def id_key(target: TableConventions, row_cells: Sequence[str]) -> DateKey | None:
@@ -339,7 +344,7 @@ def with_rows(table: Table, rows: Sequence[tuple[int, tuple[str, ...]]]) -> Tabl
 def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> tuple[str, ...]:
     """The lines of ``new_table`` (``target``'s table with new rows): laid out anew in the
     document's style when the table is in it (or empty), else its lines kept and the new rows
-    written in the style the table is in or leans to."""
+    written in the style the table is in, or, in none, in the document's."""
     style = (target.layout or conv.layout).value  # its section's layout, or the document's
     styles = _styles(target.table) if target.table.rows else frozenset((style,))
     by_hand = style == layout.ALIGNED and layout.BY_HAND in styles
@@ -349,7 +354,7 @@ def laid_out(conv: Conventions, target: TableConventions, new_table: Table) -> t
         return layout.aligned(new_table)
     if by_hand:
         return _by_hand(new_table, target.table) or layout.aligned(new_table)
-    return _kept(target, new_table)
+    return _kept(target, new_table, style)
 
 
 def _styles(table: Table) -> frozenset[str]:
@@ -359,10 +364,11 @@ def _styles(table: Table) -> frozenset[str]:
     return layout.styles_of(table, lines)
 
 
-def _kept(target: TableConventions, new_table: Table) -> tuple[str, ...]:
-    """The table's own lines, and each new row in the style the table is in or leans to."""
+def _kept(target: TableConventions, new_table: Table, style: str) -> tuple[str, ...]:
+    """The table's own lines, and each new row in the style the table is in, or in ``style``
+    (the document's) when it is in none: the new row then needs no fix."""
     old = target.table
-    near = _styles(old) or {layout.leaning(old)}
+    near = _styles(old) or {style}
     lines = []
     olds = iter(zip(old.prefixes[2:], old.rows, strict=True))
     for prefix, row in zip(new_table.prefixes[2:], new_table.rows, strict=True):
@@ -380,7 +386,8 @@ def _kept(target: TableConventions, new_table: Table) -> tuple[str, ...]:
 
 
 def _compact(row_cells: Sequence[str]) -> str:
-    return ("| " + " | ".join(row_cells) + " |").replace("|  |", "| |")
+    """A row in the compact style: one space around each cell, one in an empty cell."""
+    return _EMPTY_COMPACT.sub("| ", "| " + " | ".join(row_cells) + " |")
 
 
 def _by_hand(new_table: Table, old: Table) -> tuple[str, ...] | None:

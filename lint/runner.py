@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from lint.bulk_suppressions import Ledger
     from lint.document import Document
+    from lint.online.metadata import Paper
     from lint.paper_index import Scope
 
 
@@ -57,6 +58,8 @@ class Run:
         # the problems bulk suppressions silenced, and the suppressions files (read on demand)
         self.suppressed: list[output.Report] = []
         self.ledger: Ledger | None = None
+        # with --online: what arXiv and Crossref say of every paper the run's files name
+        self.metadata: dict[str, Paper] | None = None
 
     @property
     def failed(self) -> bool:
@@ -213,13 +216,15 @@ def process(run: Run, source: Source, doc: Document | None = None) -> Outcome:
     if not (args.fix or args.diff):
         doc = doc or document.parse(source.text, source.shown)
         _note_settings(run, config, doc)
-        problems = engine.check(doc, config, run.papers)
+        problems = engine.check(doc, config, run.papers, metadata=run.metadata)
         return Outcome(None, 0, problems, problems)
     if _checked_across_files(config):
         _note_settings(run, config, document.parse(source.text, source.shown))
     from lint.fix import fix_text
 
-    result = fix_text(source.text, source.shown, config, args.unsafe_fixes, run.papers)
+    result = fix_text(
+        source.text, source.shown, config, args.unsafe_fixes, run.papers, run.metadata
+    )
     changed = result.text if result.text != source.text else None
     return Outcome(changed, result.fixed, result.problems, result.found)
 
@@ -349,6 +354,8 @@ def handle_stdin(run: Run) -> None:
     with guard(run, name):
         text, bom = decode(sys.stdin.buffer.read(), name)
         source = Source(Path(args.stdin_filename or "stdin.md"), name, text, bom)
+        if args.online:
+            run.metadata = fetch_metadata(run, [source.path], text)
         outcome = process(run, source)
         run.changed = outcome.text is not None
         if args.diff:
@@ -389,6 +396,8 @@ def run_paths(run: Run) -> None:
     InputError or ConfigError for a path or option that stops the run before any file."""
     args = run.args
     check_rule_options(args)
+    if args.refresh and not args.online:
+        raise InputError("--refresh goes with --online")
     run.ledger = ledger(args)
     if args.paths == ["-"]:
         handle_stdin(run)
@@ -400,12 +409,38 @@ def run_paths(run: Run) -> None:
             from lint.paper_index import Scope
 
             run.papers = Scope()
+        if args.online:
+            run.metadata = fetch_metadata(run, files)
         with _without_cycle_collector():
             for path in files:
                 handle_file(run, path)
     check_settings(run)
     with guard(run, "suppressions"):
         run.ledger.save()
+
+
+def fetch_metadata(run: Run, files: list[Path], text: str | None = None) -> dict[str, Paper]:
+    """``--online``: the metadata of every paper the files (or stdin's ``text``) name, asked for
+    once before any file is checked, so that no network failure leaves a run half done;
+    InputError (one line, exit 2) when it cannot be had. A file that cannot be read or
+    configured is skipped here: checking it reports why."""
+    from lint import conventions, document
+    from lint.online.cache import CacheError
+    from lint.online.client import NetworkError
+    from lint.online.lookup import fetch
+
+    found = []
+    for path in files:
+        try:
+            source = read_source(path) if text is None else Source(path, str(path), text)
+            config = config_for(source.path, run)
+        except (InputError, ConfigError, Reported):
+            continue
+        found.append(conventions.infer(document.parse(source.text, source.shown), config))
+    try:
+        return fetch(found, run.args.refresh)
+    except (NetworkError, CacheError) as error:
+        raise InputError(f"--online: {error}") from None
 
 
 def ledger(args: argparse.Namespace) -> Ledger:

@@ -88,6 +88,8 @@ def describe(path: str, found: Conventions) -> str:
         where = source
     lines = [f"{path}: settings from {where}"]
     lines.append(f"{path}: {_setting('layout', found.layout)}")
+    if found.arxiv_dates is not None:
+        lines.append(f"{path}: {_setting('dates follow arXiv ids', found.arxiv_dates)}")
     if found.cross_listing is not None:
         lines.append(f"{path}: {_cross_listing(found)}")
     lines.extend(_table(path, table) for table in found.tables)

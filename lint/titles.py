@@ -200,5 +200,15 @@ def shown(cell: str) -> str:
     text = _shown(parts[0] if parts else cell, keep_tags=True)
     for marker in ("**", "__", "~~", "`"):
         text = text.replace(marker, "")
-    text = " ".join(text.split())
+    text = _unquoted(" ".join(text.split()))
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+# a title in quotes, alone or before link labels (``"OctoPack: …" [paper]``), which a message
+# would quote again (``"Do Anything Now": Characterizing …`` keeps its quotes)
+_QUOTED = re.compile(r"^[\"“「『]([^\"“”「」『』]+)[\"”」』]\s*(?:\[|$)")
+
+
+def _unquoted(text: str) -> str:
+    found = _QUOTED.match(text)
+    return found[1].strip() if found and words(found[1]) else text

@@ -21,8 +21,10 @@ from typing import Any, NamedTuple
 
 import pytest
 import yaml
+from pytest_httpserver import HTTPServer
 
 from lint.fix import fix_text
+from tests.fake_apis import FakeApis
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -122,6 +124,7 @@ def test_the_action_is_composite_with_files_and_args_inputs() -> None:
     assert ACTION["runs"]["using"] == "composite"
     assert ACTION["inputs"]["files"]["default"] == "README.md"
     assert ACTION["inputs"]["args"]["default"] == ""
+    assert ACTION["inputs"]["online"]["default"] == "false"  # the network only when asked
     assert [step["name"] for step in STEPS] == ["Install llm4or-lint", "Lint"]
 
 
@@ -156,6 +159,41 @@ def test_default_input_lints_readme_and_passes(runner: Runner) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "::error" not in done.stdout
     assert "No problems found" in runner.summary.read_text(encoding="utf-8")
+
+
+V1_ROW = (
+    "| [Model Dementia: Generated Data Makes Models Forget](https://arxiv.org/abs/2305.17493)"
+    " | 2023.05 | 一 |\n"
+)
+
+
+@pytest.mark.parametrize("online", ["true", "false"])
+def test_online_input_checks_rows_against_arxiv(
+    runner: Runner,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    online: str,
+) -> None:
+    apis = FakeApis(httpserver)
+    for name, value in apis.env().items():
+        monkeypatch.setenv(name, value)  # the step's environment starts from this one
+    monkeypatch.setenv("LLM4OR_CACHE_DIR", str(runner.temp / f"cache-{online}"))
+    listed = fix_text(f"# 列表\n\n{HEADER}{V1_ROW}").text
+    (runner.workspace / "README.md").write_text(listed, encoding="utf-8")
+    done = runner.run(STEPS[1], {"online": online})
+    annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
+    if online == "true":
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert len(annotations) == 1 and "P005" in annotations[0]
+    else:
+        assert done.returncode == 0 and not annotations, done.stdout + done.stderr
+        assert apis.requests() == []
+
+
+def test_online_input_other_than_true_or_false_is_an_error(runner: Runner) -> None:
+    (runner.workspace / "README.md").write_text(GOOD, encoding="utf-8")
+    done = runner.run(STEPS[1], {"online": "yes"})
+    assert done.returncode == 2 and "::error::online" in done.stdout
 
 
 def _shellcheck() -> str:

@@ -182,3 +182,23 @@ def test_one_set_of_month_names_reads_and_writes() -> None:
 )
 def test_read_alone(text: str, expected: DateValue | None) -> None:
     assert dates.read_alone(text) == expected
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_name_is_read_by_the_grammar(month: int) -> None:
+    # six- and eight-letter names (August, November) were split like 202305 and went to dateparser
+    from lint.dates.values import ABBREVIATIONS, FULL_NAMES
+
+    for name in (FULL_NAMES[month], ABBREVIATIONS[month]):
+        cell = dates.analyse(f"{name} 2023")
+        assert cell is not None and cell.readings[0].value == DateValue(2023, month)
+
+
+@pytest.mark.parametrize("text", ["CVPR, 2024", "NeurIPS 2023", "**ICLR 2024 Oral**", "Arxiv 2024"])
+def test_a_venue_year_never_starts_dateparser(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fallback(text: str) -> DateValue | None:
+        raise AssertionError(f"dateparser asked for {text!r}")
+
+    monkeypatch.setattr(reading_module, "_guess", no_fallback)
+    assert read(text, "MMM., YYYY") is None
+    assert dates.venue_year(text) is not None

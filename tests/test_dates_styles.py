@@ -59,7 +59,7 @@ def test_each_style_is_read_and_written(style: str, text: str, value: DateValue)
 @pytest.mark.parametrize(("style", "text", "value"), STYLES)
 def test_a_column_of_each_style_infers_it(style: str, text: str, value: DateValue) -> None:
     found = column_style([text, text, ""])
-    assert found is not None and not found.fallback
+    assert found is not None and found.majority
     assert matches(text, found.style)
     assert (found.matching, found.cells) == (2, 2)
 
@@ -117,7 +117,7 @@ def test_matches(text: str, style: str) -> None:
         ("`2024.10`", "YYYY.MM"),
         ("2023-07", "**YYYY-MM**"),
         ("２０２３．０５", "YYYY.MM"),
-        ("July 2018", "MMM YYYY"),
+        ("September 2018", "MMM YYYY"),
         ("9/4/24", "M/DD/YY"),
     ],
 )
@@ -153,17 +153,20 @@ def test_does_not_match(text: str, style: str) -> None:
 )
 def test_column_style(texts: list[str], style: str) -> None:
     found = column_style(texts)
-    assert found is not None and found.style == style and not found.fallback
+    assert found is not None and found.style == style and found.majority
 
 
 def test_a_column_of_no_dates_has_no_style() -> None:
-    assert column_style(["2016-CCS", "2017-NDSS", "2018"]) is None
+    assert column_style(["2016-CCS", "2017-NDSS"]) is None  # venue-years: the list's own way
+    assert column_style(["2016-CCS", "2017-NDSS", "2018"]) == dates.ColumnStyle("YYYY", 1, 1)
+    assert column_style(["preprint", "-", "2018"]) is None
     assert column_style(["", "  "]) is None
 
 
-def test_without_a_majority_the_default_style() -> None:
-    found = column_style(["2023.05", "2023-06", "Jul 2023", "2023/07"])
-    assert found == dates.ColumnStyle("YYYY.MM", 1, 4, fallback=True)
+def test_without_a_majority_the_style_most_dates_share() -> None:
+    # never a style no cell uses: the shape of the most dates, marked as no majority
+    found = column_style(["2023.05", "2023-06", "2023-07", "Jul 2023", "2023/07"])
+    assert found == dates.ColumnStyle("YYYY-MM", 2, 5, majority=False)
 
 
 def test_an_unreadable_cell_counts_against_the_majority() -> None:
@@ -238,3 +241,96 @@ def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
         for seed in range(4)
     }
     assert styles == {"MM.DD.YYYY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("CVPR, 2024", 2024),
+        ("NeurIPS 2023", 2023),
+        ("Arxiv 2024", 2024),
+        ("**ICLR 2024 Oral**", 2024),
+        ("ICLR'24", 2024),
+        ("TGRS2021", 2021),
+        ("NeurIPS 2022<br>T-PAMI 2023", 2022),
+        ("计算机学报 2023", 2023),
+        ("May 2023", None),  # a date
+        ("Q1 2024", None),  # a number besides the year
+        ("2023.05", None),
+        ("2023年五月", None),
+        ("preprint", None),
+        ("v2 2023", None),
+    ],
+)
+def test_venue_year(text: str, year: int | None) -> None:
+    assert dates.venue_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("texts", "style"),
+    [
+        (["Mar., 2024", "May, 2024", "June, 2024", "Sept., 2023"], "MMM., YYYY"),
+        (["Mar., 2024", "Jan, 2024", "Oct., 2023", "Dec, 2023", "Feb., 2024"], "MMM.?, YYYY"),
+        (["Mar 2024", "June 2024", "July 2023", "Sep 2023"], "MMM YYYY"),
+        (["June 2024", "July 2023", "August 2023"], "MMMM YYYY"),
+    ],
+)
+def test_month_names_and_the_abbreviation_dot(texts: list[str], style: str) -> None:
+    found = column_style(texts)
+    assert found is not None and found.style == style
+    assert all(matches(text, style) for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("month", "dotted"),
+    [(1, "Jan., 2024"), (5, "May, 2024"), (6, "Jun., 2024"), (9, "Sep., 2024")],
+)
+def test_a_dotted_style_never_writes_may_with_a_dot(month: int, dotted: str) -> None:
+    assert write(DateValue(2024, month), "MMM., YYYY") == dotted
+    assert read(dotted, "MMM., YYYY") == DateValue(2024, month)
+
+
+def column_of(kind: str, *texts: str) -> dates.DateColumn:
+    return dates.DateColumn(kind, texts)
+
+
+def test_choose_styles_reads_a_kind_of_column_across_the_list() -> None:
+    chosen = dates.choose_styles(
+        [
+            column_of("date", "2023.01", "2023.02", "2023.03", "2023.04", "2023.07", "2023.08"),
+            column_of("date", "2023.05", "2023-06", "Jul 2023"),  # no majority of its own
+            column_of("date", "2022-01", "2022-02", "2022-03", "2022/04"),  # its own, clearly
+            column_of("year", "2021", "2022", "CVPR 2023", "ICLR 2024"),  # another kind
+            None,  # no date column
+            column_of("date", "preprint", "-", "2023.05"),  # most cells no dates
+        ]
+    )
+    assert [(c.style, c.scope) if c else None for c in chosen] == [
+        ("YYYY.MM", dates.DOCUMENT),
+        ("YYYY.MM", dates.DOCUMENT),
+        ("YYYY-MM", dates.TABLE),
+        ("YYYY", dates.DOCUMENT),
+        None,
+        (None, dates.NONE),
+    ]
+    assert chosen[3] is not None and chosen[3].venue_years == 2
+
+
+def test_without_a_majority_anywhere_there_is_no_convention() -> None:
+    (choice,) = dates.choose_styles([column_of("date", "2023.05", "2023-06", "Jul 2023")])
+    assert choice is not None and choice.scope == dates.NONE and choice.style is not None
+    assert matches("2023.05", choice.style)  # a style a cell uses, only to read the dates
+
+
+@pytest.mark.parametrize(
+    ("cells", "text"),
+    [
+        (("**A**", "**2023.05**", "**x**"), "2023.05"),  # a must-read row: row markup
+        (("**A**", "**2023.05**", ""), "2023.05"),
+        (("A", "**2023.05**", "x"), "**2023.05**"),  # the date alone: the cell's own
+        (("*A*", "**2023.05**", "x"), "**2023.05**"),
+        (("", "**2023.05**"), "**2023.05**"),
+    ],
+)
+def test_date_text_drops_whole_row_emphasis(cells: tuple[str, ...], text: str) -> None:
+    assert dates.date_text(cells, 1) == text

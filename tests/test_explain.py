@@ -23,7 +23,7 @@ def test_list_rules_has_one_line_per_rule(capsys: pytest.CaptureFixture[str]) ->
         assert (code, name, default, fix) == (
             rule.CODE,
             rule.NAME,
-            "on" if rule.DEFAULT else "off",
+            "online" if getattr(rule, "ONLINE", False) else "on" if rule.DEFAULT else "off",
             rule.FIX,
         )
 

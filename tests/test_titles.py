@@ -153,3 +153,8 @@ def test_shown_quotes_the_title_not_its_markup_or_what_follows_a_break() -> None
     assert titles.shown(f"[**Title X**]({A})") == "Title X"
     assert titles.shown("null") == "" and titles.shown("[Paper]") == ""
     assert len(titles.shown("word " * 40)) == titles.SHOWN
+
+
+def test_shown_drops_quotes_around_a_whole_title_only() -> None:
+    assert titles.shown('"OctoPack: Tuning" [[paper](https://a.org/x)]') == "OctoPack: Tuning"
+    assert titles.shown('"Do Anything Now": Characterizing') == '"Do Anything Now": Characterizing'

@@ -10,6 +10,11 @@ token               meaning                                 pattern -> cell
 ``MM`` / ``M``      month, zero-padded / not                ``YYYY-M`` -> ``2023-7``
 ``MMM``             month abbreviated                       ``MMM YYYY`` -> ``Jul 2018``
 ``MMMM``            month name in full                      ``MMMM YYYY`` -> ``July 2018``
+``MMM.``            abbreviated with a dot where English    ``MMM., YYYY`` -> ``Mar., 2024``,
+                    abbreviates (``May`` takes none;        ``May, 2024``, ``Jun., 2024``
+                    ``June``, ``July``, ``Sept.`` fit)
+``MMM.?``           abbreviated, the dot written or not     ``MMM.?, YYYY`` -> ``Mar., 2024``
+                                                            and ``Mar, 2024``
 ``DD`` / ``D``      day, zero-padded / not                  ``YYYY-MM-DD`` -> ``2024-12-09``
 ``M?`` / ``D?``     month / day, zero-padded or not         ``M/D?/YY`` -> ``9/2/22``, ``9/04/24``
 ``<!--DD-->``       a day kept in a trailing HTML comment   ``YYYY/MM<!--DD-->``
@@ -44,7 +49,8 @@ Modules, one concern each, in the order they build on each other:
 - ``reading``: ``read`` a cell in a column's style (dateparser for words the grammar does not
   know), ``matches``, year columns and year headings;
 - ``writing``: ``write`` a value in a style;
-- ``inferring``: ``column_style``, the style a column's cells use.
+- ``inferring``: ``choose_styles``, the style each of a list's date columns is checked against,
+  read with the list's other columns of its kind (``column_style``: one column's own).
 
 The names below are the API the rest of ``lint`` uses.
 """
@@ -52,7 +58,19 @@ The names below are the API the rest of ``lint`` uses.
 from __future__ import annotations
 
 from lint.dates.cells import Cell, Reading, analyse
-from lint.dates.inferring import DEFAULT_STYLE, ColumnStyle, column_style
+from lint.dates.inferring import (
+    DEFAULT_STYLE,
+    DOCUMENT,
+    NONE,
+    TABLE,
+    VENUE_YEARS_SHOWN,
+    Choice,
+    ColumnStyle,
+    DateColumn,
+    choose_styles,
+    column_style,
+    date_text,
+)
 from lint.dates.patterns import (
     Style,
     StyleError,
@@ -74,6 +92,7 @@ from lint.dates.reading import (
     read_alone,
     read_year,
     shape,
+    venue_year,
     year_column,
     year_hint,
 )
@@ -82,6 +101,15 @@ from lint.dates.writing import write
 
 __all__ = [
     "DEFAULT_STYLE",
+    "DOCUMENT",
+    "NONE",
+    "TABLE",
+    "VENUE_YEARS_SHOWN",
+    "Choice",
+    "DateColumn",
+    "choose_styles",
+    "date_text",
+    "venue_year",
     "MIN_YEAR",
     "Cell",
     "ColumnStyle",

@@ -133,7 +133,7 @@ def _readings(core: str, comment: str | None) -> list[tuple[tuple[str, ...], Dat
     values, separators = split
     if separators[-1] and separators[-1].strip() not in _MARKS:
         return []
-    if len(values[0]) in (6, 8):  # 202305, 20230517
+    if len(values[0]) in (6, 8) and values[0].isdigit():  # 202305, 20230517 (not "August")
         values = (values[0][:4], *(values[0][i : i + 2] for i in range(4, len(values[0]), 2)))
         separators = ("",) * (len(values) - 1) + (separators[-1],)
     shapes = tuple(_shape_of(value) for value in values)
@@ -165,6 +165,8 @@ def _reading(
         token, number = _token(component, value)
         if token is None:
             return None
+        if value.isalpha() and _abbreviation_dot(token, separator):
+            token, separator = "MMM.", separator[1:]
         parts[component.lower()] = number
         elements.append(token)
         if separator:
@@ -179,6 +181,18 @@ def _reading(
     return (tuple(elements), date) if date is not None else None
 
 
+def _abbreviation_dot(token: str, separator: str) -> bool:
+    """True when the dot after a month name marks an abbreviation (``Mar., 2024``,
+    ``Sept. 2023``; ``May.`` and ``June.`` too, read leniently), not a separator (``17.Mar.2024``:
+    nothing but the dot follows). ``March.`` is a name and a separator."""
+    follows = separator[1:2]
+    return (
+        token in ("MMM", "N?", "N!")
+        and separator.startswith(".")
+        and (follows.isspace() or follows == ",")
+    )
+
+
 def _token(component: str, value: str) -> tuple[str | None, int]:
     """The token a value is written with and its number (None when it cannot be that part)."""
     if component == "y":
@@ -190,15 +204,23 @@ def _token(component: str, value: str) -> tuple[str | None, int]:
         month = month_number(value)
         if component != "m" or month is None:
             return None, 0
-        if value.casefold() == "may":
-            return "N?", month
-        return ("MMMM" if is_full_name(value) else "MMM"), month
+        return _name_token(value), month
     number = int(value)
     if len(value) == 1:
         return letter, number
     if value[0] == "0":
         return letter * 2, number
     return f"{letter}?", number
+
+
+def _name_token(name: str) -> str:
+    """``N?`` for May (abbreviated and in full alike), ``N!`` for June and July in full (names
+    English does not abbreviate), else ``MMMM`` or ``MMM``."""
+    if name.casefold() == "may":
+        return "N?"
+    if not is_full_name(name):
+        return "MMM"
+    return "N!" if len(name) == 4 else "MMMM"
 
 
 def _value(parts: dict[str, int], two_digit: bool) -> DateValue | None:

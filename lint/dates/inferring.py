@@ -1,16 +1,25 @@
-"""Inferring a date column's style from its cells.
+"""Inferring the date style of a list's date columns from their cells.
 
 A column is a date column when more than half its non-empty cells read as dates (a year with a
-venue, ``2016-CCS``, does not). Its style is the shape more than half of those dates share
-(wrapper, order, separators, month as number or name, year digits), with the padding most cells
-that show it use and the day where most day-precise cells put it (bracketed when some cells give
-none).
+venue, ``2016-CCS``, does not; a venue and a year, ``CVPR, 2024``, is left out: it dates a
+published paper to its year, in the list's own way). Its style is the shape more than half of
+those dates share (wrapper, order, separators, month as number or name, year digits), with the
+padding most cells that show it use and the day where most day-precise cells put it (bracketed
+when some cells give none); without such a majority, the shape most of them share.
+
+A list keeps one style per kind of date column (the same header), so ``choose_styles`` reads the
+style of all the list's columns of a kind together: a table takes the list's style unless its
+own cells clearly hold another (a majority of at least three cells, of which the list's style
+fits at most half); where neither the list nor the table holds a majority, there is no
+convention and the dates are only read, never checked. A row whose every cell is in the same
+emphasis (a must-read row in bold) is row markup, not a date style: ``date_text`` reads its date
+without it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,33 +27,67 @@ from lint.dates.cells import Cell, Reading, analyse
 from lint.dates.patterns import (
     DAY_TOKENS,
     EITHER,
+    EMPHASIS,
     MONTH_TOKENS,
+    NAMES,
     TOKENS,
     Style,
     day_span,
     parse_style,
     pattern,
+    split_wrappers,
     without_day,
 )
-from lint.dates.reading import fits
+from lint.dates.reading import fits, venue_year
 
 DEFAULT_STYLE = "YYYY.MM"
 
 
+# how a column's style was chosen: the list's for its kind, its own, or none (dates only read)
+DOCUMENT = "document"
+TABLE = "table"
+NONE = "none"
+# venue-years in this many cells of a kind of column are the list's way, not a slip
+VENUE_YEARS_SHOWN = 2
+
+
 class ColumnStyle(NamedTuple):
-    """The style of a date column: ``matching`` of its ``cells`` (non-empty) are in ``style``;
-    ``fallback`` when no style held a majority and ``style`` is ``DEFAULT_STYLE``."""
+    """The style of a date column: ``matching`` of its ``cells`` (non-empty, venue-years aside)
+    are in ``style``; ``majority`` when more than half its dates share the style's shape."""
 
     style: str
     matching: int
     cells: int
-    fallback: bool = False
+    majority: bool = True
+
+
+class DateColumn(NamedTuple):
+    """A table's date column as inference reads it: its kind (the header as compared) and its
+    cells (``date_text``)."""
+
+    kind: str
+    texts: tuple[str, ...]
+
+
+class Choice(NamedTuple):
+    """The style a date column is checked against and its evidence: ``matching`` of ``cells``
+    written in it, in this table (``scope`` ``table``) or in the ``tables`` columns of its kind
+    (``document``); ``none``: no style holds a majority (``style`` only reads the dates, it is
+    the one most of them share). ``venue_years``: cells of the list's columns of its kind that
+    are a venue and a year. ``style`` None: not a date column (most cells are no dates)."""
+
+    style: str | None
+    matching: int
+    cells: int
+    scope: str
+    tables: int = 1
+    venue_years: int = 0
 
 
 def _abstract(element: str) -> str:
     """A token with its padding or name length left open (``MM``, ``M``, ``M?`` -> ``M#``)."""
     if element in MONTH_TOKENS:
-        return "N#" if element in ("MMM", "MMMM", "N?") else "M#"
+        return "N#" if element in NAMES or element in ("N?", "N!") else "M#"
     if element in DAY_TOKENS:
         return "<!--D#-->" if element.startswith("<!--") else "D#"
     return element
@@ -103,6 +146,23 @@ def _padding(tokens: Iterable[tuple[str, int]], padded: str, unpadded: str, loos
     return unpadded if short > full else padded
 
 
+def _name(tokens: Iterable[tuple[str, int]]) -> str:
+    """How a column writes month names: in full or abbreviated (as ``_padding`` decides), and
+    the abbreviations with a dot or not; both freely (two cells and a fifth each): either
+    (``MMM.?``). ``June`` and ``July`` in full sit among abbreviations too (English often leaves
+    them whole), so they count as full names only in a column that abbreviates none."""
+    counts: Counter[str] = Counter()
+    for token, weight in tokens:
+        counts[token] += weight
+    dotted, plain = counts["MMM."], counts["MMM"]
+    full = counts["MMMM"] + (0 if dotted or plain else counts["N!"])
+    if _padding([("MMM", dotted + plain), ("MMMM", full)], "MMM", "MMMM") == "MMMM":
+        return "MMMM"
+    if min(dotted, plain) >= 2 and 5 * min(dotted, plain) >= dotted + plain:
+        return "MMM.?"
+    return "MMM." if dotted > plain else "MMM"
+
+
 # a reading and how many cells of the column are written that way
 _Weighted = list[tuple[Reading, int]]
 
@@ -110,10 +170,7 @@ _Weighted = list[tuple[Reading, int]]
 def _decide(readings: _Weighted, elements: tuple[str, ...], day: bool) -> tuple[str, ...]:
     """``elements`` with each open token replaced by the one most of ``readings`` write."""
     months = [(_month(r), weight) for r, weight in readings]
-    choices = {
-        "M#": _padding(months, "MM", "M", "M?"),
-        "N#": _padding(months, "MMM", "MMMM"),
-    }
+    choices = {"M#": _padding(months, "MM", "M", "M?"), "N#": _name(months)}
     if day:
         days = [(_day(r), weight) for r, weight in readings]
         choices["D#"] = _padding(days, "DD", "D", "D?")
@@ -133,13 +190,12 @@ def _day(reading: Reading) -> str:
 
 
 def column_style(texts: Iterable[str]) -> ColumnStyle | None:
-    """The style most of a column's non-empty cells use; None when it is not a date column;
-    ``DEFAULT_STYLE`` with ``fallback`` true when no style holds a majority.
+    """The style most of a column's non-empty cells use; None when it is not a date column.
 
     Each distinct text is read once and counts as many cells as write it (a column repeats a
-    few dates many times).
+    few dates many times). Venue-years are left out.
     """
-    counts = Counter(text for text in texts if text.strip())
+    counts = Counter(text for text in texts if text.strip() and venue_year(text) is None)
     total = sum(counts.values())
     read = [(text, cell, count) for text, count in counts.items() if (cell := analyse(text))]
     cells = [(cell, count) for _, cell, count in read]
@@ -154,11 +210,76 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
             votes[key] += count
             if len(keys) == 1:
                 only[key] += count
-    best = _most(votes, only) if votes else None
-    if best is None or 2 * votes[best] <= dated:
-        return ColumnStyle(DEFAULT_STYLE, _count(cells, DEFAULT_STYLE), total, fallback=True)
+    if not votes:  # full-width digits only: never a style's own form
+        return ColumnStyle(DEFAULT_STYLE, 0, total, majority=False)
+    best = _most(votes, only)
     style = _build([(c, n) for c, n in cells if not c.normalised], best)
-    return ColumnStyle(pattern(style), _count(cells, style), total)
+    return ColumnStyle(pattern(style), _count(cells, style), total, 2 * votes[best] > dated)
+
+
+def choose_styles(columns: Sequence[DateColumn | None]) -> list[Choice | None]:
+    """The style each date column is checked against (None where there is no date column),
+    the list's columns of a kind read together (see the module's docstring)."""
+    kinds: dict[str, dict[int, DateColumn]] = defaultdict(dict)
+    for index, column in enumerate(columns):
+        if column is not None:
+            kinds[column.kind][index] = column
+    chosen: list[Choice | None] = [None] * len(columns)
+    for members in kinds.values():
+        own = {index: column_style(column.texts) for index, column in members.items()}
+        dated = [members[index].texts for index, found in own.items() if found is not None]
+        pooled = column_style(text for texts in dated for text in texts)
+        venues = sum(venue_year(text) is not None for c in members.values() for text in c.texts)
+        for index, column in members.items():
+            found = own[index]
+            choice = Choice(None, 0, 0, NONE)
+            if found is not None:
+                choice = _choice(found, pooled, column.texts, len(dated))
+            chosen[index] = choice._replace(venue_years=venues)
+    return chosen
+
+
+def _choice(
+    own: ColumnStyle, pooled: ColumnStyle | None, texts: Sequence[str], tables: int
+) -> Choice:
+    """A table's style: the list's where it has one and the table does not clearly differ."""
+    if pooled is not None and pooled.majority:
+        if own.style == pooled.style or not _differs(own, pooled.style, texts):
+            return Choice(pooled.style, pooled.matching, pooled.cells, DOCUMENT, tables)
+    if own.majority:
+        return Choice(own.style, own.matching, own.cells, TABLE)
+    return Choice(own.style, own.matching, own.cells, NONE)
+
+
+def _differs(own: ColumnStyle, style: str, texts: Sequence[str]) -> bool:
+    """True when a table clearly holds a style of its own: a majority of at least three of its
+    cells, of which ``style`` fits at most half."""
+    if not own.majority or own.matching < 3:
+        return False
+    counts = Counter(text for text in texts if text.strip() and venue_year(text) is None)
+    cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
+    dated = sum(count for _, count in cells)
+    return 2 * _count(cells, style) <= dated
+
+
+def date_text(cells: Sequence[str], column: int) -> str:
+    """A row's date cell as inference reads it: without the emphasis around every non-empty
+    cell of its row (a must-read row in bold is row markup, not the column's date style)."""
+    text = cells[column] if column < len(cells) else ""
+    filled = [cell for cell in cells if cell.strip()]
+    if len(filled) < 2:
+        return text
+    markers = {_emphasis(cell) for cell in filled}
+    if len(markers) != 1 or not (marker := markers.pop()):
+        return text
+    stripped = text.strip()
+    return stripped[len(marker) : -len(marker)]
+
+
+def _emphasis(text: str) -> str:
+    """The emphasis marker around the whole of ``text`` (``**``, ``_``…), else ``""``."""
+    kinds = split_wrappers(text.strip())[0]
+    return kinds[0][0] if kinds and kinds[0][0] in EMPHASIS else ""
 
 
 @lru_cache(maxsize=8192)

@@ -16,22 +16,36 @@ from functools import lru_cache
 from typing import NamedTuple
 
 YEARS = ("YYYY", "YY")
-MONTHS = ("MMMM", "MMM", "MM", "M")
+# month names: in full, abbreviated with a dot where English abbreviates (``Mar.``, ``Sept.``;
+# ``May`` and, when written in full, ``June`` and ``July`` take none), with or without that dot
+# (a list writing both freely), abbreviated without one
+NAMES = ("MMMM", "MMM.?", "MMM.", "MMM")
+MONTHS = (*NAMES, "MM", "M")
 DAYS = ("DD", "D")
 COMMENT_DAYS = ("<!--DD-->", "<!--D-->")
 LOOSE = ("M?", "D?", "<!--D?-->")
 TOKENS = YEARS + MONTHS + DAYS + COMMENT_DAYS + LOOSE
-# a cell's token when its text fits either padding (a month or day of 10 or more, "May")
-EITHER = {"M?": ("MM", "M"), "D?": ("DD", "D"), "N?": ("MMM", "MMMM"), "<!--D?-->": COMMENT_DAYS}
+# the tokens a loose token stands for: a style's that accepts either (``M?``, ``MMM.?``), or a
+# cell's whose text fits several (a month or day of 10 or more; ``May``; ``June`` and ``July``
+# in full, names English often leaves unabbreviated among abbreviations)
+EITHER = {
+    "M?": ("MM", "M"),
+    "D?": ("DD", "D"),
+    "<!--D?-->": COMMENT_DAYS,
+    "MMM.?": ("MMM.", "MMM"),
+    "N?": ("MMM", "MMMM", "MMM.", "MMM.?"),
+    "N!": ("MMMM", "MMM", "MMM.", "MMM.?"),
+}
 DAY_TOKENS = frozenset(DAYS + COMMENT_DAYS + ("D?", "<!--D?-->"))
-MONTH_TOKENS = frozenset(MONTHS + ("M?", "N?"))
+MONTH_TOKENS = frozenset(MONTHS + ("M?", "N?", "N!"))
 CJK_MARKS = frozenset("年月日号")
 # what a literal separator cannot hold: the pattern language's own syntax
 SYNTAX = frozenset("[]?")
 EMPHASIS = ("**", "__", "*", "_")
 
 _PATTERN_PIECE = re.compile(
-    r"<!--(?:DD|D\??)-->|YYYY|YY|MMMM|MMM|MM|M\??|DD|D\??|\[|\]|[^\[\]A-Za-z0-9<?]+|<(?!!--)"
+    r"<!--(?:DD|D\??)-->|YYYY|YY|MMMM|MMM\.\?|MMM\.(?![^\s,])|MMM|MM|M\??|DD|D\??|\[|\]"
+    r"|[^\[\]A-Za-z0-9<?]+|<(?!!--)"
 )
 _TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
@@ -199,8 +213,8 @@ def extension(elements: tuple[str, ...]) -> tuple[str, ...] | None:
     if "YY" in tokens:
         return None
     if len(tokens) != 2 or kind(tokens[-1]) != "m":
-        if tokens == ["MMM", "YYYY"] or tokens == ["MMMM", "YYYY"]:
-            return (tokens[0], " ", "D", ", ", "YYYY")
+        if len(tokens) == 2 and tokens[0] in NAMES and tokens[1] == "YYYY":
+            return (tokens[0], " ", "D", ", ", "YYYY")  # Jul 4, 2018
         return None
     day = {"MM": "DD", "M": "D"}.get(tokens[-1], "D?")
     if elements[-1] in MONTHS:  # YYYY.MM -> YYYY.MM.DD

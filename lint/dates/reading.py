@@ -32,7 +32,7 @@ from lint.dates.patterns import (
     without_day,
     wrappers_fit,
 )
-from lint.dates.values import DateValue, days_in_month, month_number
+from lint.dates.values import MIN_YEAR, DateValue, days_in_month, limit, month_number
 
 # guards on what dateparser is given (it reads any order and fills in what is missing)
 _DIGIT = re.compile(r"\d")
@@ -40,6 +40,11 @@ _YEAR_ALONE = re.compile(r"\d{1,4}\s*年?")
 _AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\d)")
 # hyphen, non-breaking hyphen, figure dash, en dash, minus sign between two numbers
 _OTHER_DASH = re.compile(r"(?<=\d)(\s*)[\u2010\u2011\u2012\u2013\u2212](?=\s*\d)")
+# a venue and a year: its pieces, the marks between them, and the line breaks in a cell
+_VENUE_PIECE = re.compile(r"\d+|[^\W\d_]+|\S")
+_VENUE_MARKS = frozenset(",'’&+-()/:.·;")
+_CJK_DATE_MARKS = frozenset("年月日号")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # what a date dateparser read may hold besides its numbers and month names
 _PIECE = re.compile(r"\d+|[a-z]+|\S")
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
@@ -108,9 +113,10 @@ def _choose(cell: Cell, style: Style) -> Reading | None:
 
 def _fallback(text: str) -> DateValue | None:
     """dateparser for words the grammar does not know; digits and marks alone are not read,
-    nor a year alone or a day and month that could be either way round (``5/6/2023``)."""
+    nor a year alone, a day and month that could be either way round (``5/6/2023``) or a venue
+    and a year (``CVPR, 2024``: no month to read, and dateparser's start-up is not paid for it)."""
     core = split_wrappers(text.strip())[2]
-    if len(core) > MAX_CELL:
+    if len(core) > MAX_CELL or venue_year(core) is not None:
         return None
     normal = unicodedata.normalize("NFKC", core).strip().casefold()
     if not any(char.isalpha() for char in normal):
@@ -154,6 +160,43 @@ def _guess(text: str) -> DateValue | None:
 @lru_cache(maxsize=1)
 def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=_FALLBACK_SETTINGS)
+
+
+def venue_year(text: str) -> int | None:
+    """The year of a venue and a year (``CVPR, 2024``, ``NeurIPS 2023``, ``**ICLR 2024
+    Oral**``, ``ICLR'24``, ``TGRS2021``, ``ACL 2025, COLM 2025``): words, none a month name and
+    one of two letters or more, and years (four digits, or two after an apostrophe), no other
+    number; else None. Such a cell dates a paper to its (first) year."""
+    core = unicodedata.normalize("NFKC", inner(text)).strip()
+    if len(core) > MAX_CELL:
+        return None
+    years: list[int] = []
+    named = False
+    for piece in _VENUE_PIECE.findall(_BREAK.sub(" ", core)):
+        if piece[0].isdecimal():
+            if len(piece) != 4 and not (
+                len(piece) == 2 and years == [] and _after_apostrophe(core, piece)
+            ):
+                return None
+            years.append(int(piece) if len(piece) == 4 else _century(int(piece)))
+        elif piece[0].isalpha():
+            if month_number(piece) is not None or not _CJK_DATE_MARKS.isdisjoint(piece):
+                return None
+            named = named or len(piece) >= 2
+        elif piece not in _VENUE_MARKS:
+            return None
+    if not named or not years or not all(MIN_YEAR <= year <= limit()[0] + 1 for year in years):
+        return None
+    return years[0]
+
+
+def _after_apostrophe(text: str, digits: str) -> bool:
+    at = text.find(digits)
+    return at > 0 and text[at - 1] in "'’"
+
+
+def _century(year: int) -> int:
+    return year + (2000 if 2000 + year <= limit()[0] + 1 else 1900)
 
 
 def read_alone(text: str) -> DateValue | None:

@@ -45,6 +45,22 @@ FULL_NAMES = (
     "November",
     "December",
 )
+# abbreviated with a dot where English abbreviates: May is never abbreviated
+DOTTED = (
+    "",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 _NUMBERS = {
     **{name.casefold(): number for number, name in enumerate(ABBREVIATIONS) if name},
     **{name.casefold(): number for number, name in enumerate(FULL_NAMES) if name},

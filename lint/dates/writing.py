@@ -22,7 +22,7 @@ from lint.dates.patterns import (
     without_day,
     wrappers_fit,
 )
-from lint.dates.values import ABBREVIATIONS, FULL_NAMES, DateValue
+from lint.dates.values import ABBREVIATIONS, DOTTED, FULL_NAMES, DateValue
 
 
 def _render(token: str, value: DateValue) -> str:
@@ -32,6 +32,8 @@ def _render(token: str, value: DateValue) -> str:
         "YY": f"{value.year % 100:02d}",
         "MMMM": FULL_NAMES[value.month],
         "MMM": ABBREVIATIONS[value.month],
+        "MMM.": DOTTED[value.month],
+        "MMM.?": DOTTED[value.month],
         "MM": f"{value.month:02d}",
         "M": str(value.month),
         "DD": f"{day:02d}",

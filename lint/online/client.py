@@ -20,6 +20,7 @@ Failures are ``NetworkError``: one line naming the service and what went wrong.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -53,6 +54,7 @@ LONGEST_WAIT = 120.0
 TIMEOUT = (10.0, 60.0)
 FEW = 3
 _RETRY_STATUSES = (429, 500, 502, 503, 504)
+_CONNECTION = re.compile(r"^\S*Connection(?:\([^)]*\)| object at 0x[0-9a-f]+>): ")
 _USER_AGENT = f"llm4or-lint/{__version__} (paper-list linter; checks rows against arXiv)"
 
 
@@ -179,8 +181,8 @@ def _reason(error: Exception) -> str:
     """The innermost cause of a requests error, in a few words."""
     reason = getattr(error.args[0], "reason", None) if error.args else None
     text = str(reason or (error.args[0] if error.args else error))
-    # urllib3 prefixes the connection object: "<…HTTPConnection object at 0x…>: Failed to …"
-    return text.split(">: ", 1)[-1].split("\n")[0]
+    # urllib3 prefixes the connection: "HTTPSConnection(host='…', port=443): Failed to …"
+    return _CONNECTION.sub("", text).split("\n")[0]
 
 
 class Progress:

@@ -2,7 +2,9 @@
 
 A rule module has ``CODE`` (short, stable), ``NAME`` (kebab-case), ``DEFAULT`` (on unless
 opt-in), ``FIX`` (``"safe"``, ``"unsafe"``, ``"safe/unsafe"`` or ``"none"``), a docstring that
-documents it (first line: the summary) and ``check(doc, config) -> Iterator[Problem]``.
+documents it (first line: the summary) and ``check(doc, context) -> Iterator[Problem]``. A rule
+with ``ONLINE = True`` reads what arXiv and Crossref say of the papers (``context.metadata``):
+it runs only with ``--online``, and finds nothing without it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from lint.rules import (
     broken_table,
     column_count,
     date_format,
+    date_mismatch,
     duplicate_entry,
     empty_cell,
     empty_section,
@@ -22,7 +25,10 @@ from lint.rules import (
     missing_column,
     row_order,
     table_format,
+    title_mismatch,
+    unknown_paper,
     unused_suppression,
+    withdrawn_paper,
 )
 
 RULES: tuple[ModuleType, ...] = (
@@ -36,6 +42,10 @@ RULES: tuple[ModuleType, ...] = (
     date_format,
     arxiv_date,
     row_order,
+    title_mismatch,
+    date_mismatch,
+    unknown_paper,
+    withdrawn_paper,
     empty_section,
     invalid_suppression,
     unused_suppression,

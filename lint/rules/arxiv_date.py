@@ -7,7 +7,9 @@ before the id's is no contradiction: an id's month is its submission cycle's, so
 the 30th, or over the year-end break, takes the next month's id. Where a table's dates follow
 their arXiv ids (at least 90%, and 3, of its dated rows with one id are dated the id's month: the
 ``arxiv_dates`` convention, see ``--show-conventions``), a row dated after its id's month is
-reported too (without a fix: it may be a release or an update date). Rows with no arXiv id,
+reported too (without a fix: it may be a release or an update date), unless it gives a day: a
+day-precise date after the id's month is a version's, a release's or an update's (generated
+daily lists date papers by their latest version). Rows with no arXiv id,
 several ids, or a date that cannot be read are left alone; a year alone is checked by its year.
 
 Fails::
@@ -61,7 +63,9 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             # year-end break, takes the next month's id, so the month before is no contradiction
             before = _months(written) < _months(dated.month) - 1
             later = _months(written) > _months(dated.month)
-            if before or (follow and dated.date.month and later):
+            # a later date with a day is a version's, a release's or an update's (daily arXiv
+            # lists date each paper by its latest version): a date on purpose
+            if before or (follow and dated.date.month and later and dated.date.day is None):
                 yield _problem(doc, row, column, dated, style, before)
 
 

@@ -4,15 +4,28 @@ Why: a list whose dates are written five different ways cannot be sorted or scan
 readers cannot tell ``2023.1`` from ``2023.10``. The style is ``date-format``'s pattern when set
 (``YYYY.MM``, ``YYYY-MM-DD``, ``MMM YYYY``, ``M/DD/YY``, ``YYYY年M月``, ``MM-DD``,
 ``**YYYY-MM-DD**``, `` `YYYY.MM` ``, ``<span>MM-DD</span>``, ``YYYY/MM<!--DD-->``,
-``YYYY-MM[-DD]``, where the bracketed day is optional); by default (``"auto"``) it is
-the style most of the column's cells use, and ``YYYY.MM`` when no style holds a majority. A
-column where most cells are no dates (``2016-CCS``, a year and a venue) is not checked.
+``YYYY-MM[-DD]``, where the bracketed day is optional). By default (``"auto"``) it is the
+list's own: the style most of the dates of its date columns of that kind (the same header)
+share, in every table that does not clearly hold another (a majority of at least three of its
+own cells, of which the list's style fits at most half); where neither the list nor the table
+holds a majority there is no convention, and nothing is checked. The message names the
+evidence (``40 of 45 cells in 3 tables``; ``--show-conventions`` shows it per table). A column
+where most cells are no dates is not checked.
+
+The list's own ways are no deviation: a venue and a year (``CVPR, 2024``, ``NeurIPS 2023``,
+``**ICLR 2024 Oral**``) where the list writes them in more than one cell of its kind of column
+(one alone among dates is reported, without a fix: a venue typed into the date cell); a
+placeholder or a note with no digit (``-``, ``TBD``, ``持续更新中...``); bold around every cell
+of a row (a must-read row); month names as English abbreviates them (``Mar., 2024`` with
+``May, 2024``, ``June, 2024`` and ``Sept., 2023``; ``June`` and ``July`` whole among ``Jan``);
+the abbreviation dot where the list writes it and leaves it out freely.
 
 Precision is not style: ``2023-07-01`` in a ``YYYY-MM`` column, or ``2025.07.01`` among
 ``2023.07``, is fine; only a pattern's unbracketed day is required. Never guessed, so reported
 and left as written: a month of 13, a year before 1900, a date more than 31 days after today,
-free text, a day/month order the column does not settle, ``2025--01`` (a month lost between
-the dashes?), a year alone among months. An empty date cell is left to ``empty-cell``.
+a day/month order the column does not settle, ``2025--01`` (a month lost between the dashes?),
+``Q1 2024``, ``May, 2023*`` (more than a date), a year alone among months. An empty date cell
+is left to ``empty-cell``.
 
 Year columns: a paper table whose non-empty date cells are all years alone (``2023``,
 ``**2024**``, ``2024年``; a ``Year`` or ``年份`` column) gives dates to the year on purpose: in
@@ -42,9 +55,10 @@ day comment) kept, so separators, zero padding, month names to numbers and back,
 digits and CJK markers are safe. Unsafe: adding, removing or changing a wrapper (``**``, a code
 span, an HTML element, a day moved out of its comment), a two-digit year written out (the
 century is a guess) or a four-digit one cut, a year taken from a heading or dropped, a month
-dropped (``YYYY``), and ``2023.1``, which spreadsheets also make of ``2023.10``. No fix when the
-style cannot show the date without losing a part (a day-required pattern for a month) or the
-date cannot be read.
+dropped (``YYYY``), ``2023.1``, which spreadsheets also make of ``2023.10``, and any rewrite
+the safety contract does not count as equivalent (``2023年五月``). No fix when the style cannot
+show the date without losing a part (a day-required pattern for a month) or the date cannot be
+read. A fix writes the list's style: ``Mar., 2024`` style writes ``May, 2024``, never ``May.``.
 """
 
 from __future__ import annotations
@@ -58,7 +72,7 @@ from lint.cell_fix import rewrite_cell
 from lint.columns import cell
 from lint.context import Context
 from lint.dates import Style
-from lint.document import Document, Row
+from lint.document import Document, Row, Table
 from lint.problem import UNSAFE, Problem
 
 CODE = "P002"
@@ -69,6 +83,9 @@ FIX = "safe/unsafe"
 # "2023.1" is January as written, but spreadsheets turn "2023.10" into 2023.1: the rewrite to
 # January is then a guess, so it is offered as an unsafe fix
 _TRUNCATED_OCTOBER = re.compile(r"\s*\d{4}\s*\.\s*1\s*")
+
+
+_VENUE = "a venue and a year, where the list writes dates: move the venue to its own column"
 
 
 class _Verdict(NamedTuple):
@@ -86,27 +103,60 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     seen = context.memo.date_verdicts
     for found in context.conventions.paper_tables():
         table, setting, hint = found.table, found.date_style, found.year_hint
-        if setting is None:
-            continue
+        if setting is None or setting.source == conventions.DEFAULT:
+            continue  # no date column, or no style its dates share: nothing to hold them to
         assert found.roles.date is not None
         column = found.roles.date
         style = dates.parse_style(setting.value)
         years = dates.has_month(style) and found.year_column
         width = len(table.header.cells)
-        for row in table.rows:
+        verdicts: dict[int, _Verdict] = {}
+        for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
-            key = (text, style, years, hint)
+            key = (text, style, years, hint, found.venue_years)
             if key not in seen:
-                seen[key] = _judge(text, style, years, hint)
+                seen[key] = _judge(text, style, years, hint, found.venue_years)
             verdict = seen[key]
             if verdict is not None:
-                yield _problem(doc, row, column, setting, verdict)
+                verdicts[index] = verdict
+        for index, verdict in _alike_refused(table, column, verdicts).items():
+            row = table.rows[index]
+            yield _problem(doc, row, column, setting, verdict)
 
 
-def _judge(text: str, style: Style, years: bool, hint: int | None) -> _Verdict | None:
-    """None when ``text`` is a readable date written in ``style``, else what is wrong."""
+def _alike_refused(table: Table, column: int, found: dict[int, _Verdict]) -> dict[int, _Verdict]:
+    """``found``, with a rewrite that would make its row identical to another row of the table
+    (which it differs from as written) made unsafe: see ``contract.made_alike``."""
+    rewrites = {
+        index: _rewritten(table.rows[index].cells, column, verdict.target)
+        for index, verdict in found.items()
+        if verdict.target is not None and not verdict.losses
+    }
+    if not rewrites:
+        return found
+    alike = contract.made_alike([row.cells for row in table.rows], rewrites)
+    for index, other in alike.items():
+        loss = f"the row would repeat line {table.rows[other].line}"
+        found[index] = found[index]._replace(losses=(loss,))
+    return found
+
+
+def _rewritten(cells: tuple[str, ...], column: int, text: str) -> tuple[str, ...]:
+    return cells[:column] + (text,) + cells[column + 1 :]
+
+
+def _judge(
+    text: str, style: Style, years: bool, hint: int | None, venue_years: bool
+) -> _Verdict | None:
+    """None when ``text`` is a readable date written in ``style`` (or no date at all: a
+    placeholder or a note, ``-``, ``TBD``; or a venue-year where the list writes them), else
+    what is wrong."""
+    if not any(char.isdigit() for char in text):
+        return None
+    if dates.venue_year(text) is not None:
+        return None if venue_years else _Verdict(_VENUE)
     if years:
         year = dates.read_year(dates.inner(text))
         return None if year and not dates.is_future(year) else _Verdict("cannot read it")

@@ -41,10 +41,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lint import conventions
+from lint import conventions, dates
 from lint.columns import cell
 from lint.context import Context
-from lint.document import Document, Table
+from lint.document import Document, Row, Table
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 CODE = "P003"
@@ -68,7 +68,7 @@ def _problems(
     assert column is not None
     descending = found.order.value == "descending"
     order = sorted(range(len(keys)), key=lambda i: keys[i] or (0, 0, 0), reverse=descending)
-    unreadable = next((r.line for r, k in zip(table.rows, keys, strict=True) if k is None), None)
+    unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
     fix = None if unreadable else _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(misplaced))
     if fix is not None and unsafe_because:
@@ -81,10 +81,23 @@ def _problems(
         where = _belongs(table, order, place[index])
         message = f'row dated "{text}" is out of {direction} date order: {where}'
         if unreadable:
-            message += f" (not moved: the date at line {unreadable} cannot be read)"
+            message += f" (not moved: {_unplaced(table, unreadable, column)})"
         elif unsafe_because:
             message += f" (unsafe: {unsafe_because})"
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
+
+
+def _unplaced(table: Table, row: Row, column: int) -> str:
+    """Why a row has no place in the order, as its cells show it (issue 17: the message said
+    "cannot be read" of dates that read fine)."""
+    text = cell(row.cells, column)
+    if len(row.cells) != len(table.header.cells):
+        return f"line {row.line} has {len(row.cells)} cells, not {len(table.header.cells)}"
+    if not text.strip():
+        return f"the date at line {row.line} is empty"
+    if dates.venue_year(text) or dates.read_year(dates.inner(text)):
+        return f'the date at line {row.line}, "{text}", gives only a year'
+    return f'the date at line {row.line}, "{text}", cannot be read'
 
 
 def _belongs(table: Table, order: list[int], position: int) -> str:

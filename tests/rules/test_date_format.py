@@ -64,10 +64,8 @@ UNREADABLE = [
     "2023.13",  # month 13
     "1899.05",  # before 1900
     "2999.01",  # far in the future
-    "preprint",  # free text
     "5/6/2023",  # day and month could be either way
     "2023-02-30",  # no such day
-    "to appear",
 ]
 
 
@@ -168,7 +166,8 @@ def column(*written: str) -> str:
             [(3, 13, "P002"), (4, 13, "P002")],
             column("2024年", "2023.05"),
         ),
-        (column("2023", "preprint"), [(3, 13, "P002"), (4, 13, "P002")], None),
+        # a note is no date in another style (issue 17: the list shows no convention it breaks)
+        (column("2023", "preprint"), [(3, 13, "P002")], None),
     ],
 )
 def test_year_column(
@@ -195,7 +194,7 @@ YEARS = Config(select=("date-format",), date_format="YYYY")
         ("2023-05-17", [(3, 13, "P002")], "unsafe", "2023"),
         # unreadable: no fix
         ("1899", [(3, 13, "P002")], None, "1899"),
-        ("preprint", [(3, 13, "P002")], None, "preprint"),
+        ("preprint", [], None, "preprint"),
     ],
 )
 def test_year_format(
@@ -246,6 +245,29 @@ def test_january_that_may_be_a_truncated_october_is_an_unsafe_fix(written: str, 
 def test_other_month_one_shapes_stay_safe(written: str) -> None:
     (problem,) = run_rule(date_format, parse(table(written)), ONLY)
     assert problem.fix_safety == "safe"
+
+
+# two rows of one paper with one date written two ways, found by bench/fuzz.py: writing both
+# in the column's style would make them copies, which the next pass would remove as such
+ALIKE = [
+    ("2023-05", "2023.05"),  # one rewritten to the other
+    ("2023-05", "2023.5"),  # both rewritten to one
+    ("May 2023", "2023年5月"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ALIKE)
+def test_a_rewrite_that_would_make_two_rows_alike_is_unsafe(first: str, second: str) -> None:
+    markdown = f"{HEADER}| Paper A | {first} | 摘要 |\n| Paper A | {second} | 摘要 |\n"
+    problems = list(run_rule(date_format, parse(markdown), ONLY))
+    assert problems and all(problem.fix_safety == "unsafe" for problem in problems)
+    assert fix_text(markdown, config=ONLY).text == markdown
+    # the rows the rewrites do not make alike keep their safe fix
+    other = markdown.replace("Paper A | " + second, "Paper B | " + second)
+    assert all(p.fix_safety == "safe" for p in run_rule(date_format, parse(other), ONLY))
+    # with unsafe fixes both are rewritten, then the copy goes
+    every = Config(date_format="YYYY.MM")
+    assert fix_text(markdown, config=every, unsafe=True).text == table("2023.05")
 
 
 # ---------------------------------------------------------------- auto: each column's own style
@@ -337,10 +359,12 @@ def test_a_yearless_cell_in_a_dated_column_gets_its_year_unsafely() -> None:
     assert (problem.line, problem.fix_safety) == (6, "unsafe")
 
 
-def test_without_a_majority_the_column_falls_back_to_yyyy_mm() -> None:
+def test_without_a_majority_nothing_is_checked() -> None:
+    # issue 17: no style holds a majority, so the list shows no convention to hold them to (this
+    # fell back to YYYY.MM, a style most of the cells did not use)
     markdown = dated("2023.05", "2023-06", "Jul 2023", "2023/07")
-    assert found(markdown, AUTO) == [(4, 13, "P002"), (5, 13, "P002"), (6, 13, "P002")]
-    assert fix_text(markdown, config=AUTO).text == dated("2023.05", "2023.06", "2023.07", "2023.07")
+    assert found(markdown, AUTO) == []
+    assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown
 
 
 def test_a_column_of_years_and_venues_is_not_a_date_column() -> None:
@@ -433,3 +457,114 @@ def test_a_safe_fix_is_one_the_contract_accepts(written: str, safety: str, fixed
     assert problem.fix_safety == safety
     assert (safety == "safe") is equivalent_cells(written, fixed)
     assert fix_text(markdown, config=AUTO, unsafe=True).text == markdown.replace(written, fixed)
+
+
+# ---------------------------------------------------------------- dates in the list's own style
+
+
+def tables(*columns: tuple[str, ...], header: str = "Date") -> str:
+    """One table per column of dates, each under its own heading."""
+    return "\n".join(
+        f"## Part {number}\n\n| Title | {header} |\n| --- | --- |\n"
+        + "".join(f"| Paper {number}{index} | {date} |\n" for index, date in enumerate(dates))
+        for number, dates in enumerate(columns)
+    )
+
+
+def test_a_small_table_takes_the_lists_style_not_a_style_no_cell_uses() -> None:
+    # issue 17: a 3-row table with no majority of its own fell back to YYYY.MM, used nowhere
+    markdown = tables(
+        ("Dec., 2012", "Jan., 2013", "Mar., 2014", "Apr., 2015", "Feb., 2016"),
+        ("Dec., 2012", "2023-05", "Oct., 2023"),
+    )
+    assert found(markdown, AUTO) == [(16, 14, "P002")]
+    fixed = fix_text(markdown, config=AUTO).text
+    assert fixed == markdown.replace("| 2023-05 |", "| May, 2023 |")
+
+
+def test_tables_that_clearly_differ_keep_their_own_style() -> None:
+    markdown = tables(
+        ("2023.01", "2023.02", "2023.03", "2023.04", "2023.05", "2023.06"),
+        ("2022-01", "2022-02", "2022-03", "2022/04"),
+    )
+    assert found(markdown, AUTO) == [(19, 14, "P002")]
+    assert fix_text(markdown, config=AUTO).text == markdown.replace("2022/04", "2022-04")
+
+
+def test_without_a_majority_in_the_list_or_the_table_nothing_is_checked() -> None:
+    markdown = tables(("2023.05", "2023-06", "Jul 2023"), ("2023/07", "Aug 2023", "2023.09"))
+    assert found(markdown, AUTO) == []
+
+
+def test_padding_is_the_lists_not_one_tables() -> None:
+    # the list writes days padded and unpadded freely: "2023-4-1" is no deviation in a table
+    # whose other dates happen to be padded
+    markdown = tables(
+        ("2023-12-5", "2023-9-1", "2024-1-7", "2023-11-30"),
+        ("2024-06-03", "2024-05-09", "2023-4-1", "2024-07-22"),
+    )
+    assert found(markdown, AUTO) == []
+
+
+@pytest.mark.parametrize(
+    "venue",
+    ["CVPR, 2024", "NeurIPS 2023", "Arxiv 2024", "**ICLR 2024 Oral**", "ACL 2025, COLM 2025"],
+)
+def test_venue_years_are_the_lists_way_of_dating_published_papers(venue: str) -> None:
+    markdown = dated("Mar., 2024", "Jan., 2024", venue, "CVPR 2023", "Dec., 2023")
+    assert found(markdown, AUTO) == []
+
+
+def test_a_lone_venue_year_among_dates_is_reported_without_a_fix() -> None:
+    # the list writes no other venue-year: a venue typed into the date cell
+    markdown = dated("2024-01-05", "2024-02-11", "ICASSP 2025", "2024-03-30")
+    problems = run_rule(date_format, parse(markdown), AUTO)
+    assert [(p.line, p.fix) for p in problems] == [(5, None)]
+
+
+@pytest.mark.parametrize("written", ["May, 2023", "June, 2023", "July, 2023", "Sept., 2023"])
+def test_english_abbreviations_fit_a_dotted_style(written: str) -> None:
+    # May is no abbreviation; June and July are written whole; Sept. is English
+    markdown = dated("Mar., 2024", "Jan., 2024", written, "Dec., 2023", "Feb., 2024")
+    assert found(markdown, AUTO) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [("2023-05", "May, 2023"), ("2023-06", "Jun., 2023"), ("March, 2023", "Mar., 2023")],
+)
+def test_a_dotted_style_is_written_as_english_abbreviates(written: str, fixed: str) -> None:
+    markdown = dated("Mar., 2024", "Jan., 2024", written, "Dec., 2023", "Feb., 2024")
+    assert found(markdown, AUTO) == [(5, 13, "P002")]
+    assert fix_text(markdown, config=AUTO).text == markdown.replace(written, fixed)
+
+
+def test_a_list_writing_the_abbreviation_dot_freely_keeps_either() -> None:
+    markdown = dated(
+        "Mar., 2024", "Jan, 2024", "Oct., 2023", "Dec, 2023", "Feb., 2024", "Nov, 2023"
+    )
+    assert found(markdown, AUTO) == []
+
+
+def test_may_written_with_a_dot_is_never_the_fix() -> None:
+    config = Config(select=("date-format",), date_format="MMM. YYYY")
+    markdown = table("2023-05")
+    assert fix_text(markdown, config=config).text == table("May 2023")
+    assert found(table("May 2023"), config) == []
+
+
+def test_whole_row_emphasis_is_row_markup_not_a_date_style() -> None:
+    # must-read rows are bold in every cell: their bold years do not make the style bold
+    markdown = HEADER + "".join(
+        f"| **Paper {index}** | **{year}** | **摘要** |\n"
+        for index, year in enumerate((2021, 2022))
+    )
+    markdown += (
+        "| Paper 3 | 2023 | 摘要 |\n| Paper 4 | 2024 | 摘要 |\n| **Paper 5** | 2020 | 摘要 |\n"
+    )
+    assert found(markdown, AUTO) == []
+
+
+@pytest.mark.parametrize("written", ["-", "—", "TBD", "null", "preprint", "Coming soon"])
+def test_a_placeholder_or_note_is_no_date_in_another_style(written: str) -> None:
+    assert found(dated("2023-01-05", "2023-02-11", written, "2023-03-30"), AUTO) == []

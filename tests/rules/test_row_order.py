@@ -388,3 +388,17 @@ def test_a_row_with_missing_cells_has_no_date_to_order() -> None:
     markdown = rows(("A", "2023.01"), ("B", "2023.02")) + "| C | https://x.example |\n"
     markdown = markdown.replace("| C | https://x.example | x |", "| C | https://x.example |")
     assert found(markdown, ONLY) == []
+
+
+@pytest.mark.parametrize(
+    ("unplaced", "named"),
+    [("2022", '"2022"'), ("CVPR 2022", '"CVPR 2022"'), ("2022.13", '"2022.13"'), ("", "line 5")],
+)
+def test_a_row_without_a_place_is_named_with_its_date(unplaced: str, named: str) -> None:
+    # issue 17: "the date at line N cannot be read" was said of dates that read fine
+    markdown = year_rows(
+        "Date", ("B", "2023.05"), ("A", "2023.03"), ("X", unplaced), ("C", "2023.07")
+    )
+    (problem,) = run_rule(row_order, parse(markdown), ONLY)
+    assert problem.fix is None
+    assert "line 5" in problem.message and named in problem.message
