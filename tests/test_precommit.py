@@ -280,7 +280,10 @@ def test_adopting_on_a_legacy_list_with_bulk_suppressions(
     ]
     counts = json.loads(record.read_text(encoding="utf-8"))["README.md"]["duplicate-entry"]
     keys = identities(parse(text), found, Config())
-    line = next(p.line for p, key in zip(found, keys, strict=True) if counts[key] == 1)
+    # the last one: since issue 17 the first is a paper dated apart from its arXiv id, and without
+    # that row the table's dates follow their ids, which arxiv-date then checks in other rows
+    once = [p.line for p, key in zip(found, keys, strict=True) if counts[key] == 1]
+    line = once[-1]
     lines = text.splitlines(keepends=True)
     del lines[line - 1]
     (project / "README.md").write_text("".join(lines), encoding="utf-8")
