@@ -10,7 +10,8 @@ with a configuration file beside them and sometimes two files in one run, and ru
 line's ``main`` on them in this process: lint, ``--fix`` and ``--fix --unsafe-fixes``. A failure
 is any of these on such valid input:
 
-- an error (exit 2, an ``error:`` line), an internal error or an exception;
+- an error (exit 2, an ``error:`` line), an internal error or an exception, or a fix not
+  applied because the fixed text would fail the nothing-lost check (a ``warning:`` line);
 - a plain ``--fix`` whose result GitHub shows otherwise than the safety contract allows
   (``tests/gfm_oracle.why_not_equivalent``), that leaves a problem with a safe fix, or that a
   second ``--fix`` changes again; a ``--fix --unsafe-fixes`` that a second one changes again;
@@ -101,7 +102,8 @@ def _ran(args: Sequence[str], what: str) -> tuple[str, Failure | None]:
     if code == -1:
         last = err.strip().splitlines()[-1]
         return out, Failure(f"{what}: exception {last.split(':')[0]}", err)
-    errors = [line for line in err.splitlines() if "error:" in line]
+    # an error, or a warning that a fix was not applied (refused by the nothing-lost check)
+    errors = [line for line in err.splitlines() if "error:" in line or "warning:" in line]
     if code not in (0, 1) or errors:
         first = errors[0] if errors else f"exit {code}"
         return out, Failure(f"{what}: {first}", err or out)

@@ -5,7 +5,8 @@ identical to another row of the same table, and rewrite a cell only to an equiva
 component kept (a day is never dropped) and all markup kept (emphasis, code spans, links, HTML
 tags and comments). Anything else is unsafe or has no fix. The fix loop (``lint/fix.py``) checks
 the final text against the original with ``equivalent_cells`` and ``moved``, so a chain of safe
-fixes obeys the contract as one fix does; a result that breaks it is never written.
+fixes obeys the contract as one fix does; a result that breaks it is never written (the fixes
+that would break it are left out: ``fix._fix_carefully``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ of a table's rows), removes a row only when an identical row stays in its table,
 cell only to an equivalent: every date component kept (a day is never dropped) and all markup
 kept (emphasis, code spans, links, HTML tags and comments). Anything else is an unsafe fix or
 has none. Safe fixes together obey this as one fix does, and the result is checked before it
-is written: if it breaks the contract, nothing is written."""
+is written: a fix that would break the contract is left out and named ("fix not applied"), and
+the others are written."""
 
 MOVE_LIMIT_SHARE = 10  # a safe fix moves at most max(3, 10%) of a table's rows
 MOVE_LIMIT_MIN = 3

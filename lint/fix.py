@@ -30,14 +30,23 @@ class FixError(RuntimeError):
     """An internal error: the fix loop did not settle, or the result failed verification."""
 
 
+class Refused(NamedTuple):
+    """A wanted fix left out because the fixed text would not pass the nothing-lost check or
+    the safety contract with it: its problem (where it is in the fixed text) and why."""
+
+    problem: Problem
+    reason: str
+
+
 class FixResult(NamedTuple):
-    """The fixed text, how many fixes were applied, the problems left in the fixed text, and
-    the problems of the text as it was (what ``--diff`` reports)."""
+    """The fixed text, how many fixes were applied, the problems left in the fixed text, the
+    problems of the text as it was (what ``--diff`` reports), and the wanted fixes left out."""
 
     text: str
     fixed: int
     problems: list[Problem]
     found: list[Problem]
+    refused: tuple[Refused, ...] = ()
 
 
 class Changes:
@@ -132,11 +141,30 @@ def fix_text(
     scope: Scope | None = None,
     metadata: Mapping[str, Paper] | None = None,
 ) -> FixResult:
-    """Fix ``text`` (BOM removed) and verify the result; raises FixError on an internal failure.
+    """Fix ``text`` (BOM removed) and verify the result.
+
+    When the fixes together fail the check (a rule offered a fix the contract refuses, or the
+    fixes did not settle), the text is fixed again fix by fix, each kept only if the result
+    still passes; the others are returned as refused. Only a verified text is ever returned.
 
     ``scope``: the other files of the run, for duplicates across files (never fixed);
     ``metadata``: the papers' metadata with ``--online``, the same for every pass."""
     config = config or Config()
+    try:
+        return _fix_all(text, path, config, unsafe, scope, metadata)
+    except FixError:
+        return _fix_carefully(text, path, config, unsafe, scope, metadata)
+
+
+def _fix_all(
+    text: str,
+    path: str,
+    config: Config,
+    unsafe: bool,
+    scope: Scope | None,
+    metadata: Mapping[str, Paper] | None,
+) -> FixResult:
+    """Every wanted fix, pass by pass, then the check; FixError when it fails."""
     memo = Memo(rows=True)  # the passes read the same rows and tables again
     lines = split_lines(text)
     original = document.parse(text, path)
@@ -160,6 +188,102 @@ def fix_text(
         fixed += sum(1 for problem in problems if problem.fix in taken)
         doc = document.parse(current, path)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
+
+
+class _Careful:
+    """A fix made fix by fix: each pass's wanted fixes are tried together, and when the text
+    would fail the check, in halves, down to the single fixes that fail it, which are refused
+    (and not tried again in later passes). Only on the rare texts the plain fix fails: a
+    refused fix costs a parse and a check for each halving."""
+
+    def __init__(self, text: str, path: str, unsafe: bool) -> None:
+        self.original, self.text, self.unsafe = document.parse(text, path), text, unsafe
+        self.lines = split_lines(text)
+        self.changes = Changes()
+        self.refused: dict[tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], str]
+        self.refused = {}
+
+    def key(
+        self, problem: Problem, doc: document.Document
+    ) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+        """A fix as its rule would offer it again in a later pass: the lines it replaces, by
+        content, and their replacement."""
+        assert problem.fix is not None
+        edits = problem.fix.edits
+        return problem.code, tuple(
+            (doc.lines[e.start_line - 1 : e.end_line], e.new_lines) for e in edits
+        )
+
+    def passes(self, fixes: list[Fix]) -> str | None:
+        """None when the text with ``fixes`` applied passes the check, else why not."""
+        text = join(apply_fixes(self.lines, fixes))
+        changes = Changes(
+            self.changes.removed + [row for fix in fixes for row in fix.removed_rows],
+            self.changes.rewritten + [pair for fix in fixes for pair in fix.rewritten_rows],
+        )
+        try:
+            verify(self.original, self.text, document.parse(text), text, changes, self.unsafe)
+        except FixError as error:
+            return str(error).removeprefix(f"{self.original.path}:").lstrip("0123456789: ")
+        return None
+
+    def accepted(self, fixes: list[Fix], kept: list[Fix], why: dict[Fix, str]) -> None:
+        """Add to ``kept`` the ``fixes`` that pass with it; ``why`` each other one failed."""
+        reason = self.passes(kept + fixes)
+        if reason is None:
+            kept.extend(fixes)
+        elif len(fixes) == 1:
+            why[fixes[0]] = reason
+        else:
+            half = len(fixes) // 2
+            self.accepted(fixes[:half], kept, why)
+            self.accepted(fixes[half:], kept, why)
+
+    def apply(self, fixes: list[Fix]) -> None:
+        self.lines = apply_fixes(self.lines, fixes)
+        for fix in fixes:
+            self.changes.removed.extend(fix.removed_rows)
+            self.changes.rewritten.extend(fix.rewritten_rows)
+
+
+def _fix_carefully(
+    text: str,
+    path: str,
+    config: Config,
+    unsafe: bool,
+    scope: Scope | None,
+    metadata: Mapping[str, Paper] | None,
+) -> FixResult:
+    """The wanted fixes that keep the text passing the check, pass by pass; the rest refused."""
+    careful = _Careful(text, path, unsafe)
+    memo = Memo(rows=True)
+    doc, fixed = careful.original, 0
+    found = problems = engine.check(doc, config, scope, memo, metadata)
+    for _ in range(MAX_PASSES):
+        open_ = [p for p in problems if p.fix and careful.key(p, doc) not in careful.refused]
+        fixes = choose_fixes(open_, unsafe)
+        if not fixes:
+            break
+        kept: list[Fix] = []
+        why: dict[Fix, str] = {}
+        careful.accepted(fixes, kept, why)
+        for problem in problems:
+            if problem.fix in why:
+                careful.refused[careful.key(problem, doc)] = why[problem.fix]
+        fixed += sum(1 for problem in problems if problem.fix in set(kept))
+        careful.apply(kept)
+        doc = document.parse(join(careful.lines), path)
+        problems = engine.check(doc, config, scope, memo, metadata)
+    current = join(careful.lines)
+    verify(careful.original, text, doc, current, careful.changes, unsafe)
+    refused = tuple(
+        Refused(problem, careful.refused.get(careful.key(problem, doc), "fixes did not settle"))
+        for problem in problems
+        if problem.fix and _wanted(problem, unsafe)
+    )
+    # a refused fix is no fix of this run: its problem is left without one
+    left = [p._replace(fix=None) if p.fix and _wanted(p, unsafe) else p for p in problems]
+    return FixResult(current, fixed, left, found, refused)
 
 
 def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:

@@ -126,6 +126,11 @@ def say_error(message: str) -> None:
     sys.stderr.write(f"llm4or-lint: error: {message}\n")
 
 
+def say_warning(message: str) -> None:
+    """One line on stderr about something the run did not do, which is no error of the input."""
+    sys.stderr.write(f"llm4or-lint: warning: {message}\n")
+
+
 def parse_keys(value: str | None) -> tuple[str, ...] | None:
     """``"a, b"`` -> ``("a", "b")``; None stays None."""
     if value is None:
@@ -225,6 +230,10 @@ def process(run: Run, source: Source, doc: Document | None = None) -> Outcome:
     result = fix_text(
         source.text, source.shown, config, args.unsafe_fixes, run.papers, run.metadata
     )
+    for refused in result.refused:  # left as written: the fixed text keeps the contract
+        problem = refused.problem
+        where = f"{source.shown}:{problem.line}:{problem.column}"
+        say_warning(f"{where}: {problem.code} [{problem.name}] fix not applied: {refused.reason}")
     changed = result.text if result.text != source.text else None
     return Outcome(changed, result.fixed, result.problems, result.found)
 

@@ -50,8 +50,10 @@ def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:
     assert unsafe.fix in choose_fixes([unsafe], unsafe=True)
 
 
-def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def restless(
+def test_a_fix_that_fails_the_check_is_refused_and_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def outside(
         doc: object,
         config: object,
         scope: object = None,
@@ -61,9 +63,30 @@ def test_loop_that_never_settles_is_an_error(monkeypatch: pytest.MonkeyPatch) ->
         line = parse_lines(doc)[0]
         return [problem(1, (Edit(1, 1, (line + "x",)),))]
 
+    monkeypatch.setattr(engine, "check", outside)
+    result = fix_text("a\n")  # a line outside tables would change: the fix is left out
+    assert result.text == "a\n" and result.fixed == 0
+    ((refused, reason),) = result.refused
+    assert (refused.line, refused.code) == (1, "X001") and "outside tables" in reason
+    assert result.problems == [refused._replace(fix=None)]
+
+
+def test_a_loop_that_never_settles_keeps_a_verified_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def restless(
+        doc: object,
+        config: object,
+        scope: object = None,
+        memo: object = None,
+        metadata: object = None,
+    ) -> list[Problem]:
+        row = parse_lines(doc)[2]  # a cell padded once more on every pass: white space only
+        return [problem(3, (Edit(3, 3, (row.replace("1|", " 1|"),)),))]
+
     monkeypatch.setattr(engine, "check", restless)
-    with pytest.raises(FixError, match="did not settle"):
-        fix_text("a\n")
+    result = fix_text("|a|\n|-|\n|1|\n")
+    assert result.text == "|a|\n|-|\n|" + " " * fix.MAX_PASSES + "1|\n"
+    ((refused, reason),) = result.refused
+    assert refused.line == 3 and "did not settle" in reason
 
 
 def parse_lines(doc: object) -> tuple[str, ...]:
@@ -341,22 +364,30 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert main(["--fix", *ONLY_LAYOUT, str(long_row)]) == 1  # a problem without fix remains
 
 
-def test_failed_verification_writes_nothing(
+def test_a_fix_the_check_refuses_is_not_applied_and_the_rest_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """issue 18: a refused fix no longer fails the file; it is named, and the others apply"""
     path = write(tmp_path, MESSY.encode())
+    real = engine.check
 
     def losing(
-        doc: object, config: object, scope: object = None, memo: object = None
+        doc: object,
+        config: object,
+        scope: object = None,
+        memo: object = None,
+        metadata: object = None,
     ) -> list[Problem]:
-        lines = parse_lines(doc)
-        return [problem(5, (Edit(5, 5, ()),))] if len(lines) == 5 else []
+        found = real(doc, config, scope, memo, metadata)  # type: ignore[arg-type]
+        return [*found, problem(5, (Edit(5, 5, ()),))]  # the table's only row, removed
 
     monkeypatch.setattr(engine, "check", losing)
-    assert main(["--fix", str(path)]) == 2
-    assert path.read_bytes() == MESSY.encode()
+    assert main(["--fix", str(path)]) == 1
+    # the table laid out (that fix passes), its row kept: only a verified text is written
+    assert path.read_text(encoding="utf-8") == LAID_OUT
     err = capsys.readouterr().err
-    assert "internal error" in err and "list.md" in err
+    assert "list.md:5:1: X001 [test] fix not applied: row lost" in err
+    assert "internal error" not in err
 
 
 @pytest.mark.parametrize("relative", [True, False])

@@ -3,8 +3,8 @@
 marks, venue-years, markup, HTML, comments, escaped pipes, tables in quotes, lists and indented
 blocks, glued lines, missing and extra cells, repeated rows, several sections, CRLF.
 
-On every one, under the settings a configuration file may give: fixing raises nothing and its
-result passes the nothing-lost check (``fix_text`` raises FixError otherwise); a plain fix leaves
+On every one, under the settings a configuration file may give: fixing raises nothing and no
+fix is refused by the nothing-lost check or the safety contract; a plain fix leaves
 no safe fix behind, a second fix changes nothing, and GitHub shows the result within the safety
 contract; unsafe fixes settle too. And every rule, alone, offers only safe fixes the contract
 accepts. CI draws the same 2,000 lists every run (``LIST_EXAMPLES``).
@@ -37,10 +37,12 @@ def test_fixing_a_paper_list_is_verified_idempotent_and_within_the_contract(
     text: str, config: Config
 ) -> None:
     fixed = fix_text(text, config=config)
+    assert fixed.refused == ()  # no rule offered a fix the check refuses
     assert [p for p in fixed.problems if p.fix and p.fix.safety == SAFE] == []
     assert fix_text(fixed.text, config=config).text == fixed.text
     assert why_not_equivalent(plain(text), plain(fixed.text)) is None
     unsafe = fix_text(text, config=config, unsafe=True)
+    assert unsafe.refused == ()
     assert fix_text(unsafe.text, config=config, unsafe=True).text == unsafe.text
 
 
