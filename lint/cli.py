@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = Parser(
         prog="llm4or-lint",
-        description="Lint and fix Markdown tables of paper lists.",
+        description="Lint and fix Markdown tables of paper lists. "
+        "`llm4or-lint add ID_OR_URL...` adds papers by arXiv id or DOI (see add --help).",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from lint.online import client as client_module
-from lint.online.cache import Cache
+from lint.online.cache import Cache, CacheError
 from lint.online.client import Client, NetworkError
 from lint.online.metadata import ELSEWHERE, FOUND, UNKNOWN, Paper
 from tests.fake_apis import ARXIV_PATH, Entry, FakeApis, Work, entry_xml, feed
@@ -73,8 +73,12 @@ def test_withdrawn_paper(apis: FakeApis, tmp_path: Path) -> None:
     apis.papers["2305.22222"] = Entry(
         "Another Paper", "2023-05-18T00:00:00Z", comment="v2: the claim in section 3 withdrawn"
     )
-    found = make_client(apis, tmp_path).papers(["arxiv:2305.11111", "arxiv:2305.22222"])
-    assert found["arxiv:2305.11111"].withdrawn
+    apis.papers["2305.33333"] = Entry(
+        "A Third", "2023-05-18T00:00:00Z", version=3, comment="The authors have withdrawn this"
+    )
+    keys = ["arxiv:2305.11111", "arxiv:2305.22222", "arxiv:2305.33333"]
+    found = make_client(apis, tmp_path).papers(keys)
+    assert found["arxiv:2305.11111"].withdrawn and found["arxiv:2305.33333"].withdrawn
     assert not found["arxiv:2305.22222"].withdrawn
 
 
@@ -129,6 +133,17 @@ def test_retry_after_longer_than_we_wait_is_an_error_without_waiting(
     with pytest.raises(NetworkError, match="3600"):
         make_client(apis, tmp_path).papers(["arxiv:2305.14314"])
     assert not [wait for wait in sleeps if wait >= 3600]
+
+
+def test_unreadable_retry_after_is_backed_off_as_usual(
+    apis: FakeApis, tmp_path: Path, sleeps: list[float]
+) -> None:
+    apis.server.expect_oneshot_request(ARXIV_PATH).respond_with_response(
+        Response("", status=503, headers={"Retry-After": "soon"})
+    )
+    client = make_client(apis, tmp_path, interval=3.0)
+    assert client.papers(["arxiv:2305.14314"])["arxiv:2305.14314"].status == FOUND
+    assert sleeps[-1:] == [3.0]
 
 
 def test_503_is_retried_with_backoff(apis: FakeApis, tmp_path: Path, sleeps: list[float]) -> None:
@@ -250,6 +265,22 @@ def test_unwritable_cache_folder_is_skipped(apis: FakeApis, tmp_path: Path) -> N
         progress=io.StringIO(),
     )
     assert client.papers(["arxiv:2305.14314"])["arxiv:2305.14314"].status == FOUND
+
+
+def test_corrupt_cache_file_is_skipped(apis: FakeApis, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "papers.sqlite3").write_bytes(b"not a database" * 100)
+    found = make_client(apis, tmp_path).papers(["arxiv:2305.14314"])
+    assert found["arxiv:2305.14314"].status == FOUND
+
+
+@pytest.mark.parametrize("days", ["soon", "-1", "nan"])
+def test_cache_days_not_a_number_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, days: str
+) -> None:
+    monkeypatch.setenv("LLM4OR_CACHE_DAYS", days)
+    with pytest.raises(CacheError, match="LLM4OR_CACHE_DAYS"):
+        Cache(tmp_path)
 
 
 def test_crossref_work(apis: FakeApis, tmp_path: Path) -> None:

@@ -85,6 +85,7 @@ def api_urls() -> tuple[str, str]:
 def _retry_class() -> Any:
     """urllib3's Retry, waiting at least the pacing interval before any retry (its first retry
     is immediate otherwise) and refusing a ``Retry-After`` longer than ``longest``."""
+    from urllib3.exceptions import HTTPError
     from urllib3.util.retry import Retry
 
     class PacedRetry(Retry):
@@ -100,7 +101,10 @@ def _retry_class() -> Any:
             return float(max(self.pause, super().get_backoff_time()))
 
         def sleep_for_retry(self, response: Any) -> bool:
-            wait = self.get_retry_after(response)
+            try:
+                wait = self.get_retry_after(response)
+            except HTTPError:  # urllib3's InvalidHeader: an unreadable one, backed off as usual
+                return False
             if wait is None:
                 return False
             if wait > self.longest:

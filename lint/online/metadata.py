@@ -33,7 +33,8 @@ _SUBJECT_CLASS = re.compile(r"^([a-z-]+)\.[A-Za-z]{2}/")
 # a comment or abstract that says the paper was withdrawn (arXiv keeps the record, marks it so)
 _WITHDRAWN = re.compile(
     r"(?i)^\W*(?:this\s+(?:paper|article|manuscript|submission|work|preprint|version)\s+"
-    r"(?:has\s+been|is|was)\s+withdrawn|withdrawn\b|paper\s+withdrawn)"
+    r"(?:has\s+been|is|was)\s+withdrawn|withdrawn\b|paper\s+withdrawn|"
+    r"(?:the\s+)?authors?\s+(?:have|has)\s+withdrawn)"
 )
 _REMOVED = frozenset(("retraction", "withdrawal", "removal"))
 _INCORRECT_ID = re.compile(r"(?i)incorrect id format for (\S+)")
