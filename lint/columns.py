@@ -66,6 +66,86 @@ DATE_NAMES = (
     "time",
 )
 
+# a header naming the title itself: it beats a column of links labelled by other names
+# (``Abbreviation | Title | Paper`` with ``[SatMAE](…)`` or ``[Paper](…)`` in the Paper column)
+EXPLICIT_TITLES = ("论文题目", "论文标题", "论文名称", "题目", "标题", "paper title", "title")
+# a column naming the entity a row lists (a dataset, a model, a tool, a metric): two rows with
+# different names are two entities, and tables naming different kinds of them are not compared
+NAME_HEADERS = frozenset(
+    (
+        "name",
+        "names",
+        "abbreviation",
+        "abbr",
+        "short name",
+        "model",
+        "models",
+        "model name",
+        "language model",
+        "dataset",
+        "datasets",
+        "dataset name",
+        "benchmark",
+        "benchmarks",
+        "benchmark name",
+        "metric",
+        "metrics",
+        "method",
+        "methods",
+        "tool",
+        "tools",
+        "api",
+        "project",
+        "project name",
+        "product",
+        "名称",
+        "名字",
+        "模型",
+        "大模型",
+        "模型名称",
+        "数据集",
+        "数据集名称",
+        "缩写",
+        "简称",
+        "方法",
+        "工具",
+        "项目",
+    )
+)
+# a column naming where a paper appeared (``Arxiv 2024``, ``SIGIR 2024``, ``NeurIPS '24``)
+VENUE_HEADERS = frozenset(
+    (
+        "venue",
+        "venues",
+        "publication",
+        "pub",
+        "published in",
+        "conference",
+        "journal",
+        "conference journal",
+        "conf",
+        "source",
+        "会议",
+        "期刊",
+        "会议 期刊",
+        "发表会议",
+        "发表期刊",
+        "出处",
+        "来源",
+    )
+)
+# words of a header whose links are not the paper (its code, demo, site, video, weights)
+NOT_PAPER_WORDS = frozenset(
+    (
+        "code codes github repo repository repositories demo demos project projects website "
+        "site homepage home page video videos model models weights checkpoint checkpoints "
+        "download downloads data dataset datasets star stars slides tweet blog "
+        "代码 项目 主页 官网 下载 视频 模型 权重 数据"
+    ).split()
+)
+# words of a header that say its links are (also) the paper: ``Paper/Blog``
+PAPER_WORDS = frozenset("paper papers pdf arxiv doi publication 论文 文献".split())
+
 # markup a header key drops: an HTML tag (``<`` to the next ``>``), a link destination (``](`` to
 # the next ``)``) and single markup characters; read by ``_strip_markup`` in one pass, since a
 # regular expression retried at each of a run of ``<`` or ``](`` would rescan the rest each time
@@ -196,6 +276,9 @@ def roles(table: Table, config: Config) -> Roles:
     ]
     if len(named) == 1:
         return by_name
+    explicit = [column for column in named if keys[column] in EXPLICIT_TITLES]
+    if len(explicit) == 1 and _distinct(table, explicit[0]):
+        return Roles(explicit[0], by_name.date)
     candidates = named or [c for c in range(len(keys)) if c != by_name.date]
     linked = [column for column in candidates if _links_in_most_rows(table, column)]
     if by_name.title in linked:
@@ -232,6 +315,41 @@ def _distinct(table: Table, column: int) -> bool:
     texts = [header_key(cell(row.cells, column)) for row in table.rows]
     texts = [text for text in texts if text]
     return bool(texts) and len(set(texts)) * 5 >= len(texts) * 4
+
+
+def name_column(table: Table, table_roles: Roles) -> int | None:
+    """The column naming the entity each row lists, by its header (``Name``, ``Dataset``,
+    ``Abbreviation``, ``模型``): the title column itself when its header is one, else the first
+    other column (not the date) with one; None in a table of papers."""
+    keys = [header_key(cell) for cell in table.header.cells]
+    title = table_roles.title
+    if title is not None and title < len(keys) and keys[title] in NAME_HEADERS:
+        return title
+    for column, key in enumerate(keys):
+        if column not in (title, table_roles.date) and key in NAME_HEADERS:
+            return column
+    return None
+
+
+def venue_column(table: Table, table_roles: Roles) -> int | None:
+    """The column naming where each paper appeared (``Venue``, ``Publication``, ``会议``), by
+    its header; None when there is none."""
+    for column, cell in enumerate(table.header.cells):
+        if (
+            column not in (table_roles.title, table_roles.date)
+            and header_key(cell) in VENUE_HEADERS
+        ):
+            return column
+    return None
+
+
+def names_no_paper(header: str) -> bool:
+    """True when a column's header says its links are not the paper (``Code``, ``Demo``,
+    ``Project Page``, ``Download``): its links never tell which paper a row is."""
+    found = header_key(header).split()
+    return any(word in NOT_PAPER_WORDS for word in found) and not any(
+        word in PAPER_WORDS for word in found
+    )
 
 
 def settings_matched(doc: Document, config: Config) -> frozenset[str]:

@@ -45,7 +45,7 @@ class Config(NamedTuple):
     order: str = AUTO
     layout: str = AUTO
     trailing_cells: str = AUTO
-    duplicate_scope: str = "document"
+    duplicate_scope: str = AUTO
     title_column: str | int | None = None
     date_column: str | int | None = None
     required_columns: tuple[str, ...] = ()
@@ -202,9 +202,11 @@ _KEYS: dict[str, Key] = {
         ' "strict" (every row has exactly its header\'s cells)',
     ),
     "duplicate-scope": Key(
-        _one_of("document", "section"),
-        '"document"',
-        "where a paper may appear only once (duplicate-entry)",
+        _one_of(AUTO, "document", "section", "table"),
+        '"auto"',
+        'where a paper may appear only once (duplicate-entry): "auto" (across sections only in a'
+        " list that never repeats a paper there; one paper's conflicting titles, dates and links"
+        ' everywhere), "document", "section" or "table"',
     ),
     "title-column": Key(
         _column,

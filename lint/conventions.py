@@ -19,13 +19,14 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from lint import column_shapes, dates, kept_layout, layout, papers
+from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, papers, titles
 from lint.column_shapes import Shape
-from lint.columns import Roles, cell, header_key, roles
+from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
 from lint.config import AUTO, Config
 from lint.document import Document, Table
 from lint.kept_layout import Kept
 from lint.memo import Memo
+from lint.paper_index import Entry
 from lint.sections import settings_for
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
@@ -69,6 +70,8 @@ class TableConventions(NamedTuple):
     of its columns holds (``lint/column_shapes.py``); ``dated_ids`` how many of its rows give
     one arXiv id and how many of those fill their date cell, then the same for the other rows
     (when its dates follow their arXiv ids, a row's date is compared with those of its kind).
+    ``entities`` are its rows as the entities they list
+    (``lint/entities.py``: a paper, or a named dataset, model or tool), for tables listing any.
     """
 
     table: Table
@@ -86,6 +89,7 @@ class TableConventions(NamedTuple):
     kept_layout: Kept | None = None
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+    entities: tuple[Entry, ...] = ()
 
 
 class Conventions(NamedTuple):
@@ -104,6 +108,8 @@ class Conventions(NamedTuple):
     size: int = 0
     # how many of its rows have fewer cells than their header (rows leaving out trailing cells)
     short_rows: int = 0
+    # whether the list repeats entities of one table in another on purpose (None: no entities)
+    cross_listing: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""
@@ -118,7 +124,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
     styles = _date_styles(doc.tables, found, settings, config)
     tables = tuple(
-        _table(table, table_settings, memo, config, table_roles, style)
+        _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
         for table, table_settings, table_roles, style in zip(
             doc.tables, settings, found, styles, strict=True
         )
@@ -127,13 +133,59 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     size = sum(map(len, doc.lines)) + len(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
     read = Conventions(
-        config, _layout(tables, config), tables, header, header_source, size=size, short_rows=short
+        config,
+        _layout(tables, config),
+        tables,
+        header,
+        header_source,
+        cross_listing=_cross_listing(tables),
+        size=size,
+        short_rows=short,
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
         return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
     return read._replace(arxiv_dates=_arxiv_dates(rows))
+
+
+def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
+    roles_of, keys = found.roles, found.keys
+    listed = entities.table_entries(found.table, roles_of, keys, found.variants, memo.identities)
+    return found._replace(entities=listed) if listed else found
+
+
+# a list cross-lists once it repeats this many entities in another table with the same data
+CROSS_LISTED = 1
+
+
+def _cross_listing(tables: Sequence[TableConventions]) -> Setting | None:
+    """``yes`` when the list repeats an entity of one table in another with the same data (its
+    title, date and venue), ``no`` when it never does; None when no table lists entities.
+
+    One such repeat is enough: a row pasted under a second section with everything the same was
+    put there on purpose (a paper forgotten and added again shows itself by differing data,
+    which duplicate-entry reports everywhere). Tables whose section sets ``duplicate-scope`` are
+    left out: the setting already says what their repeats mean."""
+    # a table whose section sets its own duplicate-scope is that section's exception, no evidence
+    listed = [
+        found.entities
+        for found in tables
+        if found.entities and found.settings.duplicate_scope == AUTO
+    ]
+    if not listed:
+        return None
+    found = paper_index.repeats(listed)
+    if found.rows < CROSS_LISTED or found.first is None:
+        return Setting("no", INFERRED, "no entity is listed in two tables")
+    first, again = found.first
+    shown = titles.shown(first.title_cell) or ", ".join(first.identity.keys[:1])
+    detail = (
+        f"{found.rows} {'row repeats' if found.rows == 1 else 'rows repeat'} an entity of "
+        f'another table with the same data, e.g. "{shown}" at lines {first.row.line} and '
+        f"{again.row.line}"
+    )
+    return Setting("yes", INFERRED, detail)
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
@@ -237,10 +289,18 @@ def _dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tu
 
 
 def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
-    """The variant columns of a table with a title column (duplicate-entry reads them)."""
+    """The columns telling entities of one paper apart in a table with a title column
+    (duplicate-entry reads them): its name column (``Dataset``, ``Abbreviation``) and the
+    columns of short variant names (``7B``); never where a paper appeared (``Venue``: two venues
+    for one paper are one paper updated in one place, not two variants)."""
     if table_roles.title is None:
         return ()
-    return papers.variant_columns(table, (table_roles.title, table_roles.date))
+    venue = venue_column(table, table_roles)
+    found = papers.variant_columns(table, (table_roles.title, table_roles.date, venue))
+    named = name_column(table, table_roles)
+    if named is None or named == table_roles.title or named in found:
+        return found
+    return tuple(sorted((*found, named)))
 
 
 def misplaced(found: TableConventions) -> list[int]:

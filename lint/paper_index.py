@@ -1,31 +1,53 @@
-"""The index of paper rows that duplicate-entry looks rows up in, and the run's scope of files.
+"""The index of the entities duplicate-entry looks rows up in, and the run's scope of files.
 
-An ``Index`` holds the first rows of each identifier and title (a few per key when they are
-variants of one another: ``7B`` and ``13B``); a ``Scope`` holds the papers of the files already
-checked in one run, so that the files pre-commit passes together are one list. A row's paper is
-read by ``lint/papers.py``.
+An ``Index`` holds the first rows of each identifier and title (a few per key when they list
+different entities: variants of one paper, ``7B`` and ``13B``, two datasets from one paper); a
+``Scope`` holds the entities of the files already checked in one run, so that the files
+pre-commit passes together are one list. A row's entity is read by ``lint/entities.py``.
+
+Looking a row up gives the earliest row it relates to, and how:
+
+- ``renamed``: they share an identifier under conflicting titles (``lint/titles.py``), whatever
+  entity each row lists: an arXiv id names one paper, so one link is wrong or one title stale;
+- ``conflict``: the same title (a title, not a short name) under contradicting arXiv ids or DOIs;
+- ``dates`` / ``venues``: the same entity with two dates (the year or the month differs; days
+  are versions) or two venues (``Arxiv 2024`` and ``SIGIR 2024``: updated in one place only);
+- ``same``: the same entity again, with none of these differences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import count
 from typing import NamedTuple
 
-from lint import papers
+from lint import papers, titles
 from lint.document import Row, Table
 
-# how many rows with distinct variants one identifier or title remembers (keeps lookups linear)
+# a date as compared: (year, month, day), 0 where not given (conventions.DateKey)
+DateKey = tuple[int, int, int]
+
+# how many rows of distinct entities one identifier or title remembers (keeps lookups linear)
 _KEEP = 8
 # a title of at most this many words is a name, which a variant's name may extend
 _NAME_WORDS = 2
 SAME = "same"
 RENAMED = "renamed"
 CONFLICT = "conflict"
+DATES = "dates"
+VENUES = "venues"
+# a venue's words and years: ``NeurIPS '24`` -> ``neurips``, ``24``
+_VENUE_PART = re.compile(r"[^\W\d_]+|\d+")
 
 
 class Entry(NamedTuple):
-    """A row seen: its order, file (None for the document being checked), table and identity."""
+    """A row seen: its order (its line, for the document being checked), file (None for that
+    document), table, row, title column and identity; the variant columns' values, the kind of
+    entity (the header of its table's name column, "" for papers) and whether its title column
+    is that name (``named``: its title names a dataset or a tool, not a paper), its date as
+    compared and as written, its venue cell, and the cells its addresses are read from."""
 
     order: int
     path: str | None
@@ -34,6 +56,40 @@ class Entry(NamedTuple):
     title: int
     identity: papers.Identity
     variant: tuple[tuple[str, bytes], ...]
+    kind: str = ""
+    named: bool = False
+    date: DateKey | None = None
+    date_cell: str = ""
+    venue: str = ""
+    # the cells whose links may name the entity (code and demo columns blanked), and the date's
+    link_cells: tuple[str, ...] = ()
+    date_column: int | None = None
+
+    @property
+    def links(self) -> frozenset[str]:
+        """The addresses the row's title cell and link-only cells point at (images aside)."""
+        return _addresses(self.link_cells, self.title, self.date_column)
+
+    @property
+    def title_cell(self) -> str:
+        """The row's title cell as written ("" when the row is too short to have one)."""
+        cells = self.row.cells
+        return cells[self.title] if self.title < len(cells) else ""
+
+
+@lru_cache(maxsize=4096)
+def _addresses(cells: tuple[str, ...], title: int, date: int | None) -> frozenset[str]:
+    """What a row links to, read only when two rows of one title are compared: its title cell's
+    links and those of cells holding only links (a cell of prose cites other work)."""
+    found: set[str] = set()
+    for column, text in enumerate(cells):
+        if column == date or not text or ("](" not in text and "://" not in text):
+            continue
+        shown = papers.read_cell(text)
+        if column != title and len(titles.words(shown.outside)) > 2:
+            continue
+        found.update(papers.normal_link(url) for url, image in shown.links if not image)
+    return frozenset(found)
 
 
 def _variants(first: Entry, second: Entry) -> bool:
@@ -51,12 +107,88 @@ def _extends(short: Entry, long: Entry) -> bool:
     key, longer = short.identity.title, long.identity.title
     if not key or len(key) >= len(longer) or not longer.startswith(key):
         return False
-    text = short.row.cells[short.title] if short.title < len(short.row.cells) else ""
-    return len(papers.read_cell(text).text.split()) <= _NAME_WORDS
+    return len(papers.read_cell(short.title_cell).text.split()) <= _NAME_WORDS
+
+
+def one_entity(first: Entry, second: Entry) -> bool:
+    """True when two rows can list one entity: the same kind, not two variants, and, where the
+    title names the entity (a dataset, a tool), the same name: two datasets citing one paper
+    are two entities."""
+    if first.kind != second.kind or _variants(first, second):
+        return False
+    return not first.named or first.identity.title == second.identity.title
+
+
+def _named_apart(first: Entry, second: Entry) -> bool:
+    """True when two rows of one title are two entities: they link to no address in common, and
+    the title is a name (a short title, or any title in a table of named things: two tools
+    called ``buzz``) or the rows tell themselves apart by a tag (``[美团技术团队] X`` and
+    ``[datafun分享] X``, two articles on one work)."""
+    if not (first.links and second.links) or first.links & second.links:
+        return False
+    if first.named or titles.is_name(titles.words(papers.read_cell(first.title_cell).text)):
+        return True
+    return _tagged(first.title_cell) != _tagged(second.title_cell)
+
+
+def _tagged(cell: str) -> tuple[str, ...]:
+    return titles.words(papers.read_cell(cell, keep_tags=True).text)
+
+
+def _paper_titles(first: Entry, second: Entry) -> bool:
+    """True when both rows' titles are papers' titles, which one identifier cannot have two of."""
+    return not (first.named or second.named)
+
+
+def dates_conflict(first: DateKey | None, second: DateKey | None) -> bool:
+    """True when two dates of one entity contradict each other at the precision both give.
+
+    Two months conflict when they differ. Dates to the day are the days versions appeared
+    (generated lists record the latest), weeks apart for one paper: they conflict only in the
+    year. A year alone is often a preprint's year beside its venue's (``2023`` and ``2024``):
+    years conflict when more than one apart."""
+    if first is None or second is None:
+        return False
+    if not (first[1] and second[1]):
+        return abs(first[0] - second[0]) > 1
+    if first[2] and second[2]:
+        return first[0] != second[0]
+    return first[:2] != second[:2]
+
+
+def venues_conflict(first: str, second: str) -> bool:
+    """True when two venue cells name different venues (neither's words hold the other's:
+    ``ACL 2024 Findings`` is ``ACL 2024``) or different years (``'24`` is 2024)."""
+    mine, theirs = _venue(first), _venue(second)
+    if not mine[0] or not theirs[0]:
+        return False
+    names = mine[0] <= theirs[0] or theirs[0] <= mine[0]
+    years = not (mine[1] and theirs[1]) or mine[1] == theirs[1]
+    return not (names and years)
+
+
+# venue cells that name none (``arXiv`` does: a preprint)
+_NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
+
+
+def _venue(text: str) -> tuple[frozenset[str], int]:
+    parts = _VENUE_PART.findall(papers.read_cell(text, keep_tags=True).text.casefold())
+    names = frozenset(part for part in parts if not part.isdigit()) - _NO_VENUE
+    years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
+    year = years[-1] if years else 0
+    return names, (2000 + year if year < 100 and year else year)
+
+
+def _relation(first: Entry, second: Entry) -> str:
+    if dates_conflict(first.date, second.date):
+        return DATES
+    if venues_conflict(first.venue, second.venue):
+        return VENUES
+    return SAME
 
 
 class Index:
-    """The first rows of each identifier and title, a few per key when variants differ."""
+    """The first rows of each identifier and title, a few per key when entities differ."""
 
     def __init__(self) -> None:
         # one row alone (most keys), or a list of a few: a list per key would cost as much
@@ -71,26 +203,32 @@ class Index:
         return found if isinstance(found, list) else (found,)
 
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
-        """The earliest row that is ``entry``'s paper, and how: same, renamed or conflict."""
-        identity = entry.identity
-        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
-            for earlier in self.known(identity.title) if identity.title else ():
-                if not _variants(earlier, entry):
-                    same = not papers.contradicts(earlier.identity, identity)
-                    return earlier, SAME if same else CONFLICT
-            return None
+        """The earliest row ``entry`` relates to, and how (see the module's docstring)."""
+        keys = entry.identity.keys
+        if not keys:  # most rows: a title alone
+            return self._by_title(entry)
         found: Entry | None = None
-        for key in entry.identity.keys:
+        for key in keys:
             for earlier in self.known(key):
-                if not _variants(earlier, entry) and (found is None or earlier.order < found.order):
+                if _paper_titles(earlier, entry) and titles.conflict(
+                    earlier.title_cell, entry.title_cell
+                ):
+                    return earlier, RENAMED
+                if one_entity(earlier, entry) and (found is None or earlier.order < found.order):
                     found = earlier
         if found is not None:
-            titles = (found.identity.title, entry.identity.title)
-            return found, SAME if titles[0] == titles[1] or not all(titles) else RENAMED
-        for earlier in self.known(entry.identity.title) if entry.identity.title else ():
-            if not _variants(earlier, entry):
-                same = not papers.contradicts(earlier.identity, entry.identity)
-                return earlier, SAME if same else CONFLICT
+            return found, _relation(found, entry)
+        return self._by_title(entry)
+
+    def _by_title(self, entry: Entry) -> tuple[Entry, str] | None:
+        title = entry.identity.title
+        for earlier in self.known(title) if title else ():
+            if papers.contradicts(earlier.identity, entry.identity):
+                words = titles.words(papers.read_cell(entry.title_cell).text)
+                if _paper_titles(earlier, entry) and not titles.is_name(words):
+                    return earlier, CONFLICT
+            elif one_entity(earlier, entry) and not _named_apart(earlier, entry):
+                return earlier, _relation(earlier, entry)
         return None
 
     def add(self, entry: Entry) -> list[str | bytes]:
@@ -108,10 +246,45 @@ class Index:
             if not known:
                 self.rows[key] = entry
                 added.append(key)
-            elif len(known) < _KEEP and all(_variants(other, entry) for other in known):
+            elif len(known) < _KEEP and not any(_same(other, entry) for other in known):
                 self.rows[key] = [*known, entry]
                 added.append(key)
         return added
+
+
+def _same(first: Entry, second: Entry) -> bool:
+    """True when a row adds nothing to what an index knows of ``first``'s entity."""
+    return one_entity(first, second) and not _named_apart(first, second)
+
+
+class Repeats(NamedTuple):
+    """The rows of a document listing an entity of an earlier table again with the same data,
+    counted, and the first of them with the row it repeats."""
+
+    rows: int
+    first: tuple[Entry, Entry] | None
+
+
+def repeats(tables: Iterable[Sequence[Entry]]) -> Repeats:
+    """How often the tables of a document repeat an entity of an earlier table with the same
+    data (no other title, date or venue): the evidence that a list cross-lists on purpose. A
+    row repeated within its own table is no cross-listing."""
+    index = Index()
+    found = 0
+    first: tuple[Entry, Entry] | None = None
+    for entries in tables:
+        own = Index()
+        for entry in entries:
+            if own.find(entry) is not None:
+                continue
+            own.add(entry)
+            match = index.find(entry)
+            if match is None:
+                index.add(entry)
+            elif match[1] == SAME and match[0].table is not entry.table:
+                found += 1
+                first = first or (match[0], entry)
+    return Repeats(found, first)
 
 
 class Scope:

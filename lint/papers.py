@@ -144,6 +144,18 @@ def read_cell(text: str, keep_tags: bool = False) -> Shown:
     return scan.result()
 
 
+def link_texts(text: str) -> list[str]:
+    """The text of each inline link in ``text`` (images and badges left out), in order."""
+    if "](" not in text:
+        return []
+    closers = {close: open_ for open_, close in _pairs(text, _PAIRING, "[", "]").items()}
+    found = []
+    for close, opener in sorted(closers.items()):
+        if text.startswith("(", close + 1) and not (opener and text[opener - 1] == "!"):
+            found.append(text[opener + 1 : close])
+    return found
+
+
 class _Scan:
     """One left-to-right pass over a cell's openers, with the pairs found beforehand."""
 
@@ -452,9 +464,12 @@ def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]
 # a variant column: this share of its non-empty cells are short names of a variant
 VARIANT_SHARE = 0.8
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"[\W_]*\d+[\W_]*")
 
 
 def _designator(text: str) -> bool:
+    if _NUMBER.fullmatch(text):
+        return False  # a row number or a year: it tells rows apart, not variants of a paper
     if len(text) > 24 or "](" in text or "<" in text or "://" in text:
         return False
     return len(text) <= 8 or _DIGIT.search(text) is not None
@@ -518,6 +533,24 @@ def _row_date(text: str, date_format: str) -> DateValue | None:
     if not value.month and dates.has_month(style):
         return None
     return value
+
+
+def normal_link(url: str) -> str:
+    """A link compared as an address: a paper link as ``link_key`` gives it, any other as host
+    and path (no scheme, ``www.``, trailing slash or fragment); tracking parameters
+    (``?utm_source=…``) dropped; the URL itself when it is no http(s) link."""
+    if "?" in url:
+        bare, _, query = url.partition("?")
+        kept = [part for part in query.split("&") if not part.lower().startswith(_TRACKING)]
+        url = f"{bare}?{'&'.join(kept)}" if kept else bare
+    key = link_key(url)
+    if key != url:
+        return key
+    host, path = _split_url(url)
+    return host + _normal_path(path) if host else url
+
+
+_TRACKING = ("utm_", "ref=", "ref_", "source=", "spm=")
 
 
 def link_key(url: str) -> str:

@@ -1,9 +1,10 @@
 """``--show-conventions``: what the conventions step read in each file, and where it came from.
 
-For each file, the layout style; for each table, its line, section, title and date columns, date
-style, order and whether its dates follow their arXiv ids, each marked ``set`` (configuration),
-``inferred`` (read from the list) or ``default``, so a maintainer sees why a row was reported and
-which setting pins it.
+For each file, the layout style and whether the list repeats entries across sections on purpose
+(cross-listing: where duplicate-entry reports repeats); for each table, its line, section, title
+and date columns, date style, order, whether its dates follow their arXiv ids and what its rows
+list (papers, or named things), each marked ``set`` (configuration), ``inferred`` (read from the
+list) or ``default``, so a maintainer sees why a row was reported and which setting pins it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def _table(path: str, found: TableConventions) -> str:
             parts.append(f"rows out of order: {len(out)}")
         if found.arxiv_dates is not None:
             parts.append(_setting("dates follow arXiv ids", found.arxiv_dates))
+    if found.entities:
+        parts.append(_entries(found))
     if found.layout is not None:
         parts.append(_setting("layout", found.layout))
     kept = found.kept_layout
@@ -53,6 +56,31 @@ def _table(path: str, found: TableConventions) -> str:
         measure = " (widths in characters)" if kept.by_characters else ""
         parts.append(f"layout kept: {kept.style}{measure} ({kept.rows} of {kept.read} rows)")
     return where + "\n    " + "\n    ".join(parts)
+
+
+def _entries(found: TableConventions) -> str:
+    """What a table's rows list, as duplicate-entry compares them: papers, or named things."""
+    first = found.entities[0]
+    if first.named:
+        listed = f'named things (by their "{first.kind}")'
+    elif first.kind:
+        listed = f'papers, told apart by their "{first.kind}"'
+    else:
+        listed = "papers"
+    count = len(found.entities)
+    return f"entries: {listed} ({count} {'row' if count == 1 else 'rows'})"
+
+
+def _cross_listing(found: Conventions) -> str:
+    """Whether the list repeats entries across sections, and what duplicate-entry does with
+    repeats there under the file's ``duplicate-scope``."""
+    shown = _setting("cross-listing", found.cross_listing)
+    scope = found.config.duplicate_scope
+    if scope != "auto":
+        return f'{shown}; duplicate-scope = "{scope}" (set)'
+    if found.cross_listing is not None and found.cross_listing.value == "yes":
+        return f"{shown}: repeats are reported within a table only"
+    return f"{shown}: repeats are reported anywhere in the document"
 
 
 def describe(path: str, found: Conventions) -> str:
@@ -68,6 +96,8 @@ def describe(path: str, found: Conventions) -> str:
     lines.append(f"{path}: {_setting('layout', found.layout)}")
     if found.arxiv_dates is not None:
         lines.append(f"{path}: {_setting('dates follow arXiv ids', found.arxiv_dates)}")
+    if found.cross_listing is not None:
+        lines.append(f"{path}: {_cross_listing(found)}")
     lines.extend(_table(path, table) for table in found.tables)
     if not found.tables:
         lines.append(f"{path}: no table")

@@ -49,6 +49,8 @@ def lint(*argv: str) -> tuple[int, list[dict[str, object]]]:
 @pytest.fixture
 def legacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    # a list naming each paper once (issue 17: else one repeat across sections is cross-listing)
+    write(tmp_path / "pyproject.toml", '[tool.llm4or-lint]\nduplicate-scope = "document"\n')
     return write(tmp_path / "README.md", LEGACY)
 
 

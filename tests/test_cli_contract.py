@@ -258,8 +258,8 @@ def test_summary_and_statistics_count_each_problem_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    # one duplicate across sections: its fix (removing the row) is unsafe
-    text = f"# L\n\n### A\n\n{HEADER}{PAPER}\n### B\n\n{HEADER}{PAPER}"
+    # one repeat in its table, written in other case: its fix (removing the row) is unsafe
+    text = f"# L\n\n### A\n\n{HEADER}{PAPER}{PAPER.lower()}"
     (tmp_path / "dup.md").write_text(text, encoding="utf-8")
     (tmp_path / "clean.md").write_text("# T\n\nText.\n", encoding="utf-8")
     assert main(["--select", "P001", "dup.md"]) == 1

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from lint.columns import Roles, header_key, roles, roles_of
+from lint.columns import (
+    Roles,
+    header_key,
+    name_column,
+    names_no_paper,
+    roles,
+    roles_of,
+    venue_column,
+)
 from lint.config import Config
 from lint.document import Table, parse
 
@@ -89,6 +97,15 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(0, 1),
         ),
+        # an explicit Title column beats a Paper column of linked names (issue 17)
+        (
+            _table(
+                "| Abbreviation | Title | Paper |",
+                "| SatMAE | **Pre-training** | [SatMAE](https://arxiv.org/abs/2301.00001) |",
+                "| GEO | **GEO-Bench: Toward Models** | [GEO](https://arxiv.org/abs/2302.00002) |",
+            ),
+            Roles(1, None),
+        ),
         # headers the name list now knows: 内容, 工作
         (_table("| 公司 | 内容 | 时间 |", "| A | 一篇文章 | 2023-01-02 |"), Roles(1, 2)),
         (_table("| 工作 | 年份 |", "| X | 2023 |"), Roles(0, 1)),
@@ -105,6 +122,41 @@ def _table(header: str, *rows: str) -> Table:
 )
 def test_title_by_content(table: Table, expected: Roles) -> None:
     assert roles(table, Config()) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "venue"),
+    [
+        ("| Name | Paper | Date | Venue |", 0, 3),
+        ("| Title | Model | Date | Code | Venue |", 1, 4),
+        ("| Abbreviation | Title | Publication | Paper |", 0, 2),
+        ("| 模型 | 大小 | 时间 | 文献 |", 0, None),
+        ("| 标题 | 时间 | 会议/期刊 |", None, 2),
+        ("| Title | Date | Code |", None, None),
+    ],
+)
+def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: int | None) -> None:
+    table = _table(header, "|" + " x |" * (header.count("|") - 1))
+    table_roles = roles(table, Config())
+    assert name_column(table, table_roles) == name
+    assert venue_column(table, table_roles) == venue
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Code", True),
+        ("Demo", True),
+        ("Code / Project URL", True),
+        ("下载", True),
+        ("Paper/Blog", False),
+        ("Paper & Code", False),
+        ("Links", False),
+        ("链接", False),
+    ],
+)
+def test_columns_whose_links_are_not_the_paper(header: str, expected: bool) -> None:
+    assert names_no_paper(header) is expected
 
 
 @pytest.mark.parametrize(

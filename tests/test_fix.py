@@ -414,8 +414,11 @@ def test_seed_safe_then_unsafe_fixes_through_the_cli(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_text: str
 ) -> None:
     """Issue 4's walk-through: --fix keeps the cross-section duplicate, --unsafe-fixes alone only
-    shows it as fixable, --fix --unsafe-fixes removes exactly that row, a second run is clean."""
+    shows it as fixable, --fix --unsafe-fixes removes exactly that row, a second run is clean.
+    Since issue 17 the seed's one repeat across sections reads as cross-listing, so the walk-through
+    runs where the configuration says the list names each paper once."""
     path = write(tmp_path, seed_text.encode(), "seed.md")
+    write(tmp_path, b'[tool.llm4or-lint]\nduplicate-scope = "document"\n', "pyproject.toml")
     assert main(["--fix", str(path)]) == 1
     after_safe = path.read_text(encoding="utf-8")
     assert after_safe.count("BigTrans") == 2

@@ -21,11 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 PAPER = "| BigTrans: Augmenting Large Language Models | 2023.05 | 多语言模型 |\n"
 SHORT_ROW = "# T\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 |\n"
-# one duplicate across sections (unsafe fix), one bad date (safe fix), a comment naming no rule
-# (no fix), and a row off the compact layout its table keeps (safe fix)
+# one repeat in its table written in other case (unsafe fix; the list cross-lists it, the same
+# row under two sections), one bad date (safe fix), a comment naming no rule (no fix), and a row
+# off the compact layout its table keeps (safe fix)
 MIXED = (
     f"# L\n\n### A\n\n{HEADER}{PAPER}| Other paper | 2023-6 | 摘要 |\n\n"
-    f"### B\n\n{HEADER}{PAPER}\n<!-- lint-disable no-such-rule -->\n\n"
+    f"### B\n\n{HEADER}{PAPER.lower()}{PAPER}\n<!-- lint-disable no-such-rule -->\n\n"
     "### C\n\n| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n|7|8|\n"
 )
 

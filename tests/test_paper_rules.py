@@ -35,8 +35,16 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[
 def test_seed_has_exactly_one_duplicate_and_no_date_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Changed by issue 17: the seed repeats BigTrans under a second section with the same data,
+    which is how a list shows it cross-lists, so by default the repeat is not reported; a
+    configuration listing each paper once (``duplicate-scope = "document"``) reports it."""
     copy = tmp_path / "README.md"
     shutil.copyfile(SEED, copy)
+    code, problems = run_json(capsys, str(copy))
+    assert not [p for p in problems if p["code"] in PAPER_RULES]
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.llm4or-lint]\nduplicate-scope = "document"\n', encoding="utf-8"
+    )
     code, problems = run_json(capsys, str(copy))
     paper = [p for p in problems if p["code"] in PAPER_RULES]
     assert code == 1

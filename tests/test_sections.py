@@ -237,7 +237,9 @@ def test_a_section_scoped_for_duplicates_keeps_to_itself(
         f"# L\n\n## A\n\n{HEADER}{paper}{other}\n## Survey\n\n{HEADER}{paper}{other}{other}"
         f"\n## B\n\n{HEADER}{paper}"
     )
-    listed = project(tmp_path, '[sections."Survey"]\nduplicate-scope = "section"\n', text)
+    # the file names each paper once (by default one repeat across sections is cross-listing)
+    settings = 'duplicate-scope = "document"\n[sections."Survey"]\nduplicate-scope = "section"\n'
+    listed = project(tmp_path, settings, text)
     found = codes(capsys, "--select", "duplicate-entry", listed)
     # within Survey: its second FlexGen; across sections: B's BigTrans against A's, not Survey's
     assert found == [("P001", 16), ("P001", 22)]

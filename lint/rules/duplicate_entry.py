@@ -1,58 +1,70 @@
-"""The same paper is listed more than once.
+"""The same entry twice in a table, or one paper under two titles, dates, venues or links.
 
-Why: a curated list loses trust when a paper appears twice (the seed lists BigTrans under two
-sections), and readers cannot tell which entry is kept up to date. A row's paper is its arXiv
-id, DOI or other paper link, and its title read loosely (NFKC, case
-folded, link text kept, images, badges, HTML tags and bracketed tags like ``[**MInference**]``
-removed, punctuation ignored). Every table with a title column and a date column or paper links
-is checked. Three problems are reported on the later row, naming the first one's line:
+Why: the duplicates maintainers fix are a row pasted twice in one table, one arXiv id under two
+titles (a stale title, or a link copied from the row above), one paper with two dates or a venue
+updated in one place only, and one title under two ids. A paper listed again under another
+section with the same data is not one of them where the list does that on purpose (survey
+taxonomies, parallel indexes, a trending table): a row pasted under a second section with
+everything the same was put there deliberately, so one such repeat shows the habit.
 
-- the same paper twice: a shared identifier, or the same title with no identifier against it;
-- the same identifier under two different titles: one paper listed twice under an old and a new
-  title, or one link is wrong;
-- the same title with different arXiv ids (or DOIs): one link is wrong, or two papers share a
-  title.
+A row's entity is its table's: the paper in a table of papers (arXiv id,
+DOI or paper link, and its title read loosely), the named thing in a table with a ``Name``,
+``Dataset`` or ``Abbreviation`` column or a column of short names (two datasets from one paper
+are two entities, and a dataset is never the method paper of another table), told apart by
+variant columns (``7B``); one name with different links is two entities (two tools called
+``buzz``), and a placeholder (``null``, ``[Paper]``, ``-``) is no title. Reported on the later
+row, naming the first:
 
-Rows that differ in a column naming a variant (a short cell such as a size ``7B``, a version or
-a task: ``XVERSE-MoE | 255B/A36B`` and ``XVERSE-MoE | A4.2B/25.8B``) are two entries, not one.
-Files linted in one run (as pre-commit passes them) are one scope: a row of a later file that is
-a paper of an earlier file is reported with the other file's name and line. Option
-``duplicate-scope``: ``document`` (default) or ``section`` (only within one section, and not
-across files).
+- in its own table, always: the same entity again (an identical row, or one with other words);
+- across the document and the files of the run: one identifier under conflicting titles
+  (tags, affiliations, short names and a title extending another are no conflict), one
+  title under conflicting arXiv ids or DOIs, one entity with two dates (the month, or the year
+  of dates to the day; years alone more than one apart) or two venues (``Arxiv 2024`` here,
+  ``SIGIR 2024`` there);
+- the same entity in another table with nothing conflicting, only where the list never does
+  that (the conventions step reads it: ``--show-conventions`` says ``cross-listing``).
+
+Option ``duplicate-scope``: ``auto`` (default, as above), ``document`` (repeats across sections
+reported even where the list cross-lists), ``section`` (everything compared within one section,
+repeats across its tables reported; never across files) or ``table`` (within one table only);
+per section too. A repeat's message says which setting widens or narrows it.
 
 Fails::
 
     ### 多语言大模型
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
-    | BigTrans: Augmenting LLMs | 2023.05 | 多语言模型 |
+    | [BigTrans: Augmenting LLMs](https://arxiv.org/abs/2305.18098) | 2023.05 | 多语言模型 |
+    | [BigTrans: Augmenting LLMs](https://arxiv.org/abs/2305.18098) | 2023.05 | 多语言模型 |
 
     ### 计算层优化
     | 论文题目 | 发表时间 | 内容简介 |
     | --- | --- | --- |
-    | [BigTrans: augmenting LLMs](https://arxiv.org/abs/2305.18098) | 2023.05 | 多语言 |
+    | [FlexGen: High-throughput Inference](https://arxiv.org/abs/2305.18098) | 2023.03 | 推理 |
 
-Passes: the second table without the BigTrans row.
+Passes: one BigTrans row in the first table, and FlexGen's own link (2303.06865).
 
-Fix: safe when the later row is identical (white space aside) to an earlier row of the same
-table: it is removed. Unsafe when the later row is the same paper in the same file and carries
-nothing the first lacks (every word of every cell and every link is in the first row): it is
-removed, the first kept. No fix otherwise: two titles for one identifier, conflicting
-identifiers, a later row with something of its own to merge by hand, or a row in another file.
+Fix: safe when the later row is identical (white space aside) to an earlier row of its table:
+it is removed. Unsafe when it is the same entity and carries nothing the first lacks (every word
+of every cell and every link is in the first row), in the same table, or in another table where
+``duplicate-scope`` is set to ``document`` or ``section``: it is removed, the first kept. No fix
+otherwise: conflicting titles, identifiers, dates or venues, a row with something of its own to
+merge by hand, a repeat in another file, and never a row of a list that cross-lists (under
+``auto`` its repeats across sections are not reported at all).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import count
 
-from lint import papers
+from lint import papers, titles
 from lint.columns import header_key
+from lint.config import AUTO
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row
-from lint.memo import Memo
-from lint.paper_index import CONFLICT, RENAMED, Entry, Index
+from lint.headings import shown_heading
+from lint.paper_index import CONFLICT, DATES, RENAMED, SAME, VENUES, Entry, Index
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
 
 CODE = "P001"
@@ -60,126 +72,166 @@ NAME = "duplicate-entry"
 DEFAULT = True
 FIX = "safe/unsafe"
 
-_SHOWN = 60
-
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report every row that is a paper seen earlier in its scope (and, with the context's
-    scope, in an earlier file of the run)."""
+    """Report every row that repeats or contradicts an entry seen earlier in its scope (and,
+    with the context's scope, in an earlier file of the run)."""
     scope = context.scope
     others = scope.others(doc.path) if scope is not None else None
-    indexes: dict[tuple[str, ...], Index] = {}
+    listing = context.conventions.cross_listing
+    cross_lists = listing is not None and listing.value == "yes"
+    regions: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
-    order = count()
     for found in context.conventions.tables:
-        entries = _entries(found, order, context.memo)
-        if not entries:
+        if not found.entities:
             continue
-        # a table whose scope is its section (the file's setting or its section's) is one
-        # index of its own, never compared with other sections or other files
-        by_section = found.settings.duplicate_scope == "section"
-        index = indexes.setdefault(found.table.section if by_section else (), Index())
-        elsewhere = None if by_section else others
-        rows = index.rows
-        for entry in entries:
-            identity = entry.identity
-            title = identity.title
-            if elsewhere is None and title and title not in rows and not identity.keys:
-                rows[title] = entry  # a title alone, seen for the first time (most rows)
-                if not by_section:
-                    firsts.append(entry)
-                continue
-            match = index.find(entry)
-            if match is None and elsewhere is not None:
-                match = elsewhere.find(entry)
-            if match is None:
-                index.add(entry)
-                if not by_section:
-                    firsts.append(entry)
-            else:
-                yield _problem(doc, entry, *match)
+        checked = _Table(doc, found, cross_lists)
+        if checked.setting != "table":
+            by_section = checked.setting == "section"
+            checked.region = regions.setdefault(found.table.section if by_section else (), Index())
+            checked.elsewhere = None if by_section else others
+        yield from checked.check(firsts)
     if scope is not None:
         scope.remember(doc.path, firsts)
 
 
-def _entries(found: TableConventions, order: Iterator[int], memo: Memo) -> list[Entry]:
-    """The entries of a table that lists papers: a title column, and dates or paper links."""
-    table, title, date = found.table, found.roles.title, found.roles.date
-    if title is None:
-        return []
-    links = papers.may_link("\n".join(row.content for row in table.rows))
-    identities = [
-        papers.identity(row.cells, title, date, links, memo.identities) for row in table.rows
-    ]
-    if date is None and not any(identity.keys for identity in identities):
-        return []
-    variants = found.variants
-    names = [header_key(table.header.cells[column]) for column in variants]
-    entries = []
-    for row, identity in zip(table.rows, identities, strict=True):
-        if not identity.title and not identity.keys:
-            continue  # an empty title is empty-cell's business
-        variant = (
-            tuple(
-                (name, papers.cell_key(row.cells[column]))
-                for name, column in zip(names, variants, strict=True)
-                if column < len(row.cells) and row.cells[column]
-            )
-            if variants
-            else ()
+class _Table:
+    """One table's entries checked against its own rows, its region of the document (the whole
+    document, or its section) and the other files of the run."""
+
+    def __init__(self, doc: Document, found: TableConventions, cross_lists: bool) -> None:
+        self.doc, self.found, self.cross_lists = doc, found, cross_lists
+        self.setting = found.settings.duplicate_scope
+        # repeats across tables: where set, else where the list shows no cross-listing
+        self.across = self.setting in ("document", "section") or (
+            self.setting == AUTO and not cross_lists
         )
-        entries.append(Entry(next(order), None, table, row, title, identity, variant))
-    return entries
+        self.set_scope = self.setting in ("document", "section")
+        self.own = Index()
+        self.region: Index | None = None
+        self.elsewhere: Index | None = None
+
+    def check(self, firsts: list[Entry]) -> Iterator[Problem]:
+        for entry in self.found.entities:
+            match = self.own.find(entry)
+            if match is not None:
+                yield _problem(self.doc, entry, *match, self._hint(True), self.set_scope)
+                continue
+            self.own.add(entry)
+            if self.region is None:
+                continue
+            match = self.region.find(entry)
+            if match is None and self.elsewhere is not None:
+                match = self.elsewhere.find(entry)
+            if match is None:
+                self.region.add(entry)
+                if self.setting != "section":
+                    firsts.append(entry)
+            elif match[1] != SAME or self.across:
+                yield _problem(self.doc, entry, *match, self._hint(False), self.set_scope)
+
+    def _hint(self, same_table: bool) -> str:
+        """How the scope of repeats may be widened or narrowed, for a repeat's message."""
+        if same_table:
+            if self.setting == AUTO and self.cross_lists:
+                return (
+                    "the list repeats entries across sections on purpose, which "
+                    'duplicate-scope = "document" reports too'
+                )
+            return ""
+        if self.setting == "section":
+            return 'duplicate-scope = "table" allows repeats across the tables of a section'
+        return 'duplicate-scope = "auto" or "table" allows repeats across sections'
 
 
-def _shown(entry: Entry) -> str:
-    """The title as a reader sees it (badges, images and tags dropped), shortened."""
-    cells = entry.row.cells
-    written = cells[entry.title] if entry.title < len(cells) else ""
-    shown = " ".join(papers.read_cell(written, keep_tags=True).text.split()) or written
-    return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
-
-
-def _where(doc: Document, first: Entry) -> str:
-    section = first.row.section[-1] if first.row.section else "top of the document"
-    if first.path is not None and first.path != doc.path:
-        return f"{first.path}:{first.row.line}, {section}"
-    return f"line {first.row.line}, {section}"
-
-
-def _problem(doc: Document, entry: Entry, first: Entry, relation: str) -> Problem:
-    row, where = entry.row, _where(doc, first)
+def _problem(
+    doc: Document, entry: Entry, first: Entry, relation: str, hint: str, set_scope: bool
+) -> Problem:
+    row, where = entry.row, _where(doc, entry, first)
     column = row.column(entry.title)
     if relation == RENAMED:
         shared = sorted(set(entry.identity.keys) & set(first.identity.keys))[0]
         message = (
-            f'"{_shown(entry)}" is the paper of "{_shown(first)}" ({where}): both give {shared}; '
-            "keep one title, or correct the wrong link"
+            f'{_identifier(shared)} is "{_label(entry)}" here and "{_label(first)}" at {where}: '
+            "correct the wrong link, or keep one title"
         )
-        return Problem(row.line, column, CODE, NAME, message)
-    if relation == CONFLICT:
+    elif relation == CONFLICT:
         message = (
-            f'title "{_shown(entry)}" is also at {where} with other identifiers '
-            f"({_ids(entry)} and {_ids(first)}): correct the wrong link, or tell the papers apart"
+            f'title "{_label(entry)}" is also at {where} with another identifier ({_ids(entry)} '
+            f"here, {_ids(first)} there): correct the wrong link, or tell the papers apart"
         )
-        return Problem(row.line, column, CODE, NAME, message)
-    fix = _fix(entry, first)
-    remedy = "remove this row" if fix else "merge this row into the first by hand"
-    if fix and fix.safety == UNSAFE:
-        remedy = "remove this row or merge it into the first"
-    message = f'duplicate entry "{_shown(entry)}" (first at {where}): {remedy}'
-    return Problem(row.line, column, CODE, NAME, message, fix)
+    elif relation == DATES:
+        message = (
+            f'"{_label(entry)}" is dated "{entry.date_cell}" here and "{first.date_cell}" at '
+            f"{where}: one entry with two dates, correct the wrong one"
+        )
+    elif relation == VENUES:
+        message = (
+            f'"{_label(entry)}" is at "{_plain(entry.venue)}" here and "{_plain(first.venue)}" '
+            f"at {where}: one entry with two venues, update the stale one"
+        )
+    else:
+        return _repeat(entry, first, where, hint, set_scope)
+    return Problem(row.line, column, CODE, NAME, message)
+
+
+def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) -> Problem:
+    """A repeat of an entry, removed by a fix when it adds nothing: in its own table, or in
+    another table of the file where a ``duplicate-scope`` setting says the list lists a paper
+    once; never where the list cross-lists, never in another file."""
+    row = entry.row
+    removable = first.path is None and (first.table is entry.table or set_scope)
+    fix = _fix(entry, first) if removable else None
+    if fix is None:
+        action = "merge this row into the first by hand"
+        if first.table is not entry.table:
+            action = "keep one of them, or merge them by hand"
+    elif fix.safety == UNSAFE:
+        action = "remove this row or merge it into the first"
+    else:
+        action = "remove this row"
+    suffix = f"; {hint}" if hint else ""
+    message = f'duplicate entry "{_label(entry)}" (first at {where}): {action}{suffix}'
+    return Problem(row.line, row.column(entry.title), CODE, NAME, message, fix)
+
+
+def _label(entry: Entry) -> str:
+    """The entry as a message names it: its title as a reader sees it, else its identifier."""
+    shown = titles.shown(entry.title_cell)
+    if shown:
+        return shown
+    keys = entry.identity.keys
+    return _identifier(keys[0]) if keys else "this row"
+
+
+def _identifier(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}"}.get(kind, f"the link {value}")
 
 
 def _ids(entry: Entry) -> str:
-    return ", ".join(entry.identity.keys[:2]) or "none"
+    return ", ".join(_identifier(key) for key in entry.identity.keys[:2]) or "none"
+
+
+def _plain(text: str) -> str:
+    return " ".join(papers.read_cell(text, keep_tags=True).text.split()) or text
+
+
+def _where(doc: Document, entry: Entry, first: Entry) -> str:
+    if first.path is not None and first.path != doc.path:
+        return f"{first.path}:{first.row.line}, {_section(first.row)}"
+    if first.table is entry.table:
+        return f"line {first.row.line}, same table"
+    return f"line {first.row.line}, {_section(first.row)}"
+
+
+def _section(row: Row) -> str:
+    return shown_heading(row.section[-1]) if row.section else "top of the document"
 
 
 def _fix(entry: Entry, first: Entry) -> Fix | None:
     """Safe for a row identical to an earlier one of its table, unsafe for a row carrying
-    nothing the first lacks, else none (another file is never edited from here)."""
-    if first.path is not None:
-        return None
+    nothing the first lacks, else none."""
     row = entry.row
     if first.table is entry.table and row_key(row.cells) == row_key(first.row.cells):
         safety = SAFE

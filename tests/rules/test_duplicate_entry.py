@@ -1,4 +1,6 @@
-"""duplicate-entry: one paper twice, by arXiv id, DOI, paper link or title; variants apart."""
+"""duplicate-entry: a row pasted twice in its table; one paper under two titles, dates, venues or
+ids anywhere; repeats across sections only where the list does not cross-list; a row is its
+table's entity (a named dataset, a tool), placeholders are no titles."""
 
 from __future__ import annotations
 
@@ -12,28 +14,41 @@ from lint.rules import duplicate_entry
 from tests.checking import run_rule
 
 ONLY = Config(select=("duplicate-entry",))
+DOCUMENT = Config(select=("duplicate-entry",), duplicate_scope="document")
 HEADER = "| 论文题目 | 发表时间 | 内容简介 |\n| --- | --- | --- |\n"
 # a table with no date column: a title column and paper links are enough
 LINKS = "| Title | Paper | Code |\n| --- | --- | --- |\n"
 MODELS = "| 模型 | 大小 | 时间 | 领域 | 链接 |\n| --- | --- | --- | --- | --- |\n"
+VENUES = "| Title | Venue | Date |\n| --- | --- | --- |\n"
+DATASETS = "| Name | Paper | Date |\n| --- | --- | --- |\n"
 ARXIV = "https://arxiv.org/abs/2407.02490"
+OTHER = "https://arxiv.org/abs/2401.00001"
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
     return [(p.line, p.column, p.code) for p in run_rule(duplicate_entry, parse(markdown), config)]
 
 
-def safety(markdown: str) -> list[str | None]:
-    return [p.fix_safety for p in run_rule(duplicate_entry, parse(markdown), ONLY)]
+def safety(markdown: str, config: Config = ONLY) -> list[str | None]:
+    return [p.fix_safety for p in run_rule(duplicate_entry, parse(markdown), config)]
+
+
+def messages(markdown: str, config: Config = ONLY) -> list[str]:
+    return [p.message for p in run_rule(duplicate_entry, parse(markdown), config)]
+
+
+def section(title: str, header: str, *rows: str) -> str:
+    return f"## {title}\n{header}{''.join(rows)}\n"
 
 
 SAME_TABLE = (
     f"{HEADER}| Paper A | 2023.05 | 一种新的方法 |\n| Paper B | 2023.06 | 另一种方法 |\n"
     "|  Paper A |  2023.05 | 一种新的方法 |\n"
 )
-TWO_SECTIONS = (
-    f"## 多语言大模型\n{HEADER}| BigTrans: X | 2023.05 | 多语言模型 |\n\n"
-    f"## 计算层优化\n{HEADER}| BigTrans: X | 2023.05 | 多语言模型 |\n| Other | 2023.06 | 其他 |\n"
+BIGTRANS = f"| [BigTrans: Augmenting LLMs]({ARXIV}) | 2023.05 | 多语言模型 |\n"
+# one paper under two sections with the same data: the list cross-lists
+TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
+    "计算层优化", HEADER, BIGTRANS, "| Other paper | 2023.06 | 其他 |\n"
 )
 
 
@@ -48,7 +63,7 @@ TWO_SECTIONS = (
             ["safe"],
             f"{HEADER}| Paper A | 2023.05 | 一种新的方法 |\n| Paper B | 2023.06 | 另一种方法 |\n",
         ),
-        # same title, a summary of its own: reported, no fix (it carries information)
+        # same title in one table, a summary of its own: reported, no fix (it carries more)
         (
             f"{HEADER}| Paper A | 2023.05 | 一种新的推理加速方法 |\n"
             "| paper a | 2023.05 | 另一段不同的内容简介 |\n",
@@ -56,9 +71,9 @@ TWO_SECTIONS = (
             [None],
             None,
         ),
-        # across sections, nothing new in the later row: unsafe only
-        (TWO_SECTIONS, [(9, 3, "P001")], ["unsafe"], None),
-        # one arXiv id under two tags and two affiliations: the same paper under two titles
+        # the same paper under two sections with the same data: the list cross-lists, silent
+        (TWO_SECTIONS, [], [], None),
+        # one arXiv id under two tags and two affiliations: one paper in one table
         (
             f"{LINKS}| [**MInference 1.0**] MInference 1.0: Pre-filling(@Microsoft) "
             f"| [[pdf]]({ARXIV}) | x |\n"
@@ -68,7 +83,7 @@ TWO_SECTIONS = (
             [None],
             None,
         ),
-        # bracketed tags, badges and <br> aside, the titles match: a duplicate
+        # bracketed tags, badges and <br> aside, the titles match: the later adds nothing
         (
             f"{LINKS}| ![Star](https://img.shields.io/github/stars/a/b) <br> [**Title X**]"
             f"({ARXIV}) | | |\n| [Title X](https://arxiv.org/html/2407.02490v1) | | |\n",
@@ -78,18 +93,26 @@ TWO_SECTIONS = (
         ),
         # the same title with two different arXiv ids: a conflict, no fix
         (
-            f"{LINKS}| Title X | [pdf](https://arxiv.org/abs/2401.00001) | |\n"
-            "| Title X | [pdf](https://arxiv.org/abs/2402.00002) | |\n",
+            f"{LINKS}| Title of the first paper | [pdf]({OTHER}) | |\n"
+            "| Title of the first paper | [pdf](https://arxiv.org/abs/2402.00002) | |\n",
             [(4, 3, "P001")],
             [None],
             None,
         ),
+        # a short name under two ids is two entries, not a conflict
+        (
+            f"{LINKS}| MoCo | [pdf]({OTHER}) | |\n"
+            "| MoCo | [pdf](https://arxiv.org/abs/2402.00002) | |\n",
+            [],
+            [],
+            None,
+        ),
         # DOI and other paper links normalised: scheme, www., trailing slash, .pdf
         (
-            f"{LINKS}| Paper A | [doi](https://doi.org/10.1145/3580305.3599256) | |\n"
-            "| Paper B | [pdf](https://dl.acm.org/doi/pdf/10.1145/3580305.3599256) | |\n"
-            "| Paper C | [pdf](https://www.nature.com/articles/s41586-021-04086-x.pdf) | |\n"
-            "| Paper D | [web](http://nature.com/articles/s41586-021-04086-x/) | |\n",
+            f"{LINKS}| Paper A on graphs | [doi](https://doi.org/10.1145/3580305.3599256) | |\n"
+            "| Paper B on trees | [pdf](https://dl.acm.org/doi/pdf/10.1145/3580305.3599256) | |\n"
+            "| Paper C on lists | [pdf](https://nature.com/articles/s41586-021-04086-x.pdf) | |\n"
+            "| Paper D on sets | [web](http://nature.com/articles/s41586-021-04086-x/) | |\n",
             [(4, 3, "P001"), (6, 3, "P001")],
             [None, None],
             None,
@@ -142,12 +165,129 @@ def test_duplicate_entry(
     assert fix_text(markdown, config=ONLY).text == (fixed if fixed is not None else markdown)
 
 
-def test_unsafe_fix_keeps_the_first_occurrence() -> None:
-    result = fix_text(TWO_SECTIONS, config=ONLY, unsafe=True)
-    assert result.text == (
-        f"## 多语言大模型\n{HEADER}| BigTrans: X | 2023.05 | 多语言模型 |\n\n"
-        f"## 计算层优化\n{HEADER}| Other | 2023.06 | 其他 |\n"
+# pattern 1: what a maintainer fixes is reported everywhere, repeats only where the list shows
+# no cross-listing
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # one arXiv id under two papers' titles in two sections of a cross-listing list
+        (
+            TWO_SECTIONS
+            + section(
+                "C", HEADER, f"| [FlexGen: High-throughput Inference]({ARXIV}) | 2023.03 | x |\n"
+            ),
+            [(15, 3, "P001")],
+        ),
+        # a survey names one paper by its method in one section and its benchmark in another,
+        # by a trailing short name, or a title a word longer: the same title
+        (
+            TWO_SECTIONS
+            + section(
+                "C", HEADER, f"| [BigTrans: Augmenting LLMs (BT-Bench)]({ARXIV}) | 2023.05 | x |\n"
+            )
+            + section(
+                "D",
+                HEADER,
+                f"| [BigTrans: Augmenting LLMs with 100 Languages]({ARXIV}) | 2023.05 | y |\n",
+            )
+            + section("E", HEADER, f"| [BigTrans]({ARXIV}) | 2023.05 | z |\n"),
+            [],
+        ),
+        # one paper dated two months: reported however the list cross-lists
+        (
+            TWO_SECTIONS + section("C", HEADER, BIGTRANS.replace("2023.05", "2023.07")),
+            [(15, 3, "P001")],
+        ),
+        # a year alone one apart is a preprint and its venue; more than one apart is a mistake
+        (
+            section(
+                "A", "| Title | Year |\n| --- | --- |\n", f"| [Paper on graphs]({ARXIV}) | 2023 |\n"
+            )
+            + section(
+                "B", "| Title | Year |\n| --- | --- |\n", f"| [Paper on graphs]({ARXIV}) | 2023 |\n"
+            )
+            + section(
+                "C", "| Title | Year |\n| --- | --- |\n", f"| [Paper on graphs]({ARXIV}) | 2024 |\n"
+            )
+            + section(
+                "D", "| Title | Year |\n| --- | --- |\n", f"| [Paper on graphs]({ARXIV}) | 2026 |\n"
+            ),
+            [(19, 3, "P001")],
+        ),
+        # dates to the day are versions: days and months apart in one year are no conflict
+        (
+            section(
+                "A",
+                "| Date | Title |\n| --- | --- |\n",
+                f"| 2024-06-25 | [Paper on graphs]({ARXIV}) |\n",
+            )
+            + section(
+                "B",
+                "| Date | Title |\n| --- | --- |\n",
+                f"| 2024-06-25 | [Paper on graphs]({ARXIV}) |\n",
+            )
+            + section(
+                "C",
+                "| Date | Title |\n| --- | --- |\n",
+                f"| 2024-07-02 | [Paper on graphs]({ARXIV}) |\n",
+            )
+            + section(
+                "D",
+                "| Date | Title |\n| --- | --- |\n",
+                f"| 2025-07-02 | [Paper on graphs]({ARXIV}) |\n",
+            ),
+            [(19, 16, "P001")],
+        ),
+        # updated in one place only: the same paper at Arxiv 2024 and at SIGIR 2024 (not at
+        # ``arXiv`` written otherwise, nor at a venue with more words)
+        (
+            section("A", VENUES, f"| [Paper on graphs]({ARXIV}) | Arxiv 2024 | 2024.07 |\n")
+            + section("B", VENUES, f"| [Paper on graphs]({ARXIV}) | arXiv'24 | 2024.07 |\n")
+            + section("C", VENUES, f"| [Paper on graphs]({ARXIV}) | SIGIR 2024 | 2024.07 |\n")
+            + section("D", VENUES, f"| [Paper on trees]({OTHER}) | SIGIR 2024 | 2024.07 |\n")
+            + section(
+                "E", VENUES, f"| [Paper on trees]({OTHER}) | SIGIR 2024 (Oral) | 2024.07 |\n"
+            ),
+            [(14, 3, "P001")],
+        ),
+        # renamed in one table: the Venue column differs, yet one id is one paper, not a variant
+        (
+            VENUES
+            + f"| [Old title of a paper]({ARXIV}) | Arxiv | 2024.07 |\n"
+            + f"| [New title for the work]({ARXIV}) | NeurIPS | 2024.07 |\n",
+            [(4, 3, "P001")],
+        ),
+    ],
+)
+def test_conflicts_are_reported_wherever_the_list_cross_lists(
+    markdown: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(markdown) == expected
+    assert safety(markdown) == [None] * len(expected)
+
+
+def test_repeats_across_sections_are_reported_where_set() -> None:
+    (problem,) = run_rule(duplicate_entry, parse(TWO_SECTIONS), DOCUMENT)
+    assert (problem.line, problem.code, problem.fix_safety) == (9, "P001", "unsafe")
+    assert "duplicate-scope" in problem.message  # how to allow them again
+    assert fix_text(TWO_SECTIONS, config=DOCUMENT, unsafe=True).text == (
+        section("多语言大模型", HEADER, BIGTRANS)
+        + section("计算层优化", HEADER, "| Other paper | 2023.06 | 其他 |\n")
     )
+
+
+def test_unsafe_fixes_never_remove_a_row_of_a_list_that_cross_lists() -> None:
+    pasted = TWO_SECTIONS.replace(BIGTRANS, BIGTRANS + BIGTRANS.replace("多语言模型", ""), 1)
+    assert found(pasted) == [(5, 3, "P001")]  # the copy in its own table, with less in it
+    assert fix_text(pasted, config=ONLY, unsafe=True).text == TWO_SECTIONS
+
+
+def test_a_repeat_in_a_table_says_how_to_widen_the_scope_in_a_list_that_cross_lists() -> None:
+    pasted = TWO_SECTIONS.replace(BIGTRANS, BIGTRANS * 2, 1)
+    (message,) = messages(pasted)
+    assert 'duplicate-scope = "document"' in message
+    (alone,) = messages(SAME_TABLE)
+    assert "duplicate-scope" not in alone
 
 
 def test_unsafe_fix_never_removes_a_variant_or_a_row_with_more() -> None:
@@ -155,21 +295,112 @@ def test_unsafe_fix_never_removes_a_variant_or_a_row_with_more() -> None:
         f"{MODELS}| XVERSE-MoE | 255B/A36B | 2024-09 | 通用 | [Paper]({ARXIV}) |\n"
         f"| XVERSE-MoE | A4.2B/25.8B | 2024-05 | 通用 | [Paper]({ARXIV}) |\n"
         "| Alaya | 7B | 2023-12 | 通用 | [HF](https://huggingface.co/DataCanvas) |\n"
-        "| Alaya | 7B | 2023-11 | 通用 | [HF](https://huggingface.co/DataCanvas/Alaya-7B) |\n"
+        "| Alaya | 7B | 2023-11 | 通用 | [HF](https://huggingface.co/DataCanvas) |\n"
     )
     assert found(markdown) == [(6, 3, "P001")]
     assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
 
 
 def test_fix_declares_the_removed_row() -> None:
-    (across,) = run_rule(duplicate_entry, parse(TWO_SECTIONS), ONLY)
-    assert across.fix is not None
-    assert across.fix.removed_rows == (("BigTrans: X", "2023.05", "多语言模型"),)
+    (pasted,) = run_rule(duplicate_entry, parse(SAME_TABLE), ONLY)
+    assert pasted.fix is not None
+    assert pasted.fix.removed_rows == (("Paper A", "2023.05", "一种新的方法"),)
+
+
+# pattern 2: a row is its table's entity
+@pytest.mark.parametrize(
+    ("markdown", "config", "expected"),
+    [
+        # two datasets from one paper, named apart by the Name column
+        (
+            DATASETS
+            + f"| **MSVD-QA** | [Video QA via Gradual Attention]({ARXIV}) | 2017 |\n"
+            + f"| **MSRVTT-QA** | [Video QA via Gradual Attention]({ARXIV}) | 2017 |\n",
+            ONLY,
+            [],
+        ),
+        # a dataset is not the method paper another table lists, even where repeats count
+        (
+            section(
+                "Methods",
+                "| Title | Date |\n| --- | --- |\n",
+                f"| [Video QA via Gradual Attention]({ARXIV}) | 2017 |\n",
+            )
+            + section(
+                "Datasets",
+                DATASETS,
+                f"| **MSVD-QA** | [Video QA via Gradual Attention]({ARXIV}) | 2016 |\n",
+            ),
+            DOCUMENT,
+            [],
+        ),
+        # two tools of one name with different links are two entries; one link twice is one
+        (
+            "| 名称 | 说明 | 链接 |\n| --- | --- | --- |\n"
+            "| buzz | 离线转写音频并生成字幕的桌面应用 | [site](https://buzz.example.org/app) |\n"
+            "| Buzz | 团队协作的智能体工作空间 | [site](https://block.example.org/buzz) |\n"
+            "| buzz | 离线转写音频并生成字幕的工具 | [site](http://www.buzz.example.org/app/) |\n",
+            ONLY,
+            [(5, 3, "P001")],
+        ),
+        # a column of short names under a generic header lists named things (datasets citing
+        # one paper), not papers under two titles
+        (
+            "| 标题 | 论文 |\n| --- | --- |\n"
+            + f"| [DuReader-Robust](https://github.com/baidu/DuReader) | [论文]({ARXIV}) |\n"
+            + f"| [DuReader-YesNo](https://github.com/baidu/DuReader) | [论文]({ARXIV}) |\n"
+            + f"| [A dataset named by its paper title](https://example.org/d) | [论文]({ARXIV}) |\n"
+            + "| [SQuAD2.0](https://example.org/squad) | |\n",
+            ONLY,
+            [],
+        ),
+        # placeholders are no titles: two models of the list without a paper link
+        (
+            "| Abbreviation | Title | Paper | Code |\n| --- | --- | --- | --- |\n"
+            "| **Clay** | **Clay Foundation Model** | null | [link](https://clay.example.org/a) |\n"
+            "| **Hydro** | **Hydro: A Water Model** | null | [link](https://h.example.org/b) |\n",
+            ONLY,
+            [],
+        ),
+        # an explicit Title column beats a Paper column of links labelled "Paper"
+        (
+            "| Abbreviation | Title | Paper |\n| --- | --- | --- |\n"
+            f"| **GEO** | **GEO-Bench: Toward Foundation Models** | [Paper]({ARXIV}) |\n"
+            f"| **RS** | **Revisiting remote sensing benchmarks** | [Paper]({OTHER}) |\n"
+            f"| **RS2** | **A third model** | [Paper]({ARXIV.replace('07.0', '02.0')}) |\n",
+            ONLY,
+            [],
+        ),
+    ],
+)
+def test_a_row_is_its_tables_entity(
+    markdown: str, config: Config, expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(markdown, config) == expected
+
+
+def test_placeholders_are_never_quoted_as_titles() -> None:
+    markdown = (
+        "| Name | Paper | Code |\n| --- | --- | --- |\n"
+        f"| [Paper]({ARXIV}) | [Paper]({ARXIV}) | - |\n" * 2
+    )
+    (message,) = messages(markdown)
+    assert '"Paper"' not in message and '"null"' not in message
+    assert "2407.02490" in message  # named by its identifier instead
 
 
 def test_section_scope_only_compares_within_a_section() -> None:
     config = Config(select=("duplicate-entry",), duplicate_scope="section")
     assert found(TWO_SECTIONS, config) == []
+    assert found(SAME_TABLE, config) == [(5, 4, "P001")]
+
+
+def test_table_scope_compares_nothing_across_tables() -> None:
+    config = Config(select=("duplicate-entry",), duplicate_scope="table")
+    renamed = TWO_SECTIONS + section(
+        "C", HEADER, f"| [FlexGen: Inference]({ARXIV}) | 2023.03 | x |\n"
+    )
+    assert found(renamed, config) == []
     assert found(SAME_TABLE, config) == [(5, 4, "P001")]
 
 
@@ -181,6 +412,16 @@ def test_third_occurrence_names_the_first() -> None:
     problems = list(run_rule(duplicate_entry, parse(markdown), ONLY))
     assert [p.line for p in problems] == [4, 5]
     assert all("line 3" in p.message for p in problems)
+
+
+def test_a_pasted_row_names_its_own_table_before_another() -> None:
+    trending = section("Trending", HEADER, BIGTRANS)
+    framework = section(
+        "Framework", HEADER, "| Other paper | 2023.06 | 其他 |\n", BIGTRANS, BIGTRANS
+    )
+    (problem,) = run_rule(duplicate_entry, parse(trending + framework), ONLY)
+    assert (problem.line, problem.fix_safety) == (11, "safe")
+    assert "line 10" in problem.message
 
 
 def test_a_later_file_is_reported_against_the_earlier_one() -> None:

@@ -1,0 +1,123 @@
+"""A table's rows as the entities they list: a paper, or a named thing (a dataset, a model, a tool).
+
+A row's entity is its table's: in a table of papers the paper (its arXiv id, DOI or paper link,
+and its title read loosely: ``lint/papers.py``); in a table whose rows are named (a ``Name``,
+``Dataset``, ``Abbreviation`` or ``模型`` column, ``lint/columns.py``), the named thing, so that
+two datasets from one paper are two entities, and a dataset is never the method paper listed in
+another table (the *kind* of an entity is the header of its name column). Columns naming a
+variant (a size, a version, a task: ``lint/papers.variant_columns``) and the name column tell
+entities of one paper apart.
+
+What a row says of its entity is kept for the comparisons ``duplicate-entry`` and the
+conventions step make: its date as its table's date column reads it (``TableConventions.keys``),
+its venue, and the links of its title and link cells. Links in a column whose header says they
+are not the paper (``Code``, ``Demo``, ``Project Page``) never identify it, and a placeholder
+title (``null``, ``[Paper]``, ``-``) is no title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lint import papers, titles
+from lint.columns import Roles, header_key, name_column, names_no_paper, venue_column
+from lint.document import Table
+from lint.paper_index import DateKey, Entry
+
+
+def table_entries(
+    table: Table,
+    roles: Roles,
+    keys: Sequence[DateKey | None],
+    variants: tuple[int, ...],
+    known: dict[tuple[Any, ...], Any] | None = None,
+) -> tuple[Entry, ...]:
+    """The entities of a table that lists papers or named things: a title column, and dates or
+    paper links (``keys``: each row's date as compared, empty without a date column; ``known``:
+    identities read so far, as in ``papers.identity``)."""
+    title, date = roles.title, roles.date
+    if title is None:
+        return ()
+    header = table.header.cells
+    hidden = frozenset(
+        column for column, cell in enumerate(header) if column != title and names_no_paper(cell)
+    )
+    links = papers.may_link("\n".join(row.content for row in table.rows))
+    cells_read = [_paper_cells(row.cells, hidden) for row in table.rows]
+    identities = [papers.identity(cells, title, date, links, known) for cells in cells_read]
+    if date is None and not any(identity.keys for identity in identities):
+        return ()
+    names = [header_key(header[column]) for column in variants]
+    named = name_column(table, roles)
+    if named is None and names_things(table, title):
+        named = title
+    kind = header_key(header[named]) if named is not None else ""
+    venue = venue_column(table, roles)
+    found = []
+    for index, (row, identity) in enumerate(zip(table.rows, identities, strict=True)):
+        written = row.cells[title] if title < len(row.cells) else ""
+        if identity.title and titles.is_placeholder(written):
+            identity = identity._replace(title=b"")
+        if not identity.title and not identity.keys:
+            continue  # an empty title is empty-cell's business
+        variant = tuple(
+            (name, papers.cell_key(row.cells[column]))
+            for name, column in zip(names, variants, strict=True)
+            if column < len(row.cells) and row.cells[column]
+        )
+        found.append(
+            Entry(
+                row.line,
+                None,
+                table,
+                row,
+                title,
+                identity,
+                variant,
+                kind=kind,
+                named=named == title,
+                date=keys[index] if index < len(keys) else None,
+                date_cell=_cell(row.cells, date),
+                venue=_cell(row.cells, venue),
+                link_cells=cells_read[index] if links else (),
+                date_column=date,
+            )
+        )
+    return tuple(found)
+
+
+# a title column lists named things, not papers, when this share of its titles are short names
+NAME_SHARE = 0.25
+# and it has at least this many titles
+NAME_ROWS = 4
+
+
+def names_things(table: Table, title: int) -> bool:
+    """True when at least a quarter of the titles of ``title`` (and four) are short names
+    (``SQuAD2.0``, ``DuReader-YesNo``, ``文心一言``): a paper's title is seldom one, so a column
+    of them lists datasets, models or tools under a generic header (``标题``)."""
+    written = [row.cells[title] for row in table.rows if title < len(row.cells)]
+    written = [text for text in written if not titles.is_placeholder(text)]
+    if len(written) < NAME_ROWS:
+        return False
+    wanted = NAME_SHARE * len(written)
+    found = 0
+    for index, text in enumerate(written):
+        found += titles.names(text)
+        if found >= wanted:
+            return True
+        if found + len(written) - index - 1 < wanted:
+            return False  # the rows left cannot make a quarter: most paper tables stop early
+    return False
+
+
+def _paper_cells(cells: tuple[str, ...], hidden: frozenset[int]) -> tuple[str, ...]:
+    """The cells whose links may name the paper: the others (code, demo) read as empty."""
+    if not hidden:
+        return cells
+    return tuple("" if column in hidden else text for column, text in enumerate(cells))
+
+
+def _cell(cells: tuple[str, ...], column: int | None) -> str:
+    return cells[column] if column is not None and column < len(cells) else ""

@@ -1,0 +1,214 @@
+"""A title cell read as a reader compares titles: its forms, short names and placeholders.
+
+One arXiv id under two titles is a defect only when the titles name two papers. Lists write one
+paper's title in many harmless ways, and none of them is a conflict:
+
+- markup and tags: ``🔥[**Mooncake**] Mooncake: …``, ``**Title**``, a badge, ``<br>`` and what
+  follows it (authors, a summary), a leading number ``10)``;
+- a trailing short name or affiliation in parentheses: ``… World Models **(Dreamer V1)**``,
+  ``… Demonstrations (ICA)`` beside ``(ICD)`` (a survey names one paper by its method in one
+  section and by its benchmark in another), ``(@Microsoft etc)``;
+- a short name beside the full title (``FacTool`` and ``Factuality Detection in LLMs``, the
+  ``[AlexNet](…)`` a video row links): a name of one or two words says nothing against a title;
+- one title extending the other, or held in it: ``… with World Model`` and ``… with World
+  Model for Autonomous Driving``, ``Megatron-LM: Training …`` and ``Training …``, spaces between
+  words aside (``VideoLLaMA2``, ``VideoLLaMA 2``);
+- the lead of a cell that goes on with a description: ``**Gemini 1.5** - a compute-efficient …``.
+
+Two titles conflict when neither is a short name and, read in every one of these forms, neither
+is the other, a prefix of it or held in it. A *placeholder* (``null``, ``-``, ``[Paper]``,
+``链接``) is no title at all: it names nothing, so it neither matches nor conflicts, and a
+message never quotes it as one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from lint import papers
+
+# a name: at most this many words and characters (``Dog Facts``, ``GPT-2``, ``图神经网络介绍``)
+NAME_WORDS = 2
+NAME_CHARACTERS = 20
+# a run of CJK characters counts a word for every this many characters (``大模型`` is one)
+CJK_WORD = 4
+_CJK_START = "\u2e80"
+# a trailing parenthesis of at most this many words is a tag (``(ICA)``, ``(@Microsoft etc)``)
+_TAG_WORDS = 4
+# a cell longer than this (as shown) holds words besides any label
+_LABEL_LENGTH = 24
+# what a title may carry besides a name: a number and trailing tags in parentheses
+_TAGS_LENGTH = 70
+
+_WORD = re.compile(r"[^\W_]+")
+_BREAK = re.compile(r"(?i)<br\s*/?>")
+_NUMBERING = re.compile(r"^\s*\(?\d{1,4}[).、．.]\s+")
+_TRAILING_TAG = re.compile(r"[\s*_~`]*[(（\[【]([^()（）\[\]【】]{1,60})[)）\]】][\s*_~`.。]*$")
+# a cell that starts with an emphasised lead, then goes on (`` - a model that …``)
+_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<bold>[^*_]+?)(?:\*\*|__)(?P<rest>.*)$", re.DOTALL)
+
+# cells that stand for a missing title or label a link: they name no paper
+PLACEHOLDERS = frozenset(
+    (
+        "null none nil nan na tbd tba todo soon wip paper papers link links pdf arxiv code "
+        "project website homepage url here click blog github openreview preprint"
+    ).split()
+    + ["n a", "coming soon", "home page", "链接", "论文", "地址", "无", "暂无", "待定", "待补充"]
+)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, NFKC and case folded (markup and punctuation separate words)."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def is_placeholder(text: str) -> bool:
+    """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), or a label such
+    as ``null``, ``Paper``, ``[Paper]``, ``链接``."""
+    shown = papers.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
+    if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
+        return False  # far longer than any label: most titles are decided here, unread
+    found = words(shown)
+    return not found or " ".join(found) in PLACEHOLDERS
+
+
+def is_name(found: tuple[str, ...]) -> bool:
+    """True for a short name (``FacTool``, ``Dog Facts``, ``文心一言``): a title it cannot
+    contradict. CJK runs carry no spaces: every ``CJK_WORD`` characters count as a word."""
+    if len(found) > NAME_WORDS or sum(map(len, found)) > NAME_CHARACTERS:
+        return False  # every word counts at least one
+    return sum(_units(word) for word in found) <= NAME_WORDS
+
+
+def _units(word: str) -> int:
+    cjk = sum(1 for char in word if char >= _CJK_START)
+    return (cjk < len(word)) + -(-cjk // CJK_WORD)
+
+
+def names(cell: str) -> bool:
+    """True when a title cell's main title is a short name (``[SQuAD2.0](…)``)."""
+    parts = _BREAK.split(cell) if "<" in cell else [cell]
+    shown = next((text for part in parts if words(text := _shown(part))), "")
+    if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
+        return False  # longer than a name with its number and tags: not read further
+    return is_name(_main(shown))
+
+
+class Forms(NamedTuple):
+    """The ways a title cell may name its paper, as word tuples: ``titles`` its main title
+    (markup, tags, numbering and a trailing short name or affiliation dropped) and its lead (the
+    part before a ``<br>``, an emphasised lead that a description follows); ``links`` the text of
+    each of its links that is not a placeholder (``[AlexNet](…)`` in a sentence)."""
+
+    titles: tuple[tuple[str, ...], ...]
+    links: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=8192)
+def forms(cell: str) -> Forms:
+    """The forms of a title cell (see ``Forms``)."""
+    found: list[tuple[str, ...]] = []
+    parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
+    if parts:
+        found.append(_main(parts[0]))
+        lead = _LEAD.match(_NUMBERING.sub("", _shown(parts[0], keep_tags=True)))
+        if lead and words(lead["rest"]):
+            found.append(_main(lead["bold"]))
+    if len(parts) > 1 or not any(found):
+        found.append(_main(cell))
+    titles = tuple(dict.fromkeys(form for form in found if form))
+    links = tuple(text for text in dict.fromkeys(_link_texts(cell)) if text not in titles)
+    return Forms(titles, links)
+
+
+def _shown(text: str, keep_tags: bool = False) -> str:
+    if "[" not in text and "<" not in text:
+        return text
+    shown = papers.read_cell(text, keep_tags=keep_tags).text
+    return shown if keep_tags or words(shown) else papers.read_cell(text, keep_tags=True).text
+
+
+def _main(text: str) -> tuple[str, ...]:
+    """The title ``text`` shows, without a leading number and trailing tags in parentheses."""
+    shown = _NUMBERING.sub("", _shown(text))
+    while True:
+        tag = _TRAILING_TAG.search(shown)
+        if tag is None or len(words(tag[1])) > _TAG_WORDS or not words(shown[: tag.start()]):
+            break
+        shown = shown[: tag.start()]
+    return words(shown)
+
+
+def _link_texts(cell: str) -> list[tuple[str, ...]]:
+    """The words of each link's text in ``cell`` that is not a placeholder (``[pdf]``)."""
+    found = []
+    for written in papers.link_texts(cell):
+        text = _main(written)
+        if text and " ".join(text) not in PLACEHOLDERS:
+            found.append(text)
+    return found
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when ``shorter``'s words run, in order, inside ``longer``'s (a prefix included)."""
+    if len(shorter) > len(longer):
+        return False
+    return f" {' '.join(shorter)} " in f" {' '.join(longer)} "
+
+
+def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """True when two forms can name one paper: equal, or one held in the other, word by word
+    or with the spaces between words ignored (``VideoLLaMA2``, ``VideoLLaMA 2``)."""
+    if first == second or _holds(first, second) or _holds(second, first):
+        return True
+    joined, other = "".join(first), "".join(second)
+    return joined in other or other in joined
+
+
+def conflict(first: str, second: str) -> bool:
+    """True when two title cells name two different papers: neither's title is a short name,
+    and no form of one is compatible with a form of the other. A placeholder or an empty cell
+    conflicts with nothing."""
+    if first == second or is_placeholder(first) or is_placeholder(second):
+        return False
+    mine, theirs = forms(first), forms(second)
+    if not mine.titles or not theirs.titles:
+        return False
+    if any(is_name(form) for form in (*mine.titles, *theirs.titles)):
+        return False
+    return not any(
+        compatible(one, other)
+        for one in (*mine.titles, *mine.links)
+        for other in (*theirs.titles, *theirs.links)
+    )
+
+
+# a title quoted in a message is cut to this many characters
+SHOWN = 60
+
+
+def shown(cell: str) -> str:
+    """A title cell as a message quotes it: its first part (before a ``<br>``) as GitHub shows
+    it, emphasis and tags' brackets dropped, shortened; "" for a placeholder, which names no
+    title."""
+    if is_placeholder(cell):
+        return ""
+    parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
+    text = _shown(parts[0] if parts else cell, keep_tags=True)
+    for marker in ("**", "__", "~~", "`"):
+        text = text.replace(marker, "")
+    text = _unquoted(" ".join(text.split()))
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+# a title in quotes, alone or before link labels (``"OctoPack: …" [paper]``), which a message
+# would quote again (``"Do Anything Now": Characterizing …`` keeps its quotes)
+_QUOTED = re.compile(r"^[\"“「『]([^\"“”「」『』]+)[\"”」』]\s*(?:\[|$)")
+
+
+def _unquoted(text: str) -> str:
+    found = _QUOTED.match(text)
+    return found[1].strip() if found and words(found[1]) else text

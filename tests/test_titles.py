@@ -1,0 +1,160 @@
+"""Titles compared as a reader compares them: forms, short names, placeholders, conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import titles
+
+A = "https://arxiv.org/abs/2407.02490"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a trailing short name: a survey names one paper by its method, then by its benchmark
+        (
+            f"[Recurrent world models facilitate policy evolution  **(RWM)**]({A})",
+            f"[Recurrent world models facilitate policy evolution]({A})",
+        ),
+        (
+            "**Jailbreak and Guard Aligned Language Models with Few Demonstrations (ICA)**",
+            "**Jailbreak and Guard Aligned Language Models with Few Demonstrations (ICD)**",
+        ),
+        # tags, emoji, affiliations
+        (
+            "🔥🔥[**TP: Megatron-LM**] Megatron-LM: Training Multi-Billion Parameter Models(@NV)",
+            "🔥[**Megatron-LM**] Training Multi-Billion Parameter Models(@NVIDIA)",
+        ),
+        # the lead of a cell a description follows; a short name beside a title
+        (
+            "2) **Gemini 1.5 Flash** - a lightweight transformer decoder model",
+            "2) **Gemini 1.5** - a compute-efficient multimodal mixture-of-experts model",
+        ),
+        (
+            "7) **Factuality Detection in LLMs** - proposes a tool called **FacTool**",
+            "10) **FacTool** - a task and domain agnostic framework",
+        ),
+        (f"9年后重读深度学习奠基作之一：[AlexNet]({A})", f"[AlexNet]({A})"),
+        (f"[GPT]({A}), [GPT-2]({A}), [GPT-3]({A}) 精读", f"[GPT-3]({A})"),
+        # one title extending the other, spaces and hyphens aside
+        (
+            "[Vista: A Generalizable Driving World Model with High Fidelity](u)",
+            "[Vista: A generalizable driving world model with high fidelity and control](u)",
+        ),
+        (
+            "**VGGT-SLAM 2.0: Real-time Dense Feed-forward Scene Reconstruction**",
+            "**VGGT-SLAM 2.0: Real time Dense Feed-forward Scene Reconstruction**",
+        ),
+        (
+            "VideoLLaMA2: Advancing Spatial-Temporal Modeling",
+            "VideoLLaMA 2 advancing spatial-temporal modeling",
+        ),
+        # what follows a <br> (authors, a summary) is not the title
+        (
+            "**SynthesizRR: Generating Diverse Datasets**<br><sub>机构: Amazon<br>一种新方法",
+            "**SynthesizRR: Generating Diverse Datasets**<br><sub>机构: Amazon<br>通过检索增强",
+        ),
+        (
+            f"[Escaping the Forest: Sparse Networks for Tabular Data](u) [preprint]({A})",
+            f"[Escaping the Forest: Sparse Networks for Tabular Data]({A})",
+        ),
+        # placeholders conflict with nothing
+        ("**Paper**", "Some long title of a paper"),
+        ("null", "Clay Foundation Model"),
+    ],
+)
+def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> None:
+    assert not titles.conflict(first, second)
+    assert not titles.conflict(second, first)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "🔥[**Parallel Decoding**] Exploring and Improving Drafts in Blockwise Decoding",
+            "🔥[Multi-Token Speculative Decoding] Multi-Token Joint Speculative Decoding",
+        ),
+        (
+            "8) **Scaling LLM Test-Time Compute Optimally** - investigates the scaling",
+            "10) **Survey of NL2QL** - a comprehensive overview of NL2SQL",
+        ),
+        # a renamed paper: the name is shared, the title is not
+        (
+            "[TabDiff: a Mixed-type Diffusion Model for Tabular Data Generation](u)",
+            "[TabDiff: a Unified Diffusion Model for Multi-Modal Tabular Data Generation](u)",
+        ),
+        (
+            f"![Star](https://img.shields.io/x.svg) <br> [**Fine-tuning Multimodal LLMs to Follow "
+            f"Zero-shot Demonstrative Instructions**]({A}) <br>",
+            f"[Empowering Vision-Language Models to Follow Interleaved Instructions]({A})",
+        ),
+        (
+            "[ScanQA: 3D Question Answering for Spatial Scene Understanding](u)",
+            "[ScanRefer: 3D Object Localization in RGB-D Scans using Natural Language](u)",
+        ),
+    ],
+)
+def test_two_papers_conflict(first: str, second: str) -> None:
+    assert titles.conflict(first, second)
+    assert titles.conflict(second, first)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", True),
+        ("-", True),
+        ("—", True),
+        ("null", True),
+        ("N/A", True),
+        ("[Paper]", True),
+        ("**Paper**", True),
+        ("链接", True),
+        ("[pdf](https://a.org/x.pdf)", True),
+        ("Paper A", False),
+        ("MoCo", False),
+        ("文心一言", False),
+    ],
+)
+def test_placeholders(text: str, expected: bool) -> None:
+    assert titles.is_placeholder(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FacTool", True),
+        ("Dog Facts", True),
+        ("GPT-2", True),
+        ("大模型", True),
+        ("文心一言", True),
+        ("图神经网络介绍", True),
+        # at the limits: two words of up to 20 characters, a CJK word every 4 characters
+        ("Abcdefghij Klmnopqrst", True),
+        ("Abcdefghij Klmnopqrstu", False),
+        ("八个汉字组成名字", True),
+        ("九个汉字组成的名字", False),
+        ("Open Government, Mexico", False),
+        ("Backpack Language Models", False),
+        ("京东电商搜索：大模型生成式检索优化实践", False),
+    ],
+)
+def test_short_names(text: str, expected: bool) -> None:
+    assert titles.is_name(titles.words(text)) is expected
+
+
+def test_shown_quotes_the_title_not_its_markup_or_what_follows_a_break() -> None:
+    assert (
+        titles.shown("**SynthesizRR: Generating**<br><sub>机构: Amazon")
+        == "SynthesizRR: Generating"
+    )
+    assert titles.shown(f"[**Title X**]({A})") == "Title X"
+    assert titles.shown("null") == "" and titles.shown("[Paper]") == ""
+    assert len(titles.shown("word " * 40)) == titles.SHOWN
+
+
+def test_shown_drops_quotes_around_a_whole_title_only() -> None:
+    assert titles.shown('"OctoPack: Tuning" [[paper](https://a.org/x)]') == "OctoPack: Tuning"
+    assert titles.shown('"Do Anything Now": Characterizing') == '"Do Anything Now": Characterizing'
