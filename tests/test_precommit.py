@@ -249,7 +249,9 @@ def test_adopting_on_a_legacy_list_with_bulk_suppressions(
     installed = _pre_commit(project, pre_commit_home, "install")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     before = _lint(project, "--format", "json", "README.md")
-    assert before.returncode == 1 and len(json.loads(before.stdout)) >= 24  # dozens
+    # dozens of problems before issue 17's precision work, 22 after its column-count, layout
+    # and empty-cell steps: still a list no one adopts without recording them
+    assert before.returncode == 1 and len(json.loads(before.stdout)) >= 12
 
     adopted = _lint(project, "--fix", "--suppress-all", "README.md")
     assert adopted.returncode == 0, adopted.stdout + adopted.stderr
