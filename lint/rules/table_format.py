@@ -70,6 +70,7 @@ SIZE_SHARE = 0.03
 SIZE_FLOOR = 100
 
 _SHOWN = 40
+_NOT_LAID_OUT = "table not laid out"
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -96,7 +97,7 @@ def _set_layout(doc: Document, table: Table, style: str, memo: Memo) -> Problem 
     new = layout.laid_out(table, old, style, memo)
     if new == old:
         return None
-    return _problem(doc, table, old, new, f"differ from the {style} layout")
+    return _problem(doc, table, old, new, (_NOT_LAID_OUT, f"the {style} layout"))
 
 
 def _kept_layouts(
@@ -123,11 +124,10 @@ def _kept_layouts(
     for found, chosen, old, new in changes:
         kept = found.kept_layout
         assert kept is not None
-        evidence = (
-            f"differ from the {kept.style} layout {kept.rows} of its {kept.read} rows keep"
-            f" ({chosen.detail})"
-        )
-        yield _problem(doc, found.table, old, new, evidence, withheld)
+        off = sum(was != now for was, now in zip(old, new, strict=True))
+        head = f"{'row' if off == 1 else f'{off} rows'} off the {kept.style} layout"
+        evidence = f"{kept.rows} of its {kept.read} rows keep it, and the list: {chosen.detail}"
+        yield _problem(doc, found.table, old, new, (head, evidence), withheld)
 
 
 def _problem(
@@ -135,11 +135,12 @@ def _problem(
     table: Table,
     old: tuple[str, ...],
     new: tuple[str, ...],
-    evidence: str,
+    said: tuple[str, str],
     withheld: str = "",
 ) -> Problem:
-    """One problem for the table, at its first line that differs from ``new``; with ``new`` as
-    a safe fix unless ``withheld`` says why not, or the table is glued under text.
+    """One problem for the table, at its first line that differs from ``new``, ``said`` as what
+    it is and what shows the layout; with ``new`` as a safe fix unless ``withheld`` says why
+    not, or the table is glued under text.
 
     Glued: a header without a leading pipe right under a line of text (a table, a block quote,
     a list item) starts a table only because it does not start with a pipe; laid out, it would,
@@ -153,13 +154,11 @@ def _problem(
     column = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(was), len(now)))
     visible = _escaped(was)
     shown = visible if len(visible) <= _SHOWN else visible[: _SHOWN - 1] + "…"
-    if len(differing) <= 1:
-        message = f'table not laid out: "{shown}" {evidence.replace("differ ", "differs ", 1)}; '
-    else:
-        message = (
-            f'table not laid out: "{shown}" and {len(differing) - 1} more of {len(old)} lines'
-            f" {evidence}; "
-        )
+    what, evidence = said
+    more = ""
+    if len(differing) > 1 and what == _NOT_LAID_OUT:
+        more = f" and {len(differing) - 1} more of {len(old)} lines"
+    message = f'{what}: "{shown}"{more} ({evidence}); '
     line = table.start_line + first
     above = doc.lines[table.start_line - 2] if table.start_line > 1 else ""
     glued = bool(above.strip()) and not old[0][len(table.prefixes[0]) :].startswith("|")
