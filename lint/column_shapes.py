@@ -98,20 +98,27 @@ class Shape(NamedTuple):
 
 
 def shape(table: Table) -> Shape:
-    """What each column of ``table`` holds, read from its rows with the header's cell count."""
+    """What each column of ``table`` holds, read from its rows with the header's cell count.
+    The kinds and words of a column are read only when a row has missing or extra cells (the
+    only rows asked where they belong); how often a column is filled, always."""
     width = len(table.header.cells)
-    full = [row.cells for row in table.rows if len(row.cells) == width and not is_pipeless(row)]
-    short = sum(1 for row in table.rows if len(row.cells) < width and not is_pipeless(row))
-    columns = tuple(_column(cells[index] for cells in full) for index in range(width))
+    read = [row for row in table.rows if not is_pipeless(row)]
+    full = [row.cells for row in read if len(row.cells) == width]
+    short = sum(1 for row in read if len(row.cells) < width)
+    detailed = len(full) < len(read)
+    columns = tuple(_column((cells[index] for cells in full), detailed) for index in range(width))
     return Shape(columns, short)
 
 
-def _column(cells: Iterable[str]) -> Column:
+def _column(cells: Iterable[str], detailed: bool) -> Column:
     kinds: Counter[str] = Counter()
     found: Counter[str] = Counter()
     rows = filled = 0
     for cell in cells:
         rows += 1
+        if not detailed:
+            filled += bool(_MARKUP.sub("", cell))
+            continue
         cell_kind = kind(cell)
         kinds[cell_kind] += 1
         if cell_kind != EMPTY:

@@ -67,11 +67,11 @@ class TableConventions(NamedTuple):
     ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
     kind, its way of dating published papers. ``kept_layout`` is the style most of its rows are
     in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each
-    of its columns holds (``lint/column_shapes.py``); ``dated_ids`` how many of its rows give
-    one arXiv id and how many of those fill their date cell, then the same for the other rows
-    (when its dates follow their arXiv ids, a row's date is compared with those of its kind).
-    ``entities`` are its rows as the entities they list
-    (``lint/entities.py``: a paper, or a named dataset, model or tool), for tables listing any.
+    of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates follow their
+    arXiv ids) how many of its rows give one arXiv id and how many of those a date, then the
+    same for the other rows: a row's date is compared with those of its kind. ``entities`` are
+    its rows as the entities they list (``lint/entities.py``: a paper, or a named dataset, model
+    or tool), for tables listing any.
     """
 
     table: Table
@@ -270,22 +270,27 @@ def _dated_table(
 
 
 def _dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Among the rows with the header's cell count: how many give one arXiv id and how many of
-    those fill their date cell; the same for the other rows."""
+    """For a table whose dates follow their arXiv ids (else zeros): how many of its rows with
+    the header's cell count give one arXiv id and how many of those a date, then the same for
+    the other rows. Only the rows with an empty date cell are read for ids here: the dated ones
+    are the table's ``arxiv_rows``, read already."""
     table, title, date = found.table, found.roles.title, found.roles.date
-    if date is None:
+    if date is None or found.arxiv_dates is None or found.arxiv_dates.value != "follow":
         return ((0, 0), (0, 0))
-    may_hold = papers.may_hold_arxiv("\n".join(row.content for row in table.rows))
-    counts = [[0, 0], [0, 0]]
     width = len(table.header.cells)
-    for row in table.rows:
-        if len(row.cells) != width:
-            continue
-        one_id = may_hold and len(papers.arxiv_ids(row.cells, title, date, memo.identities)) == 1
-        kind = counts[0 if one_id else 1]
-        kind[0] += 1
-        kind[1] += bool(row.cells[date])
-    return ((counts[0][0], counts[0][1]), (counts[1][0], counts[1][1]))
+    full = [row for row in table.rows if len(row.cells) == width]
+    dated_ids = sum(
+        1 for index, _ in arxiv_rows(found, memo) if len(table.rows[index].cells) == width
+    )
+    undated_ids = sum(
+        1
+        for row in full
+        if not row.cells[date]
+        and len(papers.arxiv_ids(row.cells, title, date, memo.identities)) == 1
+    )
+    dated = sum(1 for row in full if row.cells[date])
+    with_id = dated_ids + undated_ids
+    return ((with_id, dated_ids), (len(full) - with_id, dated - dated_ids))
 
 
 def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
