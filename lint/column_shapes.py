@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from lint.document import Table, is_pipeless
+from lint.memo import Memo
 
 EMPTY = "empty"
 PLACEHOLDER = "placeholder"
@@ -97,11 +98,22 @@ class Shape(NamedTuple):
     short_rows: int
 
 
-def shape(table: Table) -> Shape:
+def shape(table: Table, memo: Memo | None = None) -> Shape:
     """What each column of ``table`` holds, read from its rows with the header's cell count.
     The kinds and words of a column are read only when a row has missing or extra cells (the
-    only rows asked where they belong); how often a column is filled, always."""
+    only rows asked where they belong); how often a column is filled, always. Read once per
+    ``memo`` for the same rows (a row's cells are those of its line's content)."""
     width = len(table.header.cells)
+    if memo is None:
+        return _shape(table, width)
+    key = (width, tuple(row.content for row in table.rows))
+    found: Shape | None = memo.shapes.get(key)
+    if found is None:
+        found = memo.shapes[key] = _shape(table, width)
+    return found
+
+
+def _shape(table: Table, width: int) -> Shape:
     read = [row for row in table.rows if not is_pipeless(row)]
     full = [row.cells for row in read if len(row.cells) == width]
     short = sum(1 for row in read if len(row.cells) < width)

@@ -122,7 +122,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     memo = memo if memo is not None else Memo()
     settings = [settings_for(config, table.section) for table in doc.tables]
     found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
-    styles = _date_styles(doc.tables, found, settings, config)
+    styles = _date_styles(doc.tables, found, settings, config, memo)
     tables = tuple(
         _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
         for table, table_settings, table_roles, style in zip(
@@ -224,7 +224,7 @@ def _table(
     found = _dated_table(table, config, memo, document, table_roles, date_style)
     return found._replace(
         kept_layout=kept_layout.kept(table, memo),
-        shape=column_shapes.shape(table),
+        shape=column_shapes.shape(table, memo),
         dated_ids=_dated_ids(found, memo),
     )
 
@@ -364,6 +364,7 @@ def _date_styles(
     table_roles: Sequence[Roles],
     settings: Sequence[Config],
     document: Config,
+    memo: Memo,
 ) -> list[tuple[Setting | None, bool]]:
     """Each table's date style (None without a date column, or when most of its cells are no
     dates) and whether the list writes venue-years in its kind of date column: the setting,
@@ -380,7 +381,8 @@ def _date_styles(
         for table, found in zip(tables, table_roles, strict=True)
     ]
     styles: list[tuple[Setting | None, bool]] = []
-    for config, choice in zip(settings, dates.choose_styles(columns), strict=True):
+    chosen = dates.choose_styles(columns, memo.date_columns)
+    for config, choice in zip(settings, chosen, strict=True):
         venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
         if choice is None:
             styles.append((None, False))

@@ -47,7 +47,7 @@ def characters(text: str) -> int:
     character counts 1, an emoji beyond the Basic Multilingual Plane 2."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(char > "\uffff" for char in text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class Kept(NamedTuple):
@@ -104,13 +104,18 @@ def _kept(table: Table) -> Kept | None:
     for style, spaced in ((TIGHT, False), (COMPACT, True)):
         rows = sum(_unpadded(row, spaced) for row in body)
         found.append(Kept(style, rows, len(body)))
+    # each row's cells between its pipes, read once for both measures
+    pieces = [_enclosed(row) for row in body]
     for by_characters in (False, True):
         measure: Measure = characters if by_characters else width
-        widths = _widths(table, body, measure)
+        measured = [None if cells is None else list(map(measure, cells)) for cells in pieces]
+        widths = _widths(len(table.header.cells), pieces, measured)
         if widths is not None:
-            aligned = Kept(ALIGNED, 0, len(body), widths, by_characters)
-            rows = sum(in_style(aligned, row) for row in body)
-            found.append(aligned._replace(rows=rows))
+            rows = sum(
+                _in_widths(cells, sizes, widths)
+                for cells, sizes in zip(pieces, measured, strict=True)
+            )
+            found.append(Kept(ALIGNED, rows, len(body), widths, by_characters))
     best = None
     for candidate in found:  # the largest share; among equals, the first (fewest spaces)
         if candidate.rows >= KEPT_SHARE * candidate.read and (
@@ -120,16 +125,20 @@ def _kept(table: Table) -> Kept | None:
     return best
 
 
-def _widths(table: Table, body: list[Row], measure: Measure) -> tuple[int | None, ...] | None:
+def _widths(
+    columns: int, pieces: list[list[str] | None], measured: list[list[int] | None]
+) -> tuple[int | None, ...] | None:
     """Each column's width: among the widths of its padded cells, the one most of its cells
     have (the narrower among equals); in a column with no padded cell, the width most of its
     cells have, when more than half do, else None (one space on each side of every cell). None
-    for a table with no padded cell at all: it is not aligned."""
-    padded: list[set[int]] = [set() for _ in table.header.cells]
-    counts: list[Counter[int]] = [Counter() for _ in table.header.cells]
-    for row in body:
-        for index, piece in enumerate(_enclosed(row) or ()):
-            piece_width = measure(piece)
+    for a table with no padded cell at all: it is not aligned. ``pieces`` are the body rows'
+    enclosed cells (``_enclosed``), ``measured`` their widths."""
+    padded: list[set[int]] = [set() for _ in range(columns)]
+    counts: list[Counter[int]] = [Counter() for _ in range(columns)]
+    for cells, sizes in zip(pieces, measured, strict=True):
+        if cells is None or sizes is None:
+            continue
+        for index, (piece, piece_width) in enumerate(zip(cells, sizes, strict=True)):
             counts[index][piece_width] += 1
             if len(piece) - len(piece.strip(" \t")) > _PADDED:
                 padded[index].add(piece_width)
@@ -144,6 +153,27 @@ def _widths(table: Table, body: list[Row], measure: Measure) -> tuple[int | None
         most = common is not None and count[common] * 2 > sum(count.values())
         widths.append(common if most else None)
     return tuple(widths)
+
+
+def _in_widths(
+    pieces: list[str] | None, sizes: list[int] | None, widths: tuple[int | None, ...]
+) -> bool:
+    """``in_style`` for an aligned style, given a row's enclosed cells and their widths."""
+    if pieces is None or sizes is None or len(pieces) > len(widths):
+        return False
+    return all(
+        _aligned_width(piece, size, column)
+        for piece, size, column in zip(pieces, sizes, widths, strict=False)
+    )
+
+
+def _aligned_width(piece: str, size: int, column: int | None) -> bool:
+    """``_aligned_piece`` given the piece's width ``size``."""
+    if column is not None and size == column:
+        return True
+    text = piece.strip(" \t")
+    one_space = piece == f" {text} " or (not text and piece in (" ", "  "))
+    return one_space and (column is None or size >= column)
 
 
 def _enclosed(row: Row) -> list[str] | None:

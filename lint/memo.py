@@ -28,5 +28,11 @@ class Memo:
         self.arxiv_rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         # a date cell's verdict under its column's style, by (text, style, years, year hint)
         self.date_verdicts: dict[tuple[Any, ...], Any] = {}
+        # what each column of a table holds (lint/column_shapes.py), by (header width, rows)
+        self.shapes: dict[tuple[int, tuple[str, ...]], Any] = {}
+        # the style a date column's cells use, by its cells (lint/dates/inferring.py)
+        self.date_columns: dict[tuple[str, ...], Any] = {}
+        # a table's lines with its rows off its kept layout rewritten, by (lines, layout, aligns)
+        self.relaid: dict[tuple[Any, ...], tuple[str, ...]] = {}
         # a row's paper identity, by (cells, title column, skipped column)
         self.identities: dict[tuple[Any, ...], Any] | None = {} if rows else None

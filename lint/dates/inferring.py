@@ -195,7 +195,7 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     Each distinct text is read once and counts as many cells as write it (a column repeats a
     few dates many times). Venue-years are left out.
     """
-    counts = Counter(text for text in texts if text.strip() and venue_year(text) is None)
+    counts = _dates_counted(texts)
     total = sum(counts.values())
     read = [(text, cell, count) for text, count in counts.items() if (cell := analyse(text))]
     cells = [(cell, count) for _, cell, count in read]
@@ -217,19 +217,40 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     return ColumnStyle(pattern(style), _count(cells, style), total, 2 * votes[best] > dated)
 
 
-def choose_styles(columns: Sequence[DateColumn | None]) -> list[Choice | None]:
+def _dates_counted(texts: Iterable[str]) -> Counter[str]:
+    """How many times each non-empty text is written, in the order first written; venue-years
+    left out (each distinct text read once)."""
+    counts = Counter(text for text in texts if text.strip())
+    for text in [text for text in counts if venue_year(text) is not None]:
+        del counts[text]
+    return counts
+
+
+def choose_styles(
+    columns: Sequence[DateColumn | None],
+    known: dict[tuple[str, ...], ColumnStyle | None] | None = None,
+) -> list[Choice | None]:
     """The style each date column is checked against (None where there is no date column),
-    the list's columns of a kind read together (see the module's docstring)."""
+    the list's columns of a kind read together (see the module's docstring). ``known``: the
+    styles of columns read so far, by their cells (the passes of a fix read the same ones)."""
+    known = {} if known is None else known
+
+    def style_of(texts: tuple[str, ...]) -> ColumnStyle | None:
+        if texts not in known:
+            known[texts] = column_style(texts)
+        return known[texts]
+
     kinds: dict[str, dict[int, DateColumn]] = defaultdict(dict)
     for index, column in enumerate(columns):
         if column is not None:
             kinds[column.kind][index] = column
     chosen: list[Choice | None] = [None] * len(columns)
     for members in kinds.values():
-        own = {index: column_style(column.texts) for index, column in members.items()}
+        own = {index: style_of(column.texts) for index, column in members.items()}
         dated = [members[index].texts for index, found in own.items() if found is not None]
-        pooled = column_style(text for texts in dated for text in texts)
-        venues = sum(venue_year(text) is not None for c in members.values() for text in c.texts)
+        pooled = style_of(tuple(text for texts in dated for text in texts))
+        written = Counter(text for column in members.values() for text in column.texts)
+        venues = sum(count for text, count in written.items() if venue_year(text) is not None)
         for index, column in members.items():
             found = own[index]
             choice = Choice(None, 0, 0, NONE)
@@ -256,10 +277,13 @@ def _differs(own: ColumnStyle, style: str, texts: Sequence[str]) -> bool:
     cells, of which ``style`` fits at most half."""
     if not own.majority or own.matching < 3:
         return False
-    counts = Counter(text for text in texts if text.strip() and venue_year(text) is None)
+    counts = _dates_counted(texts)
     cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
     dated = sum(count for _, count in cells)
     return 2 * _count(cells, style) <= dated
+
+
+_EMPHASIS_STARTS = frozenset(marker[0] for marker in EMPHASIS)
 
 
 def date_text(cells: Sequence[str], column: int) -> str:
@@ -269,8 +293,8 @@ def date_text(cells: Sequence[str], column: int) -> str:
     filled = [cell for cell in cells if cell.strip()]
     if len(filled) < 2:
         return text
-    markers = {_emphasis(cell) for cell in filled}
-    if len(markers) != 1 or not (marker := markers.pop()):
+    marker = _emphasis(filled[0])  # the same around every filled cell, or none is removed
+    if not marker or any(_emphasis(cell) != marker for cell in filled[1:]):
         return text
     stripped = text.strip()
     return stripped[len(marker) : -len(marker)]
@@ -278,7 +302,10 @@ def date_text(cells: Sequence[str], column: int) -> str:
 
 def _emphasis(text: str) -> str:
     """The emphasis marker around the whole of ``text`` (``**``, ``_``…), else ``""``."""
-    kinds = split_wrappers(text.strip())[0]
+    stripped = text.strip()
+    if stripped[:1] not in _EMPHASIS_STARTS:
+        return ""  # no emphasis can open it: split_wrappers would find none first
+    kinds = split_wrappers(stripped)[0]
     return kinds[0][0] if kinds and kinds[0][0] in EMPHASIS else ""
 
 

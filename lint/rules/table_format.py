@@ -86,7 +86,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 yield problem
         elif table.kept_layout is not None and table.kept_layout.style == chosen.value:
             kept.append((table, chosen))
-    yield from _kept_layouts(doc, kept, found.size)
+    yield from _kept_layouts(doc, kept, found.size, context.memo)
 
 
 def _set_layout(doc: Document, table: Table, style: str, memo: Memo) -> Problem | None:
@@ -104,14 +104,19 @@ def _kept_layouts(
     doc: Document,
     tables: list[tuple[conventions.TableConventions, conventions.Setting]],
     size: int,
+    memo: Memo,
 ) -> Iterator[Problem]:
     """The rows off the style each table keeps (as the document does); no fix for any when
-    together they would change the document's size by more than ``SIZE_SHARE``."""
+    together they would change the document's size by more than ``SIZE_SHARE``. A table's
+    lines relaid are read once per ``memo`` (its rows are its lines but their prefixes)."""
     changes = []
     for found, chosen in tables:
         assert found.kept_layout is not None
         old = layout.lines_of(found.table, doc.lines)
-        new = kept_layout.relaid(found.table, found.kept_layout, old)
+        key = (old, found.table.prefixes, found.kept_layout, found.table.aligns)
+        new = memo.relaid.get(key)
+        if new is None:
+            new = memo.relaid[key] = kept_layout.relaid(found.table, found.kept_layout, old)
         if new != old:
             changes.append((found, chosen, old, new))
     change = sum(sum(map(len, new)) - sum(map(len, old)) for _, _, old, new in changes)
