@@ -151,7 +151,8 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
     roles_of, keys = found.roles, found.keys
-    listed = entities.table_entries(found.table, roles_of, keys, found.variants, memo.identities)
+    known, things = memo.identities, memo.things
+    listed = entities.table_entries(found.table, roles_of, keys, found.variants, known, things)
     return found._replace(entities=listed) if listed else found
 
 

@@ -32,10 +32,12 @@ def table_entries(
     keys: Sequence[DateKey | None],
     variants: tuple[int, ...],
     known: dict[tuple[Any, ...], Any] | None = None,
+    things: dict[tuple[str, ...], bool] | None = None,
 ) -> tuple[Entry, ...]:
     """The entities of a table that lists papers or named things: a title column, and dates or
     paper links (``keys``: each row's date as compared, empty without a date column; ``known``:
-    identities read so far, as in ``papers.identity``)."""
+    identities read so far, as in ``papers.identity``; ``things``: ``names_things`` of the
+    title columns read so far, by their cells)."""
     title, date = roles.title, roles.date
     if title is None:
         return ()
@@ -50,7 +52,7 @@ def table_entries(
         return ()
     names = [header_key(header[column]) for column in variants]
     named = name_column(table, roles)
-    if named is None and names_things(table, title):
+    if named is None and _names_things(table, title, things):
         named = title
     kind = header_key(header[named]) if named is not None else ""
     venue = venue_column(table, roles)
@@ -91,6 +93,15 @@ def table_entries(
 NAME_SHARE = 0.25
 # and it has at least this many titles
 NAME_ROWS = 4
+
+
+def _names_things(table: Table, title: int, things: dict[tuple[str, ...], bool] | None) -> bool:
+    if things is None:
+        return names_things(table, title)
+    key = tuple(row.cells[title] for row in table.rows if title < len(row.cells))
+    if key not in things:
+        things[key] = names_things(table, title)
+    return things[key]
 
 
 def names_things(table: Table, title: int) -> bool:

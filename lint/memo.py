@@ -34,5 +34,7 @@ class Memo:
         self.date_columns: dict[tuple[str, ...], Any] = {}
         # a table's lines with its rows off its kept layout rewritten, by (lines, layout, aligns)
         self.relaid: dict[tuple[Any, ...], tuple[str, ...]] = {}
+        # whether a title column lists named things (lint/entities.py), by its cells
+        self.things: dict[tuple[str, ...], bool] = {}
         # a row's paper identity, by (cells, title column, skipped column)
         self.identities: dict[tuple[Any, ...], Any] | None = {} if rows else None

@@ -44,6 +44,7 @@ _OTHER_DASH = re.compile(r"(?<=\d)(\s*)[\u2010\u2011\u2012\u2013\u2212](?=\s*\d)
 _VENUE_PIECE = re.compile(r"\d+|[^\W\d_]+|\S")
 _VENUE_MARKS = frozenset(",'’&+-()/:.·;")
 _CJK_DATE_MARKS = frozenset("年月日号")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # what a date dateparser read may hold besides its numbers and month names
 _PIECE = re.compile(r"\d+|[a-z]+|\S")
@@ -167,6 +168,8 @@ def venue_year(text: str) -> int | None:
     Oral**``, ``ICLR'24``, ``TGRS2021``, ``ACL 2025, COLM 2025``): words, none a month name and
     one of two letters or more, and years (four digits, or two after an apostrophe), no other
     number; else None. Such a cell dates a paper to its (first) year."""
+    if text.isascii() and _ASCII_LETTER.search(text) is None:
+        return None  # no word to name a venue (most date cells: ``2023.05``)
     core = unicodedata.normalize("NFKC", inner(text)).strip()
     if len(core) > MAX_CELL:
         return None
