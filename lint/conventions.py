@@ -207,8 +207,16 @@ def _header(
     if not counts:
         return None, None
     best = max(counts, key=lambda key: counts[key])  # first among equals
-    detail = f"{counts[best]} of {sum(counts.values())} paper tables"
+    total = sum(counts.values())
+    if not _clear_majority(counts[best], total):
+        return None, None  # the list keeps no one header: nothing to hold its tables to
+    detail = f"{counts[best]} of {total} paper tables"
     return best, Setting("the header most paper tables use", INFERRED, detail)
+
+
+def _clear_majority(count: int, total: int) -> bool:
+    """A header the list keeps: used by at least two paper tables and two in three of them."""
+    return count >= 2 and 3 * count >= 2 * total
 
 
 def _table(
