@@ -26,7 +26,8 @@ def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
         (f"{HEADER}\n|论文题目|  发表时间 |内容简介|\n|-|-|-|\n| B | 2023.06 | b |\n", []),
         # one column named otherwise, under the header two tables of three keep
         (
-            f"{HEADER}\n{HEADER}\n| 论文题目 | 时间 | 内容简介 |\n|---|---|---|\n| B | 2023.06 | b |\n",
+            f"{HEADER}\n{HEADER}\n| 论文题目 | 时间 | 内容简介 |\n|---|---|---|\n"
+            "| B | 2023.06 | b |\n",
             [(9, 10, "T003")],
         ),
         # one table against one is a tie: the list keeps no header (issue 17, item 7)
