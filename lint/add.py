@@ -211,8 +211,8 @@ def _closest(wanted: str, paths: set[tuple[str, ...]]) -> str:
 
 def _given(target: TableConventions, settings: Sequence[str]) -> dict[int, str]:
     """The ``--set COLUMN=VALUE`` cells by column index; UsageError for an unknown column."""
+    from lint.cell_text import escape_cell
     from lint.columns import header_key
-    from lint.new_row import escape_cell
 
     header = target.table.header.cells
     keys = [header_key(cell) for cell in header]
