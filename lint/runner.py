@@ -434,7 +434,7 @@ def fetch_metadata(run: Run, files: list[Path], text: str | None = None) -> dict
     once before any file is checked, so that no network failure leaves a run half done;
     InputError (one line, exit 2) when it cannot be had. A file that cannot be read or
     configured is skipped here: checking it reports why."""
-    from lint import conventions, document
+    from lint import document, inference
     from lint.online.cache import CacheError
     from lint.online.client import NetworkError
     from lint.online.lookup import fetch
@@ -446,7 +446,7 @@ def fetch_metadata(run: Run, files: list[Path], text: str | None = None) -> dict
             config = config_for(source.path, run)
         except (InputError, ConfigError, Reported):
             continue
-        found.append(conventions.infer(document.parse(source.text, source.shown), config))
+        found.append(inference.infer(document.parse(source.text, source.shown), config))
     try:
         return fetch(found, run.args.refresh)
     except (NetworkError, CacheError) as error:
@@ -467,7 +467,7 @@ def ledger(args: argparse.Namespace) -> Ledger:
 
 def show_conventions(run: Run) -> int:
     """Print the conventions of every file the paths name; exit 2 on an error, else 0."""
-    from lint import conventions, document
+    from lint import document, inference
     from lint.show import describe
 
     files, missing = collect(run.args.paths)
@@ -478,5 +478,5 @@ def show_conventions(run: Run) -> int:
             source = read_source(path)
             config = config_for(source.path, run)
             doc = document.parse(source.text, source.shown)
-            sys.stdout.write(describe(source.shown, conventions.infer(doc, config)))
+            sys.stdout.write(describe(source.shown, inference.infer(doc, config)))
     return 2 if run.failed else 0
