@@ -146,14 +146,14 @@ def _key(text: str) -> str:
 
 def _target(source: Source, section: str | None, config_path: str | None) -> Target:
     from lint import config as config_module
-    from lint import conventions, document
+    from lint import document, inference
 
     found = Path(config_path) if config_path else config_module.find(source.path)
     if found is not None and not found.is_file():
         raise UsageError(f"{config_path}: configuration file not found")
     config = config_module.load(found) if found else config_module.Config()
     doc = document.parse(source.text, source.shown)
-    conv = conventions.infer(doc, config)
+    conv = inference.infer(doc, config)
     return Target(source, doc, conv, choose_table(conv, section, source.shown))
 
 
@@ -211,8 +211,8 @@ def _closest(wanted: str, paths: set[tuple[str, ...]]) -> str:
 
 def _given(target: TableConventions, settings: Sequence[str]) -> dict[int, str]:
     """The ``--set COLUMN=VALUE`` cells by column index; UsageError for an unknown column."""
+    from lint.cell_text import escape_cell
     from lint.columns import header_key
-    from lint.new_row import escape_cell
 
     header = target.table.header.cells
     keys = [header_key(cell) for cell in header]

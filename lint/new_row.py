@@ -25,11 +25,14 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from lint import dates, layout, papers
+from lint.cell_text import escape_cell, link_text
 from lint.columns import header_key
 from lint.config import AUTO
-from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions, out_of_order
+from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions
+from lint.date_order import out_of_order
 from lint.dates import DateValue
 from lint.document import Document, Row, Table, _pieces
+from lint.lines import join, split_lines
 from lint.width import width
 
 ARXIV_URL = "https://arxiv.org/abs/{id}"
@@ -179,16 +182,6 @@ def _title_form(form: str) -> str | None:
 
 
 # ---------------------------------------------------------------- cells
-
-
-def escape_cell(text: str) -> str:
-    """Text safe in a table cell: pipes escaped, white space collapsed."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def link_text(text: str) -> str:
-    """Text safe as a link's text: brackets escaped."""
-    return escape_cell(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def cells(
@@ -434,8 +427,6 @@ def insert(
     """``text`` (``doc``'s) with a row for each paper in ``target``'s table, and the line of
     each new row; AddError when the result, read back, is not the table with the new rows
     (every other line and row kept)."""
-    from lint.fix import join, split_lines
-
     table = target.table
     rows = [row.cells for row in table.rows]
     inserted: list[tuple[int, tuple[str, ...]]] = []

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import conventions, dates, papers
+from lint import arxiv_dating, dates, papers
 from lint.cell_fix import rewrite_cell
 from lint.context import Context
 from lint.document import Document, Row
@@ -54,7 +54,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         follow = setting.value == "follow"
         style = found.date_style.value
-        for index, dated in conventions.arxiv_rows(found, context.memo):
+        for index, dated in arxiv_dating.arxiv_rows(found, context.memo):
             row = found.table.rows[index]
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lint import conventions, dates, papers
+from lint import arxiv_dating, dates, papers
 from lint.context import Context
 from lint.dates import DateValue
 from lint.document import Document, Row
@@ -84,7 +84,7 @@ def _by_arxiv(found: TableConventions, context: Context) -> bool:
     rows to tell, else the whole list's."""
     if found.arxiv_dates is None:
         return False
-    own = len(conventions.arxiv_rows(found, context.memo)) >= conventions.ARXIV_MIN_ROWS
+    own = len(arxiv_dating.arxiv_rows(found, context.memo)) >= arxiv_dating.ARXIV_MIN_ROWS
     setting = found.arxiv_dates if own else context.conventions.arxiv_dates
     return setting is not None and setting.value == "follow"
 

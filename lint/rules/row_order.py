@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lint import conventions, dates
+from lint import conventions, date_order, dates
 from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
@@ -56,7 +56,7 @@ FIX = "safe/unsafe"
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every row outside the longest run of rows in its table's order."""
     for found in context.conventions.paper_tables():
-        misplaced = conventions.misplaced(found)
+        misplaced = date_order.misplaced(found)
         if misplaced:
             yield from _problems(doc, found, misplaced)
 
