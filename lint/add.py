@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-from lint import papers
+from lint import markup, papers
 from lint.headings import shown_heading, slug
 from lint.new_row import AddError, NewPaper
 
@@ -261,7 +261,7 @@ def _listed(target: Target, key: str, title: bytes) -> tuple[Row, str] | None:
 def _where(found: TableConventions, row: Row) -> str:
     """`` (section): "title"`` of a listed row."""
     title = found.roles.title
-    shown = papers.read_cell(row.cells[title]).text if title is not None else ""
+    shown = markup.read_cell(row.cells[title]).text if title is not None else ""
     section = f" ({found.table.section[-1]})" if found.table.section else ""
     return f'{section}: "{" ".join(shown.split())}"' if shown else section
 

@@ -4,7 +4,7 @@ one id and a readable date, the verdict over them, and how many rows of each kin
 
 from __future__ import annotations
 
-from lint import papers
+from lint import arxiv
 from lint.conventions import INFERRED, Setting, TableConventions
 from lint.memo import Memo
 
@@ -13,7 +13,7 @@ ARXIV_AGREE = 0.9
 ARXIV_MIN_ROWS = 3
 
 
-def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, papers.DatedId], ...]:
+def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, arxiv.DatedId], ...]:
     """The rows of a table with a date column giving one arXiv id and a readable date (by
     index), read once per table and memo; a table whose lines mention no arXiv id costs a few
     substring tests."""
@@ -21,7 +21,7 @@ def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, papers.D
     if date is None or found.date_style is None:
         return ()
     contents = tuple(row.content for row in table.rows)
-    if not papers.may_hold_arxiv("\n".join(contents)):
+    if not arxiv.may_hold_arxiv("\n".join(contents)):
         return ()
     date_format = found.date_style.value
     key = (contents, title, date, date_format)
@@ -29,14 +29,14 @@ def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, papers.D
     if known is None:
         identities = memo.identities
         dated = (
-            (index, papers.dated_arxiv(row.cells, title, date, date_format, identities))
+            (index, arxiv.dated_arxiv(row.cells, title, date, date_format, identities))
             for index, row in enumerate(table.rows)
         )
         known = memo.arxiv_rows[key] = tuple((i, one) for i, one in dated if one is not None)
     return known
 
 
-def arxiv_dates(rows: tuple[tuple[int, papers.DatedId], ...]) -> Setting:
+def arxiv_dates(rows: tuple[tuple[int, arxiv.DatedId], ...]) -> Setting:
     """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
     month are dated the id's month, else ``free``."""
     agree = total = 0
@@ -66,7 +66,7 @@ def dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tup
         1
         for row in full
         if not row.cells[date]
-        and len(papers.arxiv_ids(row.cells, title, date, memo.identities)) == 1
+        and len(arxiv.arxiv_ids(row.cells, title, date, memo.identities)) == 1
     )
     dated = sum(1 for row in full if row.cells[date])
     with_id = dated_ids + undated_ids

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from lint import dates, papers
+from lint import arxiv, dates
 from lint.columns import Roles
 from lint.config import AUTO, Config
 from lint.conventions import (
@@ -108,8 +108,8 @@ def by_id(
     lists sort by id and date rows by their last update): the table is ordered by id."""
     ids: list[DateKey | None] = []
     for row in table.rows:
-        found = papers.arxiv_ids(row.cells, table_roles.title, table_roles.date, memo.identities)
-        ids.append(papers.arxiv_order(found[0]) if len(found) == 1 else None)
+        found = arxiv.arxiv_ids(row.cells, table_roles.title, table_roles.date, memo.identities)
+        ids.append(arxiv.arxiv_order(found[0]) if len(found) == 1 else None)
     with_ids = sum(key is not None for key in ids)
     if with_ids * 2 <= len(table.rows):
         return order

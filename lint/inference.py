@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, papers, titles
+from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, titles, variants
 from lint.arxiv_dating import arxiv_dates, arxiv_rows, dated_ids
 from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
 from lint.config import AUTO, Config
@@ -196,7 +196,7 @@ def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
     if table_roles.title is None:
         return ()
     venue = venue_column(table, table_roles)
-    found = papers.variant_columns(table, (table_roles.title, table_roles.date, venue))
+    found = variants.variant_columns(table, (table_roles.title, table_roles.date, venue))
     named = name_column(table, table_roles)
     if named is None or named == table_roles.title or named in found:
         return found

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from lint import dates, layout, papers
+from lint import arxiv, dates, layout, markup, papers
 from lint.cell_text import escape_cell, link_text
 from lint.columns import header_key
 from lint.config import AUTO
@@ -153,7 +153,7 @@ def _column_forms(found: TableConventions, kind: str, urls: Counter[str]) -> dic
 
 def _cell_form(cell: str, value: str, kind: str, title: bool, urls: Counter[str]) -> str | None:
     """The form of a cell linking the paper ``value`` (None when it does not link it)."""
-    for url, image in papers.read_cell(cell).links:
+    for url, image in markup.read_cell(cell).links:
         if image or papers.link_key(url) != f"{kind}:{value}":
             continue
         id_pattern = re.compile(re.escape(value) + (r"(?:v\d+)?" if kind == "arxiv" else ""), re.I)
@@ -281,8 +281,8 @@ def date_key(target: TableConventions, text: str) -> DateKey | None:
 
 def id_key(target: TableConventions, row_cells: Sequence[str]) -> DateKey | None:
     """A row's place in arXiv's order, from its one arXiv id."""
-    found = papers.arxiv_ids(row_cells, target.roles.title, target.roles.date)
-    return papers.arxiv_order(found[0]) if len(found) == 1 else None
+    found = arxiv.arxiv_ids(row_cells, target.roles.title, target.roles.date)
+    return arxiv.arxiv_order(found[0]) if len(found) == 1 else None
 
 
 def place(target: TableConventions, rows: Sequence[Sequence[str]], new: Sequence[str]) -> int:

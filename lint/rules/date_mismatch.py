@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lint import arxiv_dating, dates, papers
+from lint import arxiv, arxiv_dating, dates
 from lint.context import Context
 from lint.dates import DateValue
 from lint.document import Document, Row
@@ -70,7 +70,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         if column is None or found.date_style is None or not _by_arxiv(found, context):
             continue
         style = found.date_style.value
-        dated = papers.dated_arxiv(row.cells, found.roles.title, column, style)
+        dated = arxiv.dated_arxiv(row.cells, found.roles.title, column, style)
         if dated is None:
             continue
         first = date(*paper.date)
