@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-from lint import papers
+from lint import markup, papers
 from lint.headings import shown_heading, slug
 from lint.new_row import AddError, NewPaper
 
@@ -146,14 +146,14 @@ def _key(text: str) -> str:
 
 def _target(source: Source, section: str | None, config_path: str | None) -> Target:
     from lint import config as config_module
-    from lint import conventions, document
+    from lint import document, inference
 
     found = Path(config_path) if config_path else config_module.find(source.path)
     if found is not None and not found.is_file():
         raise UsageError(f"{config_path}: configuration file not found")
     config = config_module.load(found) if found else config_module.Config()
     doc = document.parse(source.text, source.shown)
-    conv = conventions.infer(doc, config)
+    conv = inference.infer(doc, config)
     return Target(source, doc, conv, choose_table(conv, section, source.shown))
 
 
@@ -211,8 +211,8 @@ def _closest(wanted: str, paths: set[tuple[str, ...]]) -> str:
 
 def _given(target: TableConventions, settings: Sequence[str]) -> dict[int, str]:
     """The ``--set COLUMN=VALUE`` cells by column index; UsageError for an unknown column."""
+    from lint.cell_text import escape_cell
     from lint.columns import header_key
-    from lint.new_row import escape_cell
 
     header = target.table.header.cells
     keys = [header_key(cell) for cell in header]
@@ -261,7 +261,7 @@ def _listed(target: Target, key: str, title: bytes) -> tuple[Row, str] | None:
 def _where(found: TableConventions, row: Row) -> str:
     """`` (section): "title"`` of a listed row."""
     title = found.roles.title
-    shown = papers.read_cell(row.cells[title]).text if title is not None else ""
+    shown = markup.read_cell(row.cells[title]).text if title is not None else ""
     section = f" ({found.table.section[-1]})" if found.table.section else ""
     return f'{section}: "{" ".join(shown.split())}"' if shown else section
 

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 SECTION = "llm4or-lint"
 # the files a configuration may live in, in the order one directory is searched
 CONFIG_FILES = (".llm4or-lint.toml", "llm4or-lint.toml", "pyproject.toml")
-# a setting that reads the document's own convention (lint/conventions.py)
+# a setting that reads the document's own convention (lint/inference.py)
 AUTO = "auto"
 # trailing-cells: every row has exactly its header's cells
 STRICT = "strict"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from lint import conventions, document, sections, suppress
+from lint import document, inference, sections, suppress
 from lint.config import Config, ConfigError, did_you_mean
 from lint.context import Context
 from lint.memo import Memo
@@ -65,7 +65,7 @@ def context(
     """What every rule is handed with ``doc``: its conventions, read once, and its suppression
     comments, with the settings, ``memo`` (a new one when None), ``scope`` and ``metadata``."""
     memo = memo if memo is not None else Memo()
-    found = conventions.infer(doc, config, memo)
+    found = inference.infer(doc, config, memo)
     directives: tuple[suppress.Directive, ...] = ()
     if suppress.has_directives(doc.lines):
         directives = tuple(suppress.directives(doc.lines, _code_of))

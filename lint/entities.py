@@ -5,7 +5,7 @@ and its title read loosely: ``lint/papers.py``); in a table whose rows are named
 ``Dataset``, ``Abbreviation`` or ``模型`` column, ``lint/columns.py``), the named thing, so that
 two datasets from one paper are two entities, and a dataset is never the method paper listed in
 another table (the *kind* of an entity is the header of its name column). Columns naming a
-variant (a size, a version, a task: ``lint/papers.variant_columns``) and the name column tell
+variant (a size, a version, a task: ``lint/variants.variant_columns``) and the name column tell
 entities of one paper apart.
 
 What a row says of its entity is kept for the comparisons ``duplicate-entry`` and the

@@ -90,7 +90,7 @@ def markdown_table() -> str:
 
 
 def _anchored(name: str) -> str:
-    """A rule's name cell with the anchor its URL points at (``output.rule_url``): GitHub keeps
+    """A rule's name cell with the anchor its URL points at (``report.rule_url``): GitHub keeps
     the id (as ``user-content-NAME``, which ``#NAME`` reaches) and shows nothing of the tag."""
     return f'<a id="{name}"></a>`{name}`'
 

@@ -8,13 +8,13 @@ keeps the ending of the line it replaces, an added line takes the file's first e
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
 from lint.config import Config
+from lint.lines import join, split_lines
 from lint.memo import Memo
 from lint.paper_index import Scope
 from lint.problem import SAFE, Fix, Problem, row_key
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from lint.online.metadata import Paper
 
 MAX_PASSES = 25
-_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 class FixError(RuntimeError):
@@ -59,21 +58,6 @@ class Changes:
     ) -> None:
         self.removed = removed if removed is not None else []
         self.rewritten = rewritten if rewritten is not None else []
-
-
-def split_lines(text: str) -> list[tuple[str, str]]:
-    """``(content, ending)`` for every line, splitting on LF, CRLF and CR as Markdown does."""
-    if "\r" not in text:  # LF alone: one split in C instead of a match per line
-        parts = text.split("\n")
-        last = parts.pop()
-        pairs = [(part, "\n") for part in parts]
-        if last:
-            pairs.append((last, ""))
-        return pairs
-    pairs = [(m.group(1), m.group(2)) for m in _LINE.finditer(text)]
-    if pairs and pairs[-1] == ("", ""):
-        pairs.pop()
-    return pairs
 
 
 def _wanted(problem: Problem, unsafe: bool) -> bool:
@@ -126,11 +110,6 @@ def apply_fixes(lines: list[tuple[str, str]], fixes: list[Fix]) -> list[tuple[st
     if result and not final_newline:
         result[-1] = (result[-1][0], "")
     return result
-
-
-def join(lines: list[tuple[str, str]]) -> str:
-    """The text of ``(content, ending)`` lines."""
-    return "".join(content + ending for content, ending in lines)
 
 
 def fix_text(

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint import papers
+from lint import markup
 from lint.columns import header_key
 
 
 def shown_heading(title: str) -> str:
     """A heading's text as GitHub shows it: links as their text, images and HTML tags
     dropped, emphasis and code markers dropped, white space collapsed."""
-    text = papers.read_cell(title, keep_tags=True).text
+    text = markup.read_cell(title, keep_tags=True).text
     for marker in ("**", "__", "~~", "`"):
         text = text.replace(marker, "")
     return " ".join(word.strip("*_") or word for word in text.split())
@@ -32,7 +32,7 @@ def slug(title: str) -> str:
 def loose_forms(title: str) -> frozenset[str]:
     """A heading compared loosely (``columns.header_key``: case, emoji, markup and punctuation
     aside), with its links' text and without it."""
-    shown = papers.read_cell(title, keep_tags=True)
+    shown = markup.read_cell(title, keep_tags=True)
     return frozenset(form for form in (header_key(shown.text), header_key(shown.outside)) if form)
 
 

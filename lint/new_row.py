@@ -24,12 +24,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from lint import dates, layout, papers
+from lint import arxiv, dates, layout, markup, papers
+from lint.cell_text import escape_cell, link_text
 from lint.columns import header_key
 from lint.config import AUTO
-from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions, out_of_order
+from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions
+from lint.date_order import out_of_order
 from lint.dates import DateValue
 from lint.document import Document, Row, Table, _pieces
+from lint.lines import join, split_lines
 from lint.width import width
 
 ARXIV_URL = "https://arxiv.org/abs/{id}"
@@ -150,7 +153,7 @@ def _column_forms(found: TableConventions, kind: str, urls: Counter[str]) -> dic
 
 def _cell_form(cell: str, value: str, kind: str, title: bool, urls: Counter[str]) -> str | None:
     """The form of a cell linking the paper ``value`` (None when it does not link it)."""
-    for url, image in papers.read_cell(cell).links:
+    for url, image in markup.read_cell(cell).links:
         if image or papers.link_key(url) != f"{kind}:{value}":
             continue
         id_pattern = re.compile(re.escape(value) + (r"(?:v\d+)?" if kind == "arxiv" else ""), re.I)
@@ -179,16 +182,6 @@ def _title_form(form: str) -> str | None:
 
 
 # ---------------------------------------------------------------- cells
-
-
-def escape_cell(text: str) -> str:
-    """Text safe in a table cell: pipes escaped, white space collapsed."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def link_text(text: str) -> str:
-    """Text safe as a link's text: brackets escaped."""
-    return escape_cell(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def cells(
@@ -288,8 +281,8 @@ def date_key(target: TableConventions, text: str) -> DateKey | None:
 
 def id_key(target: TableConventions, row_cells: Sequence[str]) -> DateKey | None:
     """A row's place in arXiv's order, from its one arXiv id."""
-    found = papers.arxiv_ids(row_cells, target.roles.title, target.roles.date)
-    return papers.arxiv_order(found[0]) if len(found) == 1 else None
+    found = arxiv.arxiv_ids(row_cells, target.roles.title, target.roles.date)
+    return arxiv.arxiv_order(found[0]) if len(found) == 1 else None
 
 
 def place(target: TableConventions, rows: Sequence[Sequence[str]], new: Sequence[str]) -> int:
@@ -434,8 +427,6 @@ def insert(
     """``text`` (``doc``'s) with a row for each paper in ``target``'s table, and the line of
     each new row; AddError when the result, read back, is not the table with the new rows
     (every other line and row kept)."""
-    from lint.fix import join, split_lines
-
     table = target.table
     rows = [row.cells for row in table.rows]
     inserted: list[tuple[int, tuple[str, ...]]] = []

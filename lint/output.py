@@ -12,31 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint import HOMEPAGE
 from lint.problem import SAFE, Problem
+from lint.report import Error, Report, rule_url
 
 _RED, _BOLD, _DIM, _CYAN, _RESET = "\033[31m", "\033[1m", "\033[2m", "\033[36m", "\033[0m"
-
-
-class Report(NamedTuple):
-    """One problem located in a file, as the formats need it (``path`` as shown to the user);
-    ``end_line`` and ``end_column`` end its span (exclusive, 0 when not measured, see
-    ``span_end``)."""
-
-    path: str
-    problem: Problem
-    end_line: int = 0
-    end_column: int = 0
-    suppressed: bool = False
-
-
-class Error(NamedTuple):
-    """An error of the run: its message, and the file (and place in it) it belongs to, if any."""
-
-    message: str
-    path: str | None = None
-    line: int = 1
-    column: int = 1
 
 
 def span_end(text: str, column: int) -> int:
@@ -55,12 +34,6 @@ def span_end(text: str, column: int) -> int:
     while end > start + 1 and text[end - 1] in " \t":
         end -= 1
     return end + 1
-
-
-def rule_url(name: str) -> str:
-    """Where a rule is documented: its anchor in README's rule table (as ruff links a rule's
-    page from its output)."""
-    return f"{HOMEPAGE}#{name}"
 
 
 def text_line(report: Report, colour: bool = False, unsafe: bool = False) -> str:

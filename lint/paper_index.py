@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import count
 from typing import NamedTuple
 
-from lint import papers, titles
+from lint import markup, papers, titles
 from lint.document import Row, Table
 
 # a date as compared: (year, month, day), 0 where not given (conventions.DateKey)
@@ -85,7 +85,7 @@ def _addresses(cells: tuple[str, ...], title: int, date: int | None) -> frozense
     for column, text in enumerate(cells):
         if column == date or not text or ("](" not in text and "://" not in text):
             continue
-        shown = papers.read_cell(text)
+        shown = markup.read_cell(text)
         if column != title and len(titles.words(shown.outside)) > 2:
             continue
         found.update(papers.normal_link(url) for url, image in shown.links if not image)
@@ -107,7 +107,7 @@ def _extends(short: Entry, long: Entry) -> bool:
     key, longer = short.identity.title, long.identity.title
     if not key or len(key) >= len(longer) or not longer.startswith(key):
         return False
-    return len(papers.read_cell(short.title_cell).text.split()) <= _NAME_WORDS
+    return len(markup.read_cell(short.title_cell).text.split()) <= _NAME_WORDS
 
 
 def one_entity(first: Entry, second: Entry) -> bool:
@@ -126,13 +126,13 @@ def _named_apart(first: Entry, second: Entry) -> bool:
     ``[datafun分享] X``, two articles on one work)."""
     if not (first.links and second.links) or first.links & second.links:
         return False
-    if first.named or titles.is_name(titles.words(papers.read_cell(first.title_cell).text)):
+    if first.named or titles.is_name(titles.words(markup.read_cell(first.title_cell).text)):
         return True
     return _tagged(first.title_cell) != _tagged(second.title_cell)
 
 
 def _tagged(cell: str) -> tuple[str, ...]:
-    return titles.words(papers.read_cell(cell, keep_tags=True).text)
+    return titles.words(markup.read_cell(cell, keep_tags=True).text)
 
 
 def _paper_titles(first: Entry, second: Entry) -> bool:
@@ -172,7 +172,7 @@ _NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
 
 
 def _venue(text: str) -> tuple[frozenset[str], int]:
-    parts = _VENUE_PART.findall(papers.read_cell(text, keep_tags=True).text.casefold())
+    parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
     names = frozenset(part for part in parts if not part.isdigit()) - _NO_VENUE
     years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
     year = years[-1] if years else 0
@@ -224,7 +224,7 @@ class Index:
         title = entry.identity.title
         for earlier in self.known(title) if title else ():
             if papers.contradicts(earlier.identity, entry.identity):
-                words = titles.words(papers.read_cell(entry.title_cell).text)
+                words = titles.words(markup.read_cell(entry.title_cell).text)
                 if _paper_titles(earlier, entry) and not titles.is_name(words):
                     return earlier, CONFLICT
             elif one_entity(earlier, entry) and not _named_apart(earlier, entry):

@@ -14,10 +14,9 @@ The title is the title cell as shown, links reduced to their text, and images, b
 tags (``<br>``) and bracketed tags (``[**MInference**]``) removed, then compared loosely
 (``title_key``). Two rows are the same paper when they share an identifier, or when their
 titles match and no identifier contradicts it (both have arXiv ids, or both DOIs, and none is
-shared).
-
-Every scan here is linear in the cell's length: brackets and parentheses are paired once with a
-stack, and no regular expression can backtrack over a run of openers.
+shared). A cell is read as GitHub shows it by ``lint/markup.py``; a row's arXiv id and the
+month it gives are read in ``lint/arxiv.py``, the columns naming a paper's variant in
+``lint/variants.py``.
 """
 
 from __future__ import annotations
@@ -27,19 +26,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from lint import dates
-from lint.dates import DateValue
-from lint.document import Table
+from lint.markup import read_cell
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # the ASCII bytes \W and _ match, deleted in one C call on the common all-ASCII title
 _ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())
-# an escaped character, or a bracket or parenthesis that may pair
-_PAIRING = re.compile(r"\\.|[\[\]()]", re.DOTALL)
-_OPENERS = re.compile(r"\\.|[\[\]<]", re.DOTALL)
 # a URL in text (GFM's autolink extension); no class here can restart the match, so it is linear
 _BARE_URL = re.compile(r"(?i)\bhttps?://[^\s<>\"'`|\[\]{}]+")
-_TAG_URL = re.compile(r"""(?i)\b(href|src)\s*=\s*["']?([^"'\s>]+)""")
 _ARXIV_NEW = r"\d{4}\.\d{4,5}"
 _ARXIV_OLD = r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}"
 _ARXIV_ID = re.compile(rf"(?i)({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?")
@@ -108,145 +101,6 @@ def same_paper(first: Identity, second: Identity) -> bool:
     if set(first.keys) & set(second.keys):
         return True
     return bool(first.title) and first.title == second.title and not contradicts(first, second)
-
-
-class Shown(NamedTuple):
-    """A cell read as GitHub shows it: ``text`` (link text kept, images, tags and HTML
-    dropped), ``outside`` (the text outside links), and its links as ``(url, is_image)``."""
-
-    text: str
-    outside: str
-    links: list[tuple[str, bool]]
-
-
-def _pairs(text: str, pattern: re.Pattern[str], opener: str, closer: str) -> dict[int, int]:
-    """Position of each ``opener`` mapped to its matching ``closer`` (one stack, linear)."""
-    matched: dict[int, int] = {}
-    stack: list[int] = []
-    for found in pattern.finditer(text):
-        char = found.group()
-        if char == opener:
-            stack.append(found.start())
-        elif char == closer and stack:
-            matched[stack.pop()] = found.start()
-    return matched
-
-
-def read_cell(text: str, keep_tags: bool = False) -> Shown:
-    """What a cell shows and links to. ``keep_tags`` keeps the text of bracketed tags."""
-    if "[" not in text and "<" not in text:
-        return Shown(text, text, [])
-    brackets = _pairs(text, _PAIRING, "[", "]") if "[" in text and "]" in text else {}
-    parens = _pairs(text, _PAIRING, "(", ")") if "](" in text else {}
-    scan = _Scan(text, brackets, parens, keep_tags)
-    for found in _OPENERS.finditer(text):
-        scan.at(found.start(), found.group())
-    return scan.result()
-
-
-def link_texts(text: str) -> list[str]:
-    """The text of each inline link in ``text`` (images and badges left out), in order."""
-    if "](" not in text:
-        return []
-    closers = {close: open_ for open_, close in _pairs(text, _PAIRING, "[", "]").items()}
-    found = []
-    for close, opener in sorted(closers.items()):
-        if text.startswith("(", close + 1) and not (opener and text[opener - 1] == "!"):
-            found.append(text[opener + 1 : close])
-    return found
-
-
-class _Scan:
-    """One left-to-right pass over a cell's openers, with the pairs found beforehand."""
-
-    def __init__(
-        self, text: str, brackets: dict[int, int], parens: dict[int, int], keep_tags: bool
-    ) -> None:
-        self.text, self.brackets, self.parens, self.keep_tags = text, brackets, parens, keep_tags
-        self.pieces: list[str] = []
-        self.outside: list[str] = []
-        self.links: list[tuple[str, bool]] = []
-        self.copied = 0  # text before this position is already in ``pieces``
-        self.skip = 0  # openers before this position are inside markup already handled
-        self.resume: dict[int, int] = {}  # a link text's closing bracket -> where to go on
-        self.depth = 0  # how many link texts the scan is inside
-        self.next_gt = -2  # the first ">" at or after the last lookup (-1: none left)
-
-    def emit(self, end: int, resume: int) -> None:
-        piece = self.text[self.copied : end]
-        self.pieces.append(piece)
-        if not self.depth:
-            self.outside.append(piece)
-        self.copied = resume
-
-    def at(self, position: int, char: str) -> None:
-        if position < self.skip or len(char) > 1:
-            return
-        if char == "]":
-            after = self.resume.pop(position, None)
-            if after is not None:
-                self.emit(position, after)
-                self.skip = after
-                self.depth = max(0, self.depth - 1)
-        elif char == "[":
-            self.bracket(position)
-        else:
-            self.tag(position)
-
-    def bracket(self, position: int) -> None:
-        close = self.brackets.get(position)
-        if close is None:
-            return
-        text = self.text
-        image = position > 0 and text[position - 1] == "!" and position - 1 >= self.copied
-        after = close + 1
-        end = self.parens.get(after) if text[after : after + 1] == "(" else None
-        if end is not None:
-            self.links.append((_destination(text, after + 1, end), image))
-            if image:
-                self.emit(position - 1, end + 1)
-                self.skip = end + 1
-                return
-            self.emit(position, position + 1)
-            self.resume[close] = end + 1
-            self.depth += 1
-        elif text[after : after + 1] == "[" and after in self.brackets:
-            self.emit(position, position + 1)
-            self.resume[close] = self.brackets[after] + 1
-            self.depth += 1
-        elif not self.keep_tags:
-            self.emit(position, close + 1)
-            self.skip = close + 1
-
-    def tag(self, position: int) -> None:
-        if self.next_gt != -1 and self.next_gt < position:
-            self.next_gt = self.text.find(">", position)
-        end = self.next_gt
-        if end == -1:
-            return
-        if self.text.find("<", position + 1, end) != -1:
-            return  # a tag holds no "<": this one is text (the search stops at the next "<")
-        inner = self.text[position + 1 : end]
-        if inner.startswith(("http://", "https://")) and " " not in inner:
-            self.links.append((inner, False))
-        else:
-            for attribute in _TAG_URL.finditer(inner):
-                self.links.append((attribute[2], attribute[1].lower() == "src"))
-        self.emit(position, end + 1)
-        self.skip = end + 1
-
-    def result(self) -> Shown:
-        self.emit(len(self.text), len(self.text))
-        return Shown("".join(self.pieces), "".join(self.outside), self.links)
-
-
-def _destination(text: str, start: int, end: int) -> str:
-    """The URL of an inline link whose parentheses hold ``text[start:end]``."""
-    inner = text[start:end].strip()
-    if inner.startswith("<"):
-        close = inner.find(">")
-        return inner[1:close] if close != -1 else inner[1:]
-    return inner.split(None, 1)[0] if inner else ""
 
 
 def title_key(title: str) -> bytes:
@@ -414,125 +268,6 @@ def _normal_path(path: str) -> str:
     if bare.lower().endswith(".pdf"):
         bare = bare[:-4]
     return f"{bare}?{query}" if query else bare
-
-
-def arxiv_month(paper_id: str) -> tuple[int, int] | None:
-    """The year and month of an arXiv id's first version (``2406.01234`` -> 2024, 6;
-    ``hep-th/9901001`` -> 1999, 1), or None when the digits name no month."""
-    digits = paper_id.rsplit("/", 1)[-1][:4]
-    if not digits.isdigit():
-        return None
-    year, month = int(digits[:2]), int(digits[2:])
-    if not 1 <= month <= 12:
-        return None
-    if "/" in paper_id:
-        return (1900 + year if year >= 91 else 2000 + year), month
-    return 2000 + year, month
-
-
-def arxiv_order(paper_id: str) -> tuple[int, int, int] | None:
-    """An arXiv id's place in arXiv's own order: year, month, then its number in the month."""
-    month = arxiv_month(paper_id)
-    number = paper_id.rsplit("/", 1)[-1][4:].lstrip(".")
-    if month is None or not number.isdigit():
-        return None
-    return month[0], month[1], int(number)
-
-
-def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
-    """Columns whose cells name a variant (a size, version, language or task: ``7B``,
-    ``A4.2B/25.8B``, ``v1.0``, ``代码``): short, without links, in most rows (``skip``: the
-    title and date). Two rows that differ in one of them are two entries, not a duplicate."""
-    found = []
-    for index in range(len(table.header.cells)):
-        if index in skip:
-            continue
-        texts = [row.cells[index] for row in table.rows if index < len(row.cells)]
-        texts = [text for text in texts if text]
-        misses = 0
-        allowed = len(texts) * (1 - VARIANT_SHARE)
-        for text in texts:
-            misses += not _designator(text)
-            if misses > allowed:
-                break  # most columns are told apart by their first rows
-        else:
-            if len(texts) >= 2:
-                found.append(index)
-    return tuple(found)
-
-
-# a variant column: this share of its non-empty cells are short names of a variant
-VARIANT_SHARE = 0.8
-_DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"[\W_]*\d+[\W_]*")
-
-
-def _designator(text: str) -> bool:
-    if _NUMBER.fullmatch(text):
-        return False  # a row number or a year: it tells rows apart, not variants of a paper
-    if len(text) > 24 or "](" in text or "<" in text or "://" in text:
-        return False
-    return len(text) <= 8 or _DIGIT.search(text) is not None
-
-
-_ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
-
-
-def may_hold_arxiv(text: str) -> bool:
-    """False for text in which no row can give an arXiv id (a whole table's rows at once)."""
-    return any(hint in text for hint in _ARXIV_HINTS)
-
-
-def arxiv_ids(
-    cells: Sequence[str],
-    title: int | None,
-    skip: int | None = None,
-    known: dict[tuple[Any, ...], Any] | None = None,
-) -> tuple[str, ...]:
-    """The arXiv ids of a row as ``identity`` reads them (``known`` as there); a row that
-    cannot hold one costs a few substring tests."""
-    if not may_hold_arxiv("|".join(cells)):
-        return _EMPTY
-    return identity(cells, title, skip, known=known).arxiv
-
-
-class DatedId(NamedTuple):
-    """A row's one arXiv id, the year and month of its first version, and the row's date."""
-
-    arxiv: str
-    month: tuple[int, int]
-    date: DateValue
-
-
-def dated_arxiv(
-    cells: Sequence[str],
-    title: int | None,
-    date: int,
-    date_format: str,
-    known: dict[tuple[Any, ...], Any] | None = None,
-) -> DatedId | None:
-    """The row's arXiv id with its month and the row's date, when the row gives exactly one id
-    and a readable date (emphasis around it allowed); else None (``known`` as in ``identity``)."""
-    found = arxiv_ids(cells, title, date, known)
-    if len(found) != 1 or date >= len(cells):
-        return None
-    month = arxiv_month(found[0])
-    value = _row_date(cells[date], date_format) if month is not None else None
-    if month is None or value is None:
-        return None
-    return DatedId(found[0], month, value)
-
-
-def _row_date(text: str, date_format: str) -> DateValue | None:
-    """The date of a row's date cell as date-format reads it: in the column's style (a day in a
-    comment or in brackets included), a year alone only in a year style, never in the future."""
-    style = dates.parse_style(date_format)
-    value = dates.read(text, style)
-    if value is None or not value.year or dates.is_future(value):
-        return None
-    if not value.month and dates.has_month(style):
-        return None
-    return value
 
 
 def normal_link(url: str) -> str:

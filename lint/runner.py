@@ -20,6 +20,7 @@ from lint import output
 from lint.config import Config, ConfigError
 from lint.files import BOM, InputError, Source, collect, decode, read_source, write_stdout
 from lint.problem import Problem
+from lint.report import Error, Report
 
 if TYPE_CHECKING:
     import argparse
@@ -47,16 +48,16 @@ class Run:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.reports: list[output.Report] = []
+        self.reports: list[Report] = []
         self.fixed = 0
         self.changed = False
-        self.errors: list[output.Error] = []
+        self.errors: list[Error] = []
         self.configs: dict[str, Config | ConfigError] = {}
         self.settings: dict[str, SettingsUse] = {}
         # the papers of the files already checked: the files of one run are one scope
         self.papers: Scope | None = None
         # the problems bulk suppressions silenced, and the suppressions files (read on demand)
-        self.suppressed: list[output.Report] = []
+        self.suppressed: list[Report] = []
         self.ledger: Ledger | None = None
         # with --online: what arXiv and Crossref say of every paper the run's files name
         self.metadata: dict[str, Paper] | None = None
@@ -70,7 +71,7 @@ class Run:
         """Report an error on stderr now (a long run shows it at once) and keep it for the
         machine formats."""
         say_error(message)
-        self.errors.append(output.Error(message, path, line, column))
+        self.errors.append(Error(message, path, line, column))
 
     def add(self, source: Source, problems: list[Problem], text: str | Document) -> None:
         """Keep the problems of one file, those its bulk suppressions silence apart; ``text``
@@ -89,15 +90,15 @@ class Run:
 
     def _located(
         self, source: Source, problems: list[Problem], text: str | Document
-    ) -> Iterator[output.Report]:
+    ) -> Iterator[Report]:
         if self.args.format not in ("json", "sarif") or not problems:
-            yield from (output.Report(source.shown, problem) for problem in problems)
+            yield from (Report(source.shown, problem) for problem in problems)
             return
         lines = _lines(text)
         for problem in problems:
             line = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             end = output.span_end(line, problem.column)
-            yield output.Report(source.shown, problem, problem.line, end)
+            yield Report(source.shown, problem, problem.line, end)
 
 
 def _lines(text: str | Document) -> Sequence[str]:
@@ -433,7 +434,7 @@ def fetch_metadata(run: Run, files: list[Path], text: str | None = None) -> dict
     once before any file is checked, so that no network failure leaves a run half done;
     InputError (one line, exit 2) when it cannot be had. A file that cannot be read or
     configured is skipped here: checking it reports why."""
-    from lint import conventions, document
+    from lint import document, inference
     from lint.online.cache import CacheError
     from lint.online.client import NetworkError
     from lint.online.lookup import fetch
@@ -445,7 +446,7 @@ def fetch_metadata(run: Run, files: list[Path], text: str | None = None) -> dict
             config = config_for(source.path, run)
         except (InputError, ConfigError, Reported):
             continue
-        found.append(conventions.infer(document.parse(source.text, source.shown), config))
+        found.append(inference.infer(document.parse(source.text, source.shown), config))
     try:
         return fetch(found, run.args.refresh)
     except (NetworkError, CacheError) as error:
@@ -466,7 +467,7 @@ def ledger(args: argparse.Namespace) -> Ledger:
 
 def show_conventions(run: Run) -> int:
     """Print the conventions of every file the paths name; exit 2 on an error, else 0."""
-    from lint import conventions, document
+    from lint import document, inference
     from lint.show import describe
 
     files, missing = collect(run.args.paths)
@@ -477,5 +478,5 @@ def show_conventions(run: Run) -> int:
             source = read_source(path)
             config = config_for(source.path, run)
             doc = document.parse(source.text, source.shown)
-            sys.stdout.write(describe(source.shown, conventions.infer(doc, config)))
+            sys.stdout.write(describe(source.shown, inference.infer(doc, config)))
     return 2 if run.failed else 0

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.explain import plain
-from lint.output import Error, Report, rule_url
+from lint.report import Error, Report, rule_url
 from lint.rules import RULES, summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -10,7 +10,8 @@ list) or ``default``, so a maintainer sees why a row was reported and which sett
 from __future__ import annotations
 
 from lint.config import SECTION
-from lint.conventions import Conventions, Setting, TableConventions, misplaced
+from lint.conventions import Conventions, Setting, TableConventions
+from lint.date_order import misplaced
 
 
 def _setting(name: str, setting: Setting | None) -> str:

@@ -11,8 +11,8 @@ import shlex
 from collections import Counter
 from collections.abc import Sequence
 
-from lint.output import Report
 from lint.problem import SAFE
+from lint.report import Report
 
 # a step summary holds at most 1 MiB; beyond this many rows the table is cut with a note
 MAX_ROWS = 1000

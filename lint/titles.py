@@ -28,7 +28,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint import papers
+from lint import markup
 
 # a name: at most this many words and characters (``Dog Facts``, ``GPT-2``, ``图神经网络介绍``)
 NAME_WORDS = 2
@@ -68,7 +68,7 @@ def words(text: str) -> tuple[str, ...]:
 def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), or a label such
     as ``null``, ``Paper``, ``[Paper]``, ``链接``."""
-    shown = papers.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
+    shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
     if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
@@ -127,8 +127,8 @@ def forms(cell: str) -> Forms:
 def _shown(text: str, keep_tags: bool = False) -> str:
     if "[" not in text and "<" not in text:
         return text
-    shown = papers.read_cell(text, keep_tags=keep_tags).text
-    return shown if keep_tags or words(shown) else papers.read_cell(text, keep_tags=True).text
+    shown = markup.read_cell(text, keep_tags=keep_tags).text
+    return shown if keep_tags or words(shown) else markup.read_cell(text, keep_tags=True).text
 
 
 def _main(text: str) -> tuple[str, ...]:
@@ -145,7 +145,7 @@ def _main(text: str) -> tuple[str, ...]:
 def _link_texts(cell: str) -> list[tuple[str, ...]]:
     """The words of each link's text in ``cell`` that is not a placeholder (``[pdf]``)."""
     found = []
-    for written in papers.link_texts(cell):
+    for written in markup.link_texts(cell):
         text = _main(written)
         if text and " ".join(text) not in PLACEHOLDERS:
             found.append(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from lint import conventions, document
+from lint import document, inference
 from lint.add import choose_table
 from lint.cli import main
 from lint.config import Config
@@ -33,7 +33,7 @@ QLORA_LINK = "[QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/
 def added(markdown: str, paper: NewPaper = QLORA, section: str | None = None) -> str:
     """``markdown`` with ``paper`` added, checked to lint as cleanly as it did before."""
     doc = document.parse(markdown, "list.md")
-    conv = conventions.infer(doc, Config())
+    conv = inference.infer(doc, Config())
     target = choose_table(conv, section, "list.md")
     text, lines = insert(doc, markdown, conv, target, [paper], {})
     # nothing reported on the new row, and no rule that found nothing before finds something

@@ -1,11 +1,11 @@
 """A table's rows as entities, the conflicts between two of them, and the cross-listing
-convention they give (``lint/entities.py``, ``lint/paper_index.py``, ``lint/conventions.py``)."""
+convention they give (``lint/entities.py``, ``lint/paper_index.py``, ``lint/inference.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lint import conventions, entities
+from lint import entities, inference
 from lint.config import Config
 from lint.document import parse
 from lint.paper_index import DateKey, dates_conflict, venues_conflict
@@ -83,7 +83,7 @@ def test_venues_conflict(first: str, second: str, expected: bool) -> None:
 
 
 def listing(markdown: str) -> str | None:
-    found = conventions.infer(parse(markdown), Config()).cross_listing
+    found = inference.infer(parse(markdown), Config()).cross_listing
     return None if found is None else found.value
 
 
@@ -100,7 +100,7 @@ def test_one_repeat_across_sections_with_the_same_data_is_cross_listing() -> Non
 
 def test_show_conventions_shows_the_evidence() -> None:
     doc = parse(f"## A\n{HEADER}{PAPER}\n## B\n{HEADER}{PAPER}", "x.md")
-    shown = describe("x.md", conventions.infer(doc, Config()))
+    shown = describe("x.md", inference.infer(doc, Config()))
     assert "cross-listing: yes" in shown and "lines 4 and 9" in shown
     assert "entries: papers (1 row)" in shown
 
@@ -111,5 +111,5 @@ def test_links_of_code_and_demo_columns_never_identify_the_paper() -> None:
         "| Model two: a first paper | 2024.01 | [demo](https://demo.example.org/app) |\n"
         "| Model 2.5: a second paper | 2024.07 | [demo](https://demo.example.org/app) |\n"
     )
-    found = conventions.infer(parse(markdown), Config())
+    found = inference.infer(parse(markdown), Config())
     assert [entry.identity.keys for entry in found.tables[0].entities] == [(), ()]

@@ -14,7 +14,8 @@ import pytest
 from lint import engine, fix
 from lint.cli import main
 from lint.document import parse
-from lint.fix import Changes, FixError, apply_fixes, choose_fixes, fix_text, split_lines, verify
+from lint.fix import Changes, FixError, apply_fixes, choose_fixes, fix_text, verify
+from lint.lines import join, split_lines
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 # a row off the compact layout its table keeps, and the table with it laid out
@@ -33,12 +34,12 @@ def problem(line: int, edits: tuple[Edit, ...], safety: str = SAFE) -> Problem:
 def test_apply_fixes_bottom_up_keeps_line_endings() -> None:
     lines = split_lines("a\r\nb\r\nc\r\nd\r\n")
     fixes = [Fix((Edit(1, 1, ("A", "A2")),)), Fix((Edit(3, 4, ()),))]
-    assert fix.join(apply_fixes(lines, fixes)) == "A\r\nA2\r\nb\r\n"
+    assert join(apply_fixes(lines, fixes)) == "A\r\nA2\r\nb\r\n"
 
 
 def test_apply_fixes_keeps_missing_final_newline() -> None:
     lines = split_lines("a\nb")
-    assert fix.join(apply_fixes(lines, [Fix((Edit(2, 2, ("B", "C")),))])) == "a\nB\nC"
+    assert join(apply_fixes(lines, [Fix((Edit(2, 2, ("B", "C")),))])) == "a\nB\nC"
 
 
 def test_choose_fixes_takes_smallest_and_defers_overlapping() -> None:

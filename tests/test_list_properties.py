@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from lint import engine
 from lint.config import Config, from_mapping
 from lint.document import parse
-from lint.fix import Changes, apply_fixes, fix_text, join, split_lines, verify
+from lint.fix import Changes, apply_fixes, fix_text, verify
+from lint.lines import join, split_lines
 from lint.problem import SAFE
 from tests import strategies
 from tests.conftest import LIST_EXAMPLES

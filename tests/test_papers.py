@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint import papers
+from lint import arxiv, markup, papers
 
 ARXIV = "2407.02490"
 
@@ -103,7 +103,7 @@ def test_same_paper() -> None:
     ],
 )
 def test_arxiv_month(paper_id: str, month: tuple[int, int] | None) -> None:
-    assert papers.arxiv_month(paper_id) == month
+    assert arxiv.arxiv_month(paper_id) == month
 
 
 # issue 14: each run once took quadratic time in the title's link regex; 200,000 characters
@@ -132,5 +132,5 @@ def test_runs_of_openers_are_linear(unit: str, key: bytes) -> None:
 
 def test_a_long_run_of_links_reads_every_link() -> None:
     text = "[a](https://x.org/p) " * 10_000
-    assert len(papers.read_cell(text).links) == 10_000
+    assert len(markup.read_cell(text).links) == 10_000
     assert papers.title_key(text) == b"a" * 10_000

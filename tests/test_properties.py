@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from lint.config import Config
 from lint.document import parse
-from lint.fix import fix_text, split_lines
+from lint.fix import fix_text
+from lint.lines import split_lines
 from tests.test_corpus import assert_parse_agrees
 
 ATOMS = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
-from lint.output import Report
 from lint.problem import Problem
+from lint.report import Report
 from lint.rules import RULES
 from lint.sarif import artifact_uri, sarif_log
 

@@ -8,8 +8,8 @@ import pytest
 
 from lint.cli import main
 from lint.document import parse
-from lint.output import Report
 from lint.problem import Problem
+from lint.report import Report
 from lint.step_summary import fix_commands, render
 from tests.shared import SEED, needs_seed
 

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from lint import papers
+from lint import markup
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD_BREAK = re.compile(r"[\s\-‐‑–—:：/]+")
@@ -42,8 +42,8 @@ def _words(text: str) -> list[str]:
 def shown(cell: str) -> str:
     """A title cell as GitHub shows it (see ``papers.title_key``)."""
     if "[" in cell or "<" in cell:
-        text = papers.read_cell(cell).text
-        return text if key(text) else papers.read_cell(cell, keep_tags=True).text
+        text = markup.read_cell(cell).text
+        return text if key(text) else markup.read_cell(cell, keep_tags=True).text
     return cell
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import conventions, dates, papers
+from lint import arxiv, arxiv_dating, dates
 from lint.cell_fix import rewrite_cell
 from lint.context import Context
 from lint.document import Document, Row
@@ -54,7 +54,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         follow = setting.value == "follow"
         style = found.date_style.value
-        for index, dated in conventions.arxiv_rows(found, context.memo):
+        for index, dated in arxiv_dating.arxiv_rows(found, context.memo):
             row = found.table.rows[index]
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
@@ -74,7 +74,7 @@ def _months(year_month: tuple[int, int]) -> int:
 
 
 def _problem(
-    doc: Document, row: Row, column: int, dated: papers.DatedId, style: str, before: bool
+    doc: Document, row: Row, column: int, dated: arxiv.DatedId, style: str, before: bool
 ) -> Problem:
     text = row.cells[column]
     year, month = dated.month
@@ -89,7 +89,7 @@ def _problem(
     return Problem(row.line, row.column(column), CODE, NAME, message, fix)
 
 
-def _written(dated: papers.DatedId, style: str) -> str | None:
+def _written(dated: arxiv.DatedId, style: str) -> str | None:
     """The id's month written in the column's style, wrappers included."""
     year, month = dated.month
     parsed = dates.parse_style(style)
@@ -97,7 +97,7 @@ def _written(dated: papers.DatedId, style: str) -> str | None:
     return dates.write(value, parsed)
 
 
-def _fix(doc: Document, row: Row, column: int, dated: papers.DatedId, style: str) -> Fix | None:
+def _fix(doc: Document, row: Row, column: int, dated: arxiv.DatedId, style: str) -> Fix | None:
     """Unsafe, and only for a date earlier than its id (a later date may be a release or an
     update date on purpose) and without a day (which the id cannot give)."""
     written = _written(dated, style)

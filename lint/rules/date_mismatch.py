@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lint import conventions, dates, papers
+from lint import arxiv, arxiv_dating, dates
 from lint.context import Context
 from lint.dates import DateValue
 from lint.document import Document, Row
@@ -70,7 +70,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         if column is None or found.date_style is None or not _by_arxiv(found, context):
             continue
         style = found.date_style.value
-        dated = papers.dated_arxiv(row.cells, found.roles.title, column, style)
+        dated = arxiv.dated_arxiv(row.cells, found.roles.title, column, style)
         if dated is None:
             continue
         first = date(*paper.date)
@@ -84,7 +84,7 @@ def _by_arxiv(found: TableConventions, context: Context) -> bool:
     rows to tell, else the whole list's."""
     if found.arxiv_dates is None:
         return False
-    own = len(conventions.arxiv_rows(found, context.memo)) >= conventions.ARXIV_MIN_ROWS
+    own = len(arxiv_dating.arxiv_rows(found, context.memo)) >= arxiv_dating.ARXIV_MIN_ROWS
     setting = found.arxiv_dates if own else context.conventions.arxiv_dates
     return setting is not None and setting.value == "follow"
 

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import papers, titles
+from lint import markup, papers, titles
 from lint.columns import header_key
 from lint.config import AUTO
 from lint.context import Context
@@ -214,7 +214,7 @@ def _ids(entry: Entry) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(papers.read_cell(text, keep_tags=True).text.split()) or text
+    return " ".join(markup.read_cell(text, keep_tags=True).text.split()) or text
 
 
 def _where(doc: Document, entry: Entry, first: Entry) -> str:
@@ -262,4 +262,4 @@ def _by_header(entry: Entry) -> dict[str, str]:
 
 
 def _urls(row: Row) -> set[str]:
-    return {papers.link_key(url) for text in row.cells for url, _ in papers.read_cell(text).links}
+    return {papers.link_key(url) for text in row.cells for url, _ in markup.read_cell(text).links}

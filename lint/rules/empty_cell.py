@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lint import papers
+from lint import arxiv
 from lint.column_shapes import MIN_ROWS, kept_filled
 from lint.context import Context
 from lint.conventions import TableConventions
@@ -93,7 +93,7 @@ def _id_evidence(
 ) -> str | None:
     """What shows the rows of this row's kind (with an arXiv id, or without) fill their date."""
     roles = found.roles
-    one_id = len(papers.arxiv_ids(row.cells, roles.title, roles.date, known)) == 1
+    one_id = len(arxiv.arxiv_ids(row.cells, roles.title, roles.date, known)) == 1
     rows, dated = found.dated_ids[0 if one_id else 1]
     if dated < MIN_ROWS or dated < FILLED * rows:
         return None

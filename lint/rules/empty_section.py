@@ -4,7 +4,11 @@ Why: an empty heading in a paper list is a category promised and never filled, o
 rows were moved away; readers open it and find nothing. A heading is empty when nothing at all
 (no table, text, list, code or sub-heading; HTML comments do not count) comes before the next
 heading of the same or a higher level. Sections of prose, such as a contributors' guide or a
-licence, are not empty.
+licence, are not empty. Headings that are no section to fill are left alone: a heading that is
+itself a link (the entry is the link), a notice written as a heading (a sentence: it ends with
+``.``, ``!`` or ``?``, or runs past a dozen words: "News: ... accepted by CVPR 2024.", "Other
+tasks are coming soon!"), and a run of three or more empty headings side by side at one level
+(a list naming its topics as headings, as a Future Directions section does).
 
 Fails::
 
@@ -27,10 +31,11 @@ Fix: none: fill the section or remove its heading by hand.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from lint.context import Context
 from lint.document import Document, Section
+from lint.headings import shown_heading
 from lint.problem import Problem
 
 CODE = "S001"
@@ -39,29 +44,66 @@ DEFAULT = True
 FIX = "none"
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
+_SENTENCE_END = ".!?。！？"
+_MAX_WORDS = 12  # a section name is a few words; a notice or a report's title runs longer
+_RUN = 3  # empty headings side by side: topics named as headings, not sections to fill
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report empty headings and paper tables without rows, in document order."""
     sections = doc.sections
+    empty = [_is_empty(doc, sections, index) for index in range(len(sections))]
     for index, section in enumerate(sections):
-        following = sections[index + 1] if index + 1 < len(sections) else None
-        if following is not None and following.level > section.level:
-            continue  # a sub-heading is content
-        end = following.line - 1 if following else len(doc.lines)
-        if not _has_content(doc, _body_start(doc, section), end):
-            column = (
-                len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
-            )
-            message = f'section "{section.title}" is empty: add its entries or remove the heading'
-            yield Problem(section.line, column, CODE, NAME, message)
+        if not empty[index] or not _is_section(section) or _in_run(sections, empty, index):
+            continue
+        column = len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
+        shown = shown_heading(section.title) or section.title
+        message = f'section "{shown}" is empty: add its entries or remove the heading'
+        yield Problem(section.line, column, CODE, NAME, message)
     for found in context.conventions.paper_tables():
         table = found.table
         if not table.rows:
             column = len(table.prefixes[0]) + 1
             message = "paper table has no rows: add its entries or remove the table"
             yield Problem(table.start_line, column, CODE, NAME, message)
+
+
+def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
+    """True when nothing (no sub-heading either) comes before the next heading of its level."""
+    section = sections[index]
+    following = sections[index + 1] if index + 1 < len(sections) else None
+    if following is not None and following.level > section.level:
+        return False  # a sub-heading is content
+    end = following.line - 1 if following else len(doc.lines)
+    return not _has_content(doc, _body_start(doc, section), end)
+
+
+def _is_section(section: Section) -> bool:
+    """A heading that names a section to fill: not a link (an entry), not a notice (a sentence)."""
+    title = section.title.strip()
+    if _LINK.fullmatch(title.strip("*_ ")):
+        return False
+    shown = shown_heading(title).strip()
+    if not shown:
+        return True
+    return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
+
+
+def _in_run(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:
+    """True when the heading is one of a run of empty headings of one level, side by side."""
+    level = sections[index].level
+
+    def same(other: int) -> bool:
+        return 0 <= other < len(sections) and sections[other].level == level and empty[other]
+
+    start = end = index
+    while same(start - 1):
+        start -= 1
+    while same(end + 1):
+        end += 1
+    return end - start + 1 >= _RUN
 
 
 def _body_start(doc: Document, section: Section) -> int:

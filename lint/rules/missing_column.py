@@ -21,8 +21,10 @@ Passes::
     | Paper A | 2023.05 | 摘要 |
 
 Also, without ``required-columns``: a table with a date column but no title column (none by
-header name, none carrying its rows' links) gets no paper checks; that is said once per
-document, at the first such table, with the setting that names the title column.
+header name, none carrying its rows' links) whose rows still link to something gets no paper
+checks; that is said once per document, at the first such table, with the setting that names
+the title column. A dated table that links nothing (a changelog, a release history) is no paper
+table, and is not named.
 
 Fix: none: add the column, or set ``title-column`` / ``date-column`` to the one that holds it.
 """
@@ -66,7 +68,9 @@ def _untitled(context: Context) -> Iterator[Problem]:
     untitled = [
         found.table
         for found in context.conventions.tables
-        if found.date_style is not None and found.roles.title is None and found.table.rows
+        if found.date_style is not None
+        and found.roles.title is None
+        and any(_links(row.cells) for row in found.table.rows)
     ]
     if not untitled:
         return
@@ -77,3 +81,8 @@ def _untitled(context: Context) -> Iterator[Problem]:
         f'title-column = "<header>" under [tool.{SECTION}], or ignore {CODE} if it lists no papers'
     )
     yield Problem(header.line, header.column(0), CODE, NAME, message)
+
+
+def _links(cells: tuple[str, ...]) -> bool:
+    """True when a cell of the row links (Markdown or HTML): a sign the table cites papers."""
+    return any("](" in text or "href=" in text for text in cells)

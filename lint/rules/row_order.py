@@ -8,7 +8,11 @@ a third of its rows out of place either way is ordered by something else (by han
 size) and is not checked. The misplaced rows are those outside the longest run of rows in order;
 each is reported at its own line, saying where it belongs. Dates are compared as the column's date
 style writes them (the day only if it shows days); rows with the same date are in order. A year
-column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year.
+column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year. In auto, a table whose
+dated rows form at most three runs in order of five rows or more, with more than three rows out of
+place, is grouped (published papers newest first, then preprints newest first) and not checked.
+Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III) are a series
+the list keeps together: they are not reported, and a move keeps them together.
 
 Fails::
 
@@ -39,13 +43,20 @@ would scramble the numbering. A table holding a date that cannot be read (see ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
-from lint import conventions, dates
+from lint import conventions, date_order, dates
 from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
+from lint.headings import shown_heading
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+
+_TYPOS = 3  # rows out of place that read as slips, not a grouping
+_GROUPS = 3  # at most this many runs in order make a grouped table
+_GROUP_ROWS = 5  # each of at least this many rows
+_NAME = re.compile(r"[^\W_][\w\-+.]*")
 
 CODE = "P003"
 NAME = "row-order"
@@ -56,18 +67,89 @@ FIX = "safe/unsafe"
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report every row outside the longest run of rows in its table's order."""
     for found in context.conventions.paper_tables():
-        misplaced = conventions.misplaced(found)
+        misplaced = date_order.misplaced(found)
+        if not misplaced:
+            continue
+        descending = found.order.value == "descending"
+        if found.order.source != conventions.SET and _grouped(found.keys, descending, misplaced):
+            continue
+        blocks = _series(found.table, found.roles.title)
+        in_series = {index for block in blocks if len(block) > 1 for index in block}
+        misplaced = [index for index in misplaced if index not in in_series]
         if misplaced:
-            yield from _problems(doc, found, misplaced)
+            yield from _problems(doc, found, misplaced, blocks)
+
+
+def _grouped(keys: Sequence[conventions.DateKey | None], descending: bool, out: list[int]) -> bool:
+    """True when the rows form a few long runs, each in order (published papers newest first,
+    then preprints newest first): a grouping, not rows out of place (issue 17, item 6).
+
+    Several rows out of place (more than a typo or two) with the dated rows splitting into at
+    most ``_GROUPS`` runs in order of at least ``_GROUP_ROWS`` rows each."""
+    if len(out) <= _TYPOS:
+        return False
+    readable = [key for key in keys if key is not None]
+    runs = [1]
+    for before, after in zip(readable, readable[1:], strict=False):
+        if (after <= before) if descending else (after >= before):
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return len(runs) <= _GROUPS and min(runs) >= _GROUP_ROWS
+
+
+def _series(table: Table, title: int | None) -> list[list[int]]:
+    """The rows as blocks: rows side by side whose titles start with one name (AutoAD, AutoAD
+    II, AutoAD III) form one block, a series the list keeps together; other rows stand alone."""
+    blocks: list[list[int]] = []
+    last = ""
+    for index, row in enumerate(table.rows):
+        name = _leading_name(cell(row.cells, title)) if title is not None else ""
+        if name and name == last:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+        last = name
+    return blocks
+
+
+def _leading_name(text: str) -> str:
+    """The name a title starts with ("AutoAD" of "AutoAD II: The Sequel"), if its first word is
+    one: letters with a capital inside or a digit, not a plain word ("Video", "Large")."""
+    words = shown_heading(text).split()
+    if not words:
+        return ""
+    word = words[0].rstrip(":,;.-–")
+    if len(word) < 3 or not _NAME.fullmatch(word):
+        return ""
+    if any(char.isupper() for char in word[1:]) or any(char.isdigit() for char in word):
+        return word
+    return ""
+
+
+def _sorted_order(
+    keys: Sequence[conventions.DateKey | None], blocks: list[list[int]], descending: bool
+) -> list[int]:
+    """The rows' indexes sorted by date, stably, a series moving as one block (by its first
+    date): a move never splits rows the list keeps together."""
+
+    def key(block: list[int]) -> conventions.DateKey:
+        return next((keys[index] for index in block if keys[index] is not None), None) or (0, 0, 0)
+
+    ordered = sorted(blocks, key=key, reverse=descending)
+    return [index for block in ordered for index in block]
 
 
 def _problems(
-    doc: Document, found: conventions.TableConventions, misplaced: list[int]
+    doc: Document,
+    found: conventions.TableConventions,
+    misplaced: list[int],
+    blocks: list[list[int]],
 ) -> Iterator[Problem]:
     table, keys, column = found.table, found.keys, found.roles.date
     assert column is not None
     descending = found.order.value == "descending"
-    order = sorted(range(len(keys)), key=lambda i: keys[i] or (0, 0, 0), reverse=descending)
+    order = _sorted_order(keys, blocks, descending)
     unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
     fix = None if unreadable else _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(misplaced))

@@ -96,7 +96,7 @@ def retitled(cell: str, key: str, title: str, shown: str) -> str | None:
     the title the cell shows (``shown``; emphasis inside the link kept), or as the whole cell
     when it holds no markup; None otherwise (``**Title** [pdf](…)``: the link is no title)."""
     from lint import papers
-    from lint.new_row import escape_cell, link_text
+    from lint.cell_text import escape_cell, link_text
     from lint.online import titles
     from lint.online.metadata import normal_key
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint import conventions
+from lint import inference
 from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
@@ -81,5 +81,5 @@ def test_the_convention_is_inferred_from_most_rows() -> None:
     follow = parse(HEADER + FOLLOWING + row("2406.01234", "2024.11"))
     free = parse(HEADER + row("2401.00001", "2024.05") + row("2402.00009", "2024.08") + FOLLOWING)
     for doc, value in ((follow, "follow"), (free, "free")):
-        (table,) = conventions.infer(doc, Config()).tables
+        (table,) = inference.infer(doc, Config()).tables
         assert table.arxiv_dates is not None and table.arxiv_dates.value == value

@@ -46,3 +46,40 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
 def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> None:
     assert found(markdown) == expected
     assert fix_text(markdown, config=ONLY).text == markdown
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # a notice written as a heading (a sentence) is no section to fill (issue 17)
+        (f"# Survey\n\n### News: our paper is accepted by CVPR 2024.\n\n## A\n{TABLE}", []),
+        (f"## A\n{TABLE}\n## Other tasks are coming soon!\n\n## B\n{TABLE}", []),
+        # so is a report's long title
+        (
+            "### Summary of the First Workshop on Large Language and Vision Models for "
+            f"Autonomous Driving (LLVM-AD)\n\n## A\n{TABLE}",
+            [],
+        ),
+        # a heading that is itself a link is the entry
+        (f"## A\n{TABLE}\n## [依存句法](https://example.org/dp.md)\n\n## B\n{TABLE}", []),
+        # three empty headings side by side name topics; two are still reported
+        (f"## Future\n\n#### Maps\n\n#### Agents\n\n#### Hardware\n\n## B\n{TABLE}", []),
+        (
+            f"## Future\n\n#### Maps\n\n#### Agents\n\n## B\n{TABLE}",
+            [(3, 1, "S001"), (5, 1, "S001")],
+        ),
+        # a placeholder section is still reported, named as GitHub shows it
+        (f"## A\n{TABLE}\n## **Talks** [↑](#top)\n\n## B\n{TABLE}", [(6, 1, "S001")]),
+    ],
+)
+def test_headings_that_are_no_sections(markdown: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(markdown) == expected
+
+
+def test_the_message_names_the_heading_as_shown() -> None:
+    problems = run_rule(
+        empty_section, parse(f"## A\n{TABLE}\n## **Talks** 💻\n\n## B\n{TABLE}"), ONLY
+    )
+    assert [p.message for p in problems] == [
+        'section "Talks 💻" is empty: add its entries or remove the heading'
+    ]

@@ -42,9 +42,20 @@ def test_configured_column_satisfies_the_requirement() -> None:
 
 
 def test_a_date_table_without_a_title_column_is_said_once() -> None:
-    table = "| Version | Date | Notes |\n|---|---|---|\n| 1.0 | 2023-05 | x |\n"
+    # its rows link (a paper in one of three notes), yet no column links in most rows
+    table = (
+        "| Version | Date | Notes |\n|---|---|---|\n| 1.0 | 2023-05 | x |\n"
+        "| 1.1 | 2023-06 | [A](https://arxiv.org/abs/2306.00001) |\n| 1.2 | 2023-07 | y |\n"
+    )
     markdown = "\n".join([table, table, table])
     problems = list(run_rule(missing_column, parse(markdown), Config(select=("missing-column",))))
     assert [(p.line, p.code) for p in problems] == [(1, "T005")]
     titled = "| 论文题目 | 发表时间 |\n|---|---|\n| A | 2023.05 |\n"
     assert list(run_rule(missing_column, parse(titled), Config(select=("missing-column",)))) == []
+
+
+def test_a_dated_table_that_links_nothing_is_no_paper_table() -> None:
+    # a changelog: dated, no title column, no link in any row (issue 17: not a paper table)
+    changelog = "| Version | Time | Update Content |\n|---|---|---|\n| V1 | 2023/03/31 | first |\n"
+    problems = run_rule(missing_column, parse(changelog), Config(select=("missing-column",)))
+    assert list(problems) == []

@@ -402,3 +402,54 @@ def test_a_row_without_a_place_is_named_with_its_date(unplaced: str, named: str)
     (problem,) = run_rule(row_order, parse(markdown), ONLY)
     assert problem.fix is None
     assert "line 5" in problem.message and named in problem.message
+
+
+AUTO = Config(select=("row-order",), date_format="YYYY.MM")
+
+
+def test_a_table_of_a_few_long_sorted_runs_is_grouped_not_misordered() -> None:
+    """Published papers newest first, then preprints newest first (issue 17, item 6): two long
+    runs in order are a grouping; with order left to auto nothing is reported or moved."""
+    published = [(f"P{n}", f"2024.{12 - n:02d}") for n in range(8)]
+    preprints = [(f"Q{n}", f"2024.{11 - n:02d}") for n in range(8)]
+    markdown = rows(*published, *preprints)
+    assert found(markdown, AUTO) == []
+    assert fix_text(markdown, config=AUTO).text == markdown
+    # a set order is the user's word: the rows out of it are reported
+    assert found(markdown, Config(select=("row-order",), date_format="YYYY.MM", order="descending"))
+
+
+def test_one_slip_between_two_runs_is_still_reported() -> None:
+    """A row dated after its neighbours splits a table into two runs too: one row out of place
+    is a slip, not a grouping."""
+    before = [(f"A{n}", f"2023.{n + 1:02d}") for n in range(6)]
+    after = [(f"B{n}", f"2024.{n + 1:02d}") for n in range(6)]
+    markdown = rows(*before, ("Late", "2025.01"), *after)
+    assert [line for line, _, _ in found(markdown, AUTO)] == [9]
+
+
+def test_a_series_kept_together_is_neither_reported_nor_split() -> None:
+    """AutoAD, AutoAD II and AutoAD III sit together on purpose (issue 17, item 6): their rows
+    out of date order are not reported, and a move of another row keeps them together."""
+    markdown = rows(
+        ("Alpha: a", "2023.01"),
+        ("AutoAD: movie description", "2023.03"),
+        ("AutoAD II: the sequel", "2023.10"),
+        ("AutoAD III: the prequel", "2024.04"),
+        ("Beta: b", "2023.06"),
+        ("Gamma: c", "2024.05"),
+        ("Delta: d", "2024.06"),
+    )
+    assert [line for line, _, _ in found(markdown, AUTO)] == [7]
+    fixed = fix_text(markdown, config=AUTO).text
+    titles = [line.split("|")[1].strip() for line in fixed.splitlines()[2:]]
+    # the series moves as one block, by its first date
+    assert titles == [
+        "Alpha: a",
+        "AutoAD: movie description",
+        "AutoAD II: the sequel",
+        "AutoAD III: the prequel",
+        "Beta: b",
+        "Gamma: c",
+        "Delta: d",
+    ]

@@ -1,0 +1,73 @@
+"""Whether a table's dates follow its rows' arXiv ids (the month an id gives): the rows giving
+one id and a readable date, the verdict over them, and how many rows of each kind a table has
+(arxiv-date and date-mismatch compare a row's date with those of its kind)."""
+
+from __future__ import annotations
+
+from lint import arxiv
+from lint.conventions import INFERRED, Setting, TableConventions
+from lint.memo import Memo
+
+# a table's dates follow their arXiv ids when this share of its dated rows with one id agree
+ARXIV_AGREE = 0.9
+ARXIV_MIN_ROWS = 3
+
+
+def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, arxiv.DatedId], ...]:
+    """The rows of a table with a date column giving one arXiv id and a readable date (by
+    index), read once per table and memo; a table whose lines mention no arXiv id costs a few
+    substring tests."""
+    table, title, date = found.table, found.roles.title, found.roles.date
+    if date is None or found.date_style is None:
+        return ()
+    contents = tuple(row.content for row in table.rows)
+    if not arxiv.may_hold_arxiv("\n".join(contents)):
+        return ()
+    date_format = found.date_style.value
+    key = (contents, title, date, date_format)
+    known = memo.arxiv_rows.get(key)
+    if known is None:
+        identities = memo.identities
+        dated = (
+            (index, arxiv.dated_arxiv(row.cells, title, date, date_format, identities))
+            for index, row in enumerate(table.rows)
+        )
+        known = memo.arxiv_rows[key] = tuple((i, one) for i, one in dated if one is not None)
+    return known
+
+
+def arxiv_dates(rows: tuple[tuple[int, arxiv.DatedId], ...]) -> Setting:
+    """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
+    month are dated the id's month, else ``free``."""
+    agree = total = 0
+    for _, found in rows:
+        if found.date.month:
+            total += 1
+            agree += found.month == (found.date.year, found.date.month)
+    detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"
+    follow = agree >= ARXIV_MIN_ROWS and agree >= ARXIV_AGREE * total
+    return Setting("follow" if follow else "free", INFERRED, detail)
+
+
+def dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tuple[int, int]]:
+    """For a table whose dates follow their arXiv ids (else zeros): how many of its rows with
+    the header's cell count give one arXiv id and how many of those a date, then the same for
+    the other rows. Only the rows with an empty date cell are read for ids here: the dated ones
+    are the table's ``arxiv_rows``, read already."""
+    table, title, date = found.table, found.roles.title, found.roles.date
+    if date is None or found.arxiv_dates is None or found.arxiv_dates.value != "follow":
+        return ((0, 0), (0, 0))
+    width = len(table.header.cells)
+    full = [row for row in table.rows if len(row.cells) == width]
+    dated_ids = sum(
+        1 for index, _ in arxiv_rows(found, memo) if len(table.rows[index].cells) == width
+    )
+    undated_ids = sum(
+        1
+        for row in full
+        if not row.cells[date]
+        and len(arxiv.arxiv_ids(row.cells, title, date, memo.identities)) == 1
+    )
+    dated = sum(1 for row in full if row.cells[date])
+    with_id = dated_ids + undated_ids
+    return ((with_id, dated_ids), (len(full) - with_id, dated - dated_ids))

@@ -1,0 +1,162 @@
+"""The order a table's rows run in: each row's date as compared, the direction (set, or the one
+leaving fewer rows out of place, ``off`` without a clear one or when the rows follow their
+arXiv ids instead), and the rows out of that order (row-order reports them, a new row is placed
+by them)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from lint import arxiv, dates
+from lint.columns import Roles
+from lint.config import AUTO, Config
+from lint.conventions import (
+    DEFAULT,
+    DEFAULT_ORDER,
+    INFERRED,
+    DateKey,
+    Setting,
+    TableConventions,
+    set_by,
+)
+from lint.document import Table
+from lint.memo import Memo
+
+
+def misplaced(found: TableConventions) -> list[int]:
+    """The indexes of the rows outside the longest run of rows in the table's order (none when
+    it has no order)."""
+    if found.order.value not in ("ascending", "descending"):
+        return []
+    return out_of_order(found.keys, found.order.value == "descending")
+
+
+def date_keys(
+    table: Table, texts: Sequence[str], date_format: str, hint: int | None, year_column: bool
+) -> tuple[DateKey | None, ...]:
+    """Each row's date as compared: as the format shows it (the day only if it shows days)."""
+    style = dates.parse_style(date_format)
+    shown = (dates.has_month(style), dates.has_day(style))
+    with_year = dates.has_year(style)
+    limit = dates.limit()
+    # a year alone is a date in a year style or a column of years, not among months
+    years = not shown[0] or year_column
+    # a style without the year reads it from the section's heading
+    hint = None if with_year else hint
+    seen: dict[str, DateKey | None] = {}
+    keys: list[DateKey | None] = []
+    width = len(table.header.cells)
+    for row, text in zip(table.rows, texts, strict=True):
+        if len(row.cells) != width:
+            keys.append(None)  # a row with missing or extra cells: its date may be any cell
+            continue
+        if text not in seen:
+            value = dates.read(text, style, hint)
+            key = None
+            if value is not None and (value.month or years):
+                key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
+            seen[text] = key if key is None or key <= limit else None
+        keys.append(seen[text])
+    return tuple(keys)
+
+
+def table_order(
+    table: Table, keys: Sequence[DateKey | None], config: Config, document: Config
+) -> tuple[Setting, dict[bool, list[int]]]:
+    """The order the table runs in: set, or in auto the direction leaving fewer rows out of
+    place; ``off`` when more than a third of the rows would be out of place either way. With
+    it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
+    if config.order != AUTO:
+        return set_by(config.order, "order", config, document), {}
+    readable = [key for key in keys if key is not None]
+    if len(set(readable)) < 2:
+        return Setting(DEFAULT_ORDER, DEFAULT, "fewer than two distinct dates"), {}
+    up = out_of_order(keys, descending=False)
+    if not up:  # in order: no direction can leave fewer rows out of place
+        return Setting("ascending", INFERRED, f"all {len(readable)} dated rows"), {False: up}
+    down = out_of_order(keys, descending=True)
+    found = {False: up, True: down}
+    direction, out = ("ascending", up) if len(up) <= len(down) else ("descending", down)
+    if not out:
+        return Setting(direction, INFERRED, f"all {len(readable)} dated rows"), found
+    # rows out of place need evidence of an order: a clear direction over several dates
+    misplaced = set(out)
+    run = {key for index, key in enumerate(keys) if key is not None and index not in misplaced}
+    steps = list(zip(readable, readable[1:], strict=False))
+    rising = sum(after > before for before, after in steps)
+    falling = sum(after < before for before, after in steps)
+    against = falling if direction == "ascending" else rising
+    if len(up) == len(down):
+        detail = f"as many rows out of place ascending as descending ({len(out)})"
+    elif against * 4 > rising + falling:
+        detail = f"{against} of {rising + falling} changes of date run {_other(direction)}"
+    elif len(run) < 3:
+        detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
+    elif len(out) * 3 > len(readable):
+        detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
+    else:
+        shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
+        return Setting(direction, INFERRED, shown), found
+    return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
+
+
+def by_id(
+    table: Table, table_roles: Roles, keys: Sequence[DateKey | None], order: Setting, memo: Memo
+) -> Setting:
+    """``off`` when the rows follow their arXiv ids more closely than their dates (daily arXiv
+    lists sort by id and date rows by their last update): the table is ordered by id."""
+    ids: list[DateKey | None] = []
+    for row in table.rows:
+        found = arxiv.arxiv_ids(row.cells, table_roles.title, table_roles.date, memo.identities)
+        ids.append(arxiv.arxiv_order(found[0]) if len(found) == 1 else None)
+    with_ids = sum(key is not None for key in ids)
+    if with_ids * 2 <= len(table.rows):
+        return order
+    descending = order.value == "descending"
+    by_id, by_date = len(out_of_order(ids, descending)), len(out_of_order(keys, descending))
+    if by_id >= by_date:
+        return order
+    detail = f"ordered by arXiv id ({by_id} rows out of id order, {by_date} out of date order)"
+    return Setting("off", INFERRED, detail)
+
+
+def _other(direction: str) -> str:
+    return "descending" if direction == "ascending" else "ascending"
+
+
+def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
+    """Indexes of the rows outside the longest run of rows in order (equal dates are in order).
+
+    Rows whose date cannot be read are never out of place. Among several longest runs, the one
+    that keeps the earliest rows is kept, so the row that breaks the order is the one reported.
+    Linear in the rows, times a logarithm.
+    """
+    indexes = [index for index, key in enumerate(keys) if key is not None]
+    readable = [key for key in keys if key is not None]
+    if readable == sorted(readable, reverse=descending):
+        return []  # already in order (most tables): one sort in C instead of the search below
+    values: list[DateKey] = []
+    for index in indexes:
+        key = keys[index]
+        assert key is not None
+        values.append((-key[0], -key[1], -key[2]) if descending else key)
+    # longest run starting at each position: the longest non-increasing run ending there, read
+    # from the right, found by patience sorting on negated keys
+    starting = [0] * len(values)
+    tails: list[DateKey] = []
+    for position in range(len(values) - 1, -1, -1):
+        year, month, day = values[position]
+        negated = (-year, -month, -day)
+        slot = bisect_right(tails, negated)
+        tails[slot : slot + 1] = [negated]
+        starting[position] = slot + 1
+    need = len(tails)
+    kept: set[int] = set()
+    last: DateKey | None = None
+    for position, value in enumerate(values):
+        if need and starting[position] == need and (last is None or value >= last):
+            kept.add(position)
+            last = value
+            need -= 1
+    return [index for position, index in enumerate(indexes) if position not in kept]

@@ -1,0 +1,282 @@
+"""Reading a document's conventions (``lint/conventions.py``), once per document, by the engine.
+
+Each table's roles, date style (shared by the list's date columns of one kind,
+``dates.choose_styles``), order (``lint/date_order.py``), arXiv dating
+(``lint/arxiv_dating.py``), variant columns, kept layout, column shapes and entities; then the
+document's layout, paper-table header and cross-listing. Settings other than ``auto`` win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, titles, variants
+from lint.arxiv_dating import arxiv_dates, arxiv_rows, dated_ids
+from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
+from lint.config import AUTO, Config
+from lint.conventions import (
+    DEFAULT,
+    DEFAULT_LAYOUT,
+    INFERRED,
+    NO_LAYOUT,
+    SET,
+    Conventions,
+    Setting,
+    TableConventions,
+    header_cells,
+    set_by,
+)
+from lint.date_order import by_id, date_keys, out_of_order, table_order
+from lint.document import Document, Table
+from lint.memo import Memo
+from lint.sections import settings_for
+
+
+def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
+    """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
+    the rules will ask again (a table's layout styles, its rows with arXiv ids)."""
+    memo = memo if memo is not None else Memo()
+    settings = [settings_for(config, table.section) for table in doc.tables]
+    found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
+    styles = _date_styles(doc.tables, found, settings, config, memo)
+    tables = tuple(
+        _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
+        for table, table_settings, table_roles, style in zip(
+            doc.tables, settings, found, styles, strict=True
+        )
+    )
+    header, header_source = _header(tables, config)
+    size = sum(map(len, doc.lines)) + len(doc.lines)
+    short = sum(table.shape.short_rows for table in tables)
+    read = Conventions(
+        config,
+        _layout(tables, config),
+        tables,
+        header,
+        header_source,
+        cross_listing=_cross_listing(tables),
+        size=size,
+        short_rows=short,
+    )
+    with_dates = [table for table in tables if table.arxiv_dates is not None]
+    if not with_dates:
+        return read
+    rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
+    return read._replace(arxiv_dates=arxiv_dates(rows))
+
+
+def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
+    roles_of, keys = found.roles, found.keys
+    known, things = memo.identities, memo.things
+    listed = entities.table_entries(found.table, roles_of, keys, found.variants, known, things)
+    return found._replace(entities=listed) if listed else found
+
+
+# a list cross-lists once it repeats this many entities in another table with the same data
+CROSS_LISTED = 1
+
+
+def _cross_listing(tables: Sequence[TableConventions]) -> Setting | None:
+    """``yes`` when the list repeats an entity of one table in another with the same data (its
+    title, date and venue), ``no`` when it never does; None when no table lists entities.
+
+    One such repeat is enough: a row pasted under a second section with everything the same was
+    put there on purpose (a paper forgotten and added again shows itself by differing data,
+    which duplicate-entry reports everywhere). Tables whose section sets ``duplicate-scope`` are
+    left out: the setting already says what their repeats mean."""
+    # a table whose section sets its own duplicate-scope is that section's exception, no evidence
+    listed = [
+        found.entities
+        for found in tables
+        if found.entities and found.settings.duplicate_scope == AUTO
+    ]
+    if not listed:
+        return None
+    found = paper_index.repeats(listed)
+    if found.rows < CROSS_LISTED or found.first is None:
+        return Setting("no", INFERRED, "no entity is listed in two tables")
+    first, again = found.first
+    shown = titles.shown(first.title_cell) or ", ".join(first.identity.keys[:1])
+    detail = (
+        f"{found.rows} {'row repeats' if found.rows == 1 else 'rows repeat'} an entity of "
+        f'another table with the same data, e.g. "{shown}" at lines {first.row.line} and '
+        f"{again.row.line}"
+    )
+    return Setting("yes", INFERRED, detail)
+
+
+def _header(
+    tables: Sequence[TableConventions], config: Config
+) -> tuple[tuple[str, ...] | None, Setting | None]:
+    """The header every paper table should have: the setting, or the one most use."""
+    if config.header is not None:
+        return header_cells(config.header), Setting("the configured header", SET)
+    counts: dict[tuple[str, ...], int] = {}
+    for found in tables:
+        if found.roles.is_paper:
+            key = header_cells(found.table.header.cells)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None, None
+    best = max(counts, key=lambda key: counts[key])  # first among equals
+    total = sum(counts.values())
+    if not _clear_majority(counts[best], total):
+        return None, None  # the list keeps no one header: nothing to hold its tables to
+    detail = f"{counts[best]} of {total} paper tables"
+    return best, Setting("the header most paper tables use", INFERRED, detail)
+
+
+def _clear_majority(count: int, total: int) -> bool:
+    """A header the list keeps: used by at least two paper tables and two in three of them."""
+    return count >= 2 and 3 * count >= 2 * total
+
+
+def _table(
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
+) -> TableConventions:
+    """One table's conventions under ``config``, its settings (``document``'s, with those of
+    the sections it is in), given its roles and its date style (``_date_styles``)."""
+    found = _dated_table(table, config, memo, document, table_roles, date_style)
+    return found._replace(
+        kept_layout=kept_layout.kept(table, memo),
+        shape=column_shapes.shape(table, memo),
+        dated_ids=dated_ids(found, memo),
+    )
+
+
+def _dated_table(
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: tuple[Setting | None, bool],
+) -> TableConventions:
+    """A table's conventions but its layout and shape, under ``config``, its settings
+    (``document``'s, with those of the sections it is in), given its roles and its date style
+    (``_date_styles``)."""
+    variants = _variants(table, table_roles)
+    own = _own_layout(config, document)
+    if table_roles.date is None:
+        off = Setting("off", DEFAULT, "no date column")
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
+    style, venue_years = date_style
+    if style is None:
+        off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
+        return TableConventions(
+            table, table_roles, None, off, variants=variants, settings=config, layout=own
+        )
+    hint = dates.year_hint(table.section)
+    texts = [cell(row.cells, table_roles.date) for row in table.rows]
+    years = dates.year_column(texts)
+    keys = date_keys(table, texts, style.value, hint, years)
+    order, out = table_order(table, keys, config, document)
+    if order.source == INFERRED and order.value != "off":
+        descending = order.value == "descending"
+        if out[descending] if descending in out else out_of_order(keys, descending):
+            order = by_id(table, table_roles, keys, order, memo)
+    found = TableConventions(
+        table, table_roles, style, order, keys, None, hint, years, variants, config, own
+    )
+    found = found._replace(venue_years=venue_years)
+    return found._replace(arxiv_dates=arxiv_dates(arxiv_rows(found, memo)))
+
+
+def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
+    """The columns telling entities of one paper apart in a table with a title column
+    (duplicate-entry reads them): its name column (``Dataset``, ``Abbreviation``) and the
+    columns of short variant names (``7B``); never where a paper appeared (``Venue``: two venues
+    for one paper are one paper updated in one place, not two variants)."""
+    if table_roles.title is None:
+        return ()
+    venue = venue_column(table, table_roles)
+    found = variants.variant_columns(table, (table_roles.title, table_roles.date, venue))
+    named = name_column(table, table_roles)
+    if named is None or named == table_roles.title or named in found:
+        return found
+    return tuple(sorted((*found, named)))
+
+
+def _own_layout(config: Config, document: Config) -> Setting | None:
+    """The layout a table's section sets for it (None: the document's)."""
+    if config.layout == document.layout or config.layout == AUTO:
+        return None
+    return set_by(config.layout, "layout", config, document)
+
+
+def _date_styles(
+    tables: Sequence[Table],
+    table_roles: Sequence[Roles],
+    settings: Sequence[Config],
+    document: Config,
+    memo: Memo,
+) -> list[tuple[Setting | None, bool]]:
+    """Each table's date style (None without a date column, or when most of its cells are no
+    dates) and whether the list writes venue-years in its kind of date column: the setting,
+    else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
+    where neither holds a majority, the style most of its dates share, as a default that
+    date-format does not check."""
+    columns = [
+        dates.DateColumn(
+            header_key(cell(table.header.cells, found.date)),
+            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
+        )
+        if found.date is not None
+        else None
+        for table, found in zip(tables, table_roles, strict=True)
+    ]
+    styles: list[tuple[Setting | None, bool]] = []
+    chosen = dates.choose_styles(columns, memo.date_columns)
+    for config, choice in zip(settings, chosen, strict=True):
+        venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
+        if choice is None:
+            styles.append((None, False))
+        elif config.date_format != AUTO:
+            styles.append((set_by(config.date_format, "date_format", config, document), venues))
+        else:
+            styles.append((_inferred(choice), venues))
+    return styles
+
+
+def _inferred(choice: dates.Choice) -> Setting | None:
+    """The setting an inferred style choice gives, its evidence in the detail."""
+    if choice.style is None:
+        return None
+    shown = f"{choice.matching} of {choice.cells} cells"
+    if choice.scope == dates.DOCUMENT and choice.tables > 1:
+        return Setting(choice.style, INFERRED, f"{shown} in {choice.tables} tables")
+    if choice.scope == dates.NONE:
+        detail = f"no style holds a majority ({shown}): dates read, not checked"
+        return Setting(choice.style, DEFAULT, detail)
+    return Setting(choice.style, INFERRED, shown)
+
+
+def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
+    """The layout style most of the document's tables keep (each in most of its rows), counting
+    the tables with at least ``EVIDENCE_ROWS`` rows when there are any; ``none`` when no style
+    is kept by more than half of them."""
+    if config.layout != AUTO:
+        return Setting(config.layout, SET)
+    # a table its section lays out says nothing of the others, nor does one without rows
+    own = [found for found in tables if found.layout is None and found.table.rows]
+    if not own:
+        return Setting(DEFAULT_LAYOUT, DEFAULT, "no table with rows")
+    evidence = [found for found in own if len(found.table.rows) >= kept_layout.EVIDENCE_ROWS] or own
+    counts = {style: 0 for style in layout.STYLES}
+    for found in evidence:
+        if found.kept_layout is not None:
+            counts[found.kept_layout.style] += 1
+    best = max(layout.STYLES, key=lambda style: counts[style])  # first among equals: aligned
+    detail = f"kept by {counts[best]} of {len(evidence)} tables"
+    if len(evidence) < len(own):
+        detail += f" of {kept_layout.EVIDENCE_ROWS} rows or more"
+    if counts[best] * 2 <= len(evidence):
+        return Setting(NO_LAYOUT, INFERRED, f"no layout kept by most tables: {best} {detail}")
+    return Setting(best, INFERRED, detail)

@@ -1,0 +1,49 @@
+"""Columns whose cells name a variant of a paper (a size, a version, a language or a task:
+``7B``, ``v1.0``): two rows that differ in one of them are two entries, not a duplicate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lint.document import Table
+
+
+def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
+    """Columns whose cells name a variant (a size, version, language or task: ``7B``,
+    ``A4.2B/25.8B``, ``v1.0``, ``代码``): short, without links, in most rows (``skip``: the
+    title and date). Two rows that differ in one of them are two entries, not a duplicate."""
+    found = []
+    for index in range(len(table.header.cells)):
+        if index in skip:
+            continue
+        texts = [row.cells[index] for row in table.rows if index < len(row.cells)]
+        texts = [text for text in texts if text]
+        misses = 0
+        allowed = len(texts) * (1 - VARIANT_SHARE)
+        for text in texts:
+            misses += not _designator(text)
+            if misses > allowed:
+                break  # most columns are told apart by their first rows
+        else:
+            if len(texts) >= 2:
+                found.append(index)
+    return tuple(found)
+
+
+# a variant column: this share of its non-empty cells are short names of a variant
+VARIANT_SHARE = 0.8
+
+
+_DIGIT = re.compile(r"\d")
+
+
+_NUMBER = re.compile(r"[\W_]*\d+[\W_]*")
+
+
+def _designator(text: str) -> bool:
+    if _NUMBER.fullmatch(text):
+        return False  # a row number or a year: it tells rows apart, not variants of a paper
+    if len(text) > 24 or "](" in text or "<" in text or "://" in text:
+        return False
+    return len(text) <= 8 or _DIGIT.search(text) is not None
