@@ -34,8 +34,19 @@ def lint(*argv: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
 # a closed pipe
 
 
-@pytest.mark.parametrize("option", [[], ["--diff"]])
-def test_closed_pipe_ends_the_run_quietly_with_0(tmp_path: Path, option: list[str]) -> None:
+# how a user starts the linter: both leave through lint.cli.entry, and must end alike
+ENTRY_POINTS = {
+    "module": [sys.executable, "-m", "lint"],
+    "script": [str(Path(sys.executable).with_name("llm4or-lint"))],
+}
+
+
+@pytest.mark.parametrize(
+    ("option", "entry_point"), [([], "module"), (["--diff"], "module"), ([], "script")]
+)
+def test_closed_pipe_ends_the_run_quietly_with_0(
+    tmp_path: Path, option: list[str], entry_point: str
+) -> None:
     # far more than a pipe holds: for --diff, every fourth row off the compact layout (a change to
     # show); for the report (one line a table for layout), every row with a cell GitHub drops
     if option:
@@ -47,7 +58,7 @@ def test_closed_pipe_ends_the_run_quietly_with_0(tmp_path: Path, option: list[st
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     with open(tmp_path / "err", "wb") as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "lint", *option, "big.md"],
+            [*ENTRY_POINTS[entry_point], *option, "big.md"],
             cwd=tmp_path,
             env=env,
             stdout=subprocess.PIPE,

@@ -1,0 +1,320 @@
+"""Conventions (``lint/inference.py``, ``lint/date_order.py``, ``lint/arxiv_dating.py``,
+``lint/kept_layout.py``, ``lint/variants.py``): a table in, the settings and their evidence out.
+
+Each threshold is tried at its value and on either side of it. The evidence is compared by its
+numbers (``detail`` says "4 of 5 dated rows"; the test reads 4 and 5), never by its wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from lint import inference
+from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
+from lint.config import Config
+from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
+from lint.dates import VENUE_YEARS_SHOWN
+from lint.document import parse
+from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
+from lint.variants import VARIANT_SHARE
+
+HEADER = "| Title | Date |\n| --- | --- |\n"
+
+
+def read(markdown: str, config: Config | None = None) -> Conventions:
+    return inference.infer(parse(markdown), config or Config())
+
+
+def numbers(setting: Setting | None) -> list[int]:
+    """The numbers of a setting's evidence, in order."""
+    assert setting is not None
+    return [int(found) for found in re.findall(r"\d+", setting.detail)]
+
+
+def dated(months: Sequence[int]) -> str:
+    """A table of papers dated ``2024.MM`` in the order given."""
+    return HEADER + "".join(f"| Paper {n} | 2024.{m:02d} |\n" for n, m in enumerate(months))
+
+
+def order(months: Sequence[int]) -> Setting:
+    return read(dated(months)).tables[0].order
+
+
+# ---------------------------------------------------------------- order (lint/date_order.py)
+
+
+def test_order_needs_two_distinct_dates() -> None:
+    assert order([3, 3, 3])[:2] == ("ascending", DEFAULT)
+    assert order([3, 4]) == Setting("ascending", INFERRED, order([3, 4]).detail)
+    assert numbers(order([3, 4])) == [2]
+    assert order([4, 3])[:2] == ("descending", INFERRED)
+
+
+def test_as_many_rows_out_of_place_either_way_is_no_order() -> None:
+    assert order([1, 3, 2])[:2] == ("off", INFERRED)
+    assert numbers(order([1, 3, 2])) == [1]
+
+
+def test_a_quarter_of_the_changes_against_the_order_is_the_most_it_allows() -> None:
+    # at the threshold: 1 change of 4 runs against the order
+    assert order([1, 2, 3, 4, 2])[:2] == ("ascending", INFERRED)
+    assert numbers(order([1, 2, 3, 4, 2])) == [4, 5]
+    # above it: 1 of 3
+    assert order([1, 2, 3, 2])[:2] == ("off", INFERRED)
+    assert numbers(order([1, 2, 3, 2])) == [1, 3]
+
+
+def test_a_third_of_the_rows_out_of_place_is_the_most_it_allows() -> None:
+    # at the threshold: 2 of 6 out of place (2 * 3 == 6)
+    assert order([1, 2, 3, 1, 2, 3])[:2] == ("ascending", INFERRED)
+    assert numbers(order([1, 2, 3, 1, 2, 3])) == [4, 6]
+    # above it: 2 of 5
+    assert order([1, 2, 3, 1, 2])[:2] == ("off", INFERRED)
+    assert numbers(order([1, 2, 3, 1, 2])) == [2, 5]
+
+
+def test_rows_in_order_must_span_three_distinct_dates() -> None:
+    # the rows kept in order span 3 dates (1, 2, 3): an order
+    assert order([1, 2, 1, 2, 3])[:2] == ("ascending", INFERRED)
+    # they span 2 (2, 1, descending): too few to tell
+    assert order([2, 1, 3, 2, 1])[:2] == ("off", INFERRED)
+    assert numbers(order([2, 1, 3, 2, 1])) == [2]
+
+
+def test_a_set_order_wins_and_says_so() -> None:
+    config = Config(order="descending")
+    assert read(dated([1, 2, 3]), config).tables[0].order == Setting("descending", SET)
+
+
+def with_ids(months: Sequence[int], ids: int) -> str:
+    """Rows dated ``months``, the first ``ids`` of them linking arXiv ids in ascending order."""
+    rows = []
+    for n, month in enumerate(months):
+        title = f"[Paper {n}](https://arxiv.org/abs/2401.{n:05d})" if n < ids else f"Paper {n}"
+        rows.append(f"| {title} | 2024.{month:02d} |\n")
+    return HEADER + "".join(rows)
+
+
+def test_rows_following_their_arxiv_ids_need_ids_in_more_than_half_of_them() -> None:
+    months = [1, 2, 3, 4, 2, 5]  # one row out of date order (its date is its last update)
+    # half the rows give an id (3 of 6): the date order stands, its misplaced row reported
+    assert read(with_ids(months, 3)).tables[0].order[:2] == ("ascending", INFERRED)
+    # more than half (4 of 6), in id order: ordered by id, not by date
+    found = read(with_ids(months, 4)).tables[0].order
+    assert found[:2] == ("off", INFERRED)
+    assert numbers(found) == [0, 1]
+
+
+# ---------------------------------------------------------------- arXiv dates (arxiv_dating)
+
+
+def arxiv_table(agree: int, disagree: int) -> str:
+    """Rows whose dates are their arXiv ids' month (``agree``), then rows dated two months
+    later (``disagree``)."""
+    rows = [f"| [P{n}](https://arxiv.org/abs/2401.{n:05d}) | 2024.01 |\n" for n in range(agree)]
+    rows += [
+        f"| [Q{n}](https://arxiv.org/abs/2401.{n + 500:05d}) | 2024.03 |\n" for n in range(disagree)
+    ]
+    return HEADER + "".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("agree", "disagree", "expected"),
+    [
+        (ARXIV_MIN_ROWS - 1, 0, "free"),  # too few rows to tell, however many agree
+        (ARXIV_MIN_ROWS, 0, "follow"),
+        (9, 1, "follow"),  # 90% agree: at the threshold
+        (8, 1, "free"),  # 89%
+        (18, 2, "follow"),
+        (17, 2, "free"),
+    ],
+)
+def test_dates_follow_arxiv_ids_from_ninety_percent_and_three_rows(
+    agree: int, disagree: int, expected: str
+) -> None:
+    assert ARXIV_AGREE == 0.9
+    found = read(arxiv_table(agree, disagree))
+    assert found.tables[0].arxiv_dates is not None
+    assert found.tables[0].arxiv_dates[:2] == (expected, INFERRED)
+    assert numbers(found.tables[0].arxiv_dates) == [agree, agree + disagree]
+    assert found.arxiv_dates is not None and found.arxiv_dates.value == expected
+
+
+def test_dated_ids_count_rows_of_each_kind_only_where_dates_follow_ids() -> None:
+    following = read(arxiv_table(3, 0) + "| Paper without id | 2024.02 |\n| Undated | |\n")
+    assert following.tables[0].dated_ids == ((3, 3), (2, 1))
+    assert read(arxiv_table(2, 0)).tables[0].dated_ids == ((0, 0), (0, 0))
+
+
+# ---------------------------------------------------------------- date style
+
+
+def test_a_date_column_needs_more_than_half_its_cells_to_be_dates() -> None:
+    half = HEADER + "| A | 2024.01 |\n| B | 2024.02 |\n| C | soon |\n| D | later |\n"
+    found = read(half).tables[0]
+    assert found.date_style is None
+    assert found.order[:2] == ("off", DEFAULT)
+    more = HEADER + "| A | 2024.01 |\n| B | 2024.02 |\n| C | 2024.03 |\n| D | later |\n"
+    style = read(more).tables[0].date_style
+    assert style is not None and style[:2] == ("YYYY.MM", INFERRED)
+    assert numbers(style) == [3, 4]
+
+
+def test_a_style_needs_more_than_half_the_dates() -> None:
+    even = HEADER + "| A | 2024.01 |\n| B | 2024.02 |\n| C | 2024-03 |\n| D | 2024-04 |\n"
+    style = read(even).tables[0].date_style
+    assert style is not None and style.source == DEFAULT  # dates read, not checked
+    assert numbers(style)[-2:] == [2, 4]
+    most = HEADER + "| A | 2024.01 |\n| B | 2024.02 |\n| C | 2024.03 |\n| D | 2024-04 |\n"
+    style = read(most).tables[0].date_style
+    assert style is not None and style[:2] == ("YYYY.MM", INFERRED)
+    assert numbers(style) == [3, 4]
+
+
+def test_the_lists_date_columns_of_one_kind_share_a_style() -> None:
+    two = f"## A\n{dated([1, 2])}\n## B\n{dated([3, 4])}"
+    style = read(two).tables[1].date_style
+    assert style is not None and style[:2] == ("YYYY.MM", INFERRED)
+    assert numbers(style) == [4, 4, 2]
+
+
+def test_a_set_date_format_wins() -> None:
+    found = read(dated([1, 2]), Config(date_format="YYYY-MM")).tables[0].date_style
+    assert found == Setting("YYYY-MM", SET)
+
+
+@pytest.mark.parametrize("venues", [VENUE_YEARS_SHOWN - 1, VENUE_YEARS_SHOWN])
+def test_venue_years_are_the_lists_way_from_two_cells(venues: int) -> None:
+    markdown = dated([1, 2, 3, 4]) + "| Published | CVPR, 2023 |\n" * venues
+    found = read(markdown).tables[0]
+    assert found.date_style is not None
+    assert found.venue_years is (venues >= VENUE_YEARS_SHOWN)
+
+
+# ---------------------------------------------------------------- layout (kept_layout, inference)
+
+
+def laid_out(compact: int, tight: int) -> str:
+    rows = [f"| C{n} | 2024.01 |\n" for n in range(compact)] + [
+        f"|T{n}|2024.01|\n" for n in range(tight)
+    ]
+    return HEADER + "".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("compact", "tight", "kept"),
+    [(3, 1, "compact"), (6, 2, "compact"), (5, 2, None), (2, 2, None), (1, 3, "tight")],
+)
+def test_a_table_keeps_the_style_of_three_rows_in_four(
+    compact: int, tight: int, kept: str | None
+) -> None:
+    assert KEPT_SHARE == 0.75
+    found = read(laid_out(compact, tight)).tables[0].kept_layout
+    assert (found and found.style) == kept
+    if found is not None:
+        assert (found.rows, found.read) == (max(compact, tight), compact + tight)
+
+
+def sections(*tables: str) -> str:
+    return "".join(f"## S{n}\n\n{table}\n" for n, table in enumerate(tables))
+
+
+def test_the_documents_layout_is_the_one_most_tables_keep() -> None:
+    compact, tight = laid_out(EVIDENCE_ROWS, 0), laid_out(0, EVIDENCE_ROWS)
+    found = read(sections(compact, compact, tight)).layout
+    assert found[:2] == ("compact", INFERRED)
+    assert numbers(found) == [2, 3]
+    # half is no majority: no layout
+    found = read(sections(compact, tight)).layout
+    assert found[:2] == (NO_LAYOUT, INFERRED)
+    # tables keeping no style count against every style
+    found = read(sections(compact, laid_out(2, 2))).layout
+    assert found.value == NO_LAYOUT
+
+
+def test_tables_under_three_rows_are_evidence_only_when_no_table_has_three() -> None:
+    small = laid_out(0, EVIDENCE_ROWS - 1)
+    found = read(sections(laid_out(EVIDENCE_ROWS, 0), small, small)).layout
+    assert found[:2] == ("compact", INFERRED)
+    assert numbers(found) == [1, 1, EVIDENCE_ROWS]
+    found = read(sections(laid_out(EVIDENCE_ROWS - 1, 0), small, small)).layout
+    assert found[:2] == ("tight", INFERRED)
+    assert numbers(found) == [2, 3]
+
+
+def test_a_set_layout_wins_and_a_table_without_rows_is_no_evidence() -> None:
+    assert read(laid_out(3, 0), Config(layout="tight")).layout == Setting("tight", SET)
+    assert read(HEADER).layout[:2] == ("aligned", DEFAULT)
+
+
+# ---------------------------------------------------------------- header
+
+
+PAPER_HEADER = "| Paper | Date |\n| --- | --- |\n| A | 2024.01 |\n"
+
+
+@pytest.mark.parametrize(
+    ("titled", "other", "expected"),
+    [
+        (2, 1, ("Title", "Date")),  # two in three: at the threshold
+        (3, 1, ("Title", "Date")),
+        (2, 2, None),  # half: the list keeps no one header
+        (3, 2, None),  # three in five: below two in three
+        (1, 0, None),  # one table: too few to tell a header the list keeps
+        (2, 0, ("Title", "Date")),
+    ],
+)
+def test_the_paper_tables_header_is_the_one_two_in_three_use(
+    titled: int, other: int, expected: tuple[str, ...] | None
+) -> None:
+    found = read(sections(*[dated([1])] * titled, *[PAPER_HEADER] * other))
+    assert found.header == expected
+    if expected is None:
+        assert found.header_source is None
+    else:
+        assert found.header_source is not None and found.header_source.source == INFERRED
+        assert numbers(found.header_source) == [titled, titled + other]
+
+
+def test_a_set_header_wins() -> None:
+    configured = read(dated([1]), Config(header=("论文题目", "发表时间")))
+    assert configured.header == ("论文题目", "发表时间")
+    assert configured.header_source is not None and configured.header_source.source == SET
+
+
+def test_a_table_without_a_date_column_is_no_paper_table_and_has_no_order() -> None:
+    found = read("| Title | Code |\n| --- | --- |\n| A | x |\n")
+    assert found.header is None
+    assert found.tables[0].order[:2] == ("off", DEFAULT)
+
+
+# ---------------------------------------------------------------- variants (lint/variants.py)
+
+
+def variant_table(short: int, long: int) -> str:
+    rows = [f"| Paper {n} | {n + 1}B | 2024.01 |\n" for n in range(short)]
+    rows += [f"| Paper {n + short} | a size described at length | 2024.01 |\n" for n in range(long)]
+    return "| Title | Size | Date |\n| --- | --- | --- |\n" + "".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "variant"),
+    [
+        (2, 0, True),
+        (1, 0, False),  # one cell tells nothing
+        (9, 1, True),  # 90% short names
+        # 80%: VARIANT_SHARE, yet not a variant column: the misses allowed, 10 * (1 - 0.8),
+        # fall just below 2 in floating point, so the share must be exceeded
+        (8, 2, False),
+        (4, 1, False),
+        (7, 3, False),
+    ],
+)
+def test_a_variant_column_holds_short_names_in_more_than_eighty_percent(
+    short: int, long: int, variant: bool
+) -> None:
+    assert VARIANT_SHARE == 0.8
+    assert (read(variant_table(short, long)).tables[0].variants == (1,)) is variant
