@@ -12,7 +12,8 @@ column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year. In
 dated rows form at most three runs in order of five rows or more, with more than three rows out of
 place, is grouped (published papers newest first, then preprints newest first) and not checked.
 Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III) are a series
-the list keeps together: they are not reported, and a move keeps them together.
+the list keeps together: they are not reported, and a move keeps them together; a series whose
+every row is out of place (PaLM, PaLM 2 appended after later rows) is reported, and moves as one.
 
 Fails::
 
@@ -74,7 +75,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         if found.order.source != conventions.SET and _grouped(found.keys, descending, misplaced):
             continue
         blocks = _series(found.table, found.roles.title)
-        in_series = {index for block in blocks if len(block) > 1 for index in block}
+        out = set(misplaced)
+        # a series with a row in place is kept there; one wholly out of place moves as a block
+        kept = [block for block in blocks if len(block) > 1 and not out.issuperset(block)]
+        in_series = {index for block in kept for index in block}
         misplaced = [index for index in misplaced if index not in in_series]
         if misplaced:
             yield from _problems(doc, found, misplaced, blocks)

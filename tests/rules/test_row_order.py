@@ -453,3 +453,14 @@ def test_a_series_kept_together_is_neither_reported_nor_split() -> None:
         "Gamma: c",
         "Delta: d",
     ]
+
+
+def test_a_series_wholly_out_of_place_is_reported_and_moved_as_one() -> None:
+    """PaLM and PaLM 2 appended after later rows: the series keeps together, but as a block it
+    is out of order, and a maintainer would move it (seen on an unseen list, issue 17)."""
+    earlier = [(f"Model {n}", f"20{10 + n}.01") for n in range(6)]
+    markdown = rows(*earlier, ("PaLM: scaling", "2012.06"), ("PaLM 2: report", "2013.06"))
+    assert [line for line, _, _ in found(markdown, AUTO)] == [9, 10]
+    fixed = fix_text(markdown, config=AUTO).text
+    titles = [line.split("|")[1].strip() for line in fixed.splitlines()[2:]]
+    assert titles[2:5] == ["Model 2", "PaLM: scaling", "PaLM 2: report"]
