@@ -164,6 +164,7 @@ def test_config_option_overrides_the_nearest_file(
     assert not [p for p in problems if p["code"] in ("P002", "P003")]
 
 
+@pytest.mark.slow  # every real list of the corpus, linted and fixed: CI, not the fast loop
 @pytest.mark.parametrize("real", files_or_skip(REAL, "corpus/real/"))
 def test_real_lists_lint_and_fix_losing_nothing(tmp_path: Path, real: Path) -> None:
     text = real.read_text(encoding="utf-8-sig")

@@ -111,6 +111,7 @@ def test_arxiv_month(paper_id: str, month: tuple[int, int] | None) -> None:
 RUN = 200_000
 
 
+@pytest.mark.slow  # linearity on runs of 200,000 characters: CI, not the fast loop
 @pytest.mark.parametrize(
     ("unit", "key"),
     [
