@@ -110,6 +110,7 @@ def test_a_removed_copy_of_a_reported_line_is_named() -> None:
     assert score.unnamed_changes(twice, TWO_TABLES, [report(5, "P001")]) == 1
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_score_runs_the_tool_and_counts_labels(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
