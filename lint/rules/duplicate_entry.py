@@ -248,8 +248,8 @@ def _redundant(entry: Entry, first: Entry) -> bool:
     first row says (words compared loosely), and every link it holds is in the first row."""
     kept = _by_header(first)
     for name, text in _by_header(entry).items():
-        key = papers.cell_key(text)
-        if key and key != papers.cell_key(kept.get(name, "")):
+        key = papers.title_key(text)
+        if key and key != papers.title_key(kept.get(name, "")):
             return False
     return _urls(entry.row) <= _urls(first.row)
 
