@@ -20,9 +20,6 @@ from typing import NamedTuple
 from lint.config import Config
 from lint.document import Document, Table
 
-TITLE = "title"
-DATE = "date"
-
 # the order is the preference when several columns match
 TITLE_NAMES = (
     "论文题目",

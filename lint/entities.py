@@ -64,7 +64,7 @@ def table_entries(
         if not identity.title and not identity.keys:
             continue  # an empty title is empty-cell's business
         variant = tuple(
-            (name, papers.cell_key(row.cells[column]))
+            (name, papers.title_key(row.cells[column]))
             for name, column in zip(names, variants, strict=True)
             if column < len(row.cells) and row.cells[column]
         )

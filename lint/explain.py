@@ -20,6 +20,7 @@ from typing import TextIO
 
 from lint.config import documented_keys
 from lint.rules import RULES, lookup, summary
+from lint.width import width
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 CONFIG_START, CONFIG_END = "<!-- config:start -->", "<!-- config:end -->"
@@ -52,13 +53,6 @@ def list_rules() -> str:
     )
 
 
-def _display_width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
-
-
 def _markdown(summary_text: str) -> str:
     """A docstring summary as Markdown: reST ````code```` as a code span, pipes escaped."""
     return _RST_CODE.sub(r"`\1`", summary_text).replace("|", "\\|")
@@ -66,13 +60,13 @@ def _markdown(summary_text: str) -> str:
 
 def _layout(rows: Sequence[Sequence[str]]) -> str:
     """Rows (the header first) as a Markdown table laid out as prettier lays one out."""
-    widths = [max(3, *(_display_width(row[i]) for row in rows)) for i in range(len(rows[0]))]
+    widths = [max(3, *(width(row[i]) for row in rows)) for i in range(len(rows[0]))]
 
     def line(cells: Sequence[str]) -> str:
-        padded = (cell + " " * (widths[i] - _display_width(cell)) for i, cell in enumerate(cells))
+        padded = (cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(cells))
         return "| " + " | ".join(padded) + " |"
 
-    delimiter = "| " + " | ".join("-" * width for width in widths) + " |"
+    delimiter = "| " + " | ".join("-" * size for size in widths) + " |"
     return "\n".join([line(rows[0]), delimiter, *(line(row) for row in rows[1:])])
 
 

@@ -50,6 +50,13 @@ def characters(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def _emoji_narrow(text: str) -> int:
+    """Width as an editor whose font draws emoji one column wide measures it (``📯``, ``❗️``
+    count 1): editors disagree on emoji, so a cell padded either way is padded."""
+    emoji = sum("\U0001f000" <= char <= "\U0001faff" for char in text) + text.count("\ufe0f")
+    return width(text) - emoji if emoji else -1
+
+
 class Kept(NamedTuple):
     """The style a table keeps, ``rows`` of the ``read`` rows it was read from being in it.
 
@@ -216,6 +223,8 @@ def in_style(found: Kept, row: Row) -> bool:
 def _aligned_piece(piece: str, column: int | None, measure: Measure) -> bool:
     """True for a cell padded to ``column``, or as wide or wider with one space on each side."""
     if column is not None and measure(piece) == column:
+        return True
+    if column is not None and not piece.isascii() and _emoji_narrow(piece) == column:
         return True
     text = piece.strip(" \t")
     one_space = piece == f" {text} " or (not text and piece in (" ", "  "))

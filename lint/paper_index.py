@@ -162,9 +162,51 @@ def venues_conflict(first: str, second: str) -> bool:
     mine, theirs = _venue(first), _venue(second)
     if not mine[0] or not theirs[0]:
         return False
-    names = mine[0] <= theirs[0] or theirs[0] <= mine[0]
+    names = mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(first, second)
     years = not (mine[1] and theirs[1]) or mine[1] == theirs[1]
     return not (names and years)
+
+
+# words an abbreviated venue leaves out (``IEEE Trans. Ind. Informatics``)
+_FILLERS = frozenset("on of the and for in & a an".split())
+
+
+def _abbreviated(first: str, second: str) -> bool:
+    """True when one venue is the other abbreviated (``Nat. Commun.``, ``Nature
+    Communications``; ``TPAMI``, ``Transactions on Pattern Analysis and Machine Intelligence``):
+    one venue written two ways is cross-listing, not a stale entry."""
+    mine, theirs = _venue_words(first), _venue_words(second)
+    short, long = sorted((mine, theirs), key=lambda words: sum(map(len, words)))
+    return bool(short) and (_prefixes(short, long) or _initials(short, long))
+
+
+def _venue_words(text: str) -> list[str]:
+    parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
+    return [part for part in parts if not part.isdigit() and part not in _NO_VENUE]
+
+
+def _prefixes(short: list[str], long: list[str]) -> bool:
+    """Each word of ``short`` begins a word of ``long`` in turn, and only fillers are skipped."""
+    rest = iter(long)
+    for word in short:
+        for other in rest:
+            if other.startswith(word):
+                break
+            if other not in _FILLERS:
+                return False
+        else:
+            return False
+    return all(other in _FILLERS for other in rest)
+
+
+def _initials(short: list[str], long: list[str]) -> bool:
+    """``short`` is one acronym of ``long``'s words (fillers and a leading publisher left out
+    or not)."""
+    if len(short) != 1 or len(short[0]) < 2:
+        return False
+    words = [word for word in long if word not in _FILLERS]
+    initials = "".join(word[0] for word in words)
+    return short[0] in (initials, initials[1:]) and len(words) > 1
 
 
 # venue cells that name none (``arXiv`` does: a preprint)

@@ -95,14 +95,6 @@ def contradicts(first: Identity, second: Identity) -> bool:
     return False
 
 
-def same_paper(first: Identity, second: Identity) -> bool:
-    """True when two identities name one paper: a shared identifier, or equal titles (not
-    empty) that no identifier contradicts."""
-    if set(first.keys) & set(second.keys):
-        return True
-    return bool(first.title) and first.title == second.title and not contradicts(first, second)
-
-
 def title_key(title: str) -> bytes:
     """The identity of a title: markup and punctuation gone, case and width folded.
 
@@ -120,11 +112,6 @@ def _key(text: str) -> bytes:
         return text.encode("ascii").lower().translate(None, _ASCII_NOT_WORD)
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _NOT_WORD.sub("", folded).encode("utf-8")
-
-
-def cell_key(text: str) -> bytes:
-    """A cell compared loosely, as titles are (``title_key``)."""
-    return title_key(text)
 
 
 def identity(
@@ -148,7 +135,7 @@ def identity(
 
 
 def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bool) -> Identity:
-    if not may or not _may_link("|".join(cells)):  # the common row: no link anywhere
+    if not may or not may_link("|".join(cells)):  # the common row: no link anywhere
         text = cells[title] if title is not None and title < len(cells) else ""
         return Identity(_key(text) if text else b"")
     arxiv: list[str] = []
@@ -158,7 +145,7 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
     for index, text in enumerate(cells):
         if index == skip or not text:
             continue
-        if not _may_link(text):
+        if not may_link(text):
             if index == title:
                 key = _key(text)
             continue
@@ -184,13 +171,9 @@ def _only_links(outside: str) -> bool:
 
 
 def may_link(text: str) -> bool:
-    """False for text in which no cell can hold a link or an identifier (a table's rows at
-    once: no character of these hints is a pipe or a space, so none spans two cells)."""
-    return _may_link(text)
-
-
-def _may_link(text: str) -> bool:
-    """False for a cell that cannot hold a link or an identifier (most cells: one C scan)."""
+    """False for a cell that cannot hold a link or an identifier (most cells: one C scan); as
+    well for a table's rows at once, since no character of these hints is a pipe or a space,
+    so none spans two cells."""
     if "[" in text or "<" in text or "://" in text:
         return True
     if "xiv" in text or "Xiv" in text or "XIV" in text:  # arXiv in any case

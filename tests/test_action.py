@@ -26,6 +26,9 @@ from pytest_httpserver import HTTPServer
 from lint.fix import fix_text
 from tests.fake_apis import FakeApis
 
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]

@@ -395,6 +395,7 @@ def test_crlf_and_no_final_newline_are_kept(
     assert path.read_bytes() == expected + b"| [Q](https://arxiv.org/abs/2305.14314) | 2023.05 |"
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_add_end_to_end(readme: Path, apis: FakeApis) -> None:
     env = {**os.environ, **apis.env(), "LLM4OR_CACHE_DIR": str(readme.parent / "cache")}
     argv = ["add", "2305.14314", "--section", "#多语言大模型", "--set", "内容简介=QLoRA 微调"]

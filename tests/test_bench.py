@@ -117,6 +117,7 @@ def test_every_defect_kind_is_visible_in_the_text() -> None:
         assert seen[kind] >= 5, kind
 
 
+@pytest.mark.slow  # a whole benchmark run: CI, not the fast loop
 def test_the_benchmark_runs_on_the_thousand_row_list(tmp_path: Path) -> None:
     output = tmp_path / "bench.json"
     command = [

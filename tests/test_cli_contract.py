@@ -41,6 +41,7 @@ ENTRY_POINTS = {
 }
 
 
+@pytest.mark.slow  # subprocesses on a 4,000-row list: CI, not the fast loop
 @pytest.mark.parametrize(
     ("option", "entry_point"), [([], "module"), (["--diff"], "module"), ([], "script")]
 )
@@ -74,6 +75,7 @@ def test_closed_pipe_ends_the_run_quietly_with_0(
 # machine formats
 
 
+@pytest.mark.slow  # a subprocess per format and options: CI, not the fast loop
 @pytest.mark.parametrize("output_format", ["json", "sarif"])
 @pytest.mark.parametrize(
     "options", [["--statistics"], ["--fix", "--statistics"], ["--unsafe-fixes", "--statistics"]]
@@ -109,6 +111,7 @@ PATCH_CASES = {
 }
 
 
+@pytest.mark.slow  # git and patch in subprocesses: CI, not the fast loop
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 @pytest.mark.parametrize("case", list(PATCH_CASES))
 def test_diff_applies_with_git_and_patch_and_equals_fix(tmp_path: Path, case: str) -> None:

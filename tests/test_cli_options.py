@@ -112,6 +112,7 @@ def test_an_unwritable_output_file_is_an_error(
     assert "r.txt" in line
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_options_end_to_end_through_the_console_script(tmp_path: Path) -> None:
     """The installed script, which leaves through os._exit: the report file is complete, the
     count is on stderr, and the exit code is the one asked for."""

@@ -13,6 +13,9 @@ from lint.fix import fix_text
 from tests.gfm_oracle import assert_tables_match
 from tests.shared import CORPUS, files_or_skip
 
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
+
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 
 

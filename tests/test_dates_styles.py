@@ -223,6 +223,7 @@ def test_year_hint_is_read_once_per_section_under_a_long_heading() -> None:
     assert dates.year_hint(("2024", "x" * 50_000)) == 2024
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
     # "05.06.2023" reads day-month and month-day: the first reading wins, whatever the hashing
     import os

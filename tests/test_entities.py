@@ -75,6 +75,16 @@ def test_dates_conflict(first: DateKey | None, second: DateKey | None, expected:
         ("-", "CVPR 2024", False),
         ("null", "CVPR 2024", False),
         ("", "CVPR 2024", False),
+        # one venue written in full and abbreviated is cross-listing, not a stale entry (issue 17)
+        ("Nat. Commun.", "Nature Communications", False),
+        ("IEEE Trans. Ind. Informatics", "IEEE Transactions on Industrial Informatics", False),
+        ("TPAMI", "IEEE Transactions on Pattern Analysis and Machine Intelligence", False),
+        ("ICLR 2024", "International Conference on Learning Representations 2024", False),
+        # an abbreviation of another venue, or another year, still conflicts
+        ("Nat. Commun.", "Nature", True),
+        ("Nat. Commun.", "Nature Machine Intelligence", True),
+        ("ICLR 2023", "International Conference on Learning Representations 2024", True),
+        ("CVPR", "ICCV", True),
     ],
 )
 def test_venues_conflict(first: str, second: str, expected: bool) -> None:

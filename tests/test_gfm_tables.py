@@ -49,6 +49,7 @@ def examples(path: Path, text: str) -> Iterator[str]:
             dots = dots[3:]
 
 
+@pytest.mark.slow  # every file of the corpus rendered by cmark-gfm: CI, not the fast loop
 @pytest.mark.skipif(not FILES, reason=MISSING)
 @pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(CORPUS)))
 def test_corpus_tables_are_githubs(path: Path) -> None:
@@ -157,6 +158,7 @@ def documents(draw: st.DrawFn) -> str:
     return "".join(prefix + body + "\n" for prefix, body in lines)
 
 
+@pytest.mark.slow  # generated documents rendered by cmark-gfm: CI, not the fast loop
 @given(documents())
 def test_generated_tables_are_githubs(text: str) -> None:
     assert_tables_match(text)
@@ -208,6 +210,7 @@ def test_table_spans_follow_github(markdown: str, expected: list[tuple[int, int]
     assert [(t.start_line, t.end_line) for t in gfm_tables(markdown)] == expected
 
 
+@pytest.mark.slow  # a 1000-column table rendered by cmark-gfm: CI, not the fast loop
 def test_a_table_stops_where_github_stops_padding_cells() -> None:
     """cmark-gfm pads at most 0x80000 empty cells per table; the row after that is text."""
     columns, rows = 1000, 600

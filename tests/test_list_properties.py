@@ -12,6 +12,7 @@ accepts. CI draws the same 2,000 lists every run (``LIST_EXAMPLES``).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 
 from lint import engine
@@ -23,6 +24,10 @@ from lint.problem import SAFE
 from tests import strategies
 from tests.conftest import LIST_EXAMPLES
 from tests.gfm_oracle import why_not_equivalent
+
+# thousands of generated paper lists, each fixed and verified: left out of the fast
+# loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
 
 SETTINGS = strategies.configs().map(from_mapping)
 

@@ -167,6 +167,7 @@ def test_refresh_goes_with_online(readme: Path, capsys: pytest.CaptureFixture[st
     assert "--online" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_without_online_nothing_network_related_is_imported(readme: Path) -> None:
     code = (
         "import sys\nfrom lint.cli import main\ncode = main(['README.md'])\n"
@@ -193,6 +194,7 @@ def test_pre_commit_hooks_stay_offline() -> None:
             assert "--online" not in hook["entry"].split() + list(hook.get("args", []))
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_online_end_to_end(readme: Path, apis: FakeApis) -> None:
     replace(readme, f"[{CURSE}]", f"[{V1}]")
     env = {**os.environ, **apis.env(), "LLM4OR_CACHE_DIR": str(readme.parent / "cache")}

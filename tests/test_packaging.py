@@ -8,9 +8,13 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 import lint
+
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -90,6 +90,7 @@ def test_three_dates_newest_first_are_in_order_under_auto(
     assert (code, problems) == (0, [])
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_importing_the_cli_does_not_import_dateparser() -> None:
     code = "import sys, lint.cli; print('dateparser' in sys.modules)"
     result = subprocess.run(
@@ -98,6 +99,7 @@ def test_importing_the_cli_does_not_import_dateparser() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 @needs_seed
 def test_linting_a_clean_list_does_not_import_dateparser() -> None:
     code = (
@@ -164,6 +166,7 @@ def test_config_option_overrides_the_nearest_file(
     assert not [p for p in problems if p["code"] in ("P002", "P003")]
 
 
+@pytest.mark.slow  # every real list of the corpus, linted and fixed: CI, not the fast loop
 @pytest.mark.parametrize("real", files_or_skip(REAL, "corpus/real/"))
 def test_real_lists_lint_and_fix_losing_nothing(tmp_path: Path, real: Path) -> None:
     text = real.read_text(encoding="utf-8-sig")
@@ -187,6 +190,7 @@ ARXIV_DAYS = """\
 """
 
 
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_arxiv_dates_in_the_columns_style_do_not_import_dateparser(tmp_path: Path) -> None:
     # the day in a comment is the column's style; "2025--01" is no date date-format reads
     path = tmp_path / "list.md"

@@ -102,6 +102,15 @@ def test_a_moved_row_is_named_where_it_lands() -> None:
     assert score.unnamed_changes(TWO_TABLES, moved, []) == 2
 
 
+def test_a_removed_copy_of_a_reported_line_is_named() -> None:
+    """Of two identical rows the diff may show the first removed where the fix removed the
+    reported second: the same edit, not an unnamed change."""
+    twice = TWO_TABLES.replace("| 2024.02 | Beta |", "| 2024.02 | Beta |\n| 2024.02 | Beta |")
+    assert score.unnamed_changes(twice, TWO_TABLES, [report(7, "P001")]) == 0
+    assert score.unnamed_changes(twice, TWO_TABLES, [report(5, "P001")]) == 1
+
+
+@pytest.mark.slow  # end to end in a fresh interpreter: CI, not the fast loop
 def test_score_runs_the_tool_and_counts_labels(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

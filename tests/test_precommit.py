@@ -21,6 +21,9 @@ from lint import engine
 from lint.rules import lookup
 from tests.shared import CORPUS, MISSING
 
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ("lint", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 

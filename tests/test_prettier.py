@@ -23,6 +23,9 @@ from lint.config import Config
 from lint.document import Table, parse
 from lint.fix import fix_text
 
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_270e97f11c1272b4.txt"
 LAYOUT = Config(select=("column-count", "table-format"), layout="aligned")

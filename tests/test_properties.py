@@ -4,6 +4,7 @@ fixes only problems without a fix remain. Our table parse agrees with cmark-gfm'
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,10 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.lines import split_lines
 from tests.test_corpus import assert_parse_agrees
+
+# generated documents, each fixed and checked against GitHub: left out of the fast
+# loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
 
 ATOMS = [
     "论文",

@@ -25,6 +25,7 @@ REAL = sorted((CORPUS / "real").glob("*.md")) if CORPUS.is_dir() else []
 FILES = sorted(p for p in CORPUS.rglob("*.md") if p.is_file()) if CORPUS.is_dir() else []
 
 
+@pytest.mark.slow  # every file of the corpus rendered by cmark-gfm: CI, not the fast loop
 @pytest.mark.parametrize("path", files_or_skip(FILES, "corpus/"))
 def test_plain_fix_renders_the_same_on_the_corpus(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
@@ -32,6 +33,7 @@ def test_plain_fix_renders_the_same_on_the_corpus(path: Path) -> None:
     assert why_not_equivalent(text, fixed) is None
 
 
+@pytest.mark.slow  # generated documents rendered by cmark-gfm: CI, not the fast loop
 @given(DOCUMENTS)
 def test_plain_fix_renders_the_same_on_any_document(text: str) -> None:
     fixed = fix_text(text, config=Config(select=("ALL",))).text
@@ -43,6 +45,7 @@ DATES = st.sampled_from(
 )
 
 
+@pytest.mark.slow  # generated date columns rendered by cmark-gfm: CI, not the fast loop
 @given(st.lists(DATES, min_size=3, max_size=8), st.lists(st.sampled_from(range(2015, 2026))))
 def test_plain_fix_keeps_every_date_component(styles: list[str], years: list[int]) -> None:
     years = years or [2023]

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# slow tooling: left out of the fast loop (pytest -m "not slow"); CI runs it
+pytestmark = pytest.mark.slow
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:

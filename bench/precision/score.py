@@ -135,8 +135,15 @@ def unnamed_changes(before: str, after: str, reports: Sequence[dict[str, object]
     count = 0
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("replace", "delete"):
+        if tag == "replace":
             count += sum(1 for line in range(i1 + 1, i2 + 1) if line not in named)
+        if tag == "delete":
+            # of two identical lines, the diff may show either one removed: the same edit
+            count += sum(
+                1
+                for line in range(i1 + 1, i2 + 1)
+                if line not in named and old[line - 1].strip() not in named_text
+            )
         if tag == "insert":
             inside = i1 in named or i1 + 1 in named
             count += sum(1 for text in new[j1:j2] if not inside and text.strip() not in named_text)

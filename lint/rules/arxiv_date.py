@@ -9,7 +9,10 @@ their arXiv ids (at least 90%, and 3, of its dated rows with one id are dated th
 ``arxiv_dates`` convention, see ``--show-conventions``), a row dated after its id's month is
 reported too (without a fix: it may be a release or an update date), unless it gives a day: a
 day-precise date after the id's month is a version's, a release's or an update's (generated
-daily lists date papers by their latest version). Rows with no arXiv id,
+daily lists date papers by their latest version). In a table whose rows run in arXiv id order
+(a list generated from arXiv, newest id first or last), a date with a day is the generator's
+(a submission or update date: a paper held in moderation takes a later month's id) and is not
+checked. Rows with no arXiv id,
 several ids, or a date that cannot be read are left alone; a year alone is checked by its year.
 
 Fails::
@@ -31,11 +34,12 @@ with a day, which the id cannot give.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from lint import arxiv, arxiv_dating, dates
 from lint.cell_fix import rewrite_cell
 from lint.context import Context
+from lint.date_order import out_of_order
 from lint.document import Document, Row
 from lint.problem import UNSAFE, Fix, Problem
 
@@ -43,6 +47,7 @@ CODE = "P004"
 NAME = "arxiv-date"
 DEFAULT = True
 FIX = "unsafe"
+_ID_ORDER_ROWS = 20
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -54,8 +59,15 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         follow = setting.value == "follow"
         style = found.date_style.value
-        for index, dated in arxiv_dating.arxiv_rows(found, context.memo):
+        rows = arxiv_dating.arxiv_rows(found, context.memo)
+        generated: bool | None = None  # read once, only for a table with a day-precise date
+        for index, dated in rows:
             row = found.table.rows[index]
+            if dated.date.day is not None:
+                if generated is None:
+                    generated = _in_id_order(rows, len(found.table.rows))
+                if generated:
+                    continue  # the generator's date: a submission or an update
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year
@@ -67,6 +79,17 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             # lists date each paper by its latest version): a date on purpose
             if before or (follow and dated.date.month and later and dated.date.day is None):
                 yield _problem(doc, row, column, dated, style, before)
+
+
+def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> bool:
+    """True when most of a table's rows give an arXiv id and they run in id order, one way or
+    the other, but for a slip in twenty: a list generated from arXiv (``_ID_ORDER_ROWS`` rows
+    at least: a short table can be in id order by chance)."""
+    if len(rows) < _ID_ORDER_ROWS or 2 * len(rows) <= table_rows:
+        return False
+    ids = [arxiv.arxiv_order(dated.arxiv) for _, dated in rows]
+    slips = min(len(out_of_order(ids, descending)) for descending in (True, False))
+    return slips * 20 <= len(ids)
 
 
 def _months(year_month: tuple[int, int]) -> int:

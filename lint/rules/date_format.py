@@ -159,7 +159,9 @@ def _judge(
         return None if venue_years else _Verdict(_VENUE)
     if years:
         year = dates.read_year(dates.inner(text))
-        return None if year and not dates.is_future(year) else _Verdict("cannot read it")
+        if year and not dates.is_future(year):
+            return None
+        return None if _two_dates(text, style, years, hint) else _Verdict("cannot read it")
     value = dates.read(text, style, hint)
     if value is not None and value.year and dates.is_future(value):
         value = None
@@ -167,7 +169,7 @@ def _judge(
         inner = dates.inner(text)
         if dates.read_year(inner) and dates.has_month(style):
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        return _Verdict("cannot read it")
+        return None if _two_dates(text, style, years, hint) else _Verdict("cannot read it")
     if dates.matches(text, style):
         return None
     target = _target(text, value, style)
@@ -181,6 +183,22 @@ def _judge(
         # the rule offers as safe only what the fix's safety check accepts (issue 18)
         losses = ("text besides the date's numbers and month names changes",)
     return _Verdict(None, target, losses)
+
+
+# what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)
+_JOINS = re.compile(r"\s*(?:/|,|&|;|~|、|–|—|\s-\s|\band\b)\s*")
+
+
+def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
+    """True when ``text`` is two dates each written in ``style``, joined: a cell that dates two
+    versions or a span on purpose, which the style has no way to write as one."""
+    parts = _JOINS.split(dates.inner(text))
+    if len(parts) != 2 or not all(parts):
+        return False
+    return all(
+        any(char.isdigit() for char in part) and _judge(part, style, years, hint, False) is None
+        for part in parts
+    )
 
 
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:

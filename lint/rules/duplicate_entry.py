@@ -20,7 +20,8 @@ row, naming the first:
   (tags, affiliations, short names and a title extending another are no conflict), one
   title under conflicting arXiv ids or DOIs, one entity with two dates (the month, or the year
   of dates to the day; years alone more than one apart) or two venues (``Arxiv 2024`` here,
-  ``SIGIR 2024`` there);
+  ``SIGIR 2024`` there; a venue written in full and abbreviated, ``Nature Communications`` and
+  ``Nat. Commun.``, is one venue);
 - the same entity in another table with nothing conflicting, only where the list never does
   that (the conventions step reads it: ``--show-conventions`` says ``cross-listing``).
 
@@ -247,8 +248,8 @@ def _redundant(entry: Entry, first: Entry) -> bool:
     first row says (words compared loosely), and every link it holds is in the first row."""
     kept = _by_header(first)
     for name, text in _by_header(entry).items():
-        key = papers.cell_key(text)
-        if key and key != papers.cell_key(kept.get(name, "")):
+        key = papers.title_key(text)
+        if key and key != papers.title_key(kept.get(name, "")):
             return False
     return _urls(entry.row) <= _urls(first.row)
 

@@ -83,3 +83,20 @@ def test_the_convention_is_inferred_from_most_rows() -> None:
     for doc, value in ((follow, "follow"), (free, "free")):
         (table,) = inference.infer(doc, Config()).tables
         assert table.arxiv_dates is not None and table.arxiv_dates.value == value
+
+
+def test_a_day_precise_date_in_a_table_in_arxiv_id_order_is_the_generators() -> None:
+    """A daily list generated from arXiv runs in id order and dates each paper by its
+    submission: a paper held in moderation takes a later month's id (issue 17). The same rows
+    in no id order are a hand list, where the date is checked."""
+    header = "| Date | Title |\n| --- | --- |\n"
+
+    def daily(paper_id: str, date: str) -> str:
+        return f"| **{date}** | [Paper {paper_id}](http://arxiv.org/abs/{paper_id}) |\n"
+
+    generated = [daily(f"2511.{30000 - n:05d}", f"2025-11-{28 - n:02d}") for n in range(24)]
+    held = daily("2511.00500", "2025-09-16")
+    in_id_order = header + "".join(generated[:12]) + held + "".join(generated[12:])
+    assert found(in_id_order) == []
+    by_hand = header + held + "".join(reversed(generated[:12])) + "".join(generated[12:])
+    assert [line for line, _, _, _ in found(by_hand)] == [3]

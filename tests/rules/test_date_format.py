@@ -568,3 +568,22 @@ def test_whole_row_emphasis_is_row_markup_not_a_date_style() -> None:
 @pytest.mark.parametrize("written", ["-", "—", "TBD", "null", "preprint", "Coming soon"])
 def test_a_placeholder_or_note_is_no_date_in_another_style(written: str) -> None:
     assert found(dated("2023-01-05", "2023-02-11", written, "2023-03-30"), AUTO) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # two versions or a span, each date in the column's style: the list's way, not a defect
+        (("2014", "2016/2018", "2019", "2020"), []),
+        (("2023.05", "2023.06 - 2023.08", "2023.09", "2023.10"), []),
+        (("2023.05", "2023.06、2023.07", "2023.09", "2023.10"), []),
+        # a part off the style, or more than two, is still reported
+        (("2023.05", "2023.06 - 2023/8", "2023.09", "2023.10"), [(4, 13, "P002")]),
+        (("2014", "2016/2017/2018", "2019", "2020"), [(4, 13, "P002")]),
+        (("2014", "2016/2999", "2019", "2020"), [(4, 13, "P002")]),
+    ],
+)
+def test_a_cell_dating_two_versions_in_the_columns_style_is_no_defect(
+    written: tuple[str, ...], expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(dated(*written), AUTO) == expected

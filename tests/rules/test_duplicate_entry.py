@@ -436,6 +436,7 @@ def test_a_later_file_is_reported_against_the_earlier_one() -> None:
     assert list(run_rule(duplicate_entry, first, ONLY, scope)) == []
 
 
+@pytest.mark.slow  # linearity on thousands of rows: CI, not the fast loop
 def test_many_rows_with_one_title_stay_linear() -> None:
     rows = "".join(f"| Model | {size}B | 2024-01 | 通用 | |\n" for size in range(3000))
     assert found(MODELS + rows) == []

@@ -330,6 +330,17 @@ def test_auto_an_emoji_selector_counts_as_editors_count_it() -> None:
     assert run_rule(table_format, parse(markdown), AUTO) == []
 
 
+def test_auto_an_emoji_drawn_one_column_wide_is_padded_as_its_editor_drew_it() -> None:
+    """Editors disagree on emoji: a row padded as if ``📯`` and ``❗️`` were one column wide is
+    aligned (issue 17: seen on an unseen list); a row padded to neither width is not."""
+    header = "| # | Title    |\n| - | -------- |\n"
+    body = "".join(f"| {n} | Paper {n}  |\n" for n in range(4))
+    markdown = header + body + "| 9 | Horn 📯   |\n| 8 | Mark ❗️   |\n"
+    assert run_rule(table_format, parse(markdown), AUTO) == []
+    odd = markdown + "| 7 | Horn 📯 |\n"
+    assert [p.line for p in run_rule(table_format, parse(odd), AUTO)] == [9]
+
+
 def test_auto_rows_with_missing_or_extra_cells_are_not_read_nor_touched() -> None:
     markdown = compact(8, {2: "|Paper 2|", 5: "| Paper 5 |2023.06| x |"})
     assert run_rule(table_format, parse(markdown), AUTO) == []
