@@ -175,8 +175,11 @@ def _in_widths(
 
 
 def _aligned_width(piece: str, size: int, column: int | None) -> bool:
-    """``_aligned_piece`` given the piece's width ``size``."""
+    """True for a cell ``size`` wide (as its table measures it) padded to ``column``, or as
+    wide or wider with one space on each side."""
     if column is not None and size == column:
+        return True
+    if column is not None and not piece.isascii() and _emoji_narrow(piece) == column:
         return True
     text = piece.strip(" \t")
     one_space = piece == f" {text} " or (not text and piece in (" ", "  "))
@@ -222,13 +225,7 @@ def in_style(found: Kept, row: Row) -> bool:
 
 def _aligned_piece(piece: str, column: int | None, measure: Measure) -> bool:
     """True for a cell padded to ``column``, or as wide or wider with one space on each side."""
-    if column is not None and measure(piece) == column:
-        return True
-    if column is not None and not piece.isascii() and _emoji_narrow(piece) == column:
-        return True
-    text = piece.strip(" \t")
-    one_space = piece == f" {text} " or (not text and piece in (" ", "  "))
-    return one_space and (column is None or measure(piece) >= column)
+    return _aligned_width(piece, measure(piece), column)
 
 
 def off_style(table: Table, found: Kept) -> Iterator[int]:
