@@ -14,6 +14,8 @@ place, is grouped (published papers newest first, then preprints newest first) a
 Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III) are a series
 the list keeps together: they are not reported, and a move keeps them together; a series whose
 every row is out of place (PaLM, PaLM 2 appended after later rows) is reported, and moves as one.
+A row whose place is inside a series kept together is reported without a fix: it has
+nowhere to go.
 
 Fails::
 
@@ -155,7 +157,10 @@ def _problems(
     descending = found.order.value == "descending"
     order = _sorted_order(keys, blocks, descending)
     unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
-    fix = None if unreadable else _sorted_fix(doc, table, order)
+    # a series kept together can leave a row no place to go: sorting then moves nothing, and a
+    # fix that changes nothing would be offered again on every pass (issue 18: never settled)
+    stuck = order == sorted(order)
+    fix = None if unreadable or stuck else _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(misplaced))
     if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
@@ -166,11 +171,26 @@ def _problems(
         text = cell(row.cells, column)
         where = _belongs(table, order, place[index])
         message = f'row dated "{text}" is out of {direction} date order: {where}'
+        if stuck and not unreadable:
+            message = f'row dated "{text}" is out of {direction} date order (not moved: '
+            message += _series_around(table, blocks, index) + ")"
         if unreadable:
             message += f" (not moved: {_unplaced(table, unreadable, column)})"
         elif unsafe_because:
             message += f" (unsafe: {unsafe_because})"
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
+
+
+def _series_around(table: Table, blocks: list[list[int]], index: int) -> str:
+    """Why row ``index`` has no place to move to: the series nearest before it (or after it)
+    holds that place, and a series is kept together."""
+    series = [block for block in blocks if len(block) > 1]
+    if not series:
+        return "sorting moves no row"
+    before = [block for block in series if block[-1] < index]
+    block = before[-1] if before else min(series, key=lambda block: abs(block[0] - index))
+    first, last = table.rows[block[0]].line, table.rows[block[-1]].line
+    return f"its place is inside the series at lines {first}-{last}, which stays together"
 
 
 def _unplaced(table: Table, row: Row, column: int) -> str:

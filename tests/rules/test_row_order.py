@@ -455,6 +455,25 @@ def test_a_series_kept_together_is_neither_reported_nor_split() -> None:
     ]
 
 
+def test_a_row_whose_place_is_inside_a_series_is_reported_without_a_fix() -> None:
+    """Issue 18 (found by bench/fuzz.py): the row's date puts it between two rows of a series,
+    which stays together, so sorting moved nothing; the fix that changed nothing was offered on
+    every pass, and --fix refused it and table-format's fix beside it ('did not settle')."""
+    markdown = rows(
+        ("AutoAD", "2023.01"),
+        ("AutoAD II", "2023.08"),
+        ("AutoAD III", "2023.09"),
+        ("Other paper", "2023.05"),
+        ("Later", "2023.10"),
+    )
+    (problem,) = run_rule(row_order, parse(markdown), AUTO)
+    assert (problem.line, problem.fix) == (6, None)
+    assert "inside the series at lines 3-5" in problem.message
+    for unsafe in (False, True):
+        result = fix_text(markdown, config=AUTO, unsafe=unsafe)
+        assert (result.text, result.refused) == (markdown, ())
+
+
 def test_a_series_wholly_out_of_place_is_reported_and_moved_as_one() -> None:
     """PaLM and PaLM 2 appended after later rows: the series keeps together, but as a block it
     is out of order, and a maintainer would move it (seen on an unseen list, issue 17)."""
