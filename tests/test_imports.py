@@ -5,6 +5,8 @@ imports inside functions (they run as surely, only later) and leaving out those 
 from __future__ import annotations
 
 import ast
+import re
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lint"
@@ -18,60 +20,60 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
-def _type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
+# an import of the package: ``from lint.x import a, b`` (parenthesised over lines or not) or
+# ``import lint.x``; the package imports itself by absolute names only
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(lint[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    r"|import[ \t]+(lint[\w.]*))",
+    re.MULTILINE,
+)
 
 
-def _imported(node: ast.AST, here: str) -> set[str]:
-    """The package's modules an import statement loads (a package's ``__init__`` included)."""
-    names: set[str] = set()
-    if isinstance(node, ast.Import):
-        names = {alias.name for alias in node.names}
-    elif isinstance(node, ast.ImportFrom):
-        base = node.module or ""
-        if node.level:
-            package = here.split(".")
-            if MODULES[here].name != "__init__.py":
-                package = package[:-1]
-            package = package[: len(package) - node.level + 1]
-            base = ".".join([*package, base] if base else package)
-        names = {base} | {f"{base}.{alias.name}" for alias in node.names}
+def _type_checking_lines(tree: ast.Module) -> set[int]:
+    """The lines of the module's ``if TYPE_CHECKING:`` blocks (imports there never run)."""
+    lines: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            last = node.body[-1].end_lineno or node.lineno
+            lines.update(range(node.lineno, last + 1))
+    return lines
+
+
+def _modules(base: str, names: str, here: str) -> set[str]:
+    """The package's modules an import loads (a package's ``__init__`` included, but not the
+    package of the importing module: dates.cells importing dates.patterns does not climb back
+    to dates/__init__)."""
+    candidates = {base} | {
+        f"{base}.{name.split()[0]}" for name in names.strip("()").split(",") if name.strip()
+    }
     found = set()
-    for name in names:
-        parts = name.split(".")
+    for candidate in candidates:
+        parts = candidate.split(".")
         for end in range(1, len(parts) + 1):  # importing lint.a.b runs lint.a's __init__ too
             prefix = ".".join(parts[:end])
-            # a package's own modules are its face's parts, not its importers (dates.cells
-            # importing dates.patterns does not climb back to dates/__init__)
             if prefix in MODULES and not here.startswith(f"{prefix}."):
                 found.add(prefix)
     return found
 
 
-def imports(name: str) -> set[str]:
+@cache
+def imports(name: str) -> frozenset[str]:
     """What ``name`` imports of the package, wherever in the module, ``TYPE_CHECKING`` aside."""
-    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
-    skipped = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and _type_checking(node)
-        for statement in node.body
-        for inner in ast.walk(statement)
-    }
+    text = MODULES[name].read_text(encoding="utf-8")
+    skipped = _type_checking_lines(ast.parse(text))
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in skipped:
-            found |= _imported(node, name)
+    for match in _IMPORT.finditer(text):
+        if text.count("\n", 0, match.start()) + 1 in skipped:
+            continue
+        base = match[1] or match[3]
+        found |= _modules(base, match[2] or "", name)
     found.discard(name)
-    return found
+    return frozenset(found)
 
 
 def circles() -> list[list[str]]:
     """Every module that reaches itself through the imports, with one path that does."""
-    graph = {name: imports(name) for name in MODULES}
+    graph: dict[str, frozenset[str]] = {name: imports(name) for name in MODULES}
     found = []
     for start in graph:
         path = _path(graph, start)
@@ -80,7 +82,7 @@ def circles() -> list[list[str]]:
     return found
 
 
-def _path(graph: dict[str, set[str]], start: str) -> list[str] | None:
+def _path(graph: dict[str, frozenset[str]], start: str) -> list[str] | None:
     """A shortest import path from ``start`` back to itself, if any (breadth first)."""
     came_from: dict[str, str] = {}
     frontier = [start]

@@ -25,7 +25,10 @@ Passes::
     | --- | --- | --- |
     | PandaGPT: One Model To Instruction-Follow Them All | 2023.05 | 多模态 |
 
-Fix: none: fill the section or remove its heading by hand.
+When the next heading stands at the same level and has content, the heading may be a group whose
+subsections were written at its level: the message says so and names the level they would take.
+
+Fix: none: fill the section, remove its heading, or move the headings after it a level down.
 """
 
 from __future__ import annotations
@@ -61,6 +64,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         column = len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
         shown = shown_heading(section.title) or section.title
         message = f'section "{shown}" is empty: add its entries or remove the heading'
+        if _group_like(sections, empty, index):
+            deeper = "#" * (section.level + 1)
+            message = (
+                f'section "{shown}" holds nothing before the next heading at its level: add its '
+                f"entries or remove the heading; or, if the sections after it belong to it, make "
+                f"them {deeper} headings"
+            )
         yield Problem(section.line, column, CODE, NAME, message)
     for found in context.conventions.paper_tables():
         table = found.table
@@ -89,6 +99,15 @@ def _is_section(section: Section) -> bool:
     if not shown:
         return True
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
+
+
+def _group_like(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:
+    """True when the next heading, at the same level, has content: the empty heading may be a
+    group whose subsections were written at its level (only the maintainer can tell)."""
+    following = index + 1
+    if following >= len(sections) or sections[following].level != sections[index].level:
+        return False
+    return not empty[following] and sections[index].level < 6
 
 
 def _in_run(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:

@@ -81,5 +81,25 @@ def test_the_message_names_the_heading_as_shown() -> None:
         empty_section, parse(f"## A\n{TABLE}\n## **Talks** 💻\n\n## B\n{TABLE}"), ONLY
     )
     assert [p.message for p in problems] == [
-        'section "Talks 💻" is empty: add its entries or remove the heading'
+        'section "Talks 💻" holds nothing before the next heading at its level: add its entries '
+        "or remove the heading; or, if the sections after it belong to it, make them ### headings"
     ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "group"),
+    [
+        # a heading whose followers at its level have content may be their group (issue 17,
+        # item 7): the message names the level they would take
+        (f"# List\n\n## 大模型\n\n## 多模态\n{TABLE}\n## 代码\n{TABLE}", True),
+        # the last of its parent's sections, or of the file: simply empty
+        (f"# List\n\n## A\n{TABLE}\n## 代码\n\n# Other\n\ntext\n", False),
+        (f"## A\n{TABLE}\n## 代码\n", False),
+    ],
+)
+def test_an_empty_heading_before_sections_at_its_level_may_be_their_group(
+    markdown: str, group: bool
+) -> None:
+    (problem,) = run_rule(empty_section, parse(markdown), ONLY)
+    assert ("make them ### headings" in problem.message) is group
+    assert ("is empty" in problem.message) is not group
