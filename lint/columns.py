@@ -296,13 +296,18 @@ def _names_a_column(table: Table, setting: str | int | None) -> bool:
     return _configured(tuple(header_key(cell) for cell in table.header.cells), setting) is not None
 
 
+def links(text: str) -> bool:
+    """True when a cell links, in Markdown or HTML (a quick look: no parse)."""
+    return "](" in text or "href=" in text
+
+
 def _links_in_most_rows(table: Table, column: int) -> bool:
     """True when more than half of the body rows link from their cell in ``column`` and the
     cells read differently (titles), not one label repeated (``[Paper]``, ``[PDF]``)."""
     texts = []
     for row in table.rows:
         text = cell(row.cells, column)
-        if "](" in text or "href=" in text:
+        if links(text):
             texts.append(header_key(text))
     return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
 

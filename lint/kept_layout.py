@@ -30,7 +30,7 @@ from typing import NamedTuple
 from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
-from lint.width import width
+from lint.width import narrow_emoji_width, width
 
 # a table keeps a style when at least this share of its body rows is in it (three in four)
 KEPT_SHARE = 0.75
@@ -48,13 +48,6 @@ def characters(text: str) -> int:
     if text.isascii():
         return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def _emoji_narrow(text: str) -> int:
-    """Width as an editor whose font draws emoji one column wide measures it (``📯``, ``❗️``
-    count 1): editors disagree on emoji, so a cell padded either way is padded."""
-    emoji = sum("\U0001f000" <= char <= "\U0001faff" for char in text) + text.count("\ufe0f")
-    return width(text) - emoji if emoji else -1
 
 
 class Kept(NamedTuple):
@@ -179,7 +172,7 @@ def _aligned_width(piece: str, size: int, column: int | None) -> bool:
     wide or wider with one space on each side."""
     if column is not None and size == column:
         return True
-    if column is not None and not piece.isascii() and _emoji_narrow(piece) == column:
+    if column is not None and not piece.isascii() and narrow_emoji_width(piece) == column:
         return True
     text = piece.strip(" \t")
     one_space = piece == f" {text} " or (not text and piece in (" ", "  "))

@@ -162,7 +162,7 @@ def venues_conflict(first: str, second: str) -> bool:
     mine, theirs = _venue(first), _venue(second)
     if not mine[0] or not theirs[0]:
         return False
-    names = mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(first, second)
+    names = mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(mine[2], theirs[2])
     years = not (mine[1] and theirs[1]) or mine[1] == theirs[1]
     return not (names and years)
 
@@ -171,18 +171,12 @@ def venues_conflict(first: str, second: str) -> bool:
 _FILLERS = frozenset("on of the and for in & a an".split())
 
 
-def _abbreviated(first: str, second: str) -> bool:
-    """True when one venue is the other abbreviated (``Nat. Commun.``, ``Nature
+def _abbreviated(mine: list[str], theirs: list[str]) -> bool:
+    """True when one venue's words are the other's abbreviated (``Nat. Commun.``, ``Nature
     Communications``; ``TPAMI``, ``Transactions on Pattern Analysis and Machine Intelligence``):
     one venue written two ways is cross-listing, not a stale entry."""
-    mine, theirs = _venue_words(first), _venue_words(second)
     short, long = sorted((mine, theirs), key=lambda words: sum(map(len, words)))
     return bool(short) and (_prefixes(short, long) or _initials(short, long))
-
-
-def _venue_words(text: str) -> list[str]:
-    parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
-    return [part for part in parts if not part.isdigit() and part not in _NO_VENUE]
 
 
 def _prefixes(short: list[str], long: list[str]) -> bool:
@@ -213,12 +207,13 @@ def _initials(short: list[str], long: list[str]) -> bool:
 _NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
 
 
-def _venue(text: str) -> tuple[frozenset[str], int]:
+def _venue(text: str) -> tuple[frozenset[str], int, list[str]]:
+    """A venue cell's names, its year, and its words in order (for abbreviations)."""
     parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
-    names = frozenset(part for part in parts if not part.isdigit()) - _NO_VENUE
+    words = [part for part in parts if not part.isdigit() and part not in _NO_VENUE]
     years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
     year = years[-1] if years else 0
-    return names, (2000 + year if year < 100 and year else year)
+    return frozenset(words), (2000 + year if year < 100 and year else year), words
 
 
 def _relation(first: Entry, second: Entry) -> str:

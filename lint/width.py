@@ -51,6 +51,14 @@ def width(text: str) -> int:
     return _wide_text_width(text)
 
 
+def narrow_emoji_width(text: str) -> int:
+    """Display width as an editor whose font draws emoji one column wide measures it (``📯``
+    and ``❗️`` count 1), or -1 for text with no emoji: editors disagree on emoji, so a cell
+    padded either way is padded (``lint/kept_layout.py``)."""
+    emoji = sum("\U0001f000" <= char <= "\U0001faff" for char in text) + text.count("\ufe0f")
+    return width(text) - emoji if emoji else -1
+
+
 # text beyond ASCII is measured once: a list repeats its summaries, tags and dates
 @lru_cache(maxsize=65536)
 def _wide_text_width(text: str) -> int:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint.columns import links
 from lint.config import SECTION
 from lint.context import Context
 from lint.document import Document
@@ -70,7 +71,7 @@ def _untitled(context: Context) -> Iterator[Problem]:
         for found in context.conventions.tables
         if found.date_style is not None
         and found.roles.title is None
-        and any(_links(row.cells) for row in found.table.rows)
+        and any(links(text) for row in found.table.rows for text in row.cells)
     ]
     if not untitled:
         return
@@ -81,8 +82,3 @@ def _untitled(context: Context) -> Iterator[Problem]:
         f'title-column = "<header>" under [tool.{SECTION}], or ignore {CODE} if it lists no papers'
     )
     yield Problem(header.line, header.column(0), CODE, NAME, message)
-
-
-def _links(cells: tuple[str, ...]) -> bool:
-    """True when a cell of the row links (Markdown or HTML): a sign the table cites papers."""
-    return any("](" in text or "href=" in text for text in cells)
