@@ -55,6 +55,8 @@ def narrow_emoji_width(text: str) -> int:
     """Display width as an editor whose font draws emoji one column wide measures it (``📯``
     and ``❗️`` count 1), or -1 for text with no emoji: editors disagree on emoji, so a cell
     padded either way is padded (``lint/kept_layout.py``)."""
+    if "\ufe0f" not in text and max(text, default="") < "\U0001f000":
+        return -1  # no emoji (most text): one scan in C rather than a loop over characters
     emoji = sum("\U0001f000" <= char <= "\U0001faff" for char in text) + text.count("\ufe0f")
     return width(text) - emoji if emoji else -1
 
