@@ -24,7 +24,8 @@ touches the rows in it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from lint.document import Row, Table, _pieces, is_pipeless
@@ -71,22 +72,28 @@ class Kept(NamedTuple):
 def kept(table: Table, memo: Memo | None = None) -> Kept | None:
     """The style ``table`` keeps (None: no style holds ``KEPT_SHARE`` of its rows), read once
     per ``memo``."""
+    return _reading(table, memo)[0]
+
+
+# the style a table keeps and the indexes of its body rows off it (``off_style``'s)
+Reading = tuple[Kept | None, tuple[int, ...]]
+
+
+def _reading(table: Table, memo: Memo | None) -> Reading:
+    """The style ``table`` keeps and the rows off it, read once per ``memo``: the rows off
+    the style come out of the same reading of each row, so table-format need not read them
+    again."""
     if memo is None:
         return _kept(table)
     key = (tuple(row.content for row in _rows(table)), table.prefixes)
-    if key not in memo.kept_layouts:
-        memo.kept_layouts[key] = _kept(table)
-    found: Kept | None = memo.kept_layouts[key]
+    found: Reading | None = memo.kept_layouts.get(key)
+    if found is None:
+        found = memo.kept_layouts[key] = _kept(table)
     return found
 
 
 def _rows(table: Table) -> tuple[Row, ...]:
     return (table.header, table.delimiter, *table.rows)
-
-
-def _read(table: Table) -> list[Row]:
-    """The body rows a style is read from: those with pipes and the header's number of cells."""
-    return [row for row in table.rows if _readable(table, row)]
 
 
 def _readable(table: Table, row: Row) -> bool:
@@ -96,62 +103,125 @@ def _readable(table: Table, row: Row) -> bool:
     return len(row.cells) == len(table.header.cells) and not is_pipeless(row)
 
 
-def _kept(table: Table) -> Kept | None:
-    body = _read(table)
-    found: list[Kept] = []
-    if not body:
-        return None
-    for style, spaced in ((TIGHT, False), (COMPACT, True)):
-        rows = sum(_unpadded(row, spaced) for row in body)
-        found.append(Kept(style, rows, len(body)))
-    # each row's cells between its pipes, read once for both measures
+def _kept(table: Table) -> Reading:
+    """Each style read from the rows in turn, a style dropped as soon as too many rows are off
+    it to beat the styles before it (it could not win: among equals, the first wins, the one
+    with fewest spaces); each row's cells measured once per measure."""
+    read = [index for index, row in enumerate(table.rows) if _readable(table, row)]
+    if not read:
+        return None, ()
+    body = [table.rows[index] for index in read]
+    best: tuple[Kept, list[bool]] | None = None
+    for style, widths, by_characters, in_style_rows in _candidates(len(table.header.cells), body):
+        in_it = _rows_in(in_style_rows, len(body), None if best is None else best[0].rows)
+        if in_it is not None:
+            best = Kept(style, sum(in_it), len(body), widths, by_characters), in_it
+            if best[0].rows == len(body):
+                break  # every row is in it: no later style can have more
+    if best is None:
+        return None, ()
+    chosen, in_it = best
+    off = tuple(
+        index
+        for index, row, kept_row in zip(read, body, in_it, strict=True)
+        if not kept_row and not (chosen.style == COMPACT and _spaced(row))
+    )
+    return chosen, off
+
+
+Candidate = tuple[str, tuple[int | None, ...], bool, Iterator[bool]]
+
+
+def _candidates(columns: int, body: list[Row]) -> Iterator[Candidate]:
+    """Each style a table may keep, in order, with its widths and measure, and whether each of
+    the rows is in it (read lazily); the aligned style read with each measure (display
+    columns, then characters), by characters only when some cell measures differently: the
+    same widths would give the same count, and the first among equals wins."""
+    for style in (TIGHT, COMPACT):
+        yield style, (), False, (_unpadded(row, style == COMPACT) for row in body)
     pieces = [_enclosed(row) for row in body]
-    for by_characters in (False, True):
-        measure: Measure = characters if by_characters else width
-        measured = [None if cells is None else list(map(measure, cells)) for cells in pieces]
-        widths = _widths(len(table.header.cells), pieces, measured)
-        if widths is not None:
-            rows = sum(
-                _in_widths(cells, sizes, widths)
-                for cells, sizes in zip(pieces, measured, strict=True)
-            )
-            found.append(Kept(ALIGNED, rows, len(body), widths, by_characters))
-    best = None
-    for candidate in found:  # the largest share; among equals, the first (fewest spaces)
-        if candidate.rows >= KEPT_SHARE * candidate.read and (
-            best is None or candidate.rows * best.read > best.rows * candidate.read
-        ):
-            best = candidate
-    return best
+    padded = [None if cells is None else [_is_padded(piece) for piece in cells] for cells in pieces]
+    by_display, by_characters = _measured(body, pieces)
+    for by_chars, measured in ((False, by_display), (True, by_characters)):
+        widths = None if measured is None else _widths(columns, measured, padded)
+        if measured is not None and widths is not None:
+            yield ALIGNED, widths, by_chars, map(_in_widths, pieces, measured, repeat(widths))
+
+
+def _rows_in(in_style: Iterator[bool], read: int, best: int | None) -> list[bool] | None:
+    """Which rows are in a style, or None once too many are off it for it to be kept
+    (``KEPT_SHARE`` of the ``read`` rows) and to beat the ``best`` count so far."""
+    allowed = read - KEPT_SHARE * read  # rows off it, at most
+    if best is not None:
+        allowed = min(allowed, read - best - 1)
+    found = []
+    off = 0
+    for in_it in in_style:
+        found.append(in_it)
+        if not in_it:
+            off += 1
+            if off > allowed:
+                return None
+    return found
+
+
+Sizes = list[list[int] | None]
+
+
+def _measured(body: list[Row], pieces: list[list[str] | None]) -> tuple[Sizes, Sizes | None]:
+    """Each row's enclosed cells measured in display columns and in characters; the second
+    None when no cell measures differently (rows of printable ASCII, most of a list)."""
+    by_display: Sizes = []
+    by_characters: Sizes = []
+    differ = False
+    for row, cells in zip(body, pieces, strict=True):
+        if cells is None:
+            by_display.append(None)
+            by_characters.append(None)
+        elif row.content.isascii() and row.content.isprintable():
+            sizes = list(map(len, cells))
+            by_display.append(sizes)
+            by_characters.append(sizes)
+        else:
+            display, chars = list(map(width, cells)), list(map(characters, cells))
+            differ = differ or display != chars
+            by_display.append(display)
+            by_characters.append(chars)
+    return by_display, by_characters if differ else None
+
+
+def _is_padded(piece: str) -> bool:
+    """True for a cell with more white space around it than one space on each side: padded
+    to its column's width."""
+    return len(piece) - len(piece.strip(" \t")) > _PADDED
 
 
 def _widths(
-    columns: int, pieces: list[list[str] | None], measured: list[list[int] | None]
+    columns: int, measured: Sizes, padded: list[list[bool] | None]
 ) -> tuple[int | None, ...] | None:
     """Each column's width: among the widths of its padded cells, the one most of its cells
     have (the narrower among equals); in a column with no padded cell, the width most of its
     cells have, when more than half do, else None (one space on each side of every cell). None
-    for a table with no padded cell at all: it is not aligned. ``pieces`` are the body rows'
-    enclosed cells (``_enclosed``), ``measured`` their widths."""
-    padded: list[set[int]] = [set() for _ in range(columns)]
-    counts: list[Counter[int]] = [Counter() for _ in range(columns)]
-    for cells, sizes in zip(pieces, measured, strict=True):
-        if cells is None or sizes is None:
-            continue
-        for index, (piece, piece_width) in enumerate(zip(cells, sizes, strict=True)):
-            counts[index][piece_width] += 1
-            if len(piece) - len(piece.strip(" \t")) > _PADDED:
-                padded[index].add(piece_width)
-    if not any(padded):
+    for a table with no padded cell at all: it is not aligned. ``measured`` are the widths of
+    the body rows' enclosed cells (``_enclosed``), ``padded`` which of them are padded."""
+    rows = [sizes for sizes in measured if sizes is not None]
+    flags = [found for found in padded if found is not None]
+    if not any(map(any, flags)):
         return None
+    # one column at a time (a row has as many enclosed cells as its header: ``_readable``)
+    by_column = zip(zip_longest(*rows), zip_longest(*flags), strict=True)
     widths: list[int | None] = []
-    for found, count in zip(padded, counts, strict=True):
+    for _, (sizes, flagged) in zip(range(columns), by_column, strict=False):
+        count = Counter(sizes)
+        count.pop(None, None)
+        found = {size for size, pad in zip(sizes, flagged, strict=True) if pad}
         if found:
             widths.append(max(sorted(found), key=lambda w: count[w]))
             continue
         common = max(sorted(count), key=lambda w: count[w], default=None)
         most = common is not None and count[common] * 2 > sum(count.values())
         widths.append(common if most else None)
+    widths.extend([None] * (columns - len(widths)))
     return tuple(widths)
 
 
@@ -161,6 +231,8 @@ def _in_widths(
     """``in_style`` for an aligned style, given a row's enclosed cells and their widths."""
     if pieces is None or sizes is None or len(pieces) > len(widths):
         return False
+    if tuple(sizes) == widths:
+        return True  # every cell at its column's width: most rows of an aligned table
     return all(
         _aligned_width(piece, size, column)
         for piece, size, column in zip(pieces, sizes, widths, strict=False)
@@ -243,11 +315,14 @@ def _spaced(row: Row) -> bool:
     )
 
 
-def relaid(table: Table, found: Kept, old: tuple[str, ...]) -> tuple[str, ...]:
+def relaid(
+    table: Table, found: Kept, old: tuple[str, ...], memo: Memo | None = None
+) -> tuple[str, ...]:
     """``old`` (the table's lines) with each row not in the kept style written in it; the other
-    lines, the header and delimiter rows included, as they are."""
+    lines, the header and delimiter rows included, as they are. With ``memo``, the rows off
+    the style the table keeps are those read with it (``kept``)."""
     new = list(old)
-    for index in off_style(table, found):
+    for index in _off_rows(table, found, memo):
         row = table.rows[index]
         place = row.line - table.start_line
         if found.style == ALIGNED:
@@ -256,6 +331,15 @@ def relaid(table: Table, found: Kept, old: tuple[str, ...]) -> tuple[str, ...]:
             written = _unpadded_line(row.cells, found.style == COMPACT)
         new[place] = table.prefixes[place] + written
     return tuple(new)
+
+
+def _off_rows(table: Table, found: Kept, memo: Memo | None) -> Iterable[int]:
+    """``off_style``, read with the table's kept style when ``found`` is that style."""
+    if memo is not None:
+        kept_style, off = _reading(table, memo)
+        if kept_style == found:
+            return off
+    return off_style(table, found)
 
 
 def _aligned_line(row: Row, found: Kept, aligns: tuple[str, ...]) -> str:

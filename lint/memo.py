@@ -22,7 +22,8 @@ class Memo:
         self.layouts: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         # the layout styles a table is written in, by (lines, container prefixes)
         self.styles: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
-        # the layout a table keeps (lint/kept_layout.py), by (lines, container prefixes)
+        # the layout a table keeps and its rows off it (lint/kept_layout.py), by (lines,
+        # container prefixes)
         self.kept_layouts: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
         # a table's rows giving one arXiv id and a readable date, by its rows and columns
         self.arxiv_rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}

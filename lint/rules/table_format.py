@@ -116,7 +116,7 @@ def _kept_layouts(
         key = (old, found.table.prefixes, found.kept_layout, found.table.aligns)
         new = memo.relaid.get(key)
         if new is None:
-            new = memo.relaid[key] = kept_layout.relaid(found.table, found.kept_layout, old)
+            new = memo.relaid[key] = kept_layout.relaid(found.table, found.kept_layout, old, memo)
         if new != old:
             changes.append((found, chosen, old, new))
     change = sum(sum(map(len, new)) - sum(map(len, old)) for _, _, old, new in changes)
