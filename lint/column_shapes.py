@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from lint.document import Table, is_pipeless
@@ -43,19 +43,25 @@ MIN_GAIN = 0.25
 _PLACEHOLDERS = frozenset(
     "- -- --- — – / \\ ? … ... n/a na none null nil tbd todo tba ✘ ✗ × ✔ ✓ x".split()
 )
-_MARKUP = re.compile(r"^[*_~`\s]+|[*_~`\s]+$")
+# emphasis and code marks around a cell's text (with white space: ``str.strip``'s, as ``\s``)
+_MARKS = "*_~`"
+# a placeholder is never longer than this (lower case is never shorter than a text)
+_PLACEHOLDER_LENGTH = max(map(len, _PLACEHOLDERS))
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"[~<>≈]?\d[\d.,/]*\s*[%KkMmBbTt]?\+?")
 _WORD = re.compile(r"[a-z0-9][a-z0-9.+\-]*[a-z0-9+]|[a-z0-9]")
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_DESTINATION = re.compile(r"\]\([^)]*\)")
 
 
 def kind(cell: str) -> str:
     """The kind of a cell's text (see the module's docstring)."""
-    text = _MARKUP.sub("", cell)
+    text = _bare(cell)
     if not text:
         return EMPTY
-    if text.lower() in _PLACEHOLDERS or (len(text) <= 3 and not any(c.isalnum() for c in text)):
+    if len(text) <= _PLACEHOLDER_LENGTH and (
+        text.lower() in _PLACEHOLDERS or (len(text) <= 3 and not any(c.isalnum() for c in text))
+    ):
         return PLACEHOLDER
     if text.startswith(("![", "[![", "<img", "<a href")) and ("![" in text or "<img" in text):
         return IMAGE
@@ -72,8 +78,21 @@ def kind(cell: str) -> str:
 
 def words(cell: str) -> frozenset[str]:
     """The words of a cell's text outside link destinations, lower case."""
-    text = re.sub(r"\]\([^)]*\)", "]", cell.lower())
+    text = cell.lower()
+    if "](" in text:
+        text = _DESTINATION.sub("]", text)
     return frozenset(_WORD.findall(text))
+
+
+def _bare(cell: str) -> str:
+    """A cell's text without the emphasis and code marks and white space around it: stripped
+    of both in turn until neither is left (two C calls for most cells, no regex)."""
+    text = cell
+    while True:
+        stripped = text.strip().strip(_MARKS)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 class Column(NamedTuple):
@@ -118,26 +137,25 @@ def _shape(table: Table, width: int) -> Shape:
     full = [row.cells for row in read if len(row.cells) == width]
     short = sum(1 for row in read if len(row.cells) < width)
     detailed = len(full) < len(read)
-    columns = tuple(_column((cells[index] for cells in full), detailed) for index in range(width))
+    columns = tuple(_column([cells[index] for cells in full], detailed) for index in range(width))
     return Shape(columns, short)
 
 
-def _column(cells: Iterable[str], detailed: bool) -> Column:
-    kinds: Counter[str] = Counter()
-    found: Counter[str] = Counter()
-    rows = filled = 0
-    for cell in cells:
-        rows += 1
-        if not detailed:
-            filled += bool(_MARKUP.sub("", cell))
-            continue
-        cell_kind = kind(cell)
-        kinds[cell_kind] += 1
-        if cell_kind != EMPTY:
-            filled += 1
-        if cell_kind in (TEXT, LINK):
-            found.update(words(cell))
-    return Column(rows, filled, tuple(sorted(kinds.items())), tuple(sorted(found.items())))
+def _column(cells: list[str], detailed: bool) -> Column:
+    if not detailed:
+        texts = list(map(_bare, cells))
+        return Column(len(texts), len(texts) - texts.count(""), (), ())
+    kinds = list(map(kind, cells))
+    # each text cell's words, gathered and counted once (a Counter's update is a Python call)
+    found = [
+        word
+        for cell, cell_kind in zip(cells, kinds, strict=True)
+        if cell_kind in (TEXT, LINK)
+        for word in words(cell)
+    ]
+    filled = len(kinds) - kinds.count(EMPTY)
+    counted = Counter(kinds).items(), Counter(found).items()
+    return Column(len(kinds), filled, tuple(sorted(counted[0])), tuple(sorted(counted[1])))
 
 
 def kept_filled(column: Column, share: float) -> bool:
