@@ -47,6 +47,7 @@ _WORD = re.compile(r"[^\W_]+")
 _BREAK = re.compile(r"(?i)<br\s*/?>")
 _NUMBERING = re.compile(r"^\s*\(?\d{1,4}[).、．.]\s+")
 _TRAILING_TAG = re.compile(r"[\s*_~`]*[(（\[【]([^()（）\[\]【】]{1,60})[)）\]】][\s*_~`.。]*$")
+_CLOSING = frozenset(")）]】")
 # a cell that starts with an emphasised lead, then goes on (`` - a model that …``)
 _LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<bold>[^*_]+?)(?:\*\*|__)(?P<rest>.*)$", re.DOTALL)
 
@@ -63,6 +64,14 @@ PLACEHOLDERS = frozenset(
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, NFKC and case folded (markup and punctuation separate words)."""
     return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _has_words(text: str) -> bool:
+    """``bool(words(text))``; for ASCII text (which NFKC and case folding turn into no other
+    letter, digit or mark) one search that stops at the first word."""
+    if text.isascii():
+        return _WORD.search(text) is not None
+    return bool(words(text))
 
 
 def is_placeholder(text: str) -> bool:
@@ -91,7 +100,7 @@ def _units(word: str) -> int:
 def names(cell: str) -> bool:
     """True when a title cell's main title is a short name (``[SQuAD2.0](…)``)."""
     parts = _BREAK.split(cell) if "<" in cell else [cell]
-    shown = next((text for part in parts if words(text := _shown(part))), "")
+    shown = next((text for part in parts if _has_words(text := _shown(part))), "")
     if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
         return False  # longer than a name with its number and tags: not read further
     return is_name(_main(shown))
@@ -128,15 +137,15 @@ def _shown(text: str, keep_tags: bool = False) -> str:
     if "[" not in text and "<" not in text:
         return text
     shown = markup.read_cell(text, keep_tags=keep_tags).text
-    return shown if keep_tags or words(shown) else markup.read_cell(text, keep_tags=True).text
+    return shown if keep_tags or _has_words(shown) else markup.read_cell(text, keep_tags=True).text
 
 
 def _main(text: str) -> tuple[str, ...]:
     """The title ``text`` shows, without a leading number and trailing tags in parentheses."""
     shown = _NUMBERING.sub("", _shown(text))
-    while True:
+    while not _CLOSING.isdisjoint(shown):  # a tag ends in a closing bracket (most titles: none)
         tag = _TRAILING_TAG.search(shown)
-        if tag is None or len(words(tag[1])) > _TAG_WORDS or not words(shown[: tag.start()]):
+        if tag is None or len(words(tag[1])) > _TAG_WORDS or not _has_words(shown[: tag.start()]):
             break
         shown = shown[: tag.start()]
     return words(shown)
