@@ -51,42 +51,50 @@ def table_entries(
     if date is None and not any(identity.keys for identity in identities):
         return ()
     names = [header_key(header[column]) for column in variants]
+    written = [row.cells[title] if title < len(row.cells) else "" for row in table.rows]
+    placeholders = [titles.is_placeholder(text) for text in written]
     named = name_column(table, roles)
-    if named is None and _names_things(table, title, things):
+    if named is None and _names_things(table, title, things, written, placeholders):
         named = title
     kind = header_key(header[named]) if named is not None else ""
     venue = venue_column(table, roles)
     found = []
     for index, (row, identity) in enumerate(zip(table.rows, identities, strict=True)):
-        written = row.cells[title] if title < len(row.cells) else ""
-        if identity.title and titles.is_placeholder(written):
+        if identity.title and placeholders[index]:
             identity = identity._replace(title=b"")
         if not identity.title and not identity.keys:
             continue  # an empty title is empty-cell's business
-        variant = tuple(
-            (name, papers.title_key(row.cells[column]))
-            for name, column in zip(names, variants, strict=True)
-            if column < len(row.cells) and row.cells[column]
-        )
+        cells = row.cells
         found.append(
-            Entry(
+            Entry(  # by position: one per row of every table listing entities
                 row.line,
                 None,
                 table,
                 row,
                 title,
                 identity,
-                variant,
-                kind=kind,
-                named=named == title,
-                date=keys[index] if index < len(keys) else None,
-                date_cell=_cell(row.cells, date),
-                venue=_cell(row.cells, venue),
-                link_cells=cells_read[index] if links else (),
-                date_column=date,
+                _variant(cells, names, variants) if variants else (),
+                kind,
+                named == title,
+                keys[index] if index < len(keys) else None,
+                _cell(cells, date),
+                _cell(cells, venue),
+                cells_read[index] if links else (),
+                date,
             )
         )
     return tuple(found)
+
+
+def _variant(
+    cells: tuple[str, ...], names: list[str], variants: tuple[int, ...]
+) -> tuple[tuple[str, bytes], ...]:
+    """The variant a row names: each variant column's header with its cell's title key."""
+    return tuple(
+        (name, papers.title_key(cells[column]))
+        for name, column in zip(names, variants, strict=True)
+        if column < len(cells) and cells[column]
+    )
 
 
 # a title column lists named things, not papers, when this share of its titles are short names
@@ -95,12 +103,20 @@ NAME_SHARE = 0.25
 NAME_ROWS = 4
 
 
-def _names_things(table: Table, title: int, things: dict[tuple[str, ...], bool] | None) -> bool:
+def _names_things(
+    table: Table,
+    title: int,
+    things: dict[tuple[str, ...], bool] | None,
+    written: list[str],
+    placeholders: list[bool],
+) -> bool:
+    """``names_things``, given each row's title cell ("" where the row has none) and which are
+    placeholders (read once for this and for the entries)."""
     if things is None:
-        return names_things(table, title)
+        return _short_names(written, placeholders)
     key = tuple(row.cells[title] for row in table.rows if title < len(row.cells))
     if key not in things:
-        things[key] = names_things(table, title)
+        things[key] = _short_names(written, placeholders)
     return things[key]
 
 
@@ -108,8 +124,16 @@ def names_things(table: Table, title: int) -> bool:
     """True when at least a quarter of the titles of ``title`` (and four) are short names
     (``SQuAD2.0``, ``DuReader-YesNo``, ``文心一言``): a paper's title is seldom one, so a column
     of them lists datasets, models or tools under a generic header (``标题``)."""
-    written = [row.cells[title] for row in table.rows if title < len(row.cells)]
-    written = [text for text in written if not titles.is_placeholder(text)]
+    written = [row.cells[title] if title < len(row.cells) else "" for row in table.rows]
+    return _short_names(written, [titles.is_placeholder(text) for text in written])
+
+
+def _short_names(cells: list[str], placeholders: list[bool]) -> bool:
+    """``names_things`` of a column's title cells and which of them are placeholders (a
+    missing cell reads as an empty one, a placeholder)."""
+    written = [
+        text for text, placeholder in zip(cells, placeholders, strict=True) if not placeholder
+    ]
     if len(written) < NAME_ROWS:
         return False
     wanted = NAME_SHARE * len(written)
