@@ -34,12 +34,12 @@ def arxiv_order(paper_id: str) -> tuple[int, int, int] | None:
     return month[0], month[1], int(number)
 
 
-_ARXIV_HINTS = ("xiv", "Xiv", "XIV", "/papers/", "10.48550")
-
-
 def may_hold_arxiv(text: str) -> bool:
-    """False for text in which no row can give an arXiv id (a whole table's rows at once)."""
-    return any(hint in text for hint in _ARXIV_HINTS)
+    """False for text in which no row can give an arXiv id (a whole table's rows at once):
+    none of its hints (``arXiv`` in any case, a ``/papers/`` page, arXiv's DOI prefix)."""
+    return (
+        "xiv" in text or "Xiv" in text or "XIV" in text or "/papers/" in text or "10.48550" in text
+    )
 
 
 def arxiv_ids(

@@ -241,9 +241,10 @@ class Index:
 
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
         """The earliest row ``entry`` relates to, and how (see the module's docstring)."""
-        keys = entry.identity.keys
-        if not keys:  # most rows: a title alone
-            return self._by_title(entry)
+        identity = entry.identity
+        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
+            return self._by_title(entry) if identity.title in self.rows else None
+        keys = identity.keys
         found: Entry | None = None
         for key in keys:
             for earlier in self.known(key):
@@ -270,9 +271,14 @@ class Index:
 
     def add(self, entry: Entry) -> list[str | bytes]:
         """Remember ``entry`` under each of its keys; returns the keys it was added under."""
-        title = entry.identity.title
-        if title and title not in self.rows and not entry.identity.keys:  # most rows
-            self.rows[title] = entry
+        identity = entry.identity
+        title = identity.title
+        if (
+            title
+            and title not in self.rows
+            and not (identity.arxiv or identity.dois or identity.links)
+        ):
+            self.rows[title] = entry  # most rows: a title alone, the first with it
             return [title]
         keys: list[str | bytes] = list(entry.identity.keys)
         if title:
