@@ -18,10 +18,22 @@ from lint.columns import header_key
 def shown_heading(title: str) -> str:
     """A heading's text as GitHub shows it: links as their text, images and HTML tags
     dropped, emphasis and code markers dropped, white space collapsed."""
+    return " ".join(word.strip("*_") or word for word in _unmarked(title).split())
+
+
+def first_shown_word(title: str) -> str:
+    """The first word of ``shown_heading(title)`` ("" when it has none), the rest unread."""
+    words = _unmarked(title).split(maxsplit=1)
+    return (words[0].strip("*_") or words[0]) if words else ""
+
+
+def _unmarked(title: str) -> str:
+    """A heading's text with links as their text, images and tags dropped, and without
+    emphasis and code markers; white space as written."""
     text = markup.read_cell(title, keep_tags=True).text
     for marker in ("**", "__", "~~", "`"):
         text = text.replace(marker, "")
-    return " ".join(word.strip("*_") or word for word in text.split())
+    return text
 
 
 def slug(title: str) -> str:

@@ -53,7 +53,7 @@ from lint import conventions, date_order, dates
 from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
-from lint.headings import shown_heading
+from lint.headings import first_shown_word
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 _TYPOS = 3  # rows out of place that read as slips, not a grouping
@@ -122,10 +122,7 @@ def _series(table: Table, title: int | None) -> list[list[int]]:
 def _leading_name(text: str) -> str:
     """The name a title starts with ("AutoAD" of "AutoAD II: The Sequel"), if its first word is
     one: letters with a capital inside or a digit, not a plain word ("Video", "Large")."""
-    words = shown_heading(text).split()
-    if not words:
-        return ""
-    word = words[0].rstrip(":,;.-–")
+    word = first_shown_word(text).rstrip(":,;.-–")
     if len(word) < 3 or not _NAME.fullmatch(word):
         return ""
     if any(char.isupper() for char in word[1:]) or any(char.isdigit() for char in word):
