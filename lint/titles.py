@@ -99,6 +99,12 @@ def _units(word: str) -> int:
 
 def names(cell: str) -> bool:
     """True when a title cell's main title is a short name (``[SQuAD2.0](…)``)."""
+    if cell.isascii() and "<" not in cell and "[" not in cell and _CLOSING.isdisjoint(cell):
+        # a plain title (most): shown as written, one part, no tag to drop; as below, a title
+        # without words reads as the empty name
+        if len(cell) > NAME_CHARACTERS + _TAGS_LENGTH and _has_words(cell):
+            return False
+        return is_name(words(_NUMBERING.sub("", cell)))
     parts = _BREAK.split(cell) if "<" in cell else [cell]
     shown = next((text for part in parts if _has_words(text := _shown(part))), "")
     if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
