@@ -174,7 +174,8 @@ def _dated_table(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
     hint = dates.year_hint(table.section)
-    texts = [cell(row.cells, table_roles.date) for row in table.rows]
+    column = table_roles.date
+    texts = [row.cells[column] if column < len(row.cells) else "" for row in table.rows]
     years = dates.year_column(texts)
     keys = date_keys(table, texts, style.value, hint, years)
     order, out = table_order(table, keys, config, document)

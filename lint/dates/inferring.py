@@ -290,6 +290,12 @@ def date_text(cells: Sequence[str], column: int) -> str:
     """A row's date cell as inference reads it: without the emphasis around every non-empty
     cell of its row (a must-read row in bold is row markup, not the column's date style)."""
     text = cells[column] if column < len(cells) else ""
+    for cell in cells:  # most rows: the first filled cell opens no emphasis, none is removed
+        stripped = cell.strip()
+        if stripped:
+            if stripped[0] not in _EMPHASIS_STARTS:
+                return text
+            break
     filled = [cell for cell in cells if cell.strip()]
     if len(filled) < 2:
         return text
