@@ -137,18 +137,21 @@ def made_alike(
     ``2023.5``, both written ``2023.05``) would next be removed as copies, which neither was.
     A refused rewrite leaves its row as written, which may refuse others in turn."""
     refused: dict[int, int] = {}
+    # each row compared as written and as rewritten, keyed once for every round
+    keys = [row_key(cells) for cells in rows]
+    new_keys = {index: row_key(new) for index, new in rewrites.items()}
     while True:
         written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
-        for index, cells in enumerate(rows):
-            new = rewrites[index] if index in rewrites and index not in refused else cells
-            written.setdefault(row_key(new), {}).setdefault(row_key(cells), index)
+        for index, key in enumerate(keys):
+            new_key = new_keys[index] if index in new_keys and index not in refused else key
+            written.setdefault(new_key, {}).setdefault(key, index)
         more = {}
-        for index, new in rewrites.items():
+        for index, new_key in new_keys.items():
             if index in refused:
                 continue
-            origins = written[row_key(new)]
+            origins = written[new_key]
             if len(origins) > 1:
-                own = row_key(rows[index])
+                own = keys[index]
                 more[index] = next(i for key, i in origins.items() if key != own)
         if not more:
             return refused
