@@ -125,7 +125,7 @@ def _leading_name(text: str) -> str:
     word = first_shown_word(text).rstrip(":,;.-–")
     if len(word) < 3 or not _NAME.fullmatch(word):
         return ""
-    if any(char.isupper() for char in word[1:]) or any(char.isdigit() for char in word):
+    if any(map(str.isupper, word[1:])) or any(map(str.isdigit, word)):
         return word
     return ""
 
