@@ -48,6 +48,8 @@ _BREAK = re.compile(r"(?i)<br\s*/?>")
 _NUMBERING = re.compile(r"^\s*\(?\d{1,4}[).、．.]\s+")
 _TRAILING_TAG = re.compile(r"[\s*_~`]*[(（\[【]([^()（）\[\]【】]{1,60})[)）\]】][\s*_~`.。]*$")
 _CLOSING = frozenset(")）]】")
+# four words in a row (ASCII text: NFKC and case folding move no word boundary there)
+_FOUR_WORDS = re.compile(r"[^\W_]+(?:[\W_]+[^\W_]+){3}")
 # a cell that starts with an emphasised lead, then goes on (`` - a model that …``)
 _LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<bold>[^*_]+?)(?:\*\*|__)(?P<rest>.*)$", re.DOTALL)
 
@@ -102,8 +104,10 @@ def names(cell: str) -> bool:
     if cell.isascii() and "<" not in cell and "[" not in cell and _CLOSING.isdisjoint(cell):
         # a plain title (most): shown as written, one part, no tag to drop; as below, a title
         # without words reads as the empty name
-        if len(cell) > NAME_CHARACTERS + _TAGS_LENGTH and _has_words(cell):
-            return False
+        if _FOUR_WORDS.search(cell) or (
+            len(cell) > NAME_CHARACTERS + _TAGS_LENGTH and _has_words(cell)
+        ):
+            return False  # a number dropped, three words or more are left: no name
         return is_name(words(_NUMBERING.sub("", cell)))
     parts = _BREAK.split(cell) if "<" in cell else [cell]
     shown = next((text for part in parts if _has_words(text := _shown(part))), "")
