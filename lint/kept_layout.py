@@ -134,18 +134,23 @@ Candidate = tuple[str, tuple[int | None, ...], bool, Iterator[bool]]
 
 def _candidates(columns: int, body: list[Row]) -> Iterator[Candidate]:
     """Each style a table may keep, in order, with its widths and measure, and whether each of
-    the rows is in it (read lazily); the aligned style read with each measure (display
-    columns, then characters), by characters only when some cell measures differently: the
-    same widths would give the same count, and the first among equals wins."""
+    the rows is in it, read lazily (a style every row is in ends the reading); the aligned
+    style read with each measure (display columns, then characters), by characters only when
+    some cell measures differently: the same widths would give the same count, and the first
+    among equals wins."""
     for style in (TIGHT, COMPACT):
         yield style, (), False, (_unpadded(row, style == COMPACT) for row in body)
     pieces = [_enclosed(row) for row in body]
     padded = [None if cells is None else [_is_padded(piece) for piece in cells] for cells in pieces]
-    by_display, by_characters = _measured(body, pieces)
-    for by_chars, measured in ((False, by_display), (True, by_characters)):
-        widths = None if measured is None else _widths(columns, measured, padded)
-        if measured is not None and widths is not None:
-            yield ALIGNED, widths, by_chars, map(_in_widths, pieces, measured, repeat(widths))
+    by_display = _measured(body, pieces, width)
+    widths = _widths(columns, by_display, padded)
+    if widths is not None:
+        yield ALIGNED, widths, False, map(_in_widths, pieces, by_display, repeat(widths))
+    by_characters = _measured(body, pieces, characters)
+    if by_characters != by_display:
+        widths = _widths(columns, by_characters, padded)
+        if widths is not None:
+            yield ALIGNED, widths, True, map(_in_widths, pieces, by_characters, repeat(widths))
 
 
 def _rows_in(in_style: Iterator[bool], read: int, best: int | None) -> list[bool] | None:
@@ -168,26 +173,17 @@ def _rows_in(in_style: Iterator[bool], read: int, best: int | None) -> list[bool
 Sizes = list[list[int] | None]
 
 
-def _measured(body: list[Row], pieces: list[list[str] | None]) -> tuple[Sizes, Sizes | None]:
-    """Each row's enclosed cells measured in display columns and in characters; the second
-    None when no cell measures differently (rows of printable ASCII, most of a list)."""
-    by_display: Sizes = []
-    by_characters: Sizes = []
-    differ = False
-    for row, cells in zip(body, pieces, strict=True):
-        if cells is None:
-            by_display.append(None)
-            by_characters.append(None)
-        elif row.content.isascii() and row.content.isprintable():
-            sizes = list(map(len, cells))
-            by_display.append(sizes)
-            by_characters.append(sizes)
-        else:
-            display, chars = list(map(width, cells)), list(map(characters, cells))
-            differ = differ or display != chars
-            by_display.append(display)
-            by_characters.append(chars)
-    return by_display, by_characters if differ else None
+def _measured(body: list[Row], pieces: list[list[str] | None], measure: Measure) -> Sizes:
+    """Each row's enclosed cells measured by ``measure``; those of a row of printable ASCII
+    (most of a list), which every measure counts alike, by their length."""
+    return [
+        None
+        if cells is None
+        else list(map(len, cells))
+        if row.content.isascii() and row.content.isprintable()
+        else list(map(measure, cells))
+        for row, cells in zip(body, pieces, strict=True)
+    ]
 
 
 def _is_padded(piece: str) -> bool:
