@@ -27,8 +27,8 @@ class Memo:
         self.kept_layouts: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
         # a table's rows giving one arXiv id and a readable date, by its rows and columns
         self.arxiv_rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        # a date cell's verdict under its column's style, by (text, style, years, year hint)
-        self.date_verdicts: dict[tuple[Any, ...], Any] = {}
+        # date cells' verdicts by text, under a column's (style, years, year hint, venue-years)
+        self.date_verdicts: dict[tuple[Any, ...], dict[str, Any]] = {}
         # what each column of a table holds (lint/column_shapes.py), by (header width, rows)
         self.shapes: dict[tuple[int, tuple[str, ...]], Any] = {}
         # the style a date column's cells use, by its cells (lint/dates/inferring.py)

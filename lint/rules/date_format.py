@@ -69,7 +69,6 @@ from typing import NamedTuple
 
 from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
-from lint.columns import cell
 from lint.context import Context
 from lint.dates import Style
 from lint.document import Document, Row, Table
@@ -111,14 +110,15 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         years = dates.has_month(style) and found.year_column
         width = len(table.header.cells)
         verdicts: dict[int, _Verdict] = {}
+        # the verdicts under this column's reading, by text (the reading hashed once a table)
+        judged = seen.setdefault((style, years, hint, found.venue_years), {})
         for index, row in enumerate(table.rows):
-            text = cell(row.cells, column)
+            text = row.cells[column] if column < len(row.cells) else ""
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
-            key = (text, style, years, hint, found.venue_years)
-            if key not in seen:
-                seen[key] = _judge(text, style, years, hint, found.venue_years)
-            verdict = seen[key]
+            if text not in judged:
+                judged[text] = _judge(text, style, years, hint, found.venue_years)
+            verdict = judged[text]
             if verdict is not None:
                 verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
