@@ -15,17 +15,17 @@ ARXIV_MIN_ROWS = 3
 
 def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, arxiv.DatedId], ...]:
     """The rows of a table with a date column giving one arXiv id and a readable date (by
-    index), read once per table and memo; a table whose lines mention no arXiv id costs a few
-    substring tests."""
+    index), read once per table and memo (the conventions step asks twice); a table whose
+    lines mention no arXiv id costs a few substring tests."""
     table, title, date = found.table, found.roles.title, found.roles.date
     if date is None or found.date_style is None:
         return ()
     contents = tuple(row.content for row in table.rows)
-    if not arxiv.may_hold_arxiv("\n".join(contents)):
-        return ()
     date_format = found.date_style.value
     key = (contents, title, date, date_format)
     known = memo.arxiv_rows.get(key)
+    if known is None and not arxiv.may_hold_arxiv("\n".join(contents)):
+        known = memo.arxiv_rows[key] = ()
     if known is None:
         identities = memo.identities
         dated = (
