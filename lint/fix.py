@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
+from lint.compose import compose
 from lint.config import Config
 from lint.lines import join, split_lines
 from lint.memo import Memo
@@ -158,13 +159,15 @@ def _fix_all(
         if not fixes:
             verify(original, text, doc, current, changes, unsafe)
             return FixResult(current, fixed, problems, found)
+        wanted = [problem for problem in problems if _wanted(problem, unsafe)]
+        given = engine.context(doc, config, scope, memo, metadata)  # the check's conventions
+        fixes, count = compose(doc, wanted, fixes, given, engine.selected_rules(config), unsafe)
         lines = apply_fixes(lines, fixes)
         current = join(lines)
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
-        taken = set(fixes)
-        fixed += sum(1 for problem in problems if problem.fix in taken)
+        fixed += count
         doc = document.parse(current, path)
     raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
 

@@ -1,0 +1,293 @@
+"""A table's wanted fixes composed into one edit: the table as the passes of a fix would leave it.
+
+Why: the rules offer a table's fixes against the text as it is (a cell rewritten, a row removed,
+the rows moved, the table laid out), and a move or a layout replaces many lines, so it overlaps
+the others. Applied one pass at a time, as the applier once did, a table took up to three passes
+(its rows, then their order, then its layout), each parsing and checking the whole document.
+
+Here each table with a wanted fix is taken where those passes would take it: its row fixes
+first (one line each: a cell rewritten, a row removed or padded), then row-order asked again of
+the table as they leave it, and its move applied, then table-format asked of the table as the
+move leaves it. A changed table is read again as the conventions step reads a table
+(``inference._dated_table`` and its kept layout), with the document's choices the check read
+(the table's date style and roles, the document's layout); the two rules run on a document made
+of the changed tables alone, each under the line above it, which table-format reads. One edit
+then replaces each table. ``lint/fix.py`` checks the whole result once more: whatever this
+leaves (a fix that appears only once the document has changed) is fixed in a further pass.
+
+Where the passes cannot be told apart from the table alone, a table is left as one pass takes
+it (its fixes that overlap nothing): fixes of another shape, two row fixes on one line, a row
+written with white space before its first pipe; and the whole document, when suppression
+comments or section settings decide by line what a rule reports.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from types import ModuleType
+from typing import NamedTuple
+
+from lint import inference, kept_layout
+from lint.context import Context
+from lint.conventions import TableConventions
+from lint.document import Document, Row, Table, cells_of
+from lint.problem import SAFE, Edit, Fix, Problem
+from lint.rules import row_order, table_format
+
+# the rules whose fix replaces a span of a table rather than one row's line
+_WHOLE = (row_order.CODE, table_format.CODE)
+
+
+class Composed(NamedTuple):
+    """The fixes of one pass, to be applied together, and how many problems they fix."""
+
+    fixes: list[Fix]
+    fixed: int
+
+
+class _Plan(NamedTuple):
+    """One table to compose: its place among the document's tables and its row fixes."""
+
+    place: int
+    row_fixes: tuple[Fix, ...]
+    row_problems: int
+
+
+class _Stage(NamedTuple):
+    """The planned tables at one stage, as a document of their own: each table's lines and
+    prefixes, and the document holding them (each under the line above it in the file)."""
+
+    lines: list[list[str]]
+    prefixes: list[list[str]]
+    doc: Document
+
+
+def compose(
+    doc: Document,
+    wanted: list[Problem],
+    taken: list[Fix],
+    given: Context,
+    rules: Sequence[ModuleType],
+    unsafe: bool,
+) -> Composed:
+    """The fixes of one pass over ``doc``: every table with ``wanted`` fixes replaced by its
+    composed form where it can be, the fixes one pass ``taken`` elsewhere.
+
+    ``given`` is the context the check that found ``wanted`` read (its conventions); ``rules``
+    the selected rules: row-order and table-format are asked again only when selected."""
+    places = _places(doc, wanted)
+    plans = _plans(doc, wanted, places, set(taken))
+    if given.directives or given.config.sections or not plans:
+        return Composed(taken, _counted(wanted, set(taken)))
+    composed = {plan.place for plan in plans}
+    elsewhere = [problem for problem in wanted if places[problem.fix] not in composed]
+    own = {problem.fix for problem in elsewhere}
+    plain = [fix for fix in taken if fix in own]
+    fixed = _counted(elsewhere, set(plain)) + sum(plan.row_problems for plan in plans)
+    stage = _stage(doc, plans, [_row_fixed(doc, plan) for plan in plans])
+    founds = [
+        _reread(given, plan, table) for plan, table in zip(plans, stage.doc.tables, strict=True)
+    ]
+    if row_order in rules:
+        moved, count = _asked(row_order, stage, founds, given, unsafe)
+        stage, fixed = _stage(doc, plans, moved), fixed + count
+    if table_format in rules:
+        founds = [
+            found._replace(table=table, kept_layout=kept_layout.kept(table, given.memo))
+            for found, table in zip(founds, stage.doc.tables, strict=True)
+        ]
+        size = given.conventions.size + _growth(doc, plans, stage, plain)
+        laid, count = _asked(table_format, stage, founds, given, unsafe, size)
+        stage, fixed = _stage(doc, plans, laid), fixed + count
+    fixes = [
+        _table_fix(doc.tables[plan.place], plan, lines)
+        for plan, lines in zip(plans, stage.lines, strict=True)
+    ]
+    return Composed(plain + fixes, fixed)
+
+
+def _counted(problems: list[Problem], fixes: set[Fix]) -> int:
+    return sum(1 for problem in problems if problem.fix in fixes)
+
+
+def _places(doc: Document, wanted: list[Problem]) -> dict[Fix | None, int | None]:
+    """Each wanted fix's table, by its index among the document's tables (None: no table, or
+    more than one, holds all its edits)."""
+    starts = [table.start_line for table in doc.tables]
+    return {problem.fix: _table_of(doc, starts, problem.fix) for problem in wanted if problem.fix}
+
+
+def _table_of(doc: Document, starts: list[int], fix: Fix) -> int | None:
+    """The index of the table every edit of ``fix`` lies in, or None."""
+    found = {bisect_right(starts, edit.start_line) - 1 for edit in fix.edits}
+    if len(found) != 1:
+        return None
+    index = found.pop()
+    if index < 0:
+        return None
+    table = doc.tables[index]
+    inside = all(e.start_line <= e.end_line <= table.end_line for e in fix.edits)
+    return index if inside else None
+
+
+def _plans(
+    doc: Document, wanted: list[Problem], places: dict[Fix | None, int | None], taken: set[Fix]
+) -> list[_Plan]:
+    """The tables to compose, in order: each with a wanted row fix or move, and every wanted
+    fix of it one composition takes (see the module's docstring)."""
+    by_table: dict[int, list[Problem]] = {}
+    for problem in wanted:
+        place = places[problem.fix]
+        if place is not None:
+            by_table.setdefault(place, []).append(problem)
+    plans = (_plan(doc, place, by_table[place], taken) for place in sorted(by_table))
+    return [plan for plan in plans if plan is not None]
+
+
+def _plan(doc: Document, place: int, problems: list[Problem], taken: set[Fix]) -> _Plan | None:
+    table = doc.tables[place]
+    rows = [p for p in problems if p.code not in _WHOLE]
+    if not rows and all(p.code == table_format.CODE for p in problems):
+        return None  # a layout alone: one pass takes it as it is
+    fixes = tuple(dict.fromkeys(p.fix for p in rows if p.fix is not None))
+    if not all(fix in taken and _row_fix(table, fix) for fix in fixes):
+        return None
+    return _Plan(place, fixes, len(rows))
+
+
+def _row_fix(table: Table, fix: Fix) -> bool:
+    """True for a fix replacing or removing body rows' lines one by one, each new line under
+    its line's container prefix and with a pipe first after it."""
+    body = table.start_line + 2
+    for edit in fix.edits:
+        if edit.start_line != edit.end_line or edit.start_line < body or len(edit.new_lines) > 1:
+            return False
+        prefix = table.prefixes[edit.start_line - table.start_line]
+        for line in edit.new_lines:
+            if not line.startswith(prefix) or line[len(prefix) : len(prefix) + 1] in " \t":
+                return False
+    return True
+
+
+def _row_fixed(doc: Document, plan: _Plan) -> tuple[list[str], list[str]]:
+    """The table's lines and their prefixes with its row fixes applied (a removed line takes
+    its prefix with it, as the applier removes it)."""
+    table = doc.tables[plan.place]
+    lines: list[str | None] = list(doc.lines[table.start_line - 1 : table.end_line])
+    for fix in plan.row_fixes:
+        for edit in fix.edits:
+            lines[edit.start_line - table.start_line] = (edit.new_lines or (None,))[0]
+    kept = [(line, prefix) for line, prefix in zip(lines, table.prefixes, strict=True) if line]
+    return [line for line, _ in kept], [prefix for _, prefix in kept]
+
+
+def _stage(
+    doc: Document, plans: list[_Plan], tables: Sequence[tuple[list[str], list[str]]]
+) -> _Stage:
+    """The planned tables, with ``tables`` as their lines and prefixes, as one document: each
+    under the line above it in ``doc`` (none at the top of the file)."""
+    lines: list[str] = []
+    built: list[Table] = []
+    for plan, (table_lines, prefixes) in zip(plans, tables, strict=True):
+        table = doc.tables[plan.place]
+        lines.append(doc.lines[table.start_line - 2] if table.start_line > 1 else "")
+        built.append(_table(table, len(lines) + 1, table_lines, prefixes))
+        lines.extend(table_lines)
+    stage_doc = Document(doc.path, tuple(lines), (), tuple(built))
+    return _Stage([list(t) for t, _ in tables], [list(p) for _, p in tables], stage_doc)
+
+
+def _table(table: Table, start: int, lines: list[str], prefixes: list[str]) -> Table:
+    """``table`` with ``lines`` (its header and delimiter kept) as its lines from ``start``:
+    a row's cells are read as the parser reads them (or kept, for a line it already had)."""
+    known = {row.content: row.cells for row in table.rows}
+    rows = []
+    for number, (line, prefix) in enumerate(zip(lines[2:], prefixes[2:], strict=True), start + 2):
+        content = line[len(prefix) :]
+        cells = known.get(content)
+        cells = cells_of(content) if cells is None else cells
+        rows.append(Row(number, cells, table.section, content, len(prefix)))
+    return table._replace(
+        start_line=start,
+        end_line=start + len(lines) - 1,
+        header=table.header._replace(line=start),
+        delimiter=table.delimiter._replace(line=start + 1),
+        rows=tuple(rows),
+        prefixes=tuple(prefixes),
+    )
+
+
+def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
+    """The table's conventions with ``table`` as its rows: read again (its order, its dates as
+    compared) when row fixes changed them, with the date style and roles the check read."""
+    found = given.conventions.tables[plan.place]
+    if not plan.row_fixes:
+        return found._replace(table=table)
+    style = (found.date_style, found.venue_years)
+    again = inference._dated_table(
+        table, found.settings, given.memo, given.config, found.roles, style
+    )
+    return again
+
+
+def _asked(
+    rule: ModuleType,
+    stage: _Stage,
+    founds: list[TableConventions],
+    given: Context,
+    unsafe: bool,
+    size: int | None = None,
+) -> tuple[list[tuple[list[str], list[str]]], int]:
+    """Each planned table's lines and prefixes once ``rule``'s wanted fixes of ``stage`` are
+    applied, and how many problems those fixes fix."""
+    conventions = given.conventions._replace(tables=tuple(founds))
+    if size is not None:
+        conventions = conventions._replace(size=size)
+    problems = list(rule.check(stage.doc, given._replace(conventions=conventions)))
+    starts = [table.start_line for table in stage.doc.tables]
+    pairs = zip(stage.lines, stage.prefixes, strict=True)
+    result = [(list(lines), list(prefixes)) for lines, prefixes in pairs]
+    fixed = 0
+    for problem in problems:
+        fix = problem.fix
+        if fix is None or not (unsafe or fix.safety == SAFE):
+            continue
+        fixed += 1
+        (edit,) = fix.edits
+        index = bisect_right(starts, edit.start_line) - 1
+        lines = result[index][0]
+        first = edit.start_line - starts[index]
+        lines[first : edit.end_line - starts[index] + 1] = edit.new_lines
+    return result, fixed
+
+
+def _size(lines: Sequence[str]) -> int:
+    """Characters, line endings counted one each, as the conventions measure a document."""
+    return sum(map(len, lines)) + len(lines)
+
+
+def _growth(doc: Document, plans: list[_Plan], stage: _Stage, plain: list[Fix]) -> int:
+    """How much the document has grown (or shrunk) once the planned tables are as in ``stage``
+    and the ``plain`` fixes applied."""
+    growth = 0
+    for plan, lines in zip(plans, stage.lines, strict=True):
+        table = doc.tables[plan.place]
+        growth += _size(lines) - _size(doc.lines[table.start_line - 1 : table.end_line])
+    for fix in plain:
+        for edit in fix.edits:
+            old = doc.lines[edit.start_line - 1 : edit.end_line]
+            growth += _size(edit.new_lines) - _size(old)
+    return growth
+
+
+def _table_fix(table: Table, plan: _Plan, lines: list[str]) -> Fix:
+    """One edit replacing ``table`` by ``lines``, declaring what its row fixes removed and
+    rewrote (a move and a layout declare nothing)."""
+    safety = SAFE if all(fix.safety == SAFE for fix in plan.row_fixes) else "unsafe"
+    return Fix(
+        (Edit(table.start_line, table.end_line, tuple(lines)),),
+        safety,
+        tuple(row for fix in plan.row_fixes for row in fix.removed_rows),
+        tuple(pair for fix in plan.row_fixes for pair in fix.rewritten_rows),
+    )
