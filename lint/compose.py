@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from lint import inference, kept_layout
 from lint.context import Context
-from lint.conventions import TableConventions
+from lint.conventions import Conventions, TableConventions
 from lint.document import Document, Row, Table, cells_of
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.rules import row_order, table_format
@@ -85,26 +85,61 @@ def compose(
     own = {problem.fix for problem in elsewhere}
     plain = [fix for fix in taken if fix in own]
     fixed = _counted(elsewhere, set(plain)) + sum(plan.row_problems for plan in plans)
-    stage = _stage(doc, plans, [_row_fixed(doc, plan) for plan in plans])
-    founds = [
-        _reread(given, plan, table) for plan, table in zip(plans, stage.doc.tables, strict=True)
-    ]
-    if row_order in rules:
-        moved, count = _asked(row_order, stage, founds, given, unsafe)
-        stage, fixed = _stage(doc, plans, moved), fixed + count
-    if table_format in rules:
-        founds = [
-            found._replace(table=table, kept_layout=kept_layout.kept(table, given.memo))
-            for found, table in zip(founds, stage.doc.tables, strict=True)
-        ]
-        size = given.conventions.size + _growth(doc, plans, stage, plain)
-        laid, count = _asked(table_format, stage, founds, given, unsafe, size)
-        stage, fixed = _stage(doc, plans, laid), fixed + count
+    stage, count = _composed(doc, plans, plain, given, rules, unsafe)
     fixes = [
         _table_fix(doc.tables[plan.place], plan, lines)
         for plan, lines in zip(plans, stage.lines, strict=True)
     ]
-    return Composed(plain + fixes, fixed)
+    return Composed(plain + fixes, fixed + count)
+
+
+def _composed(
+    doc: Document,
+    plans: list[_Plan],
+    plain: list[Fix],
+    given: Context,
+    rules: Sequence[ModuleType],
+    unsafe: bool,
+) -> tuple[_Stage, int]:
+    """The planned tables composed (their row fixes, moves and layouts), and how many problems
+    the moves and layouts fix."""
+    stage = _stage(doc, plans, [_row_fixed(doc, plan) for plan in plans])
+    tables = stage.doc.tables
+    founds = [_reread(given, plan, table) for plan, table in zip(plans, tables, strict=True)]
+    fixed = 0
+    if row_order in rules:
+        conventions = given.conventions._replace(tables=tuple(founds))
+        moved, count = _asked(row_order, stage, conventions, given, unsafe)
+        stage, fixed = _stage(doc, plans, moved), fixed + count
+    if table_format in rules:
+        conventions = _laid_out(doc, plans, plain, founds, stage, given)
+        laid, count = _asked(table_format, stage, conventions, given, unsafe)
+        stage, fixed = _stage(doc, plans, laid), fixed + count
+    return stage, fixed
+
+
+def _laid_out(
+    doc: Document,
+    plans: list[_Plan],
+    plain: list[Fix],
+    founds: list[TableConventions],
+    stage: _Stage,
+    given: Context,
+) -> Conventions:
+    """The conventions table-format reads of the planned tables as ``stage`` holds them: each
+    table's kept layout, the document's layout and size read again, as the next pass would."""
+    tables = list(given.conventions.tables)
+    founds = [
+        found._replace(table=table, kept_layout=kept_layout.kept(table, given.memo))
+        for found, table in zip(founds, stage.doc.tables, strict=True)
+    ]
+    for plan, found in zip(plans, founds, strict=True):
+        tables[plan.place] = found
+    return given.conventions._replace(
+        tables=tuple(founds),
+        layout=inference._layout(tables, given.config),
+        size=given.conventions.size + _growth(doc, plans, stage, plain),
+    )
 
 
 def _counted(problems: list[Problem], fixes: set[Fix]) -> int:
@@ -232,18 +267,10 @@ def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
 
 
 def _asked(
-    rule: ModuleType,
-    stage: _Stage,
-    founds: list[TableConventions],
-    given: Context,
-    unsafe: bool,
-    size: int | None = None,
+    rule: ModuleType, stage: _Stage, conventions: Conventions, given: Context, unsafe: bool
 ) -> tuple[list[tuple[list[str], list[str]]], int]:
-    """Each planned table's lines and prefixes once ``rule``'s wanted fixes of ``stage`` are
-    applied, and how many problems those fixes fix."""
-    conventions = given.conventions._replace(tables=tuple(founds))
-    if size is not None:
-        conventions = conventions._replace(size=size)
+    """Each planned table's lines and prefixes once ``rule``'s wanted fixes of ``stage`` (its
+    tables read as ``conventions``) are applied, and how many problems those fixes fix."""
     problems = list(rule.check(stage.doc, given._replace(conventions=conventions)))
     starts = [table.start_line for table in stage.doc.tables]
     pairs = zip(stage.lines, stage.prefixes, strict=True)
