@@ -186,9 +186,16 @@ def _plan(doc: Document, place: int, problems: list[Problem], taken: set[Fix]) -
     if not rows and all(p.code == table_format.CODE for p in problems):
         return None  # a layout alone: one pass takes it as it is
     fixes = tuple(dict.fromkeys(p.fix for p in rows if p.fix is not None))
-    if not all(fix in taken and _row_fix(table, fix) for fix in fixes):
+    if not all(_row_fix(table, fix) for fix in fixes):
         return None
-    return _Plan(place, fixes, len(rows))
+    # a row fix overlapping one taken before it comes back in the next pass, computed afresh,
+    # unless the row is gone (the date of a copy removed): then it is no fix
+    removed = {e.start_line for fix in fixes if fix in taken for e in fix.edits if not e.new_lines}
+    left = [fix for fix in fixes if fix not in taken]
+    if any(edit.start_line not in removed for fix in left for edit in fix.edits):
+        return None
+    kept = tuple(fix for fix in fixes if fix in taken)
+    return _Plan(place, kept, sum(1 for p in rows if p.fix in taken))
 
 
 def _row_fix(table: Table, fix: Fix) -> bool:

@@ -1,9 +1,13 @@
-"""The one applier: applies fixes pass by pass until stable, then proves nothing was lost.
+"""The one applier: applies the wanted fixes, checks the result, then proves nothing was lost.
 
-Each pass parses the text, runs the rules, takes the wanted fixes (smallest first), drops any
-fix that overlaps one already taken (it comes back in the next pass, computed afresh), and
-applies the rest in one walk over the lines. Line endings are kept line by line: a replaced line
-keeps the ending of the line it replaces, an added line takes the file's first ending.
+A pass parses the text, runs the rules and takes the wanted fixes: each table's composed into
+one edit, the table as the passes of fixes one by one would leave it (``lint/compose.py``), and
+elsewhere the fixes that overlap none taken before them (smallest first). It applies them in one
+walk over the lines, then checks the text again: usually nothing is left to fix, and that check
+gives the problems left. A fix that appears only once the text has changed (a convention of the
+whole document moved by the fixes) is taken by a further pass. Line endings are kept line by
+line: a replaced line keeps the ending of the line it replaces, an added line takes the file's
+first ending.
 """
 
 from __future__ import annotations
@@ -40,13 +44,16 @@ class Refused(NamedTuple):
 
 class FixResult(NamedTuple):
     """The fixed text, how many fixes were applied, the problems left in the fixed text, the
-    problems of the text as it was (what ``--diff`` reports), and the wanted fixes left out."""
+    problems of the text as it was (what ``--diff`` reports), the wanted fixes left out, and
+    how many times the rules checked the text (two when one pass settled it; with fixes left
+    out, the checks of the fix made fix by fix)."""
 
     text: str
     fixed: int
     problems: list[Problem]
     found: list[Problem]
     refused: tuple[Refused, ...] = ()
+    checks: int = 1
 
 
 class Changes:
@@ -144,7 +151,8 @@ def _fix_all(
     scope: Scope | None,
     metadata: Mapping[str, Paper] | None,
 ) -> FixResult:
-    """Every wanted fix, pass by pass, then the check; FixError when it fails."""
+    """Every wanted fix, in as few passes as settle the text, then the check; FixError when
+    it fails."""
     memo = Memo(rows=True)  # the passes read the same rows and tables again
     lines = split_lines(text)
     original = document.parse(text, path)
@@ -152,13 +160,13 @@ def _fix_all(
     changes = Changes()
     fixed = 0
     found: list[Problem] | None = None
-    for _ in range(MAX_PASSES):
+    for checks in range(1, MAX_PASSES + 1):
         problems = engine.check(doc, config, scope, memo, metadata)
         found = problems if found is None else found
         fixes = choose_fixes(problems, unsafe)
         if not fixes:
             verify(original, text, doc, current, changes, unsafe)
-            return FixResult(current, fixed, problems, found)
+            return FixResult(current, fixed, problems, found, checks=checks)
         wanted = [problem for problem in problems if _wanted(problem, unsafe)]
         given = engine.context(doc, config, scope, memo, metadata)  # the check's conventions
         fixes, count = compose(doc, wanted, fixes, given, engine.selected_rules(config), unsafe)
@@ -241,6 +249,7 @@ def _fix_carefully(
     memo = Memo(rows=True)
     doc, fixed = careful.original, 0
     found = problems = engine.check(doc, config, scope, memo, metadata)
+    checks = 1
     for _ in range(MAX_PASSES):
         open_ = [p for p in problems if p.fix and careful.key(p, doc) not in careful.refused]
         fixes = choose_fixes(open_, unsafe)
@@ -256,6 +265,7 @@ def _fix_carefully(
         careful.apply(kept)
         doc = document.parse(join(careful.lines), path)
         problems = engine.check(doc, config, scope, memo, metadata)
+        checks += 1
     current = join(careful.lines)
     verify(careful.original, text, doc, current, careful.changes, unsafe)
     refused = tuple(
@@ -265,7 +275,7 @@ def _fix_carefully(
     )
     # a refused fix is no fix of this run: its problem is left without one
     left = [p._replace(fix=None) if p.fix and _wanted(p, unsafe) else p for p in problems]
-    return FixResult(current, fixed, left, found, refused)
+    return FixResult(current, fixed, left, found, refused, checks)
 
 
 def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:
