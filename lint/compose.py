@@ -54,15 +54,6 @@ class _Plan(NamedTuple):
     row_problems: int
 
 
-class _Stage(NamedTuple):
-    """The planned tables at one stage, as a document of their own: each table's lines and
-    prefixes, and the document holding them (each under the line above it in the file)."""
-
-    lines: list[list[str]]
-    prefixes: list[list[str]]
-    doc: Document
-
-
 def compose(
     doc: Document,
     wanted: list[Problem],
@@ -87,8 +78,8 @@ def compose(
     fixed = _counted(elsewhere, set(plain)) + sum(plan.row_problems for plan in plans)
     stage, count = _composed(doc, plans, plain, given, rules, unsafe)
     fixes = [
-        _table_fix(doc.tables[plan.place], plan, lines)
-        for plan, lines in zip(plans, stage.lines, strict=True)
+        _table_fix(doc.tables[plan.place], plan, stage.lines[table.start_line - 1 : table.end_line])
+        for plan, table in zip(plans, stage.tables, strict=True)
     ]
     return Composed(plain + fixes, fixed + count)
 
@@ -100,21 +91,20 @@ def _composed(
     given: Context,
     rules: Sequence[ModuleType],
     unsafe: bool,
-) -> tuple[_Stage, int]:
-    """The planned tables composed (their row fixes, moves and layouts), and how many problems
-    the moves and layouts fix."""
-    stage = _stage(doc, plans, [_row_fixed(doc, plan) for plan in plans])
-    tables = stage.doc.tables
-    founds = [_reread(given, plan, table) for plan, table in zip(plans, tables, strict=True)]
+) -> tuple[Document, int]:
+    """The planned tables composed (their row fixes, moves and layouts) as a document of their
+    own (``_stage``), and how many problems the moves and layouts fix."""
+    stage = _stage(doc, plans)
+    founds = [_reread(given, plan, table) for plan, table in zip(plans, stage.tables, strict=True)]
     fixed = 0
     if row_order in rules:
         conventions = given.conventions._replace(tables=tuple(founds))
-        moved, count = _asked(row_order, stage, conventions, given, unsafe)
-        stage, fixed = _stage(doc, plans, moved), fixed + count
+        edits, count = _asked(row_order, stage, conventions, given, unsafe)
+        stage, fixed = _restaged(stage, edits, build=True), fixed + count
     if table_format in rules:
         conventions = _laid_out(doc, plans, plain, founds, stage, given)
-        laid, count = _asked(table_format, stage, conventions, given, unsafe)
-        stage, fixed = _stage(doc, plans, laid), fixed + count
+        edits, count = _asked(table_format, stage, conventions, given, unsafe)
+        stage, fixed = _restaged(stage, edits, build=False), fixed + count
     return stage, fixed
 
 
@@ -123,7 +113,7 @@ def _laid_out(
     plans: list[_Plan],
     plain: list[Fix],
     founds: list[TableConventions],
-    stage: _Stage,
+    stage: Document,
     given: Context,
 ) -> Conventions:
     """The conventions table-format reads of the planned tables as ``stage`` holds them: each
@@ -131,7 +121,7 @@ def _laid_out(
     tables = list(given.conventions.tables)
     founds = [
         found._replace(table=table, kept_layout=kept_layout.kept(table, given.memo))
-        for found, table in zip(founds, stage.doc.tables, strict=True)
+        for found, table in zip(founds, stage.tables, strict=True)
     ]
     for plan, found in zip(plans, founds, strict=True):
         tables[plan.place] = found
@@ -224,20 +214,48 @@ def _row_fixed(doc: Document, plan: _Plan) -> tuple[list[str], list[str]]:
     return [line for line, _ in kept], [prefix for _, prefix in kept]
 
 
-def _stage(
-    doc: Document, plans: list[_Plan], tables: Sequence[tuple[list[str], list[str]]]
-) -> _Stage:
-    """The planned tables, with ``tables`` as their lines and prefixes, as one document: each
-    under the line above it in ``doc`` (none at the top of the file)."""
+def _stage(doc: Document, plans: list[_Plan]) -> Document:
+    """The planned tables with their row fixes applied, as one document: each under the line
+    above it in ``doc`` (an empty one at the top of the file), which table-format reads."""
     lines: list[str] = []
     built: list[Table] = []
-    for plan, (table_lines, prefixes) in zip(plans, tables, strict=True):
+    for plan in plans:
         table = doc.tables[plan.place]
+        table_lines, prefixes = _row_fixed(doc, plan) if plan.row_fixes else (None, None)
         lines.append(doc.lines[table.start_line - 2] if table.start_line > 1 else "")
-        built.append(_table(table, len(lines) + 1, table_lines, prefixes))
+        if table_lines is None or prefixes is None:  # unchanged: only moved
+            table_lines = list(doc.lines[table.start_line - 1 : table.end_line])
+            built.append(_moved(table, len(lines) + 1 - table.start_line))
+        else:
+            built.append(_table(table, len(lines) + 1, table_lines, prefixes))
         lines.extend(table_lines)
-    stage_doc = Document(doc.path, tuple(lines), (), tuple(built))
-    return _Stage([list(t) for t, _ in tables], [list(p) for _, p in tables], stage_doc)
+    return Document(doc.path, tuple(lines), (), tuple(built))
+
+
+def _moved(table: Table, by: int) -> Table:
+    """``table`` ``by`` lines further down."""
+    return table._replace(
+        start_line=table.start_line + by,
+        end_line=table.end_line + by,
+        header=table.header._replace(line=table.header.line + by),
+        delimiter=table.delimiter._replace(line=table.delimiter.line + by),
+        rows=tuple(row._replace(line=row.line + by) for row in table.rows),
+    )
+
+
+def _restaged(stage: Document, edits: dict[int, Edit], build: bool) -> Document:
+    """``stage`` with each table's edit applied (a move or a layout: the same lines, rewritten
+    or in another order); its tables read again only when ``build`` (the last stage is only
+    lines)."""
+    lines = list(stage.lines)
+    tables = list(stage.tables)
+    for index, edit in edits.items():
+        lines[edit.start_line - 1 : edit.end_line] = edit.new_lines
+        if build:
+            table = tables[index]
+            table_lines = lines[table.start_line - 1 : table.end_line]
+            tables[index] = _table(table, table.start_line, table_lines, list(table.prefixes))
+    return stage._replace(lines=tuple(lines), tables=tuple(tables))
 
 
 def _table(table: Table, start: int, lines: list[str], prefixes: list[str]) -> Table:
@@ -245,11 +263,15 @@ def _table(table: Table, start: int, lines: list[str], prefixes: list[str]) -> T
     a row's cells are read as the parser reads them (or kept, for a line it already had)."""
     known = {row.content: row.cells for row in table.rows}
     rows = []
+    section = table.section
     for number, (line, prefix) in enumerate(zip(lines[2:], prefixes[2:], strict=True), start + 2):
         content = line[len(prefix) :]
         cells = known.get(content)
-        cells = cells_of(content) if cells is None else cells
-        rows.append(Row(number, cells, table.section, content, len(prefix)))
+        rows.append(
+            Row(
+                number, cells_of(content) if cells is None else cells, section, content, len(prefix)
+            )
+        )
     return table._replace(
         start_line=start,
         end_line=start + len(lines) - 1,
@@ -274,14 +296,14 @@ def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
 
 
 def _asked(
-    rule: ModuleType, stage: _Stage, conventions: Conventions, given: Context, unsafe: bool
-) -> tuple[list[tuple[list[str], list[str]]], int]:
-    """Each planned table's lines and prefixes once ``rule``'s wanted fixes of ``stage`` (its
-    tables read as ``conventions``) are applied, and how many problems those fixes fix."""
-    problems = list(rule.check(stage.doc, given._replace(conventions=conventions)))
-    starts = [table.start_line for table in stage.doc.tables]
-    pairs = zip(stage.lines, stage.prefixes, strict=True)
-    result = [(list(lines), list(prefixes)) for lines, prefixes in pairs]
+    rule: ModuleType, stage: Document, conventions: Conventions, given: Context, unsafe: bool
+) -> tuple[dict[int, Edit], int]:
+    """The edit of each table of ``stage`` that ``rule``'s wanted fixes make (its tables read
+    as ``conventions``; one fix per table, replacing its body or all its lines), and how many
+    problems those fixes fix."""
+    problems = rule.check(stage, given._replace(conventions=conventions))
+    starts = [table.start_line for table in stage.tables]
+    edits: dict[int, Edit] = {}
     fixed = 0
     for problem in problems:
         fix = problem.fix
@@ -289,11 +311,8 @@ def _asked(
             continue
         fixed += 1
         (edit,) = fix.edits
-        index = bisect_right(starts, edit.start_line) - 1
-        lines = result[index][0]
-        first = edit.start_line - starts[index]
-        lines[first : edit.end_line - starts[index] + 1] = edit.new_lines
-    return result, fixed
+        edits[bisect_right(starts, edit.start_line) - 1] = edit
+    return edits, fixed
 
 
 def _size(lines: Sequence[str]) -> int:
@@ -301,13 +320,14 @@ def _size(lines: Sequence[str]) -> int:
     return sum(map(len, lines)) + len(lines)
 
 
-def _growth(doc: Document, plans: list[_Plan], stage: _Stage, plain: list[Fix]) -> int:
+def _growth(doc: Document, plans: list[_Plan], stage: Document, plain: list[Fix]) -> int:
     """How much the document has grown (or shrunk) once the planned tables are as in ``stage``
     and the ``plain`` fixes applied."""
     growth = 0
-    for plan, lines in zip(plans, stage.lines, strict=True):
+    for plan, staged in zip(plans, stage.tables, strict=True):
         table = doc.tables[plan.place]
-        growth += _size(lines) - _size(doc.lines[table.start_line - 1 : table.end_line])
+        old = doc.lines[table.start_line - 1 : table.end_line]
+        growth += _size(stage.lines[staged.start_line - 1 : staged.end_line]) - _size(old)
     for fix in plain:
         for edit in fix.edits:
             old = doc.lines[edit.start_line - 1 : edit.end_line]
@@ -315,7 +335,7 @@ def _growth(doc: Document, plans: list[_Plan], stage: _Stage, plain: list[Fix]) 
     return growth
 
 
-def _table_fix(table: Table, plan: _Plan, lines: list[str]) -> Fix:
+def _table_fix(table: Table, plan: _Plan, lines: Sequence[str]) -> Fix:
     """One edit replacing ``table`` by ``lines``, declaring what its row fixes removed and
     rewrote (a move and a layout declare nothing)."""
     safety = SAFE if all(fix.safety == SAFE for fix in plan.row_fixes) else "unsafe"
