@@ -13,7 +13,7 @@ first ending.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from lint.online.metadata import Paper
 
 MAX_PASSES = 25
+
+RowKey = Callable[[tuple[str, ...]], tuple[str, ...]]
 
 
 class FixError(RuntimeError):
@@ -278,8 +280,22 @@ def _fix_carefully(
     return FixResult(current, fixed, left, found, refused, checks)
 
 
-def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:
-    return Counter(row_key(row.cells) for table in tables for row in table.rows)
+def _table_rows(tables: Iterable[document.Table], key: RowKey) -> Counter[tuple[str, ...]]:
+    return Counter(key(row.cells) for table in tables for row in table.rows)
+
+
+def _row_keys() -> RowKey:
+    """``row_key``, each row worked out once: the check reads the changed tables' rows three
+    times over (their count, what was removed, what moved)."""
+    known: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def key(cells: tuple[str, ...]) -> tuple[str, ...]:
+        found = known.get(cells)
+        if found is None:
+            found = known[cells] = row_key(cells)
+        return found
+
+    return key
 
 
 def _outside_tables(doc: document.Document, text: str) -> list[tuple[str, str]]:
@@ -325,25 +341,29 @@ def verify(
             a.cells != b.cells for a, b in zip(old.rows, new.rows, strict=True)
         ):
             changed.append((old, new))
-    expected = _table_rows(old for old, _ in changed)
+    key = _row_keys()
+    expected = _table_rows((old for old, _ in changed), key)
     expected.subtract(Counter(row_key(row) for row in changes.removed))
     expected.subtract(Counter(row_key(old) for old, _ in changes.rewritten))
     expected.update(Counter(row_key(new) for _, new in changes.rewritten))
-    actual = _table_rows(new for _, new in changed)
+    actual = _table_rows((new for _, new in changed), key)
     for row, count in (expected - actual).items():
         raise FixError(f"{before.path}: row lost ({count}x): {' | '.join(row)[:160]}")
     for row, count in (actual - expected).items():
         raise FixError(f"{before.path}: row added ({count}x): {' | '.join(row)[:160]}")
     if not unsafe:
-        _verify_contract(before.path, changed, changes)
+        _verify_contract(before.path, changed, changes, key)
 
 
 def _verify_contract(
-    path: str, changed: list[tuple[document.Table, document.Table]], changes: Changes
+    path: str,
+    changed: list[tuple[document.Table, document.Table]],
+    changes: Changes,
+    row_key: RowKey = row_key,
 ) -> None:
     """FixError when safe fixes, together, went beyond the safety contract: a cell rewritten to
     something not equivalent, more rows of a table moved than a safe fix may move, or a row
-    removed that has no identical row left."""
+    removed that has no identical row left. ``row_key`` is the check's (``_row_keys``)."""
     for old_cells, new_cells in changes.rewritten:
         for was, now in zip(old_cells, new_cells, strict=False):
             if not contract.equivalent_cells(was, now):
