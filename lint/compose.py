@@ -32,7 +32,7 @@ from lint import inference, kept_layout
 from lint.context import Context
 from lint.conventions import Conventions, TableConventions
 from lint.document import Document, Row, Table, cells_of
-from lint.problem import SAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 from lint.rules import row_order, table_format
 
 # the rules whose fix replaces a span of a table rather than one row's line
@@ -54,7 +54,34 @@ class _Plan(NamedTuple):
     row_problems: int
 
 
+def wanted(problem: Problem, unsafe: bool) -> bool:
+    """True when ``problem`` has a fix the run applies: a safe one, or any with ``unsafe``."""
+    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
+
+
 def compose(
+    doc: Document,
+    problems: list[Problem],
+    taken: list[Fix],
+    given: Context,
+    rules: Sequence[ModuleType],
+    unsafe: bool,
+) -> Composed:
+    """The fixes of one pass over ``doc``: every table with wanted fixes among ``problems``
+    replaced by its composed form where it can be, the fixes one pass ``taken`` elsewhere.
+
+    ``given`` is the context the check that found ``problems`` read (its conventions);
+    ``rules`` the selected rules: row-order and table-format are asked again only when
+    selected, and table-format only when it offered a fix for every table it reported (a
+    layout withheld for the document's sake is withheld in the next pass too, which this
+    composition could not tell from the tables it holds)."""
+    wanted_ = [problem for problem in problems if wanted(problem, unsafe)]
+    if any(p.code == table_format.CODE and p.fix is None for p in problems):
+        rules = [rule for rule in rules if rule is not table_format]
+    return _compose(doc, wanted_, taken, given, rules, unsafe)
+
+
+def _compose(
     doc: Document,
     wanted: list[Problem],
     taken: list[Fix],
@@ -62,11 +89,6 @@ def compose(
     rules: Sequence[ModuleType],
     unsafe: bool,
 ) -> Composed:
-    """The fixes of one pass over ``doc``: every table with ``wanted`` fixes replaced by its
-    composed form where it can be, the fixes one pass ``taken`` elsewhere.
-
-    ``given`` is the context the check that found ``wanted`` read (its conventions); ``rules``
-    the selected rules: row-order and table-format are asked again only when selected."""
     places = _places(doc, wanted)
     plans = _plans(doc, wanted, places, set(taken))
     if given.directives or given.config.sections or not plans:
@@ -171,6 +193,8 @@ def _plans(
 
 
 def _plan(doc: Document, place: int, problems: list[Problem], taken: set[Fix]) -> _Plan | None:
+    """The table's plan, given its wanted ``problems``: None for a layout alone (one pass takes
+    it as offered) and for fixes a composition cannot tell the passes of."""
     table = doc.tables[place]
     rows = [p for p in problems if p.code not in _WHOLE]
     if not rows and all(p.code == table_format.CODE for p in problems):
@@ -210,7 +234,8 @@ def _row_fixed(doc: Document, plan: _Plan) -> tuple[list[str], list[str]]:
     for fix in plan.row_fixes:
         for edit in fix.edits:
             lines[edit.start_line - table.start_line] = (edit.new_lines or (None,))[0]
-    kept = [(line, prefix) for line, prefix in zip(lines, table.prefixes, strict=True) if line]
+    pairs = zip(lines, table.prefixes, strict=True)
+    kept = [(line, prefix) for line, prefix in pairs if line is not None]
     return [line for line, _ in kept], [prefix for _, prefix in kept]
 
 
@@ -338,7 +363,7 @@ def _growth(doc: Document, plans: list[_Plan], stage: Document, plain: list[Fix]
 def _table_fix(table: Table, plan: _Plan, lines: Sequence[str]) -> Fix:
     """One edit replacing ``table`` by ``lines``, declaring what its row fixes removed and
     rewrote (a move and a layout declare nothing)."""
-    safety = SAFE if all(fix.safety == SAFE for fix in plan.row_fixes) else "unsafe"
+    safety = SAFE if all(fix.safety == SAFE for fix in plan.row_fixes) else UNSAFE
     return Fix(
         (Edit(table.start_line, table.end_line, tuple(lines)),),
         safety,

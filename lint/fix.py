@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
-from lint.compose import compose
+from lint.compose import compose, wanted
 from lint.config import Config
 from lint.lines import join, split_lines
 from lint.memo import Memo
 from lint.paper_index import Scope
-from lint.problem import SAFE, Fix, Problem, row_key
+from lint.problem import Fix, Problem, row_key
 
 if TYPE_CHECKING:
     from lint.online.metadata import Paper
@@ -70,17 +70,13 @@ class Changes:
         self.rewritten = rewritten if rewritten is not None else []
 
 
-def _wanted(problem: Problem, unsafe: bool) -> bool:
-    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
-
-
 def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
     """The wanted fixes that can be applied together: smallest first, overlapping ones deferred.
 
     Problems may share one fix (every misplaced row of a table shares the move that places
     them all): equal fixes are one fix, applied once.
     """
-    candidates = list(dict.fromkeys(p.fix for p in problems if p.fix and _wanted(p, unsafe)))
+    candidates = list(dict.fromkeys(p.fix for p in problems if p.fix and wanted(p, unsafe)))
     candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
     last = max((edit.end_line for fix in candidates for edit in fix.edits), default=0)
     used = bytearray(last + 1)  # 1 for every line a taken fix edits: linear, not pairwise
@@ -169,9 +165,8 @@ def _fix_all(
         if not fixes:
             verify(original, text, doc, current, changes, unsafe)
             return FixResult(current, fixed, problems, found, checks=checks)
-        wanted = [problem for problem in problems if _wanted(problem, unsafe)]
         given = engine.context(doc, config, scope, memo, metadata)  # the check's conventions
-        fixes, count = compose(doc, wanted, fixes, given, engine.selected_rules(config), unsafe)
+        fixes, count = compose(doc, problems, fixes, given, engine.selected_rules(config), unsafe)
         lines = apply_fixes(lines, fixes)
         current = join(lines)
         for fix in fixes:
@@ -273,10 +268,10 @@ def _fix_carefully(
     refused = tuple(
         Refused(problem, careful.refused.get(careful.key(problem, doc), "fixes did not settle"))
         for problem in problems
-        if problem.fix and _wanted(problem, unsafe)
+        if problem.fix and wanted(problem, unsafe)
     )
     # a refused fix is no fix of this run: its problem is left without one
-    left = [p._replace(fix=None) if p.fix and _wanted(p, unsafe) else p for p in problems]
+    left = [p._replace(fix=None) if p.fix and wanted(p, unsafe) else p for p in problems]
     return FixResult(current, fixed, left, found, refused, checks)
 
 

@@ -90,3 +90,23 @@ def test_a_fix_that_appears_once_the_document_changed_takes_another_pass() -> No
         "| Paper B | 2023.02 | [code](https://github.com/a/b) |\n"
     )
     assert (result.fixed, result.checks) == (2, 3)
+
+
+def test_a_layout_withheld_for_the_document_is_not_composed() -> None:
+    # thirty tables with a row off their compact layout: laid out together, the file would
+    # grow too much for a safe fix, so no layout is fixed, even in the table whose date is
+    dated = [
+        "\n".join(
+            [f"| P{t}{i} | 2023.0{i + 1} | a | b | c | d |" for i in range(4)]
+            + [f"|P{t}4|2023.05|a|b|c|d|"]
+        )
+        for t in range(30)
+    ]
+    dated[3] = dated[3].replace("| 2023.02 |", "| 2023/02 |")
+    head = "| Title | Date | A | B | C | D |\n| --- | --- | --- | --- | --- | --- |\n"
+    markdown = "# List\n" + "".join(f"\n## S{t}\n\n{head}{rows}\n" for t, rows in enumerate(dated))
+    layouts = [p for p in lint_text(markdown) if p.code == "T002"]
+    assert len(layouts) == 30 and all(p.fix is None for p in layouts)
+    result = fix_text(markdown)
+    assert result.text == markdown.replace("| 2023/02 |", "| 2023.02 |")
+    assert (result.fixed, result.checks) == (1, 2)
