@@ -12,8 +12,9 @@ move leaves it. A changed table is read again as the conventions step reads a ta
 (``inference._dated_table`` and its kept layout), with the document's choices the check read
 (the table's date style and roles, the document's layout); the two rules run on a document made
 of the changed tables alone, each under the line above it, which table-format reads. One edit
-then replaces each table. ``lint/fix.py`` checks the whole result once more: whatever this
-leaves (a fix that appears only once the document has changed) is fixed in a further pass.
+then replaces each table. ``lint/fix.py`` checks the whole result once more; when that check
+still wants a fix (one that appears only once the document has changed, which a table alone
+cannot foresee, nor where the passes would have taken it), it fixes the text pass by pass.
 
 Where the passes cannot be told apart from the table alone, a table is left as one pass takes
 it (its fixes that overlap nothing): fixes of another shape, two row fixes on one line, a row

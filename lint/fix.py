@@ -1,13 +1,14 @@
 """The one applier: applies the wanted fixes, checks the result, then proves nothing was lost.
 
-A pass parses the text, runs the rules and takes the wanted fixes: each table's composed into
-one edit, the table as the passes of fixes one by one would leave it (``lint/compose.py``), and
-elsewhere the fixes that overlap none taken before them (smallest first). It applies them in one
-walk over the lines, then checks the text again: usually nothing is left to fix, and that check
-gives the problems left. A fix that appears only once the text has changed (a convention of the
-whole document moved by the fixes) is taken by a further pass. Line endings are kept line by
-line: a replaced line keeps the ending of the line it replaces, an added line takes the file's
-first ending.
+A fix parses the text, runs the rules and takes the wanted fixes in one pass: each table's
+composed into one edit, the table as passes of fixes one by one would leave it
+(``lint/compose.py``), and elsewhere the fixes that overlap none taken before them (smallest
+first). It applies them in one walk over the lines and checks the text again: that check gives
+the problems left. When it still wants a fix (one that appears only once the text has changed:
+a convention of the whole document moved), the composition is dropped and the text is fixed
+pass by pass from the start, each pass taking the fixes that overlap none taken before them, the
+others computed afresh in the next. Line endings are kept line by line: a replaced line keeps
+the ending of the line it replaces, an added line takes the file's first ending.
 """
 
 from __future__ import annotations
@@ -149,32 +150,88 @@ def _fix_all(
     scope: Scope | None,
     metadata: Mapping[str, Paper] | None,
 ) -> FixResult:
-    """Every wanted fix, in as few passes as settle the text, then the check; FixError when
-    it fails."""
-    memo = Memo(rows=True)  # the passes read the same rows and tables again
-    lines = split_lines(text)
-    original = document.parse(text, path)
-    doc, current = original, text
+    """Every wanted fix, then the check; FixError when it fails. One pass with each table's
+    fixes composed, when its result is settled; else pass by pass from the text as it was."""
+    run = _Run(text, path, config, unsafe, scope, metadata)
+    problems = run.check(run.original)
+    composed = _fix_composed(run, problems)
+    if composed is not None:
+        return composed
+    return _fix_by_passes(run, problems)
+
+
+class _Run:
+    """What the passes of one fix share: the text as it was, the settings, and the memo."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        config: Config,
+        unsafe: bool,
+        scope: Scope | None,
+        metadata: Mapping[str, Paper] | None,
+    ) -> None:
+        self.text, self.path, self.config, self.unsafe = text, path, config, unsafe
+        self.scope, self.metadata = scope, metadata
+        self.memo = Memo(rows=True)  # the passes read the same rows and tables again
+        self.original = document.parse(text, path)
+        self.checks = 0
+
+    def check(self, doc: document.Document) -> list[Problem]:
+        self.checks += 1
+        return engine.check(doc, self.config, self.scope, self.memo, self.metadata)
+
+
+def _fix_composed(run: _Run, problems: list[Problem]) -> FixResult | None:
+    """The text with every wanted fix applied in one pass, each table's composed into one edit
+    (``lint/compose.py``), when the check of the result wants no more: None when it does (a
+    fix that appears only once the text has changed, which the composition cannot foresee, nor
+    where the passes one by one would have taken it)."""
+    taken = choose_fixes(problems, run.unsafe)
+    if not taken:
+        return FixResult(run.text, 0, problems, problems, checks=run.checks)
+    doc, config = run.original, run.config
+    given = engine.context(doc, config, run.scope, run.memo, run.metadata)  # as checked
+    rules = engine.selected_rules(config)
+    fixes, fixed = compose(doc, problems, taken, given, rules, run.unsafe)
+    current = join(apply_fixes(split_lines(run.text), fixes))
+    after = document.parse(current, run.path)
+    left = run.check(after)
+    if choose_fixes(left, run.unsafe):
+        return None
+    changes = Changes(
+        [row for fix in fixes for row in fix.removed_rows],
+        [pair for fix in fixes for pair in fix.rewritten_rows],
+    )
+    verify(doc, run.text, after, current, changes, run.unsafe)
+    return FixResult(current, fixed, left, problems, checks=run.checks)
+
+
+def _fix_by_passes(run: _Run, problems: list[Problem]) -> FixResult:
+    """Every wanted fix pass by pass from the text as it was (``problems`` its check's): each
+    pass takes the fixes that overlap none taken before them, the others come back in the next
+    pass, computed afresh."""
+    lines = split_lines(run.text)
+    doc, current, found = run.original, run.text, problems
     changes = Changes()
     fixed = 0
-    found: list[Problem] | None = None
-    for checks in range(1, MAX_PASSES + 1):
-        problems = engine.check(doc, config, scope, memo, metadata)
-        found = problems if found is None else found
-        fixes = choose_fixes(problems, unsafe)
+    for number in range(MAX_PASSES):
+        if number:
+            problems = run.check(doc)
+        fixes = choose_fixes(problems, run.unsafe)
         if not fixes:
-            verify(original, text, doc, current, changes, unsafe)
-            return FixResult(current, fixed, problems, found, checks=checks)
-        given = engine.context(doc, config, scope, memo, metadata)  # the check's conventions
-        fixes, count = compose(doc, problems, fixes, given, engine.selected_rules(config), unsafe)
+            verify(run.original, run.text, doc, current, changes, run.unsafe)
+            return FixResult(current, fixed, problems, found, checks=run.checks)
         lines = apply_fixes(lines, fixes)
         current = join(lines)
         for fix in fixes:
             changes.removed.extend(fix.removed_rows)
             changes.rewritten.extend(fix.rewritten_rows)
-        fixed += count
-        doc = document.parse(current, path)
-    raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
+        taken = set(fixes)
+        fixed += sum(1 for problem in problems if problem.fix in taken)
+        doc = document.parse(current, run.path)
+    raise FixError(f"{run.path}: fixes did not settle after {MAX_PASSES} passes")
 
 
 class _Careful:
