@@ -76,26 +76,15 @@ def compose(
     selected, and table-format only when it offered a fix for every table it reported (a
     layout withheld for the document's sake is withheld in the next pass too, which this
     composition could not tell from the tables it holds)."""
-    wanted_ = [problem for problem in problems if wanted(problem, unsafe)]
+    fixable = [problem for problem in problems if wanted(problem, unsafe)]
     if any(p.code == table_format.CODE and p.fix is None for p in problems):
         rules = [rule for rule in rules if rule is not table_format]
-    return _compose(doc, wanted_, taken, given, rules, unsafe)
-
-
-def _compose(
-    doc: Document,
-    wanted: list[Problem],
-    taken: list[Fix],
-    given: Context,
-    rules: Sequence[ModuleType],
-    unsafe: bool,
-) -> Composed:
-    places = _places(doc, wanted)
-    plans = _plans(doc, wanted, places, set(taken))
+    places = _places(doc, fixable)
+    plans = _plans(doc, fixable, places, set(taken))
     if given.directives or given.config.sections or not plans:
-        return Composed(taken, _counted(wanted, set(taken)))
+        return Composed(taken, _counted(fixable, set(taken)))
     composed = {plan.place for plan in plans}
-    elsewhere = [problem for problem in wanted if places[problem.fix] not in composed]
+    elsewhere = [problem for problem in fixable if places[problem.fix] not in composed]
     own = {problem.fix for problem in elsewhere}
     plain = [fix for fix in taken if fix in own]
     fixed = _counted(elsewhere, set(plain)) + sum(plan.row_problems for plan in plans)
