@@ -63,9 +63,13 @@ def context(
     metadata: Mapping[str, Paper] | None = None,
 ) -> Context:
     """What every rule is handed with ``doc``: its conventions, read once, and its suppression
-    comments, with the settings, ``memo`` (a new one when None), ``scope`` and ``metadata``."""
+    comments, with the settings, ``memo`` (a new one when None), ``scope`` and ``metadata``.
+    The conventions are read once per ``memo``: a fix asks again for those its check read."""
     memo = memo if memo is not None else Memo()
-    found = inference.infer(doc, config, memo)
+    key = (doc.path, doc.lines, config)
+    found = memo.conventions.get(key)
+    if found is None:
+        found = memo.conventions[key] = inference.infer(doc, config, memo)
     directives: tuple[suppress.Directive, ...] = ()
     if suppress.has_directives(doc.lines):
         directives = tuple(suppress.directives(doc.lines, _code_of))

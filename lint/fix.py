@@ -1,28 +1,36 @@
-"""The one applier: applies fixes pass by pass until stable, then proves nothing was lost.
+"""The one applier: applies the wanted fixes, checks the result, then proves nothing was lost.
 
-Each pass parses the text, runs the rules, takes the wanted fixes (smallest first), drops any
-fix that overlaps one already taken (it comes back in the next pass, computed afresh), and
-applies the rest in one walk over the lines. Line endings are kept line by line: a replaced line
-keeps the ending of the line it replaces, an added line takes the file's first ending.
+A fix parses the text, runs the rules and takes the wanted fixes in one pass: each table's
+composed into one edit, the table as passes of fixes one by one would leave it
+(``lint/compose.py``), and elsewhere the fixes that overlap none taken before them (smallest
+first). It applies them in one walk over the lines and checks the text again: that check gives
+the problems left. When it still wants a fix (one that appears only once the text has changed:
+a convention of the whole document moved), the composition is dropped and the text is fixed
+pass by pass from the start, each pass taking the fixes that overlap none taken before them, the
+others computed afresh in the next. Line endings are kept line by line: a replaced line keeps
+the ending of the line it replaces, an added line takes the file's first ending.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
+from lint.compose import compose, wanted
 from lint.config import Config
 from lint.lines import join, split_lines
 from lint.memo import Memo
 from lint.paper_index import Scope
-from lint.problem import SAFE, Fix, Problem, row_key
+from lint.problem import Fix, Problem, row_key
 
 if TYPE_CHECKING:
     from lint.online.metadata import Paper
 
 MAX_PASSES = 25
+
+RowKey = Callable[[tuple[str, ...]], tuple[str, ...]]
 
 
 class FixError(RuntimeError):
@@ -39,13 +47,16 @@ class Refused(NamedTuple):
 
 class FixResult(NamedTuple):
     """The fixed text, how many fixes were applied, the problems left in the fixed text, the
-    problems of the text as it was (what ``--diff`` reports), and the wanted fixes left out."""
+    problems of the text as it was (what ``--diff`` reports), the wanted fixes left out, and
+    how many times the rules checked the text (two when one pass settled it; with fixes left
+    out, the checks of the fix made fix by fix)."""
 
     text: str
     fixed: int
     problems: list[Problem]
     found: list[Problem]
     refused: tuple[Refused, ...] = ()
+    checks: int = 1
 
 
 class Changes:
@@ -60,17 +71,13 @@ class Changes:
         self.rewritten = rewritten if rewritten is not None else []
 
 
-def _wanted(problem: Problem, unsafe: bool) -> bool:
-    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
-
-
 def choose_fixes(problems: list[Problem], unsafe: bool) -> list[Fix]:
     """The wanted fixes that can be applied together: smallest first, overlapping ones deferred.
 
     Problems may share one fix (every misplaced row of a table shares the move that places
     them all): equal fixes are one fix, applied once.
     """
-    candidates = list(dict.fromkeys(p.fix for p in problems if p.fix and _wanted(p, unsafe)))
+    candidates = list(dict.fromkeys(p.fix for p in problems if p.fix and wanted(p, unsafe)))
     candidates.sort(key=lambda fix: sum(e.end_line - e.start_line + 1 for e in fix.edits))
     last = max((edit.end_line for fix in candidates for edit in fix.edits), default=0)
     used = bytearray(last + 1)  # 1 for every line a taken fix edits: linear, not pairwise
@@ -143,21 +150,79 @@ def _fix_all(
     scope: Scope | None,
     metadata: Mapping[str, Paper] | None,
 ) -> FixResult:
-    """Every wanted fix, pass by pass, then the check; FixError when it fails."""
-    memo = Memo(rows=True)  # the passes read the same rows and tables again
-    lines = split_lines(text)
-    original = document.parse(text, path)
-    doc, current = original, text
+    """Every wanted fix, then the check; FixError when it fails. One pass with each table's
+    fixes composed, when its result is settled; else pass by pass from the text as it was."""
+    run = _Run(text, path, config, unsafe, scope, metadata)
+    problems = run.check(run.original)
+    composed = _fix_composed(run, problems)
+    if composed is not None:
+        return composed
+    return _fix_by_passes(run, problems)
+
+
+class _Run:
+    """What the passes of one fix share: the text as it was, the settings, and the memo."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        config: Config,
+        unsafe: bool,
+        scope: Scope | None,
+        metadata: Mapping[str, Paper] | None,
+    ) -> None:
+        self.text, self.path, self.config, self.unsafe = text, path, config, unsafe
+        self.scope, self.metadata = scope, metadata
+        self.memo = Memo(rows=True)  # the passes read the same rows and tables again
+        self.original = document.parse(text, path)
+        self.checks = 0
+
+    def check(self, doc: document.Document) -> list[Problem]:
+        self.checks += 1
+        return engine.check(doc, self.config, self.scope, self.memo, self.metadata)
+
+
+def _fix_composed(run: _Run, problems: list[Problem]) -> FixResult | None:
+    """The text with every wanted fix applied in one pass, each table's composed into one edit
+    (``lint/compose.py``), when the check of the result wants no more: None when it does (a
+    fix that appears only once the text has changed, which the composition cannot foresee, nor
+    where the passes one by one would have taken it)."""
+    taken = choose_fixes(problems, run.unsafe)
+    if not taken:
+        return FixResult(run.text, 0, problems, problems, checks=run.checks)
+    doc, config = run.original, run.config
+    given = engine.context(doc, config, run.scope, run.memo, run.metadata)  # as checked
+    rules = engine.selected_rules(config)
+    fixes, fixed = compose(doc, problems, taken, given, rules, run.unsafe)
+    current = join(apply_fixes(split_lines(run.text), fixes))
+    after = document.parse(current, run.path)
+    left = run.check(after)
+    if choose_fixes(left, run.unsafe):
+        return None
+    changes = Changes(
+        [row for fix in fixes for row in fix.removed_rows],
+        [pair for fix in fixes for pair in fix.rewritten_rows],
+    )
+    verify(doc, run.text, after, current, changes, run.unsafe)
+    return FixResult(current, fixed, left, problems, checks=run.checks)
+
+
+def _fix_by_passes(run: _Run, problems: list[Problem]) -> FixResult:
+    """Every wanted fix pass by pass from the text as it was (``problems`` its check's): each
+    pass takes the fixes that overlap none taken before them, the others come back in the next
+    pass, computed afresh."""
+    lines = split_lines(run.text)
+    doc, current, found = run.original, run.text, problems
     changes = Changes()
     fixed = 0
-    found: list[Problem] | None = None
-    for _ in range(MAX_PASSES):
-        problems = engine.check(doc, config, scope, memo, metadata)
-        found = problems if found is None else found
-        fixes = choose_fixes(problems, unsafe)
+    for number in range(MAX_PASSES):
+        if number:
+            problems = run.check(doc)
+        fixes = choose_fixes(problems, run.unsafe)
         if not fixes:
-            verify(original, text, doc, current, changes, unsafe)
-            return FixResult(current, fixed, problems, found)
+            verify(run.original, run.text, doc, current, changes, run.unsafe)
+            return FixResult(current, fixed, problems, found, checks=run.checks)
         lines = apply_fixes(lines, fixes)
         current = join(lines)
         for fix in fixes:
@@ -165,8 +230,8 @@ def _fix_all(
             changes.rewritten.extend(fix.rewritten_rows)
         taken = set(fixes)
         fixed += sum(1 for problem in problems if problem.fix in taken)
-        doc = document.parse(current, path)
-    raise FixError(f"{path}: fixes did not settle after {MAX_PASSES} passes")
+        doc = document.parse(current, run.path)
+    raise FixError(f"{run.path}: fixes did not settle after {MAX_PASSES} passes")
 
 
 class _Careful:
@@ -238,6 +303,7 @@ def _fix_carefully(
     memo = Memo(rows=True)
     doc, fixed = careful.original, 0
     found = problems = engine.check(doc, config, scope, memo, metadata)
+    checks = 1
     for _ in range(MAX_PASSES):
         open_ = [p for p in problems if p.fix and careful.key(p, doc) not in careful.refused]
         fixes = choose_fixes(open_, unsafe)
@@ -253,20 +319,35 @@ def _fix_carefully(
         careful.apply(kept)
         doc = document.parse(join(careful.lines), path)
         problems = engine.check(doc, config, scope, memo, metadata)
+        checks += 1
     current = join(careful.lines)
     verify(careful.original, text, doc, current, careful.changes, unsafe)
     refused = tuple(
         Refused(problem, careful.refused.get(careful.key(problem, doc), "fixes did not settle"))
         for problem in problems
-        if problem.fix and _wanted(problem, unsafe)
+        if problem.fix and wanted(problem, unsafe)
     )
     # a refused fix is no fix of this run: its problem is left without one
-    left = [p._replace(fix=None) if p.fix and _wanted(p, unsafe) else p for p in problems]
-    return FixResult(current, fixed, left, found, refused)
+    left = [p._replace(fix=None) if p.fix and wanted(p, unsafe) else p for p in problems]
+    return FixResult(current, fixed, left, found, refused, checks)
 
 
-def _table_rows(tables: Iterable[document.Table]) -> Counter[tuple[str, ...]]:
-    return Counter(row_key(row.cells) for table in tables for row in table.rows)
+def _table_rows(tables: Iterable[document.Table], key: RowKey) -> Counter[tuple[str, ...]]:
+    return Counter(key(row.cells) for table in tables for row in table.rows)
+
+
+def _row_keys() -> RowKey:
+    """``row_key``, each row worked out once: the check reads the changed tables' rows three
+    times over (their count, what was removed, what moved)."""
+    known: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def key(cells: tuple[str, ...]) -> tuple[str, ...]:
+        found = known.get(cells)
+        if found is None:
+            found = known[cells] = row_key(cells)
+        return found
+
+    return key
 
 
 def _outside_tables(doc: document.Document, text: str) -> list[tuple[str, str]]:
@@ -312,25 +393,29 @@ def verify(
             a.cells != b.cells for a, b in zip(old.rows, new.rows, strict=True)
         ):
             changed.append((old, new))
-    expected = _table_rows(old for old, _ in changed)
+    key = _row_keys()
+    expected = _table_rows((old for old, _ in changed), key)
     expected.subtract(Counter(row_key(row) for row in changes.removed))
     expected.subtract(Counter(row_key(old) for old, _ in changes.rewritten))
     expected.update(Counter(row_key(new) for _, new in changes.rewritten))
-    actual = _table_rows(new for _, new in changed)
+    actual = _table_rows((new for _, new in changed), key)
     for row, count in (expected - actual).items():
         raise FixError(f"{before.path}: row lost ({count}x): {' | '.join(row)[:160]}")
     for row, count in (actual - expected).items():
         raise FixError(f"{before.path}: row added ({count}x): {' | '.join(row)[:160]}")
     if not unsafe:
-        _verify_contract(before.path, changed, changes)
+        _verify_contract(before.path, changed, changes, key)
 
 
 def _verify_contract(
-    path: str, changed: list[tuple[document.Table, document.Table]], changes: Changes
+    path: str,
+    changed: list[tuple[document.Table, document.Table]],
+    changes: Changes,
+    row_key: RowKey = row_key,
 ) -> None:
     """FixError when safe fixes, together, went beyond the safety contract: a cell rewritten to
     something not equivalent, more rows of a table moved than a safe fix may move, or a row
-    removed that has no identical row left."""
+    removed that has no identical row left. ``row_key`` is the check's (``_row_keys``)."""
     for old_cells, new_cells in changes.rewritten:
         for was, now in zip(old_cells, new_cells, strict=False):
             if not contract.equivalent_cells(was, now):

@@ -37,5 +37,8 @@ class Memo:
         self.relaid: dict[tuple[Any, ...], tuple[str, ...]] = {}
         # whether a title column lists named things (lint/entities.py), by its cells
         self.things: dict[tuple[str, ...], bool] = {}
+        # a document's conventions, by (path, lines, settings): a fix composes a table's fixes
+        # with the conventions the check that offered them read (lint/compose.py)
+        self.conventions: dict[tuple[str, tuple[str, ...], Any], Any] = {}
         # a row's paper identity, by (cells, title column, skipped column)
         self.identities: dict[tuple[Any, ...], Any] | None = {} if rows else None
