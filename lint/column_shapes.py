@@ -128,17 +128,30 @@ def shape(table: Table, memo: Memo | None = None) -> Shape:
     key = (width, tuple(row.content for row in table.rows))
     found: Shape | None = memo.shapes.get(key)
     if found is None:
-        found = memo.shapes[key] = _shape(table, width)
+        found = memo.shapes[key] = _shape(table, width, memo.columns)
     return found
 
 
-def _shape(table: Table, width: int) -> Shape:
+def _shape(table: Table, width: int, known: dict[tuple[str, ...], Column] | None = None) -> Shape:
     read = [row for row in table.rows if not is_pipeless(row)]
     full = [row.cells for row in read if len(row.cells) == width]
     short = sum(1 for row in read if len(row.cells) < width)
-    detailed = len(full) < len(read)
-    columns = tuple(_column([cells[index] for cells in full], detailed) for index in range(width))
-    return Shape(columns, short)
+    if len(full) == len(read) or known is None:
+        detailed = len(full) < len(read)
+        columns = tuple(_column([cells[i] for cells in full], detailed) for i in range(width))
+        return Shape(columns, short)
+    return Shape(tuple(_detailed([cells[i] for cells in full], known) for i in range(width)), short)
+
+
+def _detailed(cells: list[str], known: dict[tuple[str, ...], Column]) -> Column:
+    """``_column`` of a column read in detail, once per ``known`` for the same cells in any
+    order: what it holds is counts (a fix's confirming check reads tables whose rows were
+    reordered or laid out anew, and whose other columns are as they were)."""
+    key = tuple(sorted(cells))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _column(cells, True)
+    return found
 
 
 def _column(cells: list[str], detailed: bool) -> Column:

@@ -114,7 +114,8 @@ def _names_things(
     placeholders (read once for this and for the entries)."""
     if things is None:
         return _short_names(written, placeholders)
-    key = tuple(row.cells[title] for row in table.rows if title < len(row.cells))
+    # a count of short names, whatever the rows' order: their titles sorted are the key
+    key = tuple(sorted(row.cells[title] for row in table.rows if title < len(row.cells)))
     if key not in things:
         things[key] = _short_names(written, placeholders)
     return things[key]

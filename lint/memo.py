@@ -31,6 +31,9 @@ class Memo:
         self.date_verdicts: dict[tuple[Any, ...], dict[str, Any]] = {}
         # what each column of a table holds (lint/column_shapes.py), by (header width, rows)
         self.shapes: dict[tuple[int, tuple[str, ...]], Any] = {}
+        # what a column read in detail holds (lint/column_shapes.py), by its cells sorted: kept
+        # only for the passes of a fix, which read tables again with their rows moved
+        self.columns: dict[tuple[str, ...], Any] | None = {} if rows else None
         # the style a date column's cells use, by its cells (lint/dates/inferring.py)
         self.date_columns: dict[tuple[str, ...], Any] = {}
         # a table's lines with its rows off its kept layout rewritten, by (lines, layout, aligns)
