@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, ALIGNED, COMPACT, TIGHT, _unescaping
@@ -88,7 +88,7 @@ def _reading(table: Table, memo: Memo | None) -> Reading:
     key = (tuple(row.content for row in _rows(table)), table.prefixes)
     found: Reading | None = memo.kept_layouts.get(key)
     if found is None:
-        found = memo.kept_layouts[key] = _kept(table, memo)
+        found = memo.kept_layouts[key] = _kept(table)
     return found
 
 
@@ -103,20 +103,16 @@ def _readable(table: Table, row: Row) -> bool:
     return len(row.cells) == len(table.header.cells) and not is_pipeless(row)
 
 
-def _kept(table: Table, memo: Memo | None = None) -> Reading:
+def _kept(table: Table) -> Reading:
     """Each style read from the rows in turn, a style dropped as soon as too many rows are off
     it to beat the styles before it (it could not win: among equals, the first wins, the one
-    with fewest spaces); each row's cells measured once per measure (once per ``memo`` when
-    it keeps rows: a fix's confirming check reads a table whose rows were reordered, removed or
-    laid out anew, and most of its lines are lines read before)."""
+    with fewest spaces); each row's cells measured once per measure."""
     read = [index for index, row in enumerate(table.rows) if _readable(table, row)]
     if not read:
         return None, ()
     body = [table.rows[index] for index in read]
     best: tuple[Kept, list[bool]] | None = None
-    rows = None if memo is None else memo.layout_rows
-    candidates = _candidates(len(table.header.cells), body, rows)
-    for style, widths, by_characters, in_style_rows in candidates:
+    for style, widths, by_characters, in_style_rows in _candidates(len(table.header.cells), body):
         in_it = _rows_in(in_style_rows, len(body), None if best is None else best[0].rows)
         if in_it is not None:
             best = Kept(style, sum(in_it), len(body), widths, by_characters), in_it
@@ -136,69 +132,25 @@ def _kept(table: Table, memo: Memo | None = None) -> Reading:
 Candidate = tuple[str, tuple[int | None, ...], bool, Iterator[bool]]
 
 
-def _candidates(
-    columns: int, body: list[Row], rows: dict[tuple[str, str], Any] | None = None
-) -> Iterator[Candidate]:
+def _candidates(columns: int, body: list[Row]) -> Iterator[Candidate]:
     """Each style a table may keep, in order, with its widths and measure, and whether each of
     the rows is in it, read lazily (a style every row is in ends the reading); the aligned
     style read with each measure (display columns, then characters), by characters only when
     some cell measures differently: the same widths would give the same count, and the first
-    among equals wins. ``rows``: what each row's line was read as so far, by (style, line)."""
+    among equals wins."""
     for style in (TIGHT, COMPACT):
-        if rows is None:
-            yield style, (), False, (_unpadded(row, style == COMPACT) for row in body)
-        else:
-            yield style, (), False, (_unpadded_known(row, style, rows) for row in body)
-    if rows is None:
-        read = [_aligned_reading(row) for row in body]
-    else:
-        read = [_aligned_known(row, rows) for row in body]
-    pieces = [found[0] for found in read]
-    padded = [found[1] for found in read]
-    by_display = [found[2] for found in read]
+        yield style, (), False, (_unpadded(row, style == COMPACT) for row in body)
+    pieces = [_enclosed(row) for row in body]
+    padded = [None if cells is None else [_is_padded(piece) for piece in cells] for cells in pieces]
+    by_display = _measured(body, pieces, width)
     widths = _widths(columns, by_display, padded)
     if widths is not None:
         yield ALIGNED, widths, False, map(_in_widths, pieces, by_display, repeat(widths))
-    by_characters = [found[3] for found in read]
+    by_characters = _measured(body, pieces, characters)
     if by_characters != by_display:
         widths = _widths(columns, by_characters, padded)
         if widths is not None:
             yield ALIGNED, widths, True, map(_in_widths, pieces, by_characters, repeat(widths))
-
-
-# a row's line as the aligned style reads it: its enclosed cells (``_enclosed``), which of
-# them are padded, and their widths in display columns and in characters
-_Aligned = tuple[
-    list[str] | None, list[bool] | None, tuple[int, ...] | None, tuple[int, ...] | None
-]
-
-
-def _aligned_reading(row: Row) -> _Aligned:
-    pieces = _enclosed(row)
-    if pieces is None:
-        return None, None, None, None
-    padded = [_is_padded(piece) for piece in pieces]
-    if row.content.isascii() and row.content.isprintable():
-        sizes = tuple(map(len, pieces))  # printable ASCII: every measure counts alike
-        return pieces, padded, sizes, sizes
-    return pieces, padded, tuple(map(width, pieces)), tuple(map(characters, pieces))
-
-
-def _aligned_known(row: Row, rows: dict[tuple[str, str], Any]) -> _Aligned:
-    key = (ALIGNED, row.content)
-    found: _Aligned | None = rows.get(key)
-    if found is None:
-        found = rows[key] = _aligned_reading(row)
-    return found
-
-
-def _unpadded_known(row: Row, style: str, rows: dict[tuple[str, str], Any]) -> bool:
-    """``_unpadded`` of a row in ``style`` (tight or compact), read once per line."""
-    key = (style, row.content)
-    found: bool | None = rows.get(key)
-    if found is None:
-        found = rows[key] = _unpadded(row, style == COMPACT)
-    return found
 
 
 def _rows_in(in_style: Iterator[bool], read: int, best: int | None) -> list[bool] | None:
@@ -218,7 +170,20 @@ def _rows_in(in_style: Iterator[bool], read: int, best: int | None) -> list[bool
     return found
 
 
-Sizes = list[tuple[int, ...] | None]
+Sizes = list[list[int] | None]
+
+
+def _measured(body: list[Row], pieces: list[list[str] | None], measure: Measure) -> Sizes:
+    """Each row's enclosed cells measured by ``measure``; those of a row of printable ASCII
+    (most of a list), which every measure counts alike, by their length."""
+    return [
+        None
+        if cells is None
+        else list(map(len, cells))
+        if row.content.isascii() and row.content.isprintable()
+        else list(map(measure, cells))
+        for row, cells in zip(body, pieces, strict=True)
+    ]
 
 
 def _is_padded(piece: str) -> bool:
@@ -257,7 +222,7 @@ def _widths(
 
 
 def _in_widths(
-    pieces: list[str] | None, sizes: tuple[int, ...] | None, widths: tuple[int | None, ...]
+    pieces: list[str] | None, sizes: list[int] | None, widths: tuple[int | None, ...]
 ) -> bool:
     """``in_style`` for an aligned style, given a row's enclosed cells and their widths."""
     if pieces is None or sizes is None or len(pieces) > len(widths):

@@ -43,8 +43,5 @@ class Memo:
         # a document's conventions, by (path, lines, settings): a fix composes a table's fixes
         # with the conventions the check that offered them read (lint/compose.py)
         self.conventions: dict[tuple[str, tuple[str, ...], Any], Any] = {}
-        # a body row's line as each layout style reads it (lint/kept_layout.py), by (style,
-        # line): kept, as identities are, only for the passes of a fix
-        self.layout_rows: dict[tuple[str, str], Any] | None = {} if rows else None
         # a row's paper identity, by (cells, title column, skipped column)
         self.identities: dict[tuple[Any, ...], Any] | None = {} if rows else None
