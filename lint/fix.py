@@ -135,24 +135,16 @@ def fix_text(
 
     ``scope``: the other files of the run, for duplicates across files (never fixed);
     ``metadata``: the papers' metadata with ``--online``, the same for every pass."""
-    config = config or Config()
+    run = _Run(text, path, config or Config(), unsafe, scope, metadata)
     try:
-        return _fix_all(text, path, config, unsafe, scope, metadata)
+        return _fix_all(run)
     except FixError:
-        return _fix_carefully(text, path, config, unsafe, scope, metadata)
+        return _fix_carefully(run)
 
 
-def _fix_all(
-    text: str,
-    path: str,
-    config: Config,
-    unsafe: bool,
-    scope: Scope | None,
-    metadata: Mapping[str, Paper] | None,
-) -> FixResult:
+def _fix_all(run: _Run) -> FixResult:
     """Every wanted fix, then the check; FixError when it fails. One pass with each table's
     fixes composed, when its result is settled; else pass by pass from the text as it was."""
-    run = _Run(text, path, config, unsafe, scope, metadata)
     problems = run.check(run.original)
     composed = _fix_composed(run, problems)
     if composed is not None:
@@ -240,8 +232,8 @@ class _Careful:
     (and not tried again in later passes). Only on the rare texts the plain fix fails: a
     refused fix costs a parse and a check for each halving."""
 
-    def __init__(self, text: str, path: str, unsafe: bool) -> None:
-        self.original, self.text, self.unsafe = document.parse(text, path), text, unsafe
+    def __init__(self, original: document.Document, text: str, unsafe: bool) -> None:
+        self.original, self.text, self.unsafe = original, text, unsafe
         self.lines = split_lines(text)
         self.changes = Changes()
         self.refused: dict[tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], str]
@@ -290,20 +282,14 @@ class _Careful:
             self.changes.rewritten.extend(fix.rewritten_rows)
 
 
-def _fix_carefully(
-    text: str,
-    path: str,
-    config: Config,
-    unsafe: bool,
-    scope: Scope | None,
-    metadata: Mapping[str, Paper] | None,
-) -> FixResult:
-    """The wanted fixes that keep the text passing the check, pass by pass; the rest refused."""
-    careful = _Careful(text, path, unsafe)
-    memo = Memo(rows=True)
+def _fix_carefully(run: _Run) -> FixResult:
+    """The wanted fixes that keep the text passing the check, pass by pass; the rest refused.
+    ``run``'s memo is kept (its results are by value); its count of checks starts again."""
+    text, path, unsafe = run.text, run.path, run.unsafe
+    careful = _Careful(run.original, text, unsafe)
+    run.checks = 0
     doc, fixed = careful.original, 0
-    found = problems = engine.check(doc, config, scope, memo, metadata)
-    checks = 1
+    found = problems = run.check(doc)
     for _ in range(MAX_PASSES):
         open_ = [p for p in problems if p.fix and careful.key(p, doc) not in careful.refused]
         fixes = choose_fixes(open_, unsafe)
@@ -318,8 +304,7 @@ def _fix_carefully(
         fixed += sum(1 for problem in problems if problem.fix in set(kept))
         careful.apply(kept)
         doc = document.parse(join(careful.lines), path)
-        problems = engine.check(doc, config, scope, memo, metadata)
-        checks += 1
+        problems = run.check(doc)
     current = join(careful.lines)
     verify(careful.original, text, doc, current, careful.changes, unsafe)
     refused = tuple(
@@ -329,7 +314,7 @@ def _fix_carefully(
     )
     # a refused fix is no fix of this run: its problem is left without one
     left = [p._replace(fix=None) if p.fix and wanted(p, unsafe) else p for p in problems]
-    return FixResult(current, fixed, left, found, refused, checks)
+    return FixResult(current, fixed, left, found, refused, run.checks)
 
 
 def _table_rows(tables: Iterable[document.Table], key: RowKey) -> Counter[tuple[str, ...]]:
