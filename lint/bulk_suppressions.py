@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint.errors import SuppressionsError
 from lint.problem import Problem
 
 if TYPE_CHECKING:
@@ -35,10 +36,6 @@ FILE_NAME = "llm4or-lint-suppressions.json"
 
 # what a file's record is: rule name -> identity -> count
 Record = dict[str, dict[str, int]]
-
-
-class SuppressionsError(ValueError):
-    """A suppressions file that cannot be read or written: one line, exit 2."""
 
 
 class Mode(NamedTuple):

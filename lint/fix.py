@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lint import contract, document, engine
 from lint.compose import compose, wanted
 from lint.config import Config
+from lint.errors import FixError
 from lint.lines import join, split_lines
 from lint.memo import Memo
 from lint.paper_index import Scope
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 MAX_PASSES = 25
 
 RowKey = Callable[[tuple[str, ...]], tuple[str, ...]]
-
-
-class FixError(RuntimeError):
-    """An internal error: the fix loop did not settle, or the result failed verification."""
 
 
 class Refused(NamedTuple):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lint import config as config_module
 from lint import output
 from lint.config import Config, ConfigError
+from lint.errors import FixError, SuppressionsError
 from lint.files import BOM, InputError, Source, collect, decode, read_source, write_stdout
 from lint.problem import Problem
 from lint.report import Error, Report
@@ -291,9 +292,6 @@ def guard(run: Run, name: str) -> Iterator[None]:
     set LLM4OR_LINT_DEBUG=1 to see the traceback. A closed output pipe is no error of the input:
     it ends the run (see cli.main).
     """
-    from lint.bulk_suppressions import SuppressionsError
-    from lint.fix import FixError
-
     try:
         yield
     except Reported:
