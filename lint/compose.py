@@ -9,7 +9,7 @@ Here each table with a wanted fix is taken where those passes would take it: its
 first (one line each: a cell rewritten, a row removed or padded), then row-order asked again of
 the table as they leave it, and its move applied, then table-format asked of the table as the
 move leaves it. A changed table is read again as the conventions step reads a table
-(``inference._dated_table`` and its kept layout), with the document's choices the check read
+(``inference.dated_table`` and its kept layout), with the document's choices the check read
 (the table's date style and roles, the document's layout); the two rules run on a document made
 of the changed tables alone, each under the line above it, which table-format reads. One edit
 then replaces each table. ``lint/fix.py`` checks the whole result once more; when that check
@@ -33,7 +33,7 @@ from lint import inference, kept_layout
 from lint.context import Context
 from lint.conventions import Conventions, TableConventions
 from lint.document import Document, Row, Table, cells_of
-from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
+from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, wanted
 from lint.rules import row_order, table_format
 
 # the rules whose fix replaces a span of a table rather than one row's line
@@ -53,11 +53,6 @@ class _Plan(NamedTuple):
     place: int
     row_fixes: tuple[Fix, ...]
     row_problems: int
-
-
-def wanted(problem: Problem, unsafe: bool) -> bool:
-    """True when ``problem`` has a fix the run applies: a safe one, or any with ``unsafe``."""
-    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
 
 
 def compose(
@@ -139,7 +134,7 @@ def _laid_out(
         tables[plan.place] = found
     return given.conventions._replace(
         tables=tuple(founds),
-        layout=inference._layout(tables, given.config),
+        layout=inference.document_layout(tables, given.config),
         size=given.conventions.size + _growth(doc, plans, stage, plain),
     )
 
@@ -304,10 +299,8 @@ def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
     if not plan.row_fixes:
         return found._replace(table=table)
     style = (found.date_style, found.venue_years)
-    again = inference._dated_table(
-        table, found.settings, given.memo, given.config, found.roles, style
-    )
-    return again
+    memo, config = given.memo, given.config
+    return inference.dated_table(table, found.settings, memo, config, found.roles, style)
 
 
 def _asked(
@@ -322,7 +315,7 @@ def _asked(
     fixed = 0
     for problem in problems:
         fix = problem.fix
-        if fix is None or not (unsafe or fix.safety == SAFE):
+        if fix is None or not wanted(problem, unsafe):
             continue
         fixed += 1
         (edit,) = fix.edits

@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint import contract, document, engine
-from lint.compose import compose, wanted
+from lint.compose import compose
 from lint.config import Config
 from lint.errors import FixError
 from lint.lines import join, split_lines
 from lint.memo import Memo
 from lint.paper_index import Scope
-from lint.problem import Fix, Problem, row_key
+from lint.problem import Fix, Problem, row_key, wanted
 
 if TYPE_CHECKING:
     from lint.online.metadata import Paper

@@ -50,7 +50,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     short = sum(table.shape.short_rows for table in tables)
     read = Conventions(
         config,
-        _layout(tables, config),
+        document_layout(tables, config),
         tables,
         header,
         header_source,
@@ -141,7 +141,7 @@ def _table(
 ) -> TableConventions:
     """One table's conventions under ``config``, its settings (``document``'s, with those of
     the sections it is in), given its roles and its date style (``_date_styles``)."""
-    found = _dated_table(table, config, memo, document, table_roles, date_style)
+    found = dated_table(table, config, memo, document, table_roles, date_style)
     return found._replace(
         kept_layout=kept_layout.kept(table, memo),
         shape=column_shapes.shape(table, memo),
@@ -149,7 +149,7 @@ def _table(
     )
 
 
-def _dated_table(
+def dated_table(
     table: Table,
     config: Config,
     memo: Memo,
@@ -259,7 +259,7 @@ def _inferred(choice: dates.Choice) -> Setting | None:
     return Setting(choice.style, INFERRED, shown)
 
 
-def _layout(tables: Sequence[TableConventions], config: Config) -> Setting:
+def document_layout(tables: Sequence[TableConventions], config: Config) -> Setting:
     """The layout style most of the document's tables keep (each in most of its rows), counting
     the tables with at least ``EVIDENCE_ROWS`` rows when there are any; ``none`` when no style
     is kept by more than half of them."""

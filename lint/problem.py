@@ -50,6 +50,11 @@ class Problem(NamedTuple):
         return self.fix.safety if self.fix else None
 
 
+def wanted(problem: Problem, unsafe: bool) -> bool:
+    """True when ``problem`` has a fix the run applies: a safe one, or any with ``unsafe``."""
+    return problem.fix is not None and (unsafe or problem.fix.safety == SAFE)
+
+
 def row_key(cells: tuple[str, ...]) -> tuple[str, ...]:
     """A row as the nothing-lost check compares rows: white space inside cells collapsed,
     trailing empty cells dropped (padding a short row loses nothing)."""
