@@ -33,6 +33,7 @@ from lint import inference, kept_layout
 from lint.context import Context
 from lint.conventions import Conventions, TableConventions
 from lint.document import Document, Row, Table, cells_of
+from lint.lines import text_size
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, wanted
 from lint.rules import row_order, table_format
 
@@ -323,11 +324,6 @@ def _asked(
     return edits, fixed
 
 
-def _size(lines: Sequence[str]) -> int:
-    """Characters, line endings counted one each, as the conventions measure a document."""
-    return sum(map(len, lines)) + len(lines)
-
-
 def _growth(doc: Document, plans: list[_Plan], stage: Document, plain: list[Fix]) -> int:
     """How much the document has grown (or shrunk) once the planned tables are as in ``stage``
     and the ``plain`` fixes applied."""
@@ -335,11 +331,11 @@ def _growth(doc: Document, plans: list[_Plan], stage: Document, plain: list[Fix]
     for plan, staged in zip(plans, stage.tables, strict=True):
         table = doc.tables[plan.place]
         old = doc.lines[table.start_line - 1 : table.end_line]
-        growth += _size(stage.lines[staged.start_line - 1 : staged.end_line]) - _size(old)
+        growth += text_size(stage.lines[staged.start_line - 1 : staged.end_line]) - text_size(old)
     for fix in plain:
         for edit in fix.edits:
             old = doc.lines[edit.start_line - 1 : edit.end_line]
-            growth += _size(edit.new_lines) - _size(old)
+            growth += text_size(edit.new_lines) - text_size(old)
     return growth
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint import papers, titles
-from lint.columns import Roles, header_key, name_column, names_no_paper, venue_column
+from lint.columns import Roles, cell, header_key, name_column, names_no_paper, venue_column
 from lint.document import Table
 from lint.paper_index import DateKey, Entry
 
@@ -51,7 +51,7 @@ def table_entries(
     if date is None and not any(identity.keys for identity in identities):
         return ()
     names = [header_key(header[column]) for column in variants]
-    written = [row.cells[title] if title < len(row.cells) else "" for row in table.rows]
+    written = [cell(row.cells, title) for row in table.rows]
     placeholders = [titles.is_placeholder(text) for text in written]
     named = name_column(table, roles)
     if named is None and _names_things(table, title, things, written, placeholders):
@@ -125,7 +125,7 @@ def names_things(table: Table, title: int) -> bool:
     """True when at least a quarter of the titles of ``title`` (and four) are short names
     (``SQuAD2.0``, ``DuReader-YesNo``, ``文心一言``): a paper's title is seldom one, so a column
     of them lists datasets, models or tools under a generic header (``标题``)."""
-    written = [row.cells[title] if title < len(row.cells) else "" for row in table.rows]
+    written = [cell(row.cells, title) for row in table.rows]
     return _short_names(written, [titles.is_placeholder(text) for text in written])
 
 

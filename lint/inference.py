@@ -28,6 +28,7 @@ from lint.conventions import (
 )
 from lint.date_order import by_id, date_keys, out_of_order, table_order
 from lint.document import Document, Table
+from lint.lines import text_size
 from lint.memo import Memo
 from lint.sections import settings_for
 
@@ -46,7 +47,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         )
     )
     header, header_source = _header(tables, config)
-    size = sum(map(len, doc.lines)) + len(doc.lines)
+    size = text_size(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
     read = Conventions(
         config,
@@ -174,8 +175,7 @@ def dated_table(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
     hint = dates.year_hint(table.section)
-    column = table_roles.date
-    texts = [row.cells[column] if column < len(row.cells) else "" for row in table.rows]
+    texts = [cell(row.cells, table_roles.date) for row in table.rows]
     years = dates.year_column(texts)
     keys = date_keys(table, texts, style.value, hint, years)
     order, out = table_order(table, keys, config, document)

@@ -4,6 +4,7 @@ own ending (LF, CRLF or CR, as Markdown splits them)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
@@ -21,6 +22,12 @@ def split_lines(text: str) -> list[tuple[str, str]]:
     if pairs and pairs[-1] == ("", ""):
         pairs.pop()
     return pairs
+
+
+def text_size(lines: Sequence[str]) -> int:
+    """A document's characters, each line ending counted as one, as the conventions measure it
+    (how much a fix may grow it)."""
+    return sum(map(len, lines)) + len(lines)
 
 
 def join(lines: list[tuple[str, str]]) -> str:

@@ -242,7 +242,7 @@ class Index:
     def find(self, entry: Entry) -> tuple[Entry, str] | None:
         """The earliest row ``entry`` relates to, and how (see the module's docstring)."""
         identity = entry.identity
-        if not (identity.arxiv or identity.dois or identity.links):  # most rows: a title alone
+        if not identity.has_keys:  # most rows: a title alone
             return self._by_title(entry) if identity.title in self.rows else None
         keys = identity.keys
         found: Entry | None = None
@@ -273,11 +273,7 @@ class Index:
         """Remember ``entry`` under each of its keys; returns the keys it was added under."""
         identity = entry.identity
         title = identity.title
-        if (
-            title
-            and title not in self.rows
-            and not (identity.arxiv or identity.dois or identity.links)
-        ):
+        if title and title not in self.rows and not identity.has_keys:
             self.rows[title] = entry  # most rows: a title alone, the first with it
             return [title]
         keys: list[str | bytes] = list(entry.identity.keys)

@@ -76,9 +76,15 @@ class Identity(NamedTuple):
     links: tuple[str, ...] = _EMPTY
 
     @property
+    def has_keys(self) -> bool:
+        """True when the row gives an identifier (an arXiv id, a DOI or a paper link); most
+        rows give a title alone."""
+        return bool(self.arxiv or self.dois or self.links)
+
+    @property
     def keys(self) -> tuple[str, ...]:
         """Every identifier, prefixed with its kind (``arxiv:``, ``doi:``, ``url:``)."""
-        if not (self.arxiv or self.dois or self.links):
+        if not self.has_keys:
             return _EMPTY
         return (
             *(f"arxiv:{i}" for i in self.arxiv),

@@ -69,6 +69,7 @@ from typing import NamedTuple
 
 from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
+from lint.columns import cell
 from lint.context import Context
 from lint.dates import Style
 from lint.document import Document, Row, Table
@@ -113,7 +114,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         # the verdicts under this column's reading, by text (the reading hashed once a table)
         judged = seen.setdefault((style, years, hint, found.venue_years), {})
         for index, row in enumerate(table.rows):
-            text = row.cells[column] if column < len(row.cells) else ""
+            text = cell(row.cells, column)
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if text not in judged:
