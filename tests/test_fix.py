@@ -6,6 +6,7 @@ import io
 import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -448,3 +449,24 @@ def test_apply_fixes_takes_many_edits_in_one_walk() -> None:
     result = apply_fixes(lines, [*removals, rewrite])
     assert result[:3] == [("first", "\n"), ("added", "\n"), ("line 3", "\n")]
     assert len(result) == 20_001 and result[-1] == ("line 39999", "\n")
+
+
+@pytest.mark.slow  # a fresh interpreter: CI, not the fast loop
+def test_a_lint_never_imports_the_fixer(tmp_path: Path) -> None:
+    # the runner catches FixError for every file: from lint/errors.py, not from the fixer
+    listed = tmp_path / "list.md"
+    listed.write_text("| Title | Date |\n| --- | --- |\n| A | 2023.01 |\n| A | 2023.01 |\n")
+    code = (
+        "import sys\nfrom lint.cli import main\ncode = main(['list.md'])\n"
+        "sys.stderr.write(repr((code, sorted(m for m in ('lint.fix', 'lint.compose')"
+        " if m in sys.modules))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert done.stderr.strip().endswith("(1, [])"), done.stderr
