@@ -54,9 +54,13 @@ _NOT_PAPER_HOSTS = frozenset(
         "youtube.com youtu.be bilibili.com b23.tv vimeo.com ixigua.com douyin.com tiktok.com "
         "twitter.com x.com weibo.com linkedin.com facebook.com reddit.com discord.gg discord.com "
         "raw.githubusercontent.com user-images.githubusercontent.com "
-        "code.google.com sourceforge.net"
+        "code.google.com sourceforge.net "
+        # people, not papers: an author's profile beside a row names no paper of it
+        "scholar.google.com orcid.org"
     ).split()
 )
+# a person's page on a site of papers (OpenReview, Semantic Scholar, dblp, ResearchGate)
+_PERSON_PATHS = ("/profile", "/author/", "/pid/", "/citations")
 # project pages on these domains are a project's site, not the paper
 _PROJECT_SUFFIXES = (".github.io", ".gitlab.io", ".readthedocs.io", ".bilibili.com")
 _LINK_ONLY_LETTERS = 8
@@ -239,13 +243,17 @@ def _arxiv_of(host: str, path: str) -> str | None:
 
 
 def _is_paper_link(host: str, path: str) -> bool:
-    """A link to something other than code, a model, an image, a badge, a video or a home."""
+    """A link to something other than code, a model, an image, a badge, a video, a person's
+    page or a home."""
     bare = path.split("?", 1)[0].rstrip("/")
     if not bare and "?" not in path:
         return False  # a site's home page
     if bare.lower().endswith(".pdf"):
         return True
-    if host in _NOT_PAPER_HOSTS or host.endswith(_PROJECT_SUFFIXES) or "badge" in path.lower():
+    lower = path.lower()
+    if host in _NOT_PAPER_HOSTS or host.endswith(_PROJECT_SUFFIXES) or "badge" in lower:
+        return False
+    if lower.startswith(_PERSON_PATHS):
         return False
     parent = host.split(".", 1)[-1]
     return parent not in _NOT_PAPER_HOSTS and not _IMAGE_FILE.search(bare)

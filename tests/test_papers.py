@@ -45,10 +45,24 @@ def test_dois_and_links_are_normalised() -> None:
         "https://qwenlm.github.io/blog/qwen2.5/",
         "https://example.org/",
         "https://example.org/figure.png",
+        # a person's page: an author's profile names no paper
+        "https://scholar.google.com/citations?user=vuMln98AAAAJ",
+        "https://orcid.org/0000-0002-1825-0097",
+        "https://openreview.net/profile?id=~Jane_Doe1",
+        "https://www.semanticscholar.org/author/Jane-Doe/12345",
+        "https://dblp.org/pid/12/3456.html",
     ],
 )
 def test_code_badges_videos_and_home_pages_are_not_paper_links(url: str) -> None:
     assert papers.identity(("T", f"[x]({url})"), 0).keys == ()
+
+
+def test_a_paper_on_a_site_of_profiles_is_still_a_paper() -> None:
+    row = ("T", "[x](https://openreview.net/forum?id=abc)", "[y](https://dblp.org/rec/conf/x/Y23)")
+    assert papers.identity(row, 0).links == (
+        "dblp.org/rec/conf/x/Y23",
+        "openreview.net/forum?id=abc",
+    )
 
 
 def test_a_pdf_kept_with_code_is_a_paper() -> None:

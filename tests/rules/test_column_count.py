@@ -114,6 +114,43 @@ def test_a_missing_date_cell_is_reported_and_padded() -> None:
     assert fixed == markdown.replace("| Paper 3 |\n", "| Paper 3 |  |  |\n")
 
 
+LINKED = "| Title | Venue | Date | Notes |\n| --- | --- | --- | --- |\n" + "".join(
+    f"| [Paper {i}](https://arxiv.org/abs/2401.0000{i}) | arXiv | 2024-01-0{i} | VLA |\n"
+    for i in range(1, 4)
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # a group's label above rows of linked titles: a sub-heading, GitHub shows it whole
+        ("| _VLA Models_ |", []),
+        ("| **Dexterous Grasp** |", []),
+        ("| 2023 |", []),
+        # a cell with a link is a paper's row missing its cells
+        ("| [Paper 9](https://arxiv.org/abs/2401.00009) |", [6]),
+    ],
+)
+def test_a_one_cell_label_above_a_group_of_rows_is_no_missing_cell(
+    label: str, expected: list[int]
+) -> None:
+    markdown = LINKED + label + "\n" + LINKED.split("\n", 2)[2]
+    assert [line for line, _, _ in found(markdown)] == expected
+    assert (fix_text(markdown, config=ONLY).text != markdown) == bool(expected)  # padded
+    # strict: every row with another cell count than its header's, a label too
+    assert [line for line, _, _ in found(markdown, STRICT)] == [6]
+    # in a table of plain titles, a one-cell row is like the others: a row missing its cells
+    assert found(papers(6, {3: "| Paper 3 |"}, notes=False)) == [(6, 10, "T001")]
+
+
+def test_a_label_is_read_against_rows_with_an_extra_empty_cell_too() -> None:
+    # most rows end with an empty cell past the header's last: their first cells still tell
+    # what the first column holds
+    rows = LINKED.split("\n", 2)[2].replace(" VLA |\n", " VLA | |\n")
+    markdown = LINKED.split("\n", 2)[0] + "\n| --- | --- | --- | --- |\n| _Grasp_ |\n" + rows
+    assert found(markdown) == []
+
+
 @pytest.mark.parametrize(
     ("odd", "notes", "expected"),
     [

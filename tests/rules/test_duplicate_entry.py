@@ -125,6 +125,22 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [],
             None,
         ),
+        # an author's page beside two models (a Google Scholar profile in a developer column)
+        # names a person, not a paper: no identity shared
+        (
+            "|    | 公開年 | 開発元 | ライセンス |\n|:---|:---:|:---:|:---:|\n"
+            "| [JaColBERTv2.5](https://www.answer.ai/posts/2024-08-02-jacolbert-v25.html) |"
+            " 2024 | Answer.AI | MIT |\n"
+            "| [JaColBERTv2](https://huggingface.co/bclavie/JaColBERTv2)<br>([JaColBERTv2]"
+            "(https://huggingface.co/bclavie/JaColBERTv2)) | 2024 |"
+            " 個人 ([B. C.](https://scholar.google.com/citations?user=vuMln98AAAAJ)) | MIT |\n"
+            "| [JaColBERT](https://arxiv.org/pdf/2312.16144.pdf)<br>([JaColBERT]"
+            "(https://huggingface.co/bclavie/JaColBERT)) | 2023 |"
+            " 個人 ([B. C.](https://scholar.google.com/citations?user=vuMln98AAAAJ)) | MIT |\n",
+            [],
+            [],
+            None,
+        ),
         # variants of one model: a size or a task tells them apart; the same variant twice not
         (
             f"{MODELS}| XVERSE-MoE | 255B/A36B | 2024-09 | 通用 | [Paper]({ARXIV}) |\n"
