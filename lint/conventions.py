@@ -62,7 +62,9 @@ class TableConventions(NamedTuple):
     with a title column. ``settings`` are the table's: the document's, with those of the sections
     it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
     ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
-    kind, its way of dating published papers. ``kept_layout`` is the style most of its rows are
+    kind, its way of dating published papers; ``years_alone``: it writes a year alone in more
+    than one cell of them where the style has a month, its way of dating a paper whose month it
+    does not know. ``kept_layout`` is the style most of its rows are
     in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each
     of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates follow their
     arXiv ids) how many of its rows give one arXiv id and how many of those a date, then the
@@ -83,6 +85,7 @@ class TableConventions(NamedTuple):
     settings: Config = Config()
     layout: Setting | None = None
     venue_years: bool = False
+    years_alone: bool = False
     kept_layout: Kept | None = None
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))

@@ -32,6 +32,10 @@ from lint.lines import text_size
 from lint.memo import Memo
 from lint.sections import settings_for
 
+# a table's date style (None: not checked), and whether the list writes venue-years and years
+# alone in its kind of date column (``_date_styles``)
+DateStyle = tuple[Setting | None, bool, bool]
+
 
 def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
     """Read the conventions of ``doc``; settings other than ``auto`` win. ``memo`` keeps what
@@ -138,7 +142,7 @@ def _table(
     memo: Memo,
     document: Config,
     table_roles: Roles,
-    date_style: tuple[Setting | None, bool],
+    date_style: DateStyle,
 ) -> TableConventions:
     """One table's conventions under ``config``, its settings (``document``'s, with those of
     the sections it is in), given its roles and its date style (``_date_styles``)."""
@@ -156,7 +160,7 @@ def dated_table(
     memo: Memo,
     document: Config,
     table_roles: Roles,
-    date_style: tuple[Setting | None, bool],
+    date_style: DateStyle,
 ) -> TableConventions:
     """A table's conventions but its layout and shape, under ``config``, its settings
     (``document``'s, with those of the sections it is in), given its roles and its date style
@@ -168,7 +172,7 @@ def dated_table(
         return TableConventions(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
-    style, venue_years = date_style
+    style, venue_years, years_alone = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(
@@ -186,7 +190,7 @@ def dated_table(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
-    found = found._replace(venue_years=venue_years)
+    found = found._replace(venue_years=venue_years, years_alone=years_alone)
     return found._replace(arxiv_dates=arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -218,7 +222,7 @@ def _date_styles(
     settings: Sequence[Config],
     document: Config,
     memo: Memo,
-) -> list[tuple[Setting | None, bool]]:
+) -> list[DateStyle]:
     """Each table's date style (None without a date column, or when most of its cells are no
     dates) and whether the list writes venue-years in its kind of date column: the setting,
     else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
@@ -233,16 +237,18 @@ def _date_styles(
         else None
         for table, found in zip(tables, table_roles, strict=True)
     ]
-    styles: list[tuple[Setting | None, bool]] = []
+    styles: list[DateStyle] = []
     chosen = dates.choose_styles(columns, memo.date_columns)
     for config, choice in zip(settings, chosen, strict=True):
         venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
         if choice is None:
-            styles.append((None, False))
+            styles.append((None, False, False))
         elif config.date_format != AUTO:
-            styles.append((set_by(config.date_format, "date_format", config, document), venues))
+            setting = set_by(config.date_format, "date_format", config, document)
+            styles.append((setting, venues, False))  # a set style holds every date to it
         else:
-            styles.append((_inferred(choice), venues))
+            alone = choice.years_alone >= dates.YEARS_ALONE_SHOWN
+            styles.append((_inferred(choice), venues, alone))
     return styles
 
 

@@ -64,6 +64,7 @@ from lint.dates.inferring import (
     NONE,
     TABLE,
     VENUE_YEARS_SHOWN,
+    YEARS_ALONE_SHOWN,
     Choice,
     ColumnStyle,
     DateColumn,
@@ -86,6 +87,7 @@ from lint.dates.patterns import (
     wrappers_of,
 )
 from lint.dates.reading import (
+    bare_year,
     comment_token,
     matches,
     read,
@@ -105,6 +107,7 @@ __all__ = [
     "NONE",
     "TABLE",
     "VENUE_YEARS_SHOWN",
+    "YEARS_ALONE_SHOWN",
     "Choice",
     "DateColumn",
     "choose_styles",
@@ -139,5 +142,6 @@ __all__ = [
     "wrappers_of",
     "write",
     "year_column",
+    "bare_year",
     "year_hint",
 ]

@@ -38,7 +38,7 @@ from lint.dates.patterns import (
     split_wrappers,
     without_day,
 )
-from lint.dates.reading import fits, venue_year
+from lint.dates.reading import bare_year, fits, venue_year
 
 DEFAULT_STYLE = "YYYY.MM"
 
@@ -49,6 +49,9 @@ TABLE = "table"
 NONE = "none"
 # venue-years in this many cells of a kind of column are the list's way, not a slip
 VENUE_YEARS_SHOWN = 2
+# years alone among dates with a month, in this many cells of a kind of column: the list's way
+# of dating a paper whose month it does not know, not a slip
+YEARS_ALONE_SHOWN = 2
 
 
 class ColumnStyle(NamedTuple):
@@ -74,7 +77,8 @@ class Choice(NamedTuple):
     written in it, in this table (``scope`` ``table``) or in the ``tables`` columns of its kind
     (``document``); ``none``: no style holds a majority (``style`` only reads the dates, it is
     the one most of them share). ``venue_years``: cells of the list's columns of its kind that
-    are a venue and a year. ``style`` None: not a date column (most cells are no dates)."""
+    are a venue and a year; ``years_alone``: those that are a year alone. ``style`` None: not a
+    date column (most cells are no dates)."""
 
     style: str | None
     matching: int
@@ -82,6 +86,7 @@ class Choice(NamedTuple):
     scope: str
     tables: int = 1
     venue_years: int = 0
+    years_alone: int = 0
 
 
 def _abstract(element: str) -> str:
@@ -251,12 +256,13 @@ def choose_styles(
         pooled = style_of(tuple(text for texts in dated for text in texts))
         written = Counter(text for column in members.values() for text in column.texts)
         venues = sum(count for text, count in written.items() if venue_year(text) is not None)
+        alone = sum(count for text, count in written.items() if bare_year(text))
         for index, column in members.items():
             found = own[index]
             choice = Choice(None, 0, 0, NONE)
             if found is not None:
                 choice = _choice(found, pooled, column.texts, len(dated))
-            chosen[index] = choice._replace(venue_years=venues)
+            chosen[index] = choice._replace(venue_years=venues, years_alone=alone)
     return chosen
 
 

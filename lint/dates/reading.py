@@ -222,7 +222,8 @@ def read_year(text: str) -> DateValue | None:
     return None
 
 
-def _bare_year(text: str) -> bool:
+def bare_year(text: str) -> bool:
+    """True for a four-digit year alone (``2023``, ``**2024**``, ``2024年``), wrappers aside."""
     digits = unicodedata.normalize("NFKC", inner(text)).strip().removesuffix("年").rstrip()
     return len(digits) == 4 and digits.isdecimal()
 
@@ -238,7 +239,7 @@ def year_column(texts: Iterable[str]) -> bool:
     for text in texts:
         if not text.strip():
             continue
-        if not _bare_year(text):
+        if not bare_year(text):
             return False
         found = True
     return found

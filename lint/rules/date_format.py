@@ -24,8 +24,10 @@ Precision is not style: ``2023-07-01`` in a ``YYYY-MM`` column, or ``2025.07.01`
 ``2023.07``, is fine; only a pattern's unbracketed day is required. Never guessed, so reported
 and left as written: a month of 13, a year before 1900, a date more than 31 days after today,
 a day/month order the column does not settle, ``2025--01`` (a month lost between the dashes?),
-``Q1 2024``, ``May, 2023*`` (more than a date), a year alone among months. An empty date cell
-is left to ``empty-cell``.
+``Q1 2024``, ``May, 2023*`` (more than a date), a year alone among months (unless the list
+writes years alone in more than one cell of its kind of date column under an inferred style:
+its way of dating a paper whose month it does not know). An empty date cell is left to
+``empty-cell``.
 
 Year columns: a paper table whose non-empty date cells are all years alone (``2023``,
 ``**2024**``, ``2024年``; a ``Year`` or ``年份`` column) gives dates to the year on purpose: in
@@ -112,13 +114,14 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         width = len(table.header.cells)
         verdicts: dict[int, _Verdict] = {}
         # the verdicts under this column's reading, by text (the reading hashed once a table)
-        judged = seen.setdefault((style, years, hint, found.venue_years), {})
+        ways = (found.venue_years, found.years_alone)
+        judged = seen.setdefault((style, years, hint, ways), {})
         for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
             if not text.strip() or len(row.cells) != width:
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if text not in judged:
-                judged[text] = _judge(text, style, years, hint, found.venue_years)
+                judged[text] = _judge(text, style, years, hint, *ways)
             verdict = judged[text]
             if verdict is not None:
                 verdicts[index] = verdict
@@ -149,11 +152,16 @@ def _rewritten(cells: tuple[str, ...], column: int, text: str) -> tuple[str, ...
 
 
 def _judge(
-    text: str, style: Style, years: bool, hint: int | None, venue_years: bool
+    text: str,
+    style: Style,
+    years: bool,
+    hint: int | None,
+    venue_years: bool,
+    years_alone: bool = False,
 ) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style`` (or no date at all: a
-    placeholder or a note, ``-``, ``TBD``; or a venue-year where the list writes them), else
-    what is wrong."""
+    placeholder or a note, ``-``, ``TBD``; or a venue-year, or a year alone, where the list
+    writes them), else what is wrong."""
     if not any(char.isdigit() for char in text):
         return None
     if dates.venue_year(text) is not None:
@@ -168,7 +176,10 @@ def _judge(
         value = None
     if value is None or (not value.month and dates.has_month(style)):
         inner = dates.inner(text)
-        if dates.read_year(inner) and dates.has_month(style):
+        year = dates.read_year(inner)
+        if year and dates.has_month(style):
+            if years_alone and not dates.is_future(year):
+                return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
         return None if _two_dates(text, style, years, hint) else _Verdict("cannot read it")
     if dates.matches(text, style):

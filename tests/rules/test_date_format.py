@@ -587,3 +587,27 @@ def test_a_cell_dating_two_versions_in_the_columns_style_is_no_defect(
     written: tuple[str, ...], expected: list[tuple[int, int, str]]
 ) -> None:
     assert found(dated(*written), AUTO) == expected
+
+
+AUTO = Config(select=("date-format",))
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        # one year alone among months: a slip the list's style shows, reported
+        ([("2023.05", "2023.06", "2023", "2023.08")], [5]),
+        # years alone in two cells: the list's way of dating a paper whose month it does not know
+        ([("2023.05", "2023", "2023.07", "2022", "2023.08")], []),
+        # in two tables with the same date column, one each: the list's way too
+        ([("2023.05", "2023", "2023.07"), ("2024.01", "2021", "2024.03")], []),
+    ],
+)
+def test_years_alone_the_list_writes_are_its_way(
+    tables: list[tuple[str, ...]], expected: list[int]
+) -> None:
+    markdown = "\n".join(column(*written) for written in tables)
+    assert [line for line, _, _ in found(markdown, AUTO)] == expected
+    # a set style holds every date to it: each year alone is reported
+    alone = sum(len(date) == 4 for written in tables for date in written)
+    assert len(found(markdown, ONLY)) == alone
