@@ -42,6 +42,8 @@ _TAG_WORDS = 4
 _LABEL_LENGTH = 24
 # what a title may carry besides a name: a number and trailing tags in parentheses
 _TAGS_LENGTH = 70
+# a name written as one token (an identifier) is at most this long
+_IDENTIFIER_LENGTH = 60
 
 _WORD = re.compile(r"[^\W_]+")
 _BREAK = re.compile(r"(?i)<br\s*/?>")
@@ -100,8 +102,11 @@ def _units(word: str) -> int:
 
 
 def names(cell: str) -> bool:
-    """True when a title cell's main title is a short name (``[SQuAD2.0](…)``)."""
+    """True when a title cell's main title is a short name (``[SQuAD2.0](…)``) or an
+    identifier (``[Llama-3-ELYZA-JP-8B](…)``)."""
     if cell.isascii() and "<" not in cell and "[" not in cell and _CLOSING.isdisjoint(cell):
+        if _identifier(cell):
+            return True
         # a plain title (most): shown as written, one part, no tag to drop; as below, a title
         # without words reads as the empty name
         if _FOUR_WORDS.search(cell) or (
@@ -113,7 +118,19 @@ def names(cell: str) -> bool:
     shown = next((text for part in parts if _has_words(text := _shown(part))), "")
     if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
         return False  # longer than a name with its number and tags: not read further
-    return is_name(_main(shown))
+    return _identifier(_NUMBERING.sub("", shown)) or is_name(_main(shown))
+
+
+def _identifier(text: str) -> bool:
+    """True for a name written as one token of words joined by marks: a model's or a
+    dataset's identifier (``ELYZA-Thinking-1.0-Qwen-32B``, ``SIP-med-LLM/SIP-jmed-llm-3``),
+    which ``is_name`` counts as many words; a paper's title has spaces, an address is none."""
+    return (
+        len(text) <= _IDENTIFIER_LENGTH
+        and len(text.split()) == 1
+        and "://" not in text
+        and _has_words(text)
+    )
 
 
 class Forms(NamedTuple):

@@ -32,6 +32,16 @@ LONG = "A long title of a paper about graphs"
         (("SQuAD2.0", "DuReader", "CMRC"), False),  # fewer than four titles say nothing
         (("SQuAD2.0", "DuReader", "CMRC", "null", "-"), False),  # placeholders are no titles
         (("SQuAD2.0", "DuReader", "CMRC", "ReCO"), True),
+        # identifiers, one token of words joined by marks, are names however many words
+        (("ELYZA-Thinking-1.0-Qwen-32B", LONG, LONG + " 2", LONG + " 3"), True),
+        (
+            ("[Llama-3-ELYZA-JP-8B](https://x.org/a)<br>([8B](https://hf.co/b))", LONG, LONG, LONG),
+            True,
+        ),
+        (("SIP-med-LLM/SIP-jmed-llm-3-8x13b", LONG, LONG + " 2", LONG + " 3"), True),
+        # an address or a title with spaces is no identifier
+        (("https://example.org/a-long-path-to-a-paper", LONG, LONG + " 2", LONG + " 3"), False),
+        (("Language-Models-Are-Few-Shot-Learners-" + "x" * 30, LONG, LONG, LONG), False),
     ],
 )
 def test_a_title_column_of_short_names_lists_named_things(

@@ -141,6 +141,19 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [],
             None,
         ),
+        # a catalogue of models named by identifiers, sibling sizes linking their family's one
+        # announcement: each row is its own model, neither a repeat nor one link under two titles
+        (
+            "|    | 公開年 | 開発元 |\n|:---|:---:|:---:|\n"
+            + "".join(
+                f"| [Shisa-V2.1-{size}](https://shisa.ai/posts/shisa-v2.1-ja-pr)<br>([{size}]"
+                f"(https://huggingface.co/shisa-ai/shisa-v2.1-{size})) | 2025 | Shisa.AI |\n"
+                for size in ("70B", "14B", "8B", "3B")
+            ),
+            [],
+            [],
+            None,
+        ),
         # variants of one model: a size or a task tells them apart; the same variant twice not
         (
             f"{MODELS}| XVERSE-MoE | 255B/A36B | 2024-09 | 通用 | [Paper]({ARXIV}) |\n"
