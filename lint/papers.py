@@ -213,7 +213,17 @@ def _classify(url: str, arxiv: list[str], dois: list[str], links: list[str]) -> 
         (arxiv if from_arxiv else dois).append(from_arxiv[1] if from_arxiv else found)
         return
     if _is_paper_link(host, path):
-        links.append(host + _normal_path(path))
+        links.append(host + _normal_path(path) + _fragment(url, path))
+
+
+def _fragment(url: str, path: str) -> str:
+    """A paper link's ``#fragment``: a page of several entries (a blog's review of many papers)
+    links each one's section, so two fragments are two entries; none for a PDF, whose fragment
+    only tells a viewer where to open it (``#page=3``)."""
+    if "#" not in url or path.split("?", 1)[0].lower().endswith(".pdf"):
+        return ""
+    fragment = url.partition("#")[2]
+    return f"#{fragment}" if fragment else ""
 
 
 def _split_url(url: str) -> tuple[str, str]:

@@ -57,6 +57,22 @@ def test_code_badges_videos_and_home_pages_are_not_paper_links(url: str) -> None
     assert papers.identity(("T", f"[x]({url})"), 0).keys == ()
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        # a page reviewing many papers links each one's section: two fragments, two entries
+        ("https://a.medium.com/review-94ba#c2b5", "https://a.medium.com/review-94ba#0836", False),
+        ("https://a.medium.com/review-94ba#c2b5", "https://a.medium.com/review-94ba", False),
+        ("https://a.medium.com/review-94ba#c2b5", "https://a.medium.com/review-94ba#c2b5", True),
+        # a PDF's fragment tells a viewer where to open it; an arXiv id is the paper
+        ("https://x.org/paper.pdf#page=3", "https://x.org/paper.pdf", True),
+        ("https://arxiv.org/abs/2401.00001#S2", "https://arxiv.org/abs/2401.00001", True),
+    ],
+)
+def test_a_links_fragment_names_a_part_of_its_page(first: str, second: str, same: bool) -> None:
+    assert (papers.link_key(first) == papers.link_key(second)) is same
+
+
 def test_a_paper_on_a_site_of_profiles_is_still_a_paper() -> None:
     row = ("T", "[x](https://openreview.net/forum?id=abc)", "[y](https://dblp.org/rec/conf/x/Y23)")
     assert papers.identity(row, 0).links == (

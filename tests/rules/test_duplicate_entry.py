@@ -23,6 +23,7 @@ VENUES = "| Title | Venue | Date |\n| --- | --- | --- |\n"
 DATASETS = "| Name | Paper | Date |\n| --- | --- | --- |\n"
 ARXIV = "https://arxiv.org/abs/2407.02490"
 OTHER = "https://arxiv.org/abs/2401.00001"
+REVIEW = "https://ritvik19.medium.com/papers-explained-review-08-recurrent-layers-ff2f224af059"
 
 
 def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
@@ -150,6 +151,16 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
                 f"(https://huggingface.co/shisa-ai/shisa-v2.1-{size})) | 2025 | Shisa.AI |\n"
                 for size in ("70B", "14B", "8B", "3B")
             ),
+            [],
+            [],
+            None,
+        ),
+        # one review page, a section for each entry: rows linking two sections are two entries
+        (
+            "| Layer |\n|---|\n"
+            f"| [Simple Recurrent]({REVIEW}#e405) |\n"
+            f"| [LSTM]({REVIEW}#0947) |\n"
+            f"| [GRU]({REVIEW}#4571) |\n",
             [],
             [],
             None,
