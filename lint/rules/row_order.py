@@ -15,7 +15,9 @@ Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD II
 the list keeps together: they are not reported, and a move keeps them together; a series whose
 every row is out of place (PaLM, PaLM 2 appended after later rows) is reported, and moves as one.
 A row whose place is inside a series kept together is reported without a fix: it has
-nowhere to go.
+nowhere to go. A row whose neighbours share a year that would put it exactly in place (``November
+2023`` between ``October 2024`` and ``December 2024``) more likely has a mistyped year than a wrong
+place: it is reported with both remedies, and never moved.
 
 Fails::
 
@@ -152,20 +154,39 @@ def _problems(
     table, keys, column = found.table, found.keys, found.roles.date
     assert column is not None
     descending = found.order.value == "descending"
-    order = _sorted_order(keys, blocks, descending)
+    typos = {
+        index: retyped
+        for index in misplaced
+        if (retyped := _mistyped_year(keys, index, descending)) is not None
+    }
+    moved = [index for index in misplaced if index not in typos]
+    # a row with a mistyped year stays where it is: sorted as dated in its neighbours' year
+    sorting = [typos.get(index, key) for index, key in enumerate(keys)]
+    order = _sorted_order(sorting, blocks, descending)
     unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
     # a series kept together can leave a row no place to go: sorting then moves nothing, and a
     # fix that changes nothing would be offered again on every pass (issue 18: never settled)
     stuck = order == sorted(order)
-    fix = None if unreadable or stuck else _sorted_fix(doc, table, order)
-    unsafe_because = _why_unsafe(found, column, len(misplaced))
+    fix = None if unreadable or stuck or not moved else _sorted_fix(doc, table, order)
+    unsafe_because = _why_unsafe(found, column, len(moved))
     if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
     place = {index: position for position, index in enumerate(order)}
     direction = found.order.value
+    if typos:
+        as_dated = _sorted_order(keys, blocks, descending)
+        dated_place = {index: position for position, index in enumerate(as_dated)}
     for index in misplaced:
         row = table.rows[index]
         text = cell(row.cells, column)
+        if index in typos:
+            where = _belongs(table, as_dated, dated_place[index])
+            message = (
+                f'row dated "{text}" is out of {direction} date order, between rows dated'
+                f" {typos[index][0]}: if its year is mistyped, correct it; else {where}"
+            )
+            yield Problem(row.line, row.column(column), CODE, NAME, message)
+            continue
         where = _belongs(table, order, place[index])
         message = f'row dated "{text}" is out of {direction} date order: {where}'
         if stuck and not unreadable:
@@ -176,6 +197,24 @@ def _problems(
         elif unsafe_because:
             message += f" (unsafe: {unsafe_because})"
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
+
+
+def _mistyped_year(
+    keys: Sequence[conventions.DateKey | None], index: int, descending: bool
+) -> conventions.DateKey | None:
+    """The date of the row at ``index`` were its year mistyped: in the year its nearest dated
+    neighbours on both sides share, when its month (and day) in that year falls between
+    theirs. None when they differ in year, one side has none, or it has no month."""
+    key = keys[index]
+    if key is None or not key[1]:
+        return None
+    before = next((keys[i] for i in range(index - 1, -1, -1) if keys[i] is not None), None)
+    after = next((keys[i] for i in range(index + 1, len(keys)) if keys[i] is not None), None)
+    if before is None or after is None or before[0] != after[0] or before[0] == key[0]:
+        return None
+    fixed = (before[0], key[1], key[2])
+    low, high = (after, before) if descending else (before, after)
+    return fixed if low <= fixed <= high else None
 
 
 def _series_around(table: Table, blocks: list[list[int]], index: int) -> str:

@@ -483,3 +483,43 @@ def test_a_series_wholly_out_of_place_is_reported_and_moved_as_one() -> None:
     fixed = fix_text(markdown, config=AUTO).text
     titles = [line.split("|")[1].strip() for line in fixed.splitlines()[2:]]
     assert titles[2:5] == ["Model 2", "PaLM: scaling", "PaLM 2: report"]
+
+
+AUTO = Config(select=("row-order",))
+ASCENDING = Config(select=("row-order",), order="ascending")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_row_whose_year_alone_is_off_is_reported_as_a_typo_and_not_moved(
+    descending: bool,
+) -> None:
+    # Tulu V3 dated November 2023 between rows of October and December 2024: in its neighbours'
+    # year it stands exactly in place, so its year is the slip, not its place
+    dated = [("A", "2024.08"), ("B", "2024.10"), ("Tulu", "2023.11"), ("C", "2024.12")]
+    dated += [("D", "2025.01"), ("E", "2025.02")]
+    markdown = rows(*(reversed(dated) if descending else dated))
+    (problem,) = run_rule(row_order, parse(markdown), AUTO)
+    assert "2023.11" in problem.message and "between rows dated 2024" in problem.message
+    assert "if its year is mistyped, correct it; else move it " in problem.message
+    assert problem.fix is None
+    assert fix_text(markdown, config=AUTO).text == markdown
+
+
+def test_a_mistyped_year_stays_while_a_misplaced_row_moves() -> None:
+    dated = [("A", "2024.01"), ("B", "2024.03"), ("X", "2023.04"), ("C", "2024.05")]
+    dated += [("D", "2024.09"), ("Late", "2024.06"), ("E", "2024.11"), ("F", "2024.12")]
+    markdown = rows(*dated)
+    problems = run_rule(row_order, parse(markdown), ASCENDING)
+    assert [(p.line, p.fix is None) for p in problems] == [(5, True), (8, False)]
+    moved = [pair for pair in dated if pair[0] != "Late"]
+    moved.insert(4, ("Late", "2024.06"))  # after C (2024.05): X stays between B and C
+    assert fix_text(markdown, config=ASCENDING).text == rows(*moved)
+
+
+def test_a_row_between_two_years_is_moved_as_before() -> None:
+    # its neighbours differ in year: nothing tells its year from its place, so it moves
+    dated = [("A", "2023.10"), ("B", "2023.12"), ("X", "2022.11"), ("C", "2024.01")]
+    dated += [("D", "2024.02")]
+    markdown = rows(*dated)
+    (problem,) = run_rule(row_order, parse(markdown), AUTO)
+    assert "mistyped" not in problem.message and problem.fix is not None
