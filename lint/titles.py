@@ -124,9 +124,11 @@ def names(cell: str) -> bool:
 def _identifier(text: str) -> bool:
     """True for a name written as one token of words joined by marks: a model's or a
     dataset's identifier (``ELYZA-Thinking-1.0-Qwen-32B``, ``SIP-med-LLM/SIP-jmed-llm-3``),
-    which ``is_name`` counts as many words; a paper's title has spaces, an address is none."""
+    which ``is_name`` counts as many words; a paper's title has spaces (but for a CJK one,
+    which ``is_name`` reads: ASCII only here), an address is none."""
     return (
-        len(text) <= _IDENTIFIER_LENGTH
+        text.isascii()
+        and len(text) <= _IDENTIFIER_LENGTH
         and len(text.split()) == 1
         and "://" not in text
         and _has_words(text)

@@ -39,7 +39,12 @@ LONG = "A long title of a paper about graphs"
             True,
         ),
         (("SIP-med-LLM/SIP-jmed-llm-3-8x13b", LONG, LONG + " 2", LONG + " 3"), True),
-        # an address or a title with spaces is no identifier
+        # an address, an identifier too long to be one, or a CJK title (written without spaces)
+        # is none
+        (
+            ("京东健康基于大模型的生成式推荐在电商标品推荐的应用", LONG, LONG + " 2", LONG + " 3"),
+            False,
+        ),
         (("https://example.org/a-long-path-to-a-paper", LONG, LONG + " 2", LONG + " 3"), False),
         (("Language-Models-Are-Few-Shot-Learners-" + "x" * 30, LONG, LONG, LONG), False),
     ],
