@@ -125,13 +125,14 @@ def _identifier(text: str) -> bool:
     """True for a name written as one token of words joined by marks: a model's or a
     dataset's identifier (``ELYZA-Thinking-1.0-Qwen-32B``, ``SIP-med-LLM/SIP-jmed-llm-3``),
     which ``is_name`` counts as many words; a paper's title has spaces (but for a CJK one,
-    which ``is_name`` reads: ASCII only here), an address is none."""
+    which ``is_name`` reads: ASCII only here). An address or an id (``arXiv:2303.06865``,
+    ``doi:…``) is none, nor a number or a date: a name has letters."""
     return (
         text.isascii()
         and len(text) <= _IDENTIFIER_LENGTH
         and len(text.split()) == 1
-        and "://" not in text
-        and _has_words(text)
+        and ":" not in text
+        and sum(map(str.isalpha, text)) >= 2
     )
 
 

@@ -46,6 +46,7 @@ LONG = "A long title of a paper about graphs"
             False,
         ),
         (("https://example.org/a-long-path-to-a-paper", LONG, LONG + " 2", LONG + " 3"), False),
+        (("arXiv:2303.06865", LONG, LONG + " 2", LONG + " 3"), False),
         (("Language-Models-Are-Few-Shot-Learners-" + "x" * 30, LONG, LONG, LONG), False),
     ],
 )
