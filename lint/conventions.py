@@ -117,8 +117,23 @@ class Conventions(NamedTuple):
 
 
 def header_cells(cells: Sequence[str]) -> tuple[str, ...]:
-    """Header cells as compared: white space inside collapsed."""
-    return tuple(" ".join(text.split()) for text in cells)
+    """Header cells as compared: white space inside collapsed, and emphasis or a code span
+    around the whole cell dropped (GitHub shows header cells bold: ``**Venue**`` looks like
+    ``Venue``)."""
+    return tuple(_unwrapped(" ".join(text.split())) for text in cells)
+
+
+# marks that may wrap a whole header cell, longest first
+_WRAPPERS = ("**", "__", "*", "_", "`")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without the emphasis or code marks that open and close it, in turn."""
+    while True:
+        mark = next((m for m in _WRAPPERS if text.startswith(m) and text.endswith(m)), None)
+        if mark is None or len(text) <= 2 * len(mark):
+            return text
+        text = text[len(mark) : -len(mark)].strip()
 
 
 def set_by(value: str, key: str, config: Config, document: Config) -> Setting:

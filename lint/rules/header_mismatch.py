@@ -10,7 +10,8 @@ Option ``header``: the header every paper table must have, for example
 use, and then only a near variant of it is reported (as many cells, and one of them named
 otherwise, or any number differing only in case, spacing or punctuation): a table of another kind,
 or one with a deliberate extra or different column, is not an error. Header cells are compared as
-written, white space aside.
+written, white space and emphasis or code marks around a whole cell aside (GitHub shows header
+cells bold: ``**Venue**`` looks like ``Venue``).
 
 Fails::
 

@@ -39,6 +39,19 @@ def found(markdown: str, config: Config = ONLY) -> list[tuple[int, int, str]]:
             "| B | 2023.06 | b | c |\n",
             [],
         ),
+        # emphasis or a code span around a whole header cell looks the same: GitHub shows
+        # header cells bold
+        (
+            f"{HEADER}\n{HEADER}\n| 论文题目 | **发表时间** | `内容简介` |\n|-|-|-|\n"
+            "| B | 2023.06 | b |\n",
+            [],
+        ),
+        # emphasis inside a cell is shown: compared as written
+        (
+            f"{HEADER}\n{HEADER}\n| 论文题目 | 发表**时间** | 内容简介 |\n|-|-|-|\n"
+            "| B | 2023.06 | b |\n",
+            [(9, 10, "T003")],
+        ),
         # a table that is not a paper table is not compared
         (f"{HEADER}\n| 作者 | 机构 |\n|---|---|\n| x | y |\n", []),
     ],
