@@ -18,7 +18,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lint.dates.patterns import CJK_MARKS, SYNTAX, Style, Wrapper, split_wrappers
-from lint.dates.values import MIN_YEAR, DateValue, days_in_month, is_full_name, limit, month_number
+from lint.dates.values import (
+    MIN_YEAR,
+    DateValue,
+    days_in_month,
+    is_full_name,
+    is_future,
+    limit,
+    month_number,
+)
 
 # the longest cell read as a date: anything longer is prose, and the reader stays linear anyway
 MAX_CELL = 64
@@ -108,7 +116,7 @@ _ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("4", "n", "n"): ("ymd",),
     ("n", "4"): ("my",),
     ("n", "n", "4"): ("mdy", "dmy"),
-    ("n", "n", "n"): ("mdY", "dmY"),
+    ("n", "n", "n"): ("mdY", "dmY", "Ymd"),
     ("n", "n"): ("Ym", "md", "dm"),
     ("a", "4"): ("my",),
     ("a", "n", "4"): ("mdy",),
@@ -144,6 +152,11 @@ def _readings(core: str, comment: str | None) -> list[tuple[tuple[str, ...], Dat
         reading = _reading(order, values, separators, comment)
         if reading is not None:
             found.append(reading)
+    if len(found) > 1:
+        # a reading that puts the date in the future is refuted by one that does not
+        # (``23-03-28`` is 2023-03-28, not 23 March 2028)
+        present = [reading for reading in found if not is_future(reading[1])]
+        found = present or found
     return found
 
 
