@@ -35,6 +35,7 @@ STYLES = [
     ("MMMM YYYY", "July 2018", DateValue(2018, 7)),
     ("MMM D, YYYY", "Jul 4, 2018", DateValue(2018, 7, 4)),
     ("M/DD/YY", "9/04/24", DateValue(2024, 9, 4)),
+    ("YY-MM-DD", "23-05-05", DateValue(2023, 5, 5)),
     ("YYYY年M月", "2023年5月", DateValue(2023, 5)),
     ("YYYY年MM月DD日", "2023年05月17日", DateValue(2023, 5, 17)),
     ("YYYY", "2024", DateValue(2024, 0)),
@@ -69,6 +70,24 @@ def test_year_hint_gives_a_yearless_date_its_year() -> None:
     assert read("02-29", "MM-DD", year_hint=2023) is None  # no such day that year
     assert dates.year_hint(("Papers", "2024", "July")) == 2024
     assert dates.year_hint(("Papers",)) is None
+
+
+def test_a_reading_in_the_future_is_refuted_by_one_that_is_not() -> None:
+    # 23-03-28 as day-month-year would be March 2028: as year-month-day it is March 2023
+    (reading,) = dates.analyse("23-03-28").readings  # type: ignore[union-attr]
+    assert (pattern(reading.shape), reading.value) == ("YY-MM-D?", DateValue(2023, 3, 28))
+    # both readings are past dates: both stay, the column decides
+    assert len(dates.analyse("22-09-20").readings) == 2  # type: ignore[union-attr]
+    # a date in the future with no other reading is still read (and reported as future)
+    assert dates.analyse("2099-01-01") is not None
+
+
+def test_a_column_of_two_digit_years_first_is_read_so() -> None:
+    # ScienceQA's leaderboard: every cell reads either way but those whose other reading is in
+    # the future settle the column's order
+    found = column_style(["22-09-20", "23-05-05", "23-03-28", "24-01-30", "23-12-14"])
+    assert found is not None and found.style == "YY-MM-DD"
+    assert read("22-09-20", found.style) == DateValue(2022, 9, 20)
 
 
 def test_the_style_settles_day_and_month_order() -> None:

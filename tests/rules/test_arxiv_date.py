@@ -100,3 +100,11 @@ def test_a_day_precise_date_in_a_table_in_arxiv_id_order_is_the_generators() -> 
     assert found(in_id_order) == []
     by_hand = header + held + "".join(reversed(generated[:12])) + "".join(generated[12:])
     assert [line for line, _, _, _ in found(by_hand)] == [3]
+
+
+def test_two_digit_years_first_are_their_ids_months() -> None:
+    # ScienceQA's leaderboard writes YY-MM-DD; read as DD-MM-YY, 22-09-20 would be 2020, before
+    # its id 2209.x, and every row would be reported
+    dated = [("2209.09513", "22-09-20"), ("2305.03453", "23-05-05"), ("2303.16199", "23-03-28")]
+    dated += [("2312.08762", "23-12-14"), ("2401.00012", "24-01-30")]
+    assert found(HEADER + "".join(row(paper_id, date) for paper_id, date in dated)) == []
