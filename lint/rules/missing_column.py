@@ -21,10 +21,10 @@ Passes::
     | Paper A | 2023.05 | 摘要 |
 
 Also, without ``required-columns``: a table with a date column but no title column (none by
-header name, none carrying its rows' links) whose rows still link to something gets no paper
-checks; that is said once per document, at the first such table, with the setting that names
-the title column. A dated table that links nothing (a changelog, a release history) is no paper
-table, and is not named.
+header name, none carrying its rows' links) whose rows still link a paper (an arXiv id or a
+DOI) gets no paper checks; that is said once per document, at the first such table, with the
+setting that names the title column. A dated table that links no paper (a changelog, a release
+history, datasets with their project pages) is no paper table, and is not named.
 
 Fix: none: add the column, or set ``title-column`` / ``date-column`` to the one that holds it.
 """
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint import papers
 from lint.columns import links
 from lint.config import SECTION
 from lint.context import Context
@@ -64,6 +65,15 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 yield Problem(header.line, header.column(0), CODE, NAME, message)
 
 
+def _links_a_paper(cells: tuple[str, ...], date: int | None) -> bool:
+    """True when a row's cells link a paper by an arXiv id or a DOI (a project page, a
+    dataset's site or a release note says nothing of a paper)."""
+    if not any(links(text) for text in cells):
+        return False  # most rows of such tables: no link at all
+    found = papers.identity(cells, None, date)
+    return bool(found.arxiv or found.dois)
+
+
 def _untitled(context: Context) -> Iterator[Problem]:
     """Once: the tables that have a date column but no title column, so no paper checks."""
     untitled = [
@@ -71,7 +81,7 @@ def _untitled(context: Context) -> Iterator[Problem]:
         for found in context.conventions.tables
         if found.date_style is not None
         and found.roles.title is None
-        and any(links(text) for row in found.table.rows for text in row.cells)
+        and any(_links_a_paper(row.cells, found.roles.date) for row in found.table.rows)
     ]
     if not untitled:
         return

@@ -54,6 +54,17 @@ def test_a_date_table_without_a_title_column_is_said_once() -> None:
     assert list(run_rule(missing_column, parse(titled), Config(select=("missing-column",)))) == []
 
 
+def test_a_dated_table_linking_no_paper_is_no_paper_table() -> None:
+    # datasets with their project pages (a survey's evaluation tables): dated, linked, no paper
+    datasets = (
+        "| Dataset | Year | Classes | Project |\n|---|---|---|---|\n"
+        "| MNIST | 1998 | 10 | [Project](http://yann.lecun.com/exdb/mnist/) |\n"
+        "| Caltech-101 | 2004 | 102 | [Project](https://data.caltech.edu/records/mzrjq) |\n"
+    )
+    problems = run_rule(missing_column, parse(datasets), Config(select=("missing-column",)))
+    assert list(problems) == []
+
+
 def test_a_dated_table_that_links_nothing_is_no_paper_table() -> None:
     # a changelog: dated, no title column, no link in any row (issue 17: not a paper table)
     changelog = "| Version | Time | Update Content |\n|---|---|---|\n| V1 | 2023/03/31 | first |\n"
