@@ -36,6 +36,20 @@ def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, arxiv.Da
     return known
 
 
+def before_its_id(dated: arxiv.DatedId) -> bool:
+    """True when a row's date is before its arXiv id's month by more than a month (a date
+    alone counts as its year's end): a date its own link contradicts. An id's month is its
+    submission cycle's: a paper sent on the 30th, or over the year-end break, takes the next
+    month's id, so the month before is no contradiction."""
+    written = (dated.date.year, dated.date.month or 13)
+    return months(written) < months(dated.month) - 1
+
+
+def months(year_month: tuple[int, int]) -> int:
+    """A year and month counted in months, to compare and subtract."""
+    return year_month[0] * 12 + year_month[1]
+
+
 def arxiv_dates(rows: tuple[tuple[int, arxiv.DatedId], ...]) -> Setting:
     """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
     month are dated the id's month, else ``free``."""

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from lint import arxiv, dates
+from lint.arxiv_dating import arxiv_rows, before_its_id
 from lint.columns import Roles
 from lint.config import AUTO, Config
 from lint.conventions import (
@@ -24,12 +25,54 @@ from lint.document import Table
 from lint.memo import Memo
 
 
-def misplaced(found: TableConventions) -> list[int]:
+def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
     """The indexes of the rows outside the longest run of rows in the table's order (none when
-    it has no order)."""
+    it has no order), each read at ``ordering_keys``."""
     if found.order.value not in ("ascending", "descending"):
         return []
-    return out_of_order(found.keys, found.order.value == "descending")
+    return out_of_order(ordering_keys(found, memo), found.order.value == "descending")
+
+
+def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[DateKey | None, ...]:
+    """The table's dates as its order compares them: a date with a month that its own arXiv id
+    contradicts (before the id's month, arxiv-date's report) is read as the id's month where
+    that puts its row in place beside its neighbours (its link is evidence enough at an end of
+    the table too): the date is the slip, not the row's place, nor its neighbours'. Elsewhere
+    (a dataset's own release date beside the paper it cites) the date is read as written."""
+    descending = found.order.value == "descending"
+    rows = arxiv_rows(found, memo if memo is not None else Memo())
+    keys = found.keys
+    if not rows or found.order.value not in ("ascending", "descending"):
+        return keys
+    fixed = list(keys)
+    for index, dated in rows:
+        key = keys[index] if index < len(keys) else None
+        if key is None or not key[1] or not before_its_id(dated):
+            continue
+        by_id = (dated.month[0], dated.month[1], 0)
+        if in_place(keys, index, by_id, descending, ends=True):
+            fixed[index] = by_id
+    return tuple(fixed)
+
+
+def neighbours(keys: Sequence[DateKey | None], index: int) -> tuple[DateKey | None, DateKey | None]:
+    """The nearest readable dates before and after row ``index`` (None where there is none)."""
+    before = next((keys[i] for i in range(index - 1, -1, -1) if keys[i] is not None), None)
+    after = next((keys[i] for i in range(index + 1, len(keys)) if keys[i] is not None), None)
+    return before, after
+
+
+def in_place(
+    keys: Sequence[DateKey | None], index: int, key: DateKey, descending: bool, ends: bool = False
+) -> bool:
+    """True when row ``index`` dated ``key`` would stand in order between its nearest dated
+    neighbours: both of them, or with ``ends`` the one a row at an end of the table has."""
+    before, after = neighbours(keys, index)
+    if (before is None and after is None) or (not ends and (before is None or after is None)):
+        return False
+    if descending:
+        before, after = after, before
+    return (before is None or before <= key) and (after is None or key <= after)
 
 
 def date_keys(

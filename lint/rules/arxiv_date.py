@@ -71,10 +71,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year
-            # an id's month is its submission cycle's: a paper sent on the 30th, or over the
-            # year-end break, takes the next month's id, so the month before is no contradiction
-            before = _months(written) < _months(dated.month) - 1
-            later = _months(written) > _months(dated.month)
+            before = arxiv_dating.before_its_id(dated)
+            later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
             # a later date with a day is a version's, a release's or an update's (daily arXiv
             # lists date each paper by its latest version): a date on purpose
             if before or (follow and dated.date.month and later and dated.date.day is None):
@@ -90,10 +88,6 @@ def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> 
     ids = [arxiv.arxiv_order(dated.arxiv) for _, dated in rows]
     slips = min(len(out_of_order(ids, descending)) for descending in (True, False))
     return slips * 20 <= len(ids)
-
-
-def _months(year_month: tuple[int, int]) -> int:
-    return year_month[0] * 12 + year_month[1]
 
 
 def _problem(

@@ -523,3 +523,46 @@ def test_a_row_between_two_years_is_moved_as_before() -> None:
     markdown = rows(*dated)
     (problem,) = run_rule(row_order, parse(markdown), AUTO)
     assert "mistyped" not in problem.message and problem.fix is not None
+
+
+def arxiv_rows(*dated: tuple[str, str]) -> str:
+    return HEADER + "".join(
+        f"| [Paper {paper_id}](https://arxiv.org/abs/{paper_id}) | {date} | x |\n"
+        for paper_id, date in dated
+    )
+
+
+@pytest.mark.parametrize(
+    ("dated", "expected_lines"),
+    [
+        # the last row dated before its own id (2502.x, 2024.11): its link says 2025.02, where
+        # it stands in place; arxiv-date reports the date, row-order nothing
+        # (one row dated after its id's month: the table is in date order, not in id order)
+        (
+            [("2406.00001", "2024.06"), ("2407.00001", "2024.07"), ("2405.00009", "2024.08")]
+            + [("2409.00001", "2024.09"), ("2410.00001", "2024.10"), ("2501.00001", "2025.01")]
+            + [("2502.18137", "2024.11")],
+            [],
+        ),
+        # a row dated before its own id (2406.x, 2024.03) is no evidence against the row before
+        # it (2024.05): read at its id's month, both stand in order
+        (
+            [("2401.00001", "2024.01"), ("2402.00001", "2024.02"), ("2405.21075", "2024.05")]
+            + [("2406.09961", "2024.03"), ("2406.00001", "2024.06"), ("2404.00009", "2024.07")]
+            + [("2408.00001", "2024.08")],
+            [],
+        ),
+        # a date its id contradicts, where the id's month does not put it in place either (a
+        # dataset's release date beside the paper it cites): read as written, reported
+        (
+            [("2401.00001", "2024.01"), ("2402.00001", "2024.02"), ("2210.08402", "2022.08")]
+            + [("2403.00001", "2024.03"), ("2404.00001", "2024.04"), ("2401.00009", "2024.05")]
+            + [("2406.00001", "2024.06")],
+            [5],
+        ),
+    ],
+)
+def test_a_date_its_own_arxiv_id_contradicts_is_no_evidence_of_order(
+    dated: list[tuple[str, str]], expected_lines: list[int]
+) -> None:
+    assert [line for line, _, _ in found(arxiv_rows(*dated), AUTO)] == expected_lines
