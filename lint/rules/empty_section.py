@@ -4,11 +4,13 @@ Why: an empty heading in a paper list is a category promised and never filled, o
 rows were moved away; readers open it and find nothing. A heading is empty when nothing at all
 (no table, text, list, code or sub-heading; HTML comments do not count) comes before the next
 heading of the same or a higher level. Sections of prose, such as a contributors' guide or a
-licence, are not empty. Headings that are no section to fill are left alone: a heading that is
-itself a link (the entry is the link), a notice written as a heading (a sentence: it ends with
-``.``, ``!`` or ``?``, or runs past a dozen words: "News: ... accepted by CVPR 2024.", "Other
-tasks are coming soon!"), and a run of three or more empty headings side by side at one level
-(a list naming its topics as headings, as a Future Directions section does).
+licence, are not empty. Headings that are no section to fill are left alone: a heading that
+is a link (the entry is the link) or holds a link away from the page (it points to where its
+content is: "... for UAV [here](https://...)"; a ``[↑](#top)`` link does not count), a notice
+written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
+words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"), and a run of three
+or more empty headings side by side at one level (a list naming its topics as headings, as a
+Future Directions section does).
 
 Fails::
 
@@ -48,6 +50,8 @@ FIX = "none"
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
+# a link away from the page (not ``[↑](#top)``): the heading points to where its content is
+_LINK_AWAY = re.compile(r"\[[^\]]+\]\((?!#)[^)]*\)")
 _SENTENCE_END = ".!?。！？"
 _MAX_WORDS = 12  # a section name is a few words; a notice or a report's title runs longer
 _RUN = 3  # empty headings side by side: topics named as headings, not sections to fill
@@ -91,9 +95,10 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
 
 
 def _is_section(section: Section) -> bool:
-    """A heading that names a section to fill: not a link (an entry), not a notice (a sentence)."""
+    """A heading that names a section to fill: no link (an entry, or a pointer to its content
+    elsewhere), not a notice (a sentence)."""
     title = section.title.strip()
-    if _LINK.fullmatch(title.strip("*_ ")):
+    if _LINK.fullmatch(title.strip("*_ ")) or _LINK_AWAY.search(title):
         return False
     shown = shown_heading(title).strip()
     if not shown:

@@ -62,6 +62,12 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         ),
         # a heading that is itself a link is the entry
         (f"## A\n{TABLE}\n## [依存句法](https://example.org/dp.md)\n\n## B\n{TABLE}", []),
+        # a heading pointing to its content elsewhere is no section to fill
+        (
+            f"## A\n{TABLE}\n### You can focus on MLLMs for UAV [here](https://github.com/o/r)\n\n"
+            f"## B\n{TABLE}",
+            [],
+        ),
         # three empty headings side by side name topics; two are still reported
         (f"## Future\n\n#### Maps\n\n#### Agents\n\n#### Hardware\n\n## B\n{TABLE}", []),
         (
