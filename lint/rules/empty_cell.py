@@ -8,7 +8,8 @@ are the months of the rows' arXiv ids, a row is compared with the rows of its ki
 an arXiv id when at least 90% of those fill their date (a paper without a preprint has no arXiv
 date to give), a row without one when at least 90% of those do. A row whose cells do not fit
 its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
-not a missing value, and is not reported here.
+not a missing value, and is not reported here. A row whose every cell is empty (a blank row an
+editor left) is reported once, as a row to remove: it holds no paper to complete.
 
 Fails (the other rows all have a date)::
 
@@ -62,6 +63,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         for row in table.rows:
             if len(row.cells) != width:
                 continue  # missing or extra cells: column-count reports the row
+            blank = not any(row.cells)  # a row of empty cells: no paper to fill in, once
             for role, index in (("title", roles.title), ("date", roles.date)):
                 if index is None or row.cells[index]:
                     continue
@@ -69,6 +71,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                     evidence = _id_evidence(found, row, memo.identities)
                 else:
                     evidence = _evidence(found, index)
+                if evidence is not None and blank:
+                    message = "empty row: every cell of it is empty; remove the row"
+                    yield Problem(row.line, row.column(0), CODE, NAME, message)
+                    break
                 if evidence is not None:
                     message = f"empty {role} cell: {evidence}; fill in the paper's {role}"
                     yield Problem(row.line, row.column(index), CODE, NAME, message)

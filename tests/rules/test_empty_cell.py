@@ -59,3 +59,11 @@ def test_dates_following_arxiv_ids_are_compared_among_rows_with_an_id() -> None:
     )
     markdown = HEADER + with_ids + without + arxiv(10, "")
     assert found(markdown) == [(16, 50, "T004")]
+
+
+def test_a_row_of_empty_cells_is_reported_once_as_a_row_to_remove() -> None:
+    # a blank row an editor left under the delimiter row: no paper's title or date to fill in
+    markdown = f"{HEADER}|  |  |  |\n{FULL}"
+    (problem,) = run_rule(empty_cell, parse(markdown), ONLY)
+    assert (problem.line, problem.column) == (3, 3)  # at its first cell
+    assert problem.message == "empty row: every cell of it is empty; remove the row"
