@@ -15,10 +15,10 @@ both; this rule counts the cells as written and says which case a row is:
   padding the end would keep the shift;
 - a missing title or date cell: a short row without the title or date cell its paper table
   fills in its other rows (nine in ten); padded with an empty cell, which renders the same;
-- a group's label: a row of one cell without a link, in a table of three columns or more,
-  whose kind of text the first column never holds (``| _VLA Models_ |`` above the rows of that
-  group, in a column of linked titles), is a sub-heading GitHub shows in the first column with
-  the others empty: never reported unless ``trailing-cells = "strict"``;
+- a group's label: a row of one cell without a link, emphasised or of a kind the first column
+  never holds (``| _VLA Models_ |`` above the rows of that group, in a column of linked titles),
+  is a sub-heading GitHub shows in the first column with the others empty: never reported
+  unless ``trailing-cells = "strict"``;
 - omitted trailing cells: GitHub shows a short row padded with empty cells, so leaving out
   trailing cells is harmless. Option ``trailing-cells``: ``auto`` (default) reports it only
   where the list does not do it (no other row leaves cells out) and the other rows do not
@@ -50,14 +50,14 @@ escape a pipe (``\\|``) or drop a cell.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
-from lint.column_shapes import MIN_ROWS, RARE, Column, kind, shift
+from lint.column_shapes import Column, shift
 from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
-from lint.document import Document, Row, Table, is_pipeless
+from lint.document import Document, Row, is_pipeless
+from lint.groups import group_rows
 from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "T001"
@@ -67,11 +67,6 @@ FIX = "safe"
 
 # a list leaves out trailing cells when this many of its rows do (one row is an accident)
 OMITTING_ROWS = 2
-# a one-cell row labels a group of rows in a table of this many columns or more (in a table of
-# two, one cell left out is as likely a missing link as a label)
-GROUP_COLUMNS = 3
-# what makes a cell more than a label: a link, an address or an image
-_LINK_MARKS = ("](", "://", "<a ", "<img", "![")
 # a column is filled when this share of its table's full rows fill it
 FILLED = 0.9
 _SHOWN = 40
@@ -86,15 +81,15 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for found in context.conventions.tables:
         expected = len(found.table.header.cells)
         strict = found.settings.trailing_cells == STRICT
-        first: Counter[str] | None = None  # the kinds of the first column, read once if asked
-        for row in found.table.rows:
+        labels: frozenset[int] | None = None  # the table's group rows, read once if asked
+        for index, row in enumerate(found.table.rows):
             if is_pipeless(row):
                 continue  # text glued under the table: broken-table reports it
             count = len(row.cells)
-            if count < expected and not strict and _label_like(row, expected):
-                first = _first_column(found.table, expected) if first is None else first
-                if _group_label(row.cells[0], first):
-                    continue
+            if count == 1 < expected and not strict:
+                labels = group_rows(found.table) if labels is None else labels
+                if index in labels:
+                    continue  # a group's label: a heading inside the table
             if count < expected:
                 problem = _short_row(doc, found, row, strict or not omitting)
             elif count > expected:
@@ -137,32 +132,6 @@ def _short_row(
     names = ", ".join(f'"{header[index]}"' for index in range(count, expected))
     message = f"{head}: it leaves out {names} (renders as empty cells): add the missing cells"
     return Problem(row.line, row.column(count), CODE, NAME, message, fix)
-
-
-def _label_like(row: Row, expected: int) -> bool:
-    """True for a row of one cell of text without a link in a table of ``GROUP_COLUMNS`` or
-    more: the name of a group of the rows below it, or a row missing its cells."""
-    if len(row.cells) != 1 or expected < GROUP_COLUMNS or not row.cells[0]:
-        return False
-    cell = row.cells[0].lower()
-    return not any(mark in cell for mark in _LINK_MARKS)
-
-
-def _first_column(table: Table, expected: int) -> Counter[str]:
-    """The kinds of the first cells of the rows with all their cells (or more: their first cell
-    stands under the first column all the same)."""
-    return Counter(
-        kind(row.cells[0])
-        for row in table.rows
-        if len(row.cells) >= expected and not is_pipeless(row)
-    )
-
-
-def _group_label(cell: str, first: Counter[str]) -> bool:
-    """True for a label-like cell whose kind of text the first column never holds (a label
-    above rows of linked titles); a cell like the column's others is a row missing its cells."""
-    rows = sum(first.values())
-    return rows >= MIN_ROWS and first[kind(cell)] <= RARE * rows
 
 
 def _optional(column: Column) -> bool:

@@ -56,6 +56,7 @@ merge by hand, a repeat in another file, and never a row of a list that cross-li
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from lint import markup, papers, titles
@@ -64,6 +65,7 @@ from lint.config import AUTO
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row
+from lint.groups import group_rows
 from lint.headings import shown_heading
 from lint.paper_index import CONFLICT, DATES, RENAMED, SAME, VENUES, Entry, Index
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
@@ -108,17 +110,22 @@ class _Table:
             self.setting == AUTO and not cross_lists
         )
         self.set_scope = self.setting in ("document", "section")
-        self.own = Index()
         self.region: Index | None = None
         self.elsewhere: Index | None = None
 
     def check(self, firsts: list[Entry]) -> Iterator[Problem]:
+        # a table grouped by label rows holds a section per group: a row repeated in another
+        # group is compared as a repeat in another section (the region holds the first)
+        labels = group_rows(self.found.table) if self.region is not None else frozenset()
+        starts = sorted(self.found.table.rows[index].line for index in labels)
+        owns: dict[int, Index] = {}
         for entry in self.found.entities:
-            match = self.own.find(entry)
+            own = owns.setdefault(bisect_right(starts, entry.row.line), Index())
+            match = own.find(entry)
             if match is not None:
                 yield _problem(self.doc, entry, *match, self._hint(True), self.set_scope)
                 continue
-            self.own.add(entry)
+            own.add(entry)
             if self.region is None:
                 continue
             match = self.region.find(entry)

@@ -55,6 +55,7 @@ from lint import conventions, date_order, dates
 from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
+from lint.groups import group_rows
 from lint.headings import first_shown_word
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -77,10 +78,15 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         if found.order.value not in ("ascending", "descending"):
             continue
         found = found._replace(keys=date_order.ordering_keys(found, context.memo))
-        misplaced = date_order.out_of_order(found.keys, found.order.value == "descending")
+        descending = found.order.value == "descending"
+        misplaced = date_order.out_of_order(found.keys, descending)
         if not misplaced:
             continue
-        descending = found.order.value == "descending"
+        labels = group_rows(found.table)
+        if labels:  # a table grouped by label rows is in order when each group is
+            misplaced = _within_groups(found.keys, labels, descending)
+            if not misplaced:
+                continue
         if found.order.source != conventions.SET and _grouped(found.keys, descending, misplaced):
             continue
         blocks = _series(found.table, found.roles.title)
@@ -90,7 +96,29 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         in_series = {index for block in kept for index in block}
         misplaced = [index for index in misplaced if index not in in_series]
         if misplaced:
-            yield from _problems(doc, found, misplaced, blocks)
+            yield from _problems(doc, found, misplaced, blocks, labels)
+
+
+def _within_groups(
+    keys: Sequence[conventions.DateKey | None], labels: frozenset[int], descending: bool
+) -> list[int]:
+    """The rows out of order within their groups (the rows between two label rows)."""
+    found: list[int] = []
+    for group in _groups(len(keys), labels):
+        out = date_order.out_of_order([keys[index] for index in group], descending)
+        found.extend(group[position] for position in out)
+    return sorted(found)
+
+
+def _groups(rows: int, labels: frozenset[int]) -> list[list[int]]:
+    """The indexes of the rows of each group: the runs of rows between label rows."""
+    groups: list[list[int]] = [[]]
+    for index in range(rows):
+        if index in labels:
+            groups.append([])
+        else:
+            groups[-1].append(index)
+    return [group for group in groups if group]
 
 
 def _grouped(keys: Sequence[conventions.DateKey | None], descending: bool, out: list[int]) -> bool:
@@ -138,6 +166,28 @@ def _leading_name(text: str) -> str:
 
 
 def _sorted_order(
+    keys: Sequence[conventions.DateKey | None],
+    blocks: list[list[int]],
+    descending: bool,
+    labels: frozenset[int] = frozenset(),
+) -> list[int]:
+    """The rows' indexes sorted by date within each group of rows, label rows kept in place
+    (a row never moves to another group)."""
+    if not labels:
+        return _sorted_blocks(keys, blocks, descending)
+    order: list[int] = []
+    start = 0
+    for index in [*sorted(labels), len(keys)]:
+        inside = set(range(start, index))
+        within = [[i for i in block if i in inside] for block in blocks]
+        order.extend(_sorted_blocks(keys, [block for block in within if block], descending))
+        if index < len(keys):
+            order.append(index)
+        start = index + 1
+    return order
+
+
+def _sorted_blocks(
     keys: Sequence[conventions.DateKey | None], blocks: list[list[int]], descending: bool
 ) -> list[int]:
     """The rows' indexes sorted by date, stably, a series moving as one block (by its first
@@ -155,6 +205,7 @@ def _problems(
     found: conventions.TableConventions,
     misplaced: list[int],
     blocks: list[list[int]],
+    labels: frozenset[int],
 ) -> Iterator[Problem]:
     table, keys, column = found.table, found.keys, found.roles.date
     assert column is not None
@@ -167,8 +218,15 @@ def _problems(
     moved = [index for index in misplaced if index not in typos]
     # a row with a mistyped year stays where it is: sorted as dated in its neighbours' year
     sorting = [typos.get(index, key) for index, key in enumerate(keys)]
-    order = _sorted_order(sorting, blocks, descending)
-    unreadable = next((r for r, k in zip(table.rows, keys, strict=True) if k is None), None)
+    order = _sorted_order(sorting, blocks, descending, labels)
+    unreadable = next(
+        (
+            r
+            for i, (r, k) in enumerate(zip(table.rows, keys, strict=True))
+            if k is None and i not in labels
+        ),
+        None,
+    )
     # a series kept together can leave a row no place to go: sorting then moves nothing, and a
     # fix that changes nothing would be offered again on every pass (issue 18: never settled)
     stuck = order == sorted(order)
@@ -179,7 +237,7 @@ def _problems(
     place = {index: position for position, index in enumerate(order)}
     direction = found.order.value
     if typos:
-        as_dated = _sorted_order(keys, blocks, descending)
+        as_dated = _sorted_order(keys, blocks, descending, labels)
         dated_place = {index: position for position, index in enumerate(as_dated)}
     for index in misplaced:
         row = table.rows[index]

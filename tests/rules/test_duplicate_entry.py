@@ -480,3 +480,24 @@ def test_a_later_file_is_reported_against_the_earlier_one() -> None:
 def test_many_rows_with_one_title_stay_linear() -> None:
     rows = "".join(f"| Model | {size}B | 2024-01 | 通用 | |\n" for size in range(3000))
     assert found(MODELS + rows) == []
+
+
+def test_a_paper_under_two_groups_of_one_table_is_cross_listed() -> None:
+    # label rows split a table into sections as headings do: a list that cross-lists its papers
+    # lists one under two groups on purpose (WangCheng0116's list), and a fix never removes it
+    header = "| Time | Title | Venue | Paper |\n| ---- | ----- | :--: | :--: |\n"
+    papers = [
+        f"| 25.0{i} | Paper {i} on safety | Arxiv | [link](https://arxiv.org/abs/2501.0000{i}) |\n"
+        for i in range(1, 6)
+    ]
+    table = (
+        f"{header}| ***<ins>Overthinking</ins>*** |  |  |  |\n{papers[0]}{papers[1]}{papers[2]}"
+        f"| ***<ins>Underthinking</ins>*** |  |  |  |\n{papers[3]}{papers[0]}"
+    )
+    elsewhere = f"{header}{papers[4]}{papers[1]}"
+    markdown = f"## A\n\n{table}\n## B\n\n{elsewhere}"
+    assert found(markdown) == []  # the list cross-lists Paper 2 under A and B: Paper 1 too
+    assert fix_text(markdown, config=ONLY, unsafe=True).text == markdown
+    # within one group, a paper pasted twice is still a repeat
+    pasted = markdown.replace(papers[3], papers[3] + papers[3])
+    assert [line for line, _, _ in found(pasted)] == [11]

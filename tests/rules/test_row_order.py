@@ -566,3 +566,25 @@ def test_a_date_its_own_arxiv_id_contradicts_is_no_evidence_of_order(
     dated: list[tuple[str, str]], expected_lines: list[int]
 ) -> None:
     assert [line for line, _, _ in found(arxiv_rows(*dated), AUTO)] == expected_lines
+
+
+GROUPED = "| Time | Title | Venue |\n| ---- | ----- | :--: |\n"
+
+
+def test_a_table_grouped_by_label_rows_is_ordered_within_each_group() -> None:
+    # newest first inside each group; across groups the dates start over (WangCheng0116's list)
+    first = "".join(f"| 25.0{month} | P{month} | Arxiv |\n" for month in range(8, 1, -1))
+    second = "".join(f"| 24.1{month} | Q{month} | Arxiv |\n" for month in range(2, -1, -1))
+    markdown = (
+        f"{GROUPED}| ***<ins>Backdoors</ins>*** |  |  |\n{first}"
+        f"| ***<ins>Error Injection</ins>*** |  |  |\n{second}"
+    )
+    assert found(markdown, AUTO) == []
+    # a row out of order inside its group is reported, and moved within it: never across a label
+    swapped = markdown.replace(
+        "| 25.05 | P5 | Arxiv |\n| 25.04 | P4 | Arxiv |",
+        "| 25.04 | P4 | Arxiv |\n| 25.05 | P5 | Arxiv |",
+    )
+    (problem,) = run_rule(row_order, parse(swapped), AUTO)
+    assert problem.fix is not None
+    assert fix_text(swapped, config=AUTO).text == markdown

@@ -1,0 +1,75 @@
+"""A table's group rows: rows that name the group of rows below them, a heading inside a table.
+
+Lists group a table's rows under label rows: ``| ***<ins>Error Injection</ins>*** |  |  |  |``
+(the label in the first cell, the others empty) or ``| _VLA Models_ |`` (one cell). GitHub shows
+the label in the first column; the rows below it, up to the next label, are its group. A label
+row holds text without a link (a paper's row links its paper or has its other cells), in a table
+of ``GROUP_COLUMNS`` or more, and its text is either emphasised where most of the first column
+is not, or of a kind the first column of the table's other rows never holds (a name above rows of
+linked titles, of dates): a row whose one cell is like the column's others is a row missing its
+cells (column-count's).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from lint.column_shapes import MIN_ROWS, RARE, kind
+from lint.document import Row, Table, is_pipeless
+
+# a label row names a group in a table of this many columns or more (in a table of two, one cell
+# left out is as likely a missing link as a label)
+GROUP_COLUMNS = 3
+# what makes a cell more than a label: a link, an address or an image
+_LINK_MARKS = ("](", "://", "<a ", "<img", "![")
+# marks that open an emphasised label (``**``, ``_``, ``<b>``, ``<ins>``)
+_EMPHASIS = ("*", "_", "<b>", "<strong>", "<em>", "<i>", "<ins>", "<u>")
+
+
+def group_rows(table: Table) -> frozenset[int]:
+    """The indexes of the table's rows that label a group (see the module's docstring)."""
+    width = len(table.header.cells)
+    if width < GROUP_COLUMNS:
+        return frozenset()
+    labels = [index for index, row in enumerate(table.rows) if _label_like(row, width)]
+    if not labels:
+        return frozenset()
+    others = _first_cells(table.rows, width, frozenset(labels))
+    if len(others) < MIN_ROWS:
+        return frozenset()  # too few rows to tell a label from a row
+    kinds = Counter(map(kind, others))
+    plain = 2 * sum(map(_emphasised, others)) < len(others)
+    return frozenset(
+        index
+        for index in labels
+        if (plain and _emphasised(table.rows[index].cells[0]))
+        or kinds[kind(table.rows[index].cells[0])] <= RARE * len(others)
+    )
+
+
+def _label_like(row: Row, width: int) -> bool:
+    """A row of text without a link in its first cell and nothing in the others (or no other
+    cell at all), within the header's cell count."""
+    cells = row.cells
+    if not cells or not cells[0] or len(cells) > width or is_pipeless(row):
+        return False
+    if any(cells[1:]):
+        return False
+    lower = cells[0].lower()
+    return not any(mark in lower for mark in _LINK_MARKS)
+
+
+def _first_cells(rows: Sequence[Row], width: int, labels: frozenset[int]) -> list[str]:
+    """The first cells of the other rows with all their cells (or more: their first cell stands
+    under the first column all the same)."""
+    return [
+        row.cells[0]
+        for index, row in enumerate(rows)
+        if index not in labels and len(row.cells) >= width and not is_pipeless(row)
+    ]
+
+
+def _emphasised(cell: str) -> bool:
+    """True for a cell whose text opens with emphasis (``**``, ``_``, ``<b>``, ``<ins>``)."""
+    return cell.lower().startswith(_EMPHASIS)

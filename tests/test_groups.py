@@ -1,0 +1,49 @@
+"""A table's group rows: label rows that head the rows below them (``lint/groups.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.document import parse
+from lint.groups import group_rows
+
+HEADER = "| Time | Title | Venue | Paper |\n| --- | --- | --- | --- |\n"
+
+
+def rows(*lines: str) -> list[int]:
+    (table,) = parse(HEADER + "".join(f"{line}\n" for line in lines)).tables
+    return sorted(table.rows[index].line for index in group_rows(table))
+
+
+PAPERS = [
+    f"| 25.0{month} | Paper {month} | Arxiv | [link](https://arxiv.org/abs/2501.0000{month}) |"
+    for month in range(1, 5)
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a label in the first cell, the others empty, above dated rows: a group row
+        (["| ***<ins>Error Injection</ins>*** |  | | |", *PAPERS], [3]),
+        # one cell alone, emphasised
+        (["| _Backdoors_ |", *PAPERS], [3]),
+        # a label of a kind the first column never holds (text among dates), not emphasised
+        ([*PAPERS[:2], "| Overthinking |  |  |  |", *PAPERS[2:]], [5]),
+        # a row with a link is a paper's row missing its cells, never a label
+        (["| [Paper](https://arxiv.org/abs/2501.00009) |  |  |  |", *PAPERS], []),
+        # a date alone is like the column's others: a row missing its cells
+        (["| 25.06 |  |  |  |", *PAPERS], []),
+        # too few rows to tell a label from a row
+        (["| _Backdoors_ |", *PAPERS[:2]], []),
+    ],
+)
+def test_group_rows(lines: list[str], expected: list[int]) -> None:
+    assert rows(*lines) == expected
+
+
+def test_a_table_of_two_columns_has_no_groups() -> None:
+    (table,) = parse(
+        "| Name | Link |\n|---|---|\n| _Tools_ |  |\n| a | b |\n| c | d |\n| e | f |\n"
+    ).tables
+    assert group_rows(table) == frozenset()
