@@ -194,7 +194,9 @@ def day_span(elements: Sequence[str]) -> tuple[int, int] | None:
             return index, index + 2
         if following is not None and index + 2 < len(elements):
             return index, index + 2
-        return (index - 1 if index else index), index + 1
+        # the separator before it goes with it; in a style without one (YYYYMMDD) the day alone
+        joined = index and elements[index - 1] not in TOKENS
+        return (index - 1 if joined else index), index + 1
     return None
 
 
@@ -217,8 +219,10 @@ def extension(elements: tuple[str, ...]) -> tuple[str, ...] | None:
             return (tokens[0], " ", "D", ", ", "YYYY")  # Jul 4, 2018
         return None
     day = {"MM": "DD", "M": "D"}.get(tokens[-1], "D?")
-    if elements[-1] in MONTHS:  # YYYY.MM -> YYYY.MM.DD
-        return (*elements, elements[-2], day) if len(elements) > 2 else None
+    if elements[-1] in MONTHS:  # YYYY.MM -> YYYY.MM.DD, YYYYMM -> YYYYMMDD
+        if len(elements) == 2:
+            return (*elements, day)
+        return (*elements, elements[-2], day)
     if elements[-1].strip() == "月":  # YYYY年MM月 -> YYYY年MM月DD日
         return (*elements, day, "日")
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint import dates
 from lint.config import Config, ConfigError, from_mapping
 from lint.document import parse
 from lint.fix import fix_text
@@ -611,3 +612,17 @@ def test_years_alone_the_list_writes_are_its_way(
     # a set style holds every date to it: each year alone is reported
     alone = sum(len(date) == 4 for written in tables for date in written)
     assert len(found(markdown, ONLY)) == alone
+
+
+def test_a_style_without_separators_leaves_its_day_out_as_any_other() -> None:
+    # SOTA-MedSeg writes 20190730 where it knows the day and 202004 where it does not: one style,
+    # its day optional (the day of YYYYMMDD was read as taking the month with it)
+    markdown = column("20190730", "202004", "20200415", "201901", "20210102", "20210305")
+    assert found(markdown, AUTO) == []
+    assert dates.column_style(["20190730", "202004", "20200415"]).style == "YYYYMM[DD]"  # type: ignore[union-attr]
+
+
+def test_a_day_is_more_precision_in_a_style_without_separators() -> None:
+    # 20190605 in a YYYYMM column is as precise as a date gets: fine, as 2023-07-01 is in YYYY-MM
+    markdown = column("20190605", "201812", "201809", "201807", "201805")
+    assert found(markdown, AUTO) == []
