@@ -12,8 +12,10 @@ day-precise date after the id's month is a version's, a release's or an update's
 daily lists date papers by their latest version). In a table whose rows run in arXiv id order
 (a list generated from arXiv, newest id first or last), a date with a day is the generator's
 (a submission or update date: a paper held in moderation takes a later month's id) and is not
-checked. Rows with no arXiv id,
-several ids, or a date that cannot be read are left alone; a year alone is checked by its year.
+checked. A date several rows of a table share, before the id of every row with one that gives
+it, is an event's (a challenge's, a deadline's), not the papers': it is not checked. Rows with no
+arXiv id, several ids, or a date that cannot be read are left alone; a year alone is checked by
+its year.
 
 Fails::
 
@@ -34,13 +36,15 @@ with a day, which the id cannot give.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from lint import arxiv, arxiv_dating, dates
 from lint.cell_fix import rewrite_cell
+from lint.columns import cell
 from lint.context import Context
 from lint.date_order import out_of_order
-from lint.document import Document, Row
+from lint.document import Document, Row, Table
 from lint.problem import UNSAFE, Fix, Problem
 
 CODE = "P004"
@@ -60,6 +64,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         follow = setting.value == "follow"
         style = found.date_style.value
         rows = arxiv_dating.arxiv_rows(found, context.memo)
+        events = _event_dates(found.table, column, rows)
         generated: bool | None = None  # read once, only for a table with a day-precise date
         for index, dated in rows:
             row = found.table.rows[index]
@@ -72,11 +77,30 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year
             before = arxiv_dating.before_its_id(dated)
+            if before and index in events:
+                continue  # an event's date, shared by the rows it dates
             later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
             # a later date with a day is a version's, a release's or an update's (daily arXiv
             # lists date each paper by its latest version): a date on purpose
             if before or (follow and dated.date.month and later and dated.date.day is None):
                 yield _problem(doc, row, column, dated, style, before)
+
+
+def _event_dates(
+    table: Table, column: int, rows: Sequence[tuple[int, arxiv.DatedId]]
+) -> frozenset[int]:
+    """The rows with an arXiv id dated by an event: a date several rows of the table share
+    (with an id or without), before the id of every row with one that gives it (a challenge's
+    or a deadline's date beside the papers that took part, not their dates)."""
+    texts = [cell(row.cells, column) for row in table.rows]
+    shared = Counter(texts)
+    before: dict[str, bool] = {}
+    for index, dated in rows:
+        text = texts[index]
+        before[text] = before.get(text, True) and arxiv_dating.before_its_id(dated)
+    return frozenset(
+        index for index, _ in rows if shared[texts[index]] >= 2 and before[texts[index]]
+    )
 
 
 def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> bool:

@@ -108,3 +108,20 @@ def test_two_digit_years_first_are_their_ids_months() -> None:
     dated = [("2209.09513", "22-09-20"), ("2305.03453", "23-05-05"), ("2303.16199", "23-03-28")]
     dated += [("2312.08762", "23-12-14"), ("2401.00012", "24-01-30")]
     assert found(HEADER + "".join(row(paper_id, date) for paper_id, date in dated)) == []
+
+
+def test_a_date_several_rows_share_before_their_ids_is_an_events() -> None:
+    # a challenge's leaderboard dates every entry by the challenge (SOTA-MedSeg's EMIDEC table):
+    # rows with and without an arXiv id share the day, before the ids
+    header = "| Date | Team | Paper |\n| --- | --- | --- |\n"
+    rows = (
+        "| 20201008 | Mediclouds | TBA |\n"
+        "| 20201008 | Jun Ma | [arxiv](https://arxiv.org/abs/2012.15136) |\n"
+        "| 20201008 | Yichi Zhang | TBA |\n"
+    )
+    assert found(header + rows) == []
+    # a date one row alone gives, before its id, is still reported
+    alone = rows.replace("| 20201008 | Mediclouds |", "| 20201009 | Mediclouds |").replace(
+        "| 20201008 | Yichi Zhang |", "| 20201010 | Yichi Zhang |"
+    )
+    assert [line for line, *_ in found(header + alone)] == [4]
