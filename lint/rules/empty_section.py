@@ -6,7 +6,8 @@ rows were moved away; readers open it and find nothing. A heading is empty when 
 heading of the same or a higher level. Sections of prose, such as a contributors' guide or a
 licence, are not empty. Headings that are no section to fill are left alone: a heading that
 is a link (the entry is the link) or holds a link away from the page (it points to where its
-content is: "... for UAV [here](https://...)"; a ``[↑](#top)`` link does not count), a notice
+content is: "... for UAV [here](https://...)", or an address in a link written wrong; a
+``[↑](#top)`` link does not count), a notice
 written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
 words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
@@ -98,8 +99,8 @@ def _is_section(section: Section) -> bool:
     """A heading that names a section to fill: no link (an entry, or a pointer to its content
     elsewhere), not a notice (a sentence)."""
     title = section.title.strip()
-    if _LINK.fullmatch(title.strip("*_ ")) or _LINK_AWAY.search(title):
-        return False
+    if _LINK.fullmatch(title.strip("*_ ")) or _LINK_AWAY.search(title) or "://" in title:
+        return False  # an address, even in a link written wrong, points elsewhere
     shown = shown_heading(title).strip()
     if not shown:
         return True

@@ -68,6 +68,11 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
             f"## B\n{TABLE}",
             [],
         ),
+        (
+            f"## A\n{TABLE}\n## Segmentation Loss Odyssey](https://github.com/J/SegLoss)\n\n"
+            f"## B\n{TABLE}",
+            [],
+        ),
         # three empty headings side by side name topics; two are still reported
         (f"## Future\n\n#### Maps\n\n#### Agents\n\n#### Hardware\n\n## B\n{TABLE}", []),
         (
