@@ -9,6 +9,7 @@ document's layout, paper-table header and cross-listing. Settings other than ``a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, titles, variants
 from lint.arxiv_dating import arxiv_dates, arxiv_rows, dated_ids
@@ -32,9 +33,14 @@ from lint.lines import text_size
 from lint.memo import Memo
 from lint.sections import settings_for
 
-# a table's date style (None: not checked), and whether the list writes venue-years and years
-# alone in its kind of date column (``_date_styles``)
-DateStyle = tuple[Setting | None, bool, bool]
+
+class DateStyle(NamedTuple):
+    """A table's date style (None: not checked), and whether the list writes venue-years and
+    years alone in its kind of date column (``_date_styles``)."""
+
+    setting: Setting | None
+    venue_years: bool = False
+    years_alone: bool = False
 
 
 def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
@@ -242,13 +248,13 @@ def _date_styles(
     for config, choice in zip(settings, chosen, strict=True):
         venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
         if choice is None:
-            styles.append((None, False, False))
+            styles.append(DateStyle(None))
         elif config.date_format != AUTO:
             setting = set_by(config.date_format, "date_format", config, document)
-            styles.append((setting, venues, False))  # a set style holds every date to it
+            styles.append(DateStyle(setting, venues))  # a set style holds every date to it
         else:
             alone = choice.years_alone >= dates.YEARS_ALONE_SHOWN
-            styles.append((_inferred(choice), venues, alone))
+            styles.append(DateStyle(_inferred(choice), venues, alone))
     return styles
 
 
