@@ -138,10 +138,47 @@ def table_order(
         detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
+    elif (ranked := _ranked_by(table)) is not None:
+        detail = f'its rows run in the order of "{ranked}"'
     else:
         shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
         return Setting(direction, INFERRED, shown), found
     return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
+
+
+# a table ranked by a column of numbers (a leaderboard by score) has at least this many rows
+RANKED_ROWS = 4
+
+
+def _ranked_by(table: Table) -> str | None:
+    """The header of a column of numbers (scores, sizes) that runs strictly one way down every
+    row, as a leaderboard ranked by it does; a column counting the rows (1, 2, 3) tells nothing
+    of an order, nor a table of fewer than ``RANKED_ROWS`` rows."""
+    rows = table.rows
+    if len(rows) < RANKED_ROWS:
+        return None
+    for column, header in enumerate(table.header.cells):
+        values = [_number(row.cells[column] if column < len(row.cells) else "") for row in rows]
+        numbers = [value for value in values if value is not None]
+        if len(numbers) < len(rows):
+            continue  # a cell that is no number: no ranking column
+        pairs = list(zip(numbers, numbers[1:], strict=False))
+        steps = {(after > before) - (after < before) for before, after in pairs}
+        counting = all(abs(after - before) == 1 for before, after in pairs)
+        if len(steps) == 1 and 0 not in steps and not counting:
+            return header
+    return None
+
+
+def _number(cell: str) -> float | None:
+    """A cell's number (``0.763``, ``85.2%``, ``1,024``), None for anything else."""
+    text = cell.strip().strip("*_`").rstrip("%").replace(",", "")
+    if not text or not (text[0].isdigit() or text[0] in "+-."):
+        return None  # float() also reads "nan" and "inf"
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def by_id(

@@ -16,6 +16,7 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
+from lint.date_order import RANKED_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
@@ -318,3 +319,26 @@ def test_a_variant_column_holds_short_names_in_more_than_eighty_percent(
 ) -> None:
     assert VARIANT_SHARE == 0.8
     assert (read(variant_table(short, long)).tables[0].variants == (1,)) is variant
+
+
+@pytest.mark.parametrize(
+    ("scores", "ranked"),
+    [
+        ("0.9 0.8 0.7 0.6 0.5 0.4", True),  # falling down every row: a leaderboard
+        ("0.9 0.8 0.8 0.6 0.5 0.4", False),  # a tie: not ranked by it
+        ("0.9 0.8 0.9 0.6 0.5 0.4", False),
+        ("1 2 3 4 5 6", False),  # counting the rows says nothing of an order
+    ],
+)
+def test_a_table_ranked_by_a_score_column_has_no_date_order(scores: str, ranked: bool) -> None:
+    # one date out of place (2019.07): reported unless the table is ranked by another column
+    dates = ["2019.04", "2019.09", "2019.07", "2019.10", "2019.11", "2019.12"]
+    body = "".join(
+        f"| P{i} | {date} | {score} |\n"
+        for i, (date, score) in enumerate(zip(dates, scores.split(), strict=True))
+    )
+    doc = parse("| Title | Date | Dice |\n|---|---|---|\n" + body)
+    (found,) = inference.infer(doc, Config()).tables
+    assert found.order.value == ("off" if ranked else "ascending")
+    assert ('"Dice"' in found.order.detail) is ranked
+    assert len(body.splitlines()) >= RANKED_ROWS

@@ -588,3 +588,17 @@ def test_a_table_grouped_by_label_rows_is_ordered_within_each_group() -> None:
     (problem,) = run_rule(row_order, parse(swapped), AUTO)
     assert problem.fix is not None
     assert fix_text(swapped, config=AUTO).text == markdown
+
+
+def test_a_leaderboard_ranked_by_a_score_is_not_ordered_by_date() -> None:
+    # SOTA-MedSeg's LiTS table: ranked by Tumor Dice, its dates in no order of their own
+    header = "|Date|Title|Liver Dice|Tumor Dice|\n|---|---|---|---|\n"
+    ranked = [("202004", "0.967", "0.763"), ("201909", "-", "0.741"), ("201908", "0.965", "0.730")]
+    ranked += [("202007", "0.966", "0.724"), ("201709", "0.961", "0.722")]
+    rows = "".join(
+        f"|{date}|P{i}|{liver}|{tumor}|\n" for i, (date, liver, tumor) in enumerate(ranked)
+    )
+    assert found(header + rows, AUTO) == []
+    # a column counting the rows (1, 2, 3 …) says nothing of an order: the dates are checked
+    counted = "".join(f"|{date}|P{i}|{i + 1}|x|\n" for i, (date, _, _) in enumerate(ranked))
+    assert found(header + counted, AUTO) != []
