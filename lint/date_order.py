@@ -38,10 +38,13 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
     contradicts (before the id's month, arxiv-date's report) is read as the id's month where
     that puts its row in place beside its neighbours (its link is evidence enough at an end of
     the table too): the date is the slip, not the row's place, nor its neighbours'. Elsewhere
-    (a dataset's own release date beside the paper it cites) the date is read as written."""
+    (a dataset's own release date beside the paper it cites) the date is read as written. A
+    day kept in a comment (``2023/03<!--13-->``) is not compared: GitHub does not show it."""
     descending = found.order.value == "descending"
-    rows = arxiv_rows(found, memo if memo is not None else Memo())
     keys = found.keys
+    if found.date_style is not None and _hidden_day(found.date_style.value):
+        keys = tuple(None if key is None else (key[0], key[1], 0) for key in keys)
+    rows = arxiv_rows(found, memo if memo is not None else Memo())
     if not rows or found.order.value not in ("ascending", "descending"):
         return keys
     fixed = list(keys)
@@ -53,6 +56,11 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
         if in_place(keys, index, by_id, descending, ends=True):
             fixed[index] = by_id
     return tuple(fixed)
+
+
+def _hidden_day(style: str) -> bool:
+    """True when the style keeps its day in an HTML comment, which GitHub does not show."""
+    return any(element.startswith("<!--") for element in dates.parse_style(style).elements)
 
 
 def neighbours(keys: Sequence[DateKey | None], index: int) -> tuple[DateKey | None, DateKey | None]:

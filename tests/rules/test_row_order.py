@@ -602,3 +602,15 @@ def test_a_leaderboard_ranked_by_a_score_is_not_ordered_by_date() -> None:
     # a column counting the rows (1, 2, 3 …) says nothing of an order: the dates are checked
     counted = "".join(f"|{date}|P{i}|{i + 1}|x|\n" for i, (date, _, _) in enumerate(ranked))
     assert found(header + counted, AUTO) != []
+
+
+def test_a_day_kept_in_a_comment_is_not_compared() -> None:
+    # eugeneyan's open-llms: 2023/03<!--13--> among other March rows is in order as GitHub shows
+    # it (the month); a month out of order is still reported
+    dated = ["2023/02<!--20-->", "2023/03<!--24-->", "2023/03<!--13-->", "2023/03<!--30-->"]
+    dated += ["2023/04<!--02-->", "2023/05<!--09-->", "2023/06<!--01-->", "2023/07<!--03-->"]
+    dated += ["2023/08<!--15-->", "2023/09<!--11-->"]
+    markdown = rows(*((f"P{i}", date) for i, date in enumerate(dated)))
+    assert found(markdown, AUTO) == []
+    swapped = markdown.replace("2023/04<!--02-->", "2023/01<!--02-->")
+    assert [line for line, _, _ in found(swapped, AUTO)] == [7]
