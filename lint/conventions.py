@@ -64,11 +64,13 @@ class TableConventions(NamedTuple):
     ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
     kind, its way of dating published papers; ``years_alone``: it writes a year alone in more
     than one cell of them where the style has a month, its way of dating a paper whose month it
-    does not know. ``kept_layout`` is the style most of its rows are
-    in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each
-    of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates follow their
-    arXiv ids) how many of its rows give one arXiv id and how many of those a date, then the
-    same for the other rows: a row's date is compared with those of its kind. ``entities`` are
+    does not know. ``groups`` are the indexes of its label rows, which head groups of its
+    rows as headings head sections (``lint/groups.py``). ``kept_layout`` is the style most of
+    its rows are in, with the evidence (None: no style holds a clear majority of them); ``shape``
+    what each of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates
+    follow their arXiv ids) how many of its rows give one arXiv id and how many of those a date,
+    then the same for the other rows: a row's date is compared with those of its kind.
+    ``entities`` are
     its rows as the entities they list (``lint/entities.py``: a paper, or a named dataset, model
     or tool), for tables listing any.
     """
@@ -86,6 +88,7 @@ class TableConventions(NamedTuple):
     layout: Setting | None = None
     venue_years: bool = False
     years_alone: bool = False
+    groups: frozenset[int] = frozenset()
     kept_layout: Kept | None = None
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))

@@ -44,8 +44,10 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
     keys = found.keys
     if found.date_style is not None and _hidden_day(found.date_style.value):
         keys = tuple(None if key is None else (key[0], key[1], 0) for key in keys)
+    if found.order.value not in ("ascending", "descending"):
+        return keys  # no order to read them in
     rows = arxiv_rows(found, memo if memo is not None else Memo())
-    if not rows or found.order.value not in ("ascending", "descending"):
+    if not rows:
         return keys
     fixed = list(keys)
     for index, dated in rows:

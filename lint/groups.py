@@ -48,6 +48,18 @@ def group_rows(table: Table) -> frozenset[int]:
     )
 
 
+def runs(rows: int, labels: frozenset[int]) -> list[list[int]]:
+    """The indexes of ``rows`` rows in order, cut at the label rows: the rows of each group, and
+    each label row alone."""
+    found: list[list[int]] = []
+    for index in range(rows):
+        if index in labels or not found or found[-1][-1] in labels:
+            found.append([index])
+        else:
+            found[-1].append(index)
+    return found
+
+
 def _label_like(row: Row, width: int) -> bool:
     """A row of text without a link in its first cell and nothing in the others (or no other
     cell at all), within the header's cell count."""

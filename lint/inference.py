@@ -29,6 +29,7 @@ from lint.conventions import (
 )
 from lint.date_order import by_id, date_keys, out_of_order, table_order
 from lint.document import Document, Table
+from lint.groups import group_rows
 from lint.lines import text_size
 from lint.memo import Memo
 from lint.sections import settings_for
@@ -170,7 +171,21 @@ def dated_table(
 ) -> TableConventions:
     """A table's conventions but its layout and shape, under ``config``, its settings
     (``document``'s, with those of the sections it is in), given its roles and its date style
-    (``_date_styles``)."""
+    (``_date_styles``); with its group rows (``lint/groups.py``), which its order is read in."""
+    found = _dated(table, config, memo, document, table_roles, date_style)
+    labels = group_rows(table)
+    return found._replace(groups=labels) if labels else found
+
+
+def _dated(
+    table: Table,
+    config: Config,
+    memo: Memo,
+    document: Config,
+    table_roles: Roles,
+    date_style: DateStyle,
+) -> TableConventions:
+    """``dated_table`` but the group rows."""
     variants = _variants(table, table_roles)
     own = _own_layout(config, document)
     if table_roles.date is None:

@@ -57,7 +57,6 @@ from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row, is_pipeless
-from lint.groups import group_rows
 from lint.problem import SAFE, Edit, Fix, Problem
 
 CODE = "T001"
@@ -81,15 +80,12 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for found in context.conventions.tables:
         expected = len(found.table.header.cells)
         strict = found.settings.trailing_cells == STRICT
-        labels: frozenset[int] | None = None  # the table's group rows, read once if asked
         for index, row in enumerate(found.table.rows):
             if is_pipeless(row):
                 continue  # text glued under the table: broken-table reports it
             count = len(row.cells)
-            if count == 1 < expected and not strict:
-                labels = group_rows(found.table) if labels is None else labels
-                if index in labels:
-                    continue  # a group's label: a heading inside the table
+            if count == 1 < expected and not strict and index in found.groups:
+                continue  # a group's label: a heading inside the table
             if count < expected:
                 problem = _short_row(doc, found, row, strict or not omitting)
             elif count > expected:

@@ -65,7 +65,6 @@ from lint.config import AUTO
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row
-from lint.groups import group_rows
 from lint.headings import shown_heading
 from lint.paper_index import CONFLICT, DATES, RENAMED, SAME, VENUES, Entry, Index
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
@@ -116,7 +115,7 @@ class _Table:
     def check(self, firsts: list[Entry]) -> Iterator[Problem]:
         # a table grouped by label rows holds a section per group: a row repeated in another
         # group is compared as a repeat in another section (the region holds the first)
-        labels = group_rows(self.found.table) if self.region is not None else frozenset()
+        labels = self.found.groups if self.region is not None else frozenset()
         starts = sorted(self.found.table.rows[index].line for index in labels)
         owns: dict[int, Index] = {}
         for entry in self.found.entities:

@@ -55,7 +55,7 @@ from lint import conventions, date_order, dates
 from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
-from lint.groups import group_rows
+from lint.groups import runs
 from lint.headings import first_shown_word
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
@@ -82,7 +82,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         misplaced = date_order.out_of_order(found.keys, descending)
         if not misplaced:
             continue
-        labels = group_rows(found.table)
+        labels = found.groups
         if labels:  # a table grouped by label rows is in order when each group is
             misplaced = _within_groups(found.keys, labels, descending)
             if not misplaced:
@@ -104,21 +104,11 @@ def _within_groups(
 ) -> list[int]:
     """The rows out of order within their groups (the rows between two label rows)."""
     found: list[int] = []
-    for group in _groups(len(keys), labels):
-        out = date_order.out_of_order([keys[index] for index in group], descending)
-        found.extend(group[position] for position in out)
-    return sorted(found)
-
-
-def _groups(rows: int, labels: frozenset[int]) -> list[list[int]]:
-    """The indexes of the rows of each group: the runs of rows between label rows."""
-    groups: list[list[int]] = [[]]
-    for index in range(rows):
-        if index in labels:
-            groups.append([])
-        else:
-            groups[-1].append(index)
-    return [group for group in groups if group]
+    for group in runs(len(keys), labels):
+        if group[0] not in labels:
+            out = date_order.out_of_order([keys[index] for index in group], descending)
+            found.extend(group[position] for position in out)
+    return found
 
 
 def _grouped(keys: Sequence[conventions.DateKey | None], descending: bool, out: list[int]) -> bool:
@@ -176,14 +166,13 @@ def _sorted_order(
     if not labels:
         return _sorted_blocks(keys, blocks, descending)
     order: list[int] = []
-    start = 0
-    for index in [*sorted(labels), len(keys)]:
-        inside = set(range(start, index))
+    for group in runs(len(keys), labels):
+        if group[0] in labels:
+            order.extend(group)  # a label row stays where it is
+            continue
+        inside = set(group)
         within = [[i for i in block if i in inside] for block in blocks]
         order.extend(_sorted_blocks(keys, [block for block in within if block], descending))
-        if index < len(keys):
-            order.append(index)
-        start = index + 1
     return order
 
 
