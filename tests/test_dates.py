@@ -9,7 +9,7 @@ import pytest
 from lint import dates
 from lint.dates import DateValue, is_future, read, read_year, year_column
 from lint.dates import reading as reading_module
-from lint.dates.values import is_full_name, month_number
+from lint.dates.values import is_full_name, misspelt_month, month_number
 
 TODAY = date(2024, 6, 15)
 
@@ -156,6 +156,33 @@ def test_year_column(texts: list[str], expected: bool) -> None:
 def test_month_names(word: str, number: int | None, full: bool) -> None:
     assert month_number(word) == number
     assert is_full_name(word) is full
+
+
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [
+        ("Februray", 2),  # two letters swapped
+        ("Setpember", 9),
+        ("Agust", 8),  # one dropped
+        ("Aprill", 4),  # one added
+        ("Decmber", 12),
+        ("Octobar", 10),  # one changed
+        ("Jnue", 6),  # June and July: a swap only
+        ("Juyl", 7),
+        # no slip: a month written right, an abbreviation, a name one change from a short month,
+        # a word one slip from no month, a venue
+        ("February", None),
+        ("Sept", None),
+        ("Jane", None),
+        ("Jul", None),
+        ("Mark", None),
+        ("Nature", None),
+        ("NeurIPS", None),
+        ("Ebruary", None),  # the first letter is kept: a slip there reads too much as a slip
+    ],
+)
+def test_a_month_misspelt_by_one_slip(word: str, month: int | None) -> None:
+    assert misspelt_month(word) == month
 
 
 def test_one_set_of_month_names_reads_and_writes() -> None:

@@ -32,7 +32,15 @@ from lint.dates.patterns import (
     without_day,
     wrappers_fit,
 )
-from lint.dates.values import MIN_YEAR, DateValue, days_in_month, limit, month_number
+from lint.dates.values import (
+    FULL_NAMES,
+    MIN_YEAR,
+    DateValue,
+    days_in_month,
+    limit,
+    misspelt_month,
+    month_number,
+)
 
 # guards on what dateparser is given (it reads any order and fills in what is missing)
 _DIGIT = re.compile(r"\d")
@@ -185,12 +193,24 @@ def venue_year(text: str) -> int | None:
         elif piece[0].isalpha():
             if month_number(piece) is not None or not _CJK_DATE_MARKS.isdisjoint(piece):
                 return None
+            if misspelt_month(piece) is not None:
+                return None  # ``Februray 2024`` is a month misspelt, not a venue
             named = named or len(piece) >= 2
         elif piece not in _VENUE_MARKS:
             return None
     if not named or not years or not all(MIN_YEAR <= year <= limit()[0] + 1 for year in years):
         return None
     return years[0]
+
+
+def misspelt(text: str) -> str | None:
+    """``"Februray" (February?)`` for the first word of ``text`` that misspells a month's full
+    name by one slip, else None: what makes a date unreadable, told to whoever fixes it."""
+    for piece in _VENUE_PIECE.findall(text):
+        number = misspelt_month(piece)
+        if number is not None:
+            return f'"{piece}" ({FULL_NAMES[number]}?)'
+    return None
 
 
 def _after_apostrophe(text: str, digits: str) -> bool:

@@ -82,6 +82,43 @@ def month_number(word: str) -> int | None:
     return _NUMBERS.get(word.casefold())
 
 
+# a word one slip away from a month's full name this long or longer is the month misspelt
+# (``Februray``, ``Setpember``, ``Agust``); from a shorter one (June, July) only two letters
+# swapped count (``Jnue``): one letter changed or dropped would read names (``Jane``, ``Jul``)
+MISSPELT_FROM = 5
+
+
+def misspelt_month(word: str) -> int | None:
+    """The month whose full name ``word`` misspells by one slip (a letter added, dropped,
+    changed, or two neighbours swapped; any case), else None; a month's name or abbreviation
+    is no slip."""
+    folded = word.casefold()
+    if len(folded) < 4 or not folded.isascii() or not folded.isalpha() or folded in _NUMBERS:
+        return None
+    for number, name in enumerate(FULL_NAMES):
+        if len(name) < 4:
+            continue
+        if _one_slip(folded, name.casefold(), swap_only=len(name) < MISSPELT_FROM):
+            return number
+    return None
+
+
+def _one_slip(word: str, name: str, swap_only: bool) -> bool:
+    """True when ``word`` is ``name`` with two neighbouring letters swapped or, unless
+    ``swap_only``, one letter added, dropped or changed; the first letter is kept."""
+    if abs(len(word) - len(name)) > 1 or word[0] != name[0]:
+        return False
+    start = 0
+    while start < min(len(word), len(name)) and word[start] == name[start]:
+        start += 1
+    rest, wanted = word[start:], name[start:]
+    if len(rest) >= 2 and rest[1] + rest[0] + rest[2:] == wanted:
+        return True
+    if swap_only:
+        return False
+    return rest[1:] == wanted[1:] or rest[1:] == wanted or rest == wanted[1:]
+
+
 def is_full_name(word: str) -> bool:
     """True when ``word`` is a month's full name (``May`` is both full and abbreviated)."""
     number = month_number(word)

@@ -181,7 +181,7 @@ def _judge(
             if years_alone and not dates.is_future(year):
                 return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        return None if _two_dates(text, style, years, hint) else _Verdict("cannot read it")
+        return None if _two_dates(text, style, years, hint) else _unreadable(text)
     if dates.matches(text, style):
         return None
     target = _target(text, value, style)
@@ -195,6 +195,12 @@ def _judge(
         # the rule offers as safe only what the fix's safety check accepts (issue 18)
         losses = ("text besides the date's numbers and month names changes",)
     return _Verdict(None, target, losses)
+
+
+def _unreadable(text: str) -> _Verdict:
+    """The verdict on a date no reading accepts, naming a misspelt month when there is one."""
+    slip = dates.misspelt(text)
+    return _Verdict("cannot read it" if slip is None else f"cannot read {slip} as a month")
 
 
 # what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)

@@ -523,6 +523,21 @@ def test_a_lone_venue_year_among_dates_is_reported_without_a_fix() -> None:
     assert [(p.line, p.fix) for p in problems] == [(5, None)]
 
 
+def test_a_misspelt_month_is_no_venue_and_is_named() -> None:
+    # dair-ai wrote "Februray 2024" in two tables among 513 "Month YYYY" cells: read as a venue
+    # and a year, the two cells made venue-years the list's way, and nothing was reported
+    markdown = dated("January 2024", "Februray 2024", "March 2024", "April 2024") + "\n" + dated(
+        "May 2024", "Jnue 2024", "July 2024", "August 2024"
+    )
+    problems = run_rule(date_format, parse(markdown), AUTO)
+    assert [(p.line, p.fix) for p in problems] == [(4, None), (11, None)]
+    assert '"Februray" (February?)' in problems[0].message
+    assert '"Jnue" (June?)' in problems[1].message
+    # real venue-years beside them are still the list's way
+    assert dates.venue_year("Februray 2024") is None
+    assert dates.venue_year("ICML 2024") == 2024
+
+
 @pytest.mark.parametrize("written", ["May, 2023", "June, 2023", "July, 2023", "Sept., 2023"])
 def test_english_abbreviations_fit_a_dotted_style(written: str) -> None:
     # May is no abbreviation; June and July are written whole; Sept. is English
