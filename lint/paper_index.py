@@ -94,13 +94,26 @@ def _addresses(cells: tuple[str, ...], title: int, date: int | None) -> frozense
 
 def _variants(first: Entry, second: Entry) -> bool:
     """True when the rows are two variants: they differ in a column that names a variant in
-    both, or one title is a short name that the other extends (``vicuna-V1.5``,
+    both, unless they give two different paper titles (a variant of one paper has its
+    paper's title, or a name: ``Qwen2-7B``; two paper titles on one link are a link copied to
+    the wrong row), or one title is a short name that the other extends (``vicuna-V1.5``,
     ``vicuna-V1.5-16K``)."""
-    if first.variant and second.variant:
+    if first.variant and second.variant and not _two_papers(first, second):
         theirs = dict(second.variant)
         if any(theirs.get(name, value) != value for name, value in first.variant):
             return True
     return _extends(first, second) or _extends(second, first)
+
+
+def _two_papers(first: Entry, second: Entry) -> bool:
+    """True when the rows give two different titles, each a paper's, not a name's, and link
+    to the same addresses and no other: two releases of a family may cite its one report
+    beside their own announcements."""
+    if first.named or first.identity.title == second.identity.title:
+        return False
+    if any(titles.names(entry.title_cell) for entry in (first, second)):
+        return False
+    return bool(first.links) and first.links == second.links
 
 
 def _extends(short: Entry, long: Entry) -> bool:

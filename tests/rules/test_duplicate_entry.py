@@ -177,6 +177,38 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             f"| XVERSE-MoE | A4.2B/25.8B | 2024-05 | 通用 | [Paper]({ARXIV}) |\n"
             f"| Qwen-2.5 | 7B | 2024-09 | 代码 | |\n| Qwen-2.5 | 7B | 2024-09 | 数学 | |\n",
         ),
+        # a variant column tells apart rows of one paper, not one article pasted twice under
+        # two titles and two tags, on the same link and no other (Doragd: 腾讯 / 腾讯广告)
+        (
+            "| 公司 | 内容 | 时间 |\n| --- | --- | --- |\n"
+            "| 腾讯 | [深入理解推荐模型中的辅助排序损失](https://mp.example/Y4E) | 2024-08-27 |\n"
+            "| 腾讯广告 | [推荐模型中的辅助排序损失](https://mp.example/Y4E) | 2024-08-27 |\n"
+            "| 京东 | [京东搜索重排：基于互信息的用户偏好导向模型](https://mp.example/fjZ) "
+            "| 2024-08-31 |\n",
+            [(4, 10, "P001")],
+            [None],
+            None,
+        ),
+        # two releases of a family citing its one report beside their own announcements
+        (
+            "| Model | Announcement | Size |\n| --- | --- | --- |\n"
+            f"| Phi-3 Mini | [Introducing Phi-3](https://b.example/one), [Report]({ARXIV}) | 3.8 |\n"
+            f"| Phi-3 Medium | [New models added to Phi-3](https://b.example/two), [Report]({ARXIV})"
+            " | 14 |\n",
+            [],
+            [],
+            None,
+        ),
+        # a "date" column of no dates is where the paper is linked (Published: [CVPR 2025](…))
+        (
+            "| Title | Model | Published |\n| --- | --- | --- |\n"
+            f"| One-Step Diffusion for Image Super-Resolution | VPD-SR | [arxiv]({ARXIV}) |\n"
+            f"| Self-supervised ControlNet for Video Super-resolution | scst | [CVPR]({ARXIV}) |\n"
+            f"| Text-Aware Real-World Image Super-Resolution | TADiSR | [arxiv]({OTHER}) |\n",
+            [(4, 3, "P001")],
+            [None],
+            None,
+        ),
         # a name and that name extended are two models of one paper
         (
             f"{MODELS}| vicuna-V1.5 | 7/13B | 2023-08 | 通用 | [Paper]({ARXIV}) |\n"
