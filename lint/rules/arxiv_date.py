@@ -9,7 +9,8 @@ their arXiv ids (at least 90%, and 3, of its dated rows with one id are dated th
 ``arxiv_dates`` convention, see ``--show-conventions``), a row dated after its id's month is
 reported too (without a fix: it may be a release or an update date), unless it gives a day: a
 day-precise date after the id's month is a version's, a release's or an update's (generated
-daily lists date papers by their latest version). In a table whose rows run in arXiv id order
+daily lists date papers by their latest version), but for one in the id's month a year on
+(``2024/04/27`` for ``2304.14178``), the year mistyped. In a table whose rows run in arXiv id order
 (a list generated from arXiv, newest id first or last), a date with a day is the generator's
 (a submission or update date: a paper held in moderation takes a later month's id) and is not
 checked. A date several rows of a table share, before the id of every row with one that gives
@@ -81,9 +82,11 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 continue  # an event's date, shared by the rows it dates
             later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
             # a later date with a day is a version's, a release's or an update's (daily arXiv
-            # lists date each paper by its latest version): a date on purpose
-            if before or (follow and dated.date.month and later and dated.date.day is None):
-                yield _problem(doc, row, column, dated, style, before)
+            # lists date each paper by its latest version): a date on purpose, but for the id's
+            # month a year on, in a table dating each paper by its id's month: the year mistyped
+            typo = written == (dated.month[0] + 1, dated.month[1])
+            if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
+                yield _problem(doc, row, column, dated, style, before, typo)
 
 
 def _event_dates(
@@ -115,17 +118,32 @@ def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> 
 
 
 def _problem(
-    doc: Document, row: Row, column: int, dated: arxiv.DatedId, style: str, before: bool
+    doc: Document,
+    row: Row,
+    column: int,
+    dated: arxiv.DatedId,
+    style: str,
+    before: bool,
+    typo: bool = False,
 ) -> Problem:
     text = row.cells[column]
     year, month = dated.month
     shown = f"{year:04d}.{month:02d}"
     if before:
         reason = f"before arXiv {dated.arxiv} ({shown}), the paper's first version"
+    elif typo:
+        reason = f"a year after arXiv {dated.arxiv} ({shown}), where this table's dates are"
+        reason += " their id's month"
     else:
         reason = f"not the month of arXiv {dated.arxiv} ({shown}), as this table's dates are"
     fix = _fix(doc, row, column, dated, style) if before else None
-    remedy = f'write "{_written(dated, style)}"' if fix else "check the date"
+    remedy = (
+        f'write "{_written(dated, style)}"'
+        if fix
+        else "check the year"
+        if typo
+        else "check the date"
+    )
     message = f'date "{text}" is {reason}: {remedy}, or correct the link'
     return Problem(row.line, row.column(column), CODE, NAME, message, fix)
 

@@ -54,6 +54,12 @@ def found(markdown: str) -> list[tuple[int, int, str, str | None]]:
         # later than the id, in a table whose dates follow their ids: reported, no fix (it may
         # be a release or an update date)
         (HEADER + FOLLOWING + row("2406.01234", "2024.11"), [(12, 58, "P004", None)], None),
+        # a day after the id's month, in a table whose dates follow their ids: a release or an
+        # update, unless it is the id's month a year on: the year mistyped; no fix (the day)
+        (HEADER + FOLLOWING + row("2406.01234", "2024-09-17"), [], None),
+        (HEADER + FOLLOWING + row("2406.01234", "2025-06-17"), [(12, 58, "P004", None)], None),
+        # in a table whose dates are free, a year on is a venue's date, as any later one
+        (HEADER + row("2406.01234", "2025-06-17"), [], None),
         # in a MMM YYYY column the fix is written in that style
         (
             HEADER + row("2406.01234", "Mar 2024"),
@@ -125,3 +131,10 @@ def test_a_date_several_rows_share_before_their_ids_is_an_events() -> None:
         "| 20201008 | Yichi Zhang |", "| 20201010 | Yichi Zhang |"
     )
     assert [line for line, *_ in found(header + alone)] == [4]
+
+
+def test_the_ids_month_a_year_on_is_told_as_a_mistyped_year() -> None:
+    doc = parse(HEADER + FOLLOWING + row("2304.14178", "2024-04-27"))
+    (problem,) = run_rule(arxiv_date, doc, ONLY)
+    assert "a year after arXiv 2304.14178 (2023.04)" in problem.message
+    assert "check the year" in problem.message
