@@ -72,9 +72,9 @@ def dated_ids(found: TableConventions, memo: Memo) -> tuple[tuple[int, int], tup
     if date is None or found.arxiv_dates is None or found.arxiv_dates.value != "follow":
         return ((0, 0), (0, 0))
     width = len(table.header.cells)
-    full = [row for row in table.rows if len(row.cells) == width]
+    full = [row for row in table.rows if row.in_columns(width)]
     dated_ids = sum(
-        1 for index, _ in arxiv_rows(found, memo) if len(table.rows[index].cells) == width
+        1 for index, _ in arxiv_rows(found, memo) if table.rows[index].in_columns(width)
     )
     undated_ids = sum(
         1

@@ -78,6 +78,12 @@ class Row(NamedTuple):
         where its text would start). Computed on demand: most rows are never reported."""
         return split_cells(self.content, self.offset)[1]
 
+    def in_columns(self, width: int) -> bool:
+        """True when the row's cells stand under a table's ``width`` columns: as many, or more
+        with the extra ones empty (GitHub drops them, and no cell is shifted)."""
+        cells = self.cells
+        return len(cells) == width or (len(cells) > width and not any(cells[width:]))
+
     def column(self, index: int) -> int:
         """1-based column of cell ``index`` (the end of the line for a missing cell)."""
         starts = self.starts  # split once: each reading of the property splits the line

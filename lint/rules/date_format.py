@@ -118,7 +118,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         judged = seen.setdefault((style, years, hint, ways), {})
         for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
-            if not text.strip() or len(row.cells) != width:
+            if not text.strip() or not row.in_columns(width):
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if text not in judged:
                 judged[text] = _judge(text, style, years, hint, *ways)

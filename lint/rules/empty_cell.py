@@ -61,7 +61,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         width = len(table.header.cells)
         by_id = _by_id(found)
         for row in table.rows:
-            if len(row.cells) != width:
+            if not row.in_columns(width):
                 continue  # missing or extra cells: column-count reports the row
             blank = not any(row.cells)  # a row of empty cells: no paper to fill in, once
             for role, index in (("title", roles.title), ("date", roles.date)):

@@ -523,6 +523,19 @@ def test_a_lone_venue_year_among_dates_is_reported_without_a_fix() -> None:
     assert [(p.line, p.fix) for p in problems] == [(5, None)]
 
 
+def test_a_row_with_an_empty_extra_cell_at_its_end_is_read() -> None:
+    # BaiShuanghao keeps a fifth, mostly empty Notes cell under a four-column header: the
+    # row's cells stand under their columns, so its date is checked; a filled extra cell is
+    # column-count's (the cells may be shifted)
+    markdown = dated("2023.01", "2023.02", "2023.03") + "| Paper x | 2023-4 |  |\n"
+    assert [(line, fix is not None) for line, _, fix in found_fixes(markdown)] == [(6, True)]
+    assert found(dated("2023.01", "2023.02", "2023.03") + "| Paper x | 2023-4 | more |\n", AUTO) == []
+
+
+def found_fixes(markdown: str) -> list[tuple[int, int, object]]:
+    return [(p.line, p.column, p.fix) for p in run_rule(date_format, parse(markdown), AUTO)]
+
+
 def test_a_misspelt_month_is_no_venue_and_is_named() -> None:
     # dair-ai wrote "Februray 2024" in two tables among 513 "Month YYYY" cells: read as a venue
     # and a year, the two cells made venue-years the list's way, and nothing was reported

@@ -35,6 +35,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         (f"{HEADER}{FULL}| A |\n", []),
         # a row whose cells are shifted (an extra cell) is column-count's too
         (f"{HEADER}{FULL}| A |  | 2023.05 | a |\n", []),
+        # an empty extra cell at the end shifts nothing (GitHub drops it): its row is read
+        (f"{HEADER}{FULL}| A |  | a |  |\n", [(12, 7, "T004")]),
         # nothing tells the column is filled: a lone row
         (f"{HEADER}| A |  | a |\n", []),
         # not a paper table
