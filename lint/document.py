@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape as html_unescape
 from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
@@ -446,6 +447,7 @@ def parse(text: str, path: str = "<text>") -> Document:
     sections: list[Section] = []
     tables: list[Table] = []
     path_stack: list[Section] = []
+    summaries: list[Section] = []
     shared: dict[str, str] = {}
     tokens = parser().parse(source)
     for index, token in enumerate(tokens):
@@ -458,10 +460,45 @@ def parse(text: str, path: str = "<text>") -> Document:
             section = Section(title, level, token.map[0] + 1, section_path)
             path_stack.append(section)
             sections.append(section)
+        elif token.type == "html_block" and token.map and "<" in token.content:
+            _details(token.content, token.map[0] + 1, path_stack, summaries)
         elif token.type == "table" and token.map:
             current = path_stack[-1].path if path_stack else ()
             tables.append(_build_table(source, lines, token, current, shared))
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
+
+
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_SUMMARY_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+_DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+# a summary with no heading in it heads what follows until its </details> or the next heading
+_SUMMARY_LEVEL = 7
+
+
+def _details(html: str, line: int, path_stack: list[Section], opened: list[Section]) -> None:
+    """A ``<details>`` block's summary heads the tables in it, as a heading would (a list
+    whose sections are collapsible blocks names its tables by them); ``</details>`` ends it.
+    ``opened`` holds the summaries read so far whose block has not ended. A summary is no
+    heading of the document's (``sections``): empty-section and section ignores read the
+    headings GitHub shows as headings."""
+    for _ in _DETAILS_END.finditer(html):
+        if opened:
+            summary = opened.pop()
+            if summary in path_stack:
+                del path_stack[path_stack.index(summary) :]
+    for found in _SUMMARY.finditer(html):
+        words = html_unescape(_TAG.sub(" ", found.group(1))).split()
+        if not words:
+            continue
+        heading = _SUMMARY_HEADING.search(found.group(1))
+        level = int(heading.group(1)) if heading else _SUMMARY_LEVEL
+        while path_stack and path_stack[-1].level >= level:
+            path_stack.pop()
+        title = " ".join(words)
+        summary = Section(title, level, line, (*(s.title for s in path_stack), title))
+        path_stack.append(summary)
+        opened.append(summary)
 
 
 def _build_table(

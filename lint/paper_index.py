@@ -261,6 +261,8 @@ class Index:
         found: Entry | None = None
         for key in keys:
             for earlier in self.known(key):
+                if key[0] == "u" and papers.contradicts(earlier.identity, entry.identity):
+                    continue  # two papers by their ids sharing a page (a write-up of both)
                 if _paper_titles(earlier, entry) and titles.conflict(
                     earlier.title_cell, entry.title_cell
                 ):

@@ -25,6 +25,31 @@ def test_sections_have_level_line_and_parent_path() -> None:
     assert doc.sections[3].path == ("List", "Other")
 
 
+TABLE = "\n| Title | Date |\n| --- | --- |\n| A | 2023.05 |\n\n"
+
+
+def test_a_details_summary_heads_its_tables_as_a_heading_would() -> None:
+    # TSFpaper's sections are <details> blocks whose summaries hold an <h2>; other lists fold
+    # a long table under a heading with a plain summary
+    markdown = (
+        "# L\n\n## News.\n\ntext\n\n"
+        '<details><summary><h2 style="display: inline;">MLP &amp; more.</h2></summary>\n'
+        + TABLE
+        + "</details>\n\n## Papers\n\n<details>\n<summary>Click <b>here</b></summary>\n"
+        + TABLE
+        + "</details>\n"
+        + TABLE
+    )
+    doc = parse(markdown)
+    assert [table.rows[0].section for table in doc.tables] == [
+        ("L", "MLP & more."),
+        ("L", "Papers", "Click here"),
+        ("L", "Papers"),  # after </details>, the heading's again
+    ]
+    # the summaries are no headings of the document: empty-section reads these
+    assert [section.title for section in doc.sections] == ["L", "News.", "Papers"]
+
+
 def test_table_span_header_alignments_and_rows() -> None:
     table = only_table(
         "# T\n\n| 论文题目 | 发表时间 | 内容简介 |\n| :--- | :-: | --: |\n| A | 2023.05 | 中文 |\n"

@@ -189,6 +189,17 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [None],
             None,
         ),
+        # two papers by their arXiv ids whose titles link one write-up of both (TSFpaper)
+        (
+            "| Date | Method | Paper Title and Interpretation |\n| --- | --- | --- |\n"
+            f"| 24-02-04 | [Timer]({ARXIV}) | [Timer: Generative Pre-trained Transformers]"
+            "(https://zhuanlan.zhihu.com/p/698842899) |\n"
+            f"| 24-02-04 | [Moirai]({OTHER}) | [Unified Training of Forecasting Transformers]"
+            "(https://zhuanlan.zhihu.com/p/698842899) |\n",
+            [],
+            [],
+            None,
+        ),
         # two releases of a family citing its one report beside their own announcements
         (
             "| Model | Announcement | Size |\n| --- | --- | --- |\n"
