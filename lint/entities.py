@@ -33,21 +33,24 @@ def table_entries(
     variants: tuple[int, ...],
     known: dict[tuple[Any, ...], Any] | None = None,
     things: dict[tuple[str, ...], bool] | None = None,
+    dated: bool = True,
 ) -> tuple[Entry, ...]:
     """The entities of a table that lists papers or named things: a title column, and dates or
     paper links (``keys``: each row's date as compared, empty without a date column; ``known``:
     identities read so far, as in ``papers.identity``; ``things``: ``names_things`` of the
-    title columns read so far, by their cells)."""
+    title columns read so far, by their cells; ``dated``: the date column holds dates, else
+    its links are read as any other column's)."""
     title, date = roles.title, roles.date
     if title is None:
         return ()
+    skip = date if dated else None
     header = table.header.cells
     hidden = frozenset(
         column for column, cell in enumerate(header) if column != title and names_no_paper(cell)
     )
     links = papers.may_link("\n".join(row.content for row in table.rows))
     cells_read = [_paper_cells(row.cells, hidden) for row in table.rows]
-    identities = [papers.identity(cells, title, date, links, known) for cells in cells_read]
+    identities = [papers.identity(cells, title, skip, links, known) for cells in cells_read]
     if date is None and not any(identity.keys for identity in identities):
         return ()
     names = [header_key(header[column]) for column in variants]
@@ -80,7 +83,7 @@ def table_entries(
                 _cell(cells, date),
                 _cell(cells, venue),
                 cells_read[index] if links else (),
-                date,
+                skip,
             )
         )
     return tuple(found)

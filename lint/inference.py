@@ -79,11 +79,12 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
     roles_of, keys = found.roles, found.keys
-    if found.date_style is None and roles_of.date is not None:
-        # a "date" column of no dates (``[CVPR 2025](…)`` under Published) links the paper
-        roles_of = roles_of._replace(date=None)
     known, things = memo.identities, memo.things
-    listed = entities.table_entries(found.table, roles_of, keys, found.variants, known, things)
+    # a "date" column of no dates (``[CVPR 2025](…)`` under Published) may link the paper
+    dated = found.date_style is not None
+    listed = entities.table_entries(
+        found.table, roles_of, keys, found.variants, known, things, dated
+    )
     return found._replace(entities=listed) if listed else found
 
 
