@@ -16,7 +16,9 @@ daily lists date papers by their latest version), but for one in the id's month 
 checked. A date several rows of a table share, before the id of every row with one that gives
 it, is an event's (a challenge's, a deadline's), not the papers': it is not checked. Rows with no
 arXiv id, several ids, or a date that cannot be read are left alone; a year alone is checked by
-its year.
+its year, but for a venue's year (the row names, in a venue column, a venue it appeared at:
+``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers reach arXiv
+after their conference.
 
 Fails::
 
@@ -40,9 +42,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from lint import arxiv, arxiv_dating, dates
+from lint import arxiv, arxiv_dating, dates, markup
 from lint.cell_fix import rewrite_cell
-from lint.columns import cell
+from lint.columns import cell, venue_column
 from lint.context import Context
 from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
@@ -66,6 +68,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         style = found.date_style.value
         rows = arxiv_dating.arxiv_rows(found, context.memo)
         events = _event_dates(found.table, column, rows)
+        venue = venue_column(found.table, found.roles)
         generated: bool | None = None  # read once, only for a table with a day-precise date
         for index, dated in rows:
             row = found.table.rows[index]
@@ -80,6 +83,9 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             before = arxiv_dating.before_its_id(dated)
             if before and index in events:
                 continue  # an event's date, shared by the rows it dates
+            venue_cell = cell(row.cells, venue) if venue is not None else ""
+            if before and _venue_year(dated, venue_cell):
+                continue  # the year the paper appeared at its venue, posted to arXiv later
             later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
             # a later date with a day is a version's, a release's or an update's (daily arXiv
             # lists date each paper by its latest version): a date on purpose, but for the id's
@@ -87,6 +93,27 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             typo = written == (dated.month[0] + 1, dated.month[1])
             if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
                 yield _problem(doc, row, column, dated, style, before, typo)
+
+
+# a paper may be posted to arXiv this many years after the year it appeared at its venue
+VENUE_BEFORE_ARXIV = 2
+# venue cells that name no venue a paper appeared at: a preprint's
+_PREPRINT = frozenset("arxiv corr preprint biorxiv medrxiv ssrn openreview - — none null".split())
+
+
+def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:
+    """True for a year alone beside a venue the paper appeared at (``ACCV | 2018``), at most
+    ``VENUE_BEFORE_ARXIV`` years before the id: older papers reach arXiv after their
+    conference, so the year a list writes beside a venue does not contradict a later id."""
+    if dated.date.month or dated.month[0] - dated.date.year > VENUE_BEFORE_ARXIV:
+        return False
+    return bool(venue.strip()) and not _preprint(venue)
+
+
+def _preprint(venue: str) -> bool:
+    """True for a venue cell naming no venue a paper appeared at (``arXiv``, ``-``)."""
+    words = markup.read_cell(venue).text.casefold().split()
+    return not words or words[0].strip("*_'’:,.") in _PREPRINT
 
 
 def _event_dates(

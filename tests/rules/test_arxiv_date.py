@@ -138,3 +138,23 @@ def test_the_ids_month_a_year_on_is_told_as_a_mistyped_year() -> None:
     (problem,) = run_rule(arxiv_date, doc, ONLY)
     assert "a year after arXiv 2304.14178 (2023.04)" in problem.message
     assert "check the year" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("venue", "year", "reported"),
+    [
+        ("ACCV", "2018", False),  # the conference's year; the paper reached arXiv in 2019
+        ("NeurIPS (Workshop)", "2017", False),  # two years before
+        ("ICCV", "2016", True),  # three years before its id: more than a late posting
+        ("arXiv", "2018", True),  # a preprint's year is its first version's
+        ("-", "2018", True),
+    ],
+)
+def test_a_venues_year_may_come_before_its_arxiv_id(venue: str, year: str, reported: bool) -> None:
+    # Awesome-Human-Object-Relationship: | Paper | Venue | Year |, the ACCV 2018 paper linking
+    # arXiv 1907.02364
+    markdown = (
+        "| Paper | Venue | Year |\n| --- | --- | --- |\n"
+        f"| [Believe It or Not](http://arxiv.org/abs/1907.02364) | {venue} | {year} |\n"
+    )
+    assert bool(found(markdown)) is reported
