@@ -50,6 +50,9 @@ class Cell(NamedTuple):
     normalised: bool  # NFKC changed the text (full-width digits): never a style's own form
 
 
+_NO_BREAK_HYPHEN = "\u2011"
+
+
 @lru_cache(maxsize=8192)
 def analyse(text: str) -> Cell | None:
     """Every way the grammar reads ``text`` as a date, None when none (prose, ids, a year with
@@ -58,7 +61,9 @@ def analyse(text: str) -> Cell | None:
     if not stripped or len(stripped) > MAX_CELL:
         return None
     kinds, written, core = split_wrappers(stripped)
-    normal = unicodedata.normalize("NFKC", core)
+    normal = core if core.isascii() else unicodedata.normalize("NFKC", core)
+    if normal != core and normal == core.replace(_NO_BREAK_HYPHEN, "\u2010"):
+        normal = core  # a separator a list writes on purpose (``2024‑05``), not a look-alike
     normalised = normal != core
     comment = None
     if normal.endswith("-->"):

@@ -33,6 +33,7 @@ from lint.dates.patterns import (
     TOKENS,
     Style,
     day_span,
+    has_month,
     parse_style,
     pattern,
     split_wrappers,
@@ -261,32 +262,42 @@ def choose_styles(
             found = own[index]
             choice = Choice(None, 0, 0, NONE)
             if found is not None:
-                choice = _choice(found, pooled, column.texts, len(dated))
+                years_alone = alone >= YEARS_ALONE_SHOWN
+                choice = _choice(found, pooled, column.texts, len(dated), years_alone)
             chosen[index] = choice._replace(venue_years=venues, years_alone=alone)
     return chosen
 
 
 def _choice(
-    own: ColumnStyle, pooled: ColumnStyle | None, texts: Sequence[str], tables: int
+    own: ColumnStyle,
+    pooled: ColumnStyle | None,
+    texts: Sequence[str],
+    tables: int,
+    years_alone: bool = False,
 ) -> Choice:
-    """A table's style: the list's where it has one and the table does not clearly differ."""
+    """A table's style: the list's where it has one and the table does not clearly differ
+    (``years_alone``: the list dates papers whose month it does not know by their year)."""
     if pooled is not None and pooled.majority:
-        if own.style == pooled.style or not _differs(own, pooled.style, texts):
+        if own.style == pooled.style or not _differs(own, pooled.style, texts, years_alone):
             return Choice(pooled.style, pooled.matching, pooled.cells, DOCUMENT, tables)
     if own.majority:
         return Choice(own.style, own.matching, own.cells, TABLE)
     return Choice(own.style, own.matching, own.cells, NONE)
 
 
-def _differs(own: ColumnStyle, style: str, texts: Sequence[str]) -> bool:
+def _differs(own: ColumnStyle, style: str, texts: Sequence[str], years_alone: bool) -> bool:
     """True when a table clearly holds a style of its own: a majority of at least three of its
-    cells, of which ``style`` fits at most half."""
+    cells, of which ``style`` fits at most half. Where the list writes years alone as its way
+    and ``style`` shows a month, a year alone counts for neither: a table of older papers
+    dated by their years (and a few months, in ``style``) is the list's, not one of years."""
     if not own.majority or own.matching < 3:
         return False
     counts = _dates_counted(texts)
+    if years_alone and has_month(parse_style(style)):
+        counts = Counter({text: count for text, count in counts.items() if not bare_year(text)})
     cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
     dated = sum(count for _, count in cells)
-    return 2 * _count(cells, style) <= dated
+    return dated > 0 and 2 * _count(cells, style) <= dated
 
 
 _EMPHASIS_STARTS = frozenset(marker[0] for marker in EMPHASIS)

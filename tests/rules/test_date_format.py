@@ -536,6 +536,26 @@ def found_fixes(markdown: str) -> list[tuple[int, int, object]]:
     return [(p.line, p.column, p.fix) for p in run_rule(date_format, parse(markdown), AUTO)]
 
 
+def test_a_non_breaking_hyphen_is_a_separator_the_list_writes() -> None:
+    # awesome-robots-icl writes every date 2024‑05 with U+2011: NFKC read it as U+2010, a
+    # look-alike never a style's own, so the list had no style and nothing was checked
+    nb = "\u2011"
+    markdown = dated(f"2024{nb}01", f"2024{nb}02", f"2024{nb}03", "2024.04")
+    problems = run_rule(date_format, parse(markdown), AUTO)
+    assert [p.line for p in problems] == [6]
+    assert f"YYYY{nb}MM" in problems[0].message
+    fixed = fix_text(markdown, config=AUTO).text
+    assert f"| Paper 3 | 2024{nb}04 |" in fixed
+
+
+def test_a_table_of_older_papers_dated_by_their_years_keeps_the_lists_style() -> None:
+    # the list writes YYYY-MM, and a year alone where it does not know the month; a table of
+    # classics holds six years alone and two months: it is the list's style, not one of years
+    tables = [dated("2024-01", "2023-05", "2022", "2023-02", "2021-07")] * 3
+    classics = dated("2018-06", "2015-04", "2014", "2011", "2006", "1999", "1995", "1987")
+    assert found("\n".join([*tables, classics]), AUTO) == []
+
+
 def test_a_misspelt_month_is_no_venue_and_is_named() -> None:
     # dair-ai wrote "Februray 2024" in two tables among 513 "Month YYYY" cells: read as a venue
     # and a year, the two cells made venue-years the list's way, and nothing was reported
