@@ -218,11 +218,26 @@ def conflict(first: str, second: str) -> bool:
         return False
     if any(is_name(form) for form in (*mine.titles, *theirs.titles)):
         return False
+    mine_named, theirs_named = _named(first), _named(second)
+    if mine_named and theirs_named and mine_named[0] == theirs_named[0]:
+        if compatible(mine_named[1], theirs_named[1]):
+            return False  # ``MTGS: Multi-Person …``, ``MTGS: A Novel Framework for Multi-Person …``
     return not any(
         compatible(one, other)
         for one in (*mine.titles, *mine.links)
         for other in (*theirs.titles, *theirs.links)
     )
+
+
+def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The short name a title cell opens with before a colon and the words after it
+    (``FGAHOI``, ``Fine-Grained …``), None when it opens with no name."""
+    parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
+    name, colon, rest = _NUMBERING.sub("", _shown(parts[0] if parts else cell)).partition(":")
+    found, after = words(name), words(rest)
+    if not colon or not after or not found or not is_name(found):
+        return None
+    return found, after
 
 
 # a title quoted in a message is cut to this many characters

@@ -59,6 +59,11 @@ A = "https://arxiv.org/abs/2407.02490"
             f"[Escaping the Forest: Sparse Networks for Tabular Data](u) [preprint]({A})",
             f"[Escaping the Forest: Sparse Networks for Tabular Data]({A})",
         ),
+        # one name before the colon, the rest of one title held in the other's: shortened
+        (
+            "MTGS: Multi-Person Temporal Gaze Following",
+            "[MTGS: A Novel Framework for Multi-Person Temporal Gaze Following](u)",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),
@@ -89,6 +94,11 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
             f"![Star](https://img.shields.io/x.svg) <br> [**Fine-tuning Multimodal LLMs to Follow "
             f"Zero-shot Demonstrative Instructions**]({A}) <br>",
             f"[Empowering Vision-Language Models to Follow Interleaved Instructions]({A})",
+        ),
+        # one name before the colon, two titles after it: renamed, or two papers of one name
+        (
+            "TabDiff: a Unified Diffusion Model for Multi-Modal Tabular Data",
+            "TabDiff: a Mixed-type Diffusion Model for Tabular Data Generation",
         ),
         (
             "[ScanQA: 3D Question Answering for Spatial Scene Understanding](u)",
