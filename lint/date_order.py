@@ -195,7 +195,9 @@ def by_id(
     table: Table, table_roles: Roles, keys: Sequence[DateKey | None], order: Setting, memo: Memo
 ) -> Setting:
     """``off`` when the rows follow their arXiv ids more closely than their dates (daily arXiv
-    lists sort by id and date rows by their last update): the table is ordered by id."""
+    lists sort by id and date rows by their last update), or as closely as dates that are years
+    alone, the rows off their order in place by id (a Year column of venue years in a table
+    sorted by id): the table is ordered by id."""
     ids: list[DateKey | None] = []
     for row in table.rows:
         found = arxiv.arxiv_ids(row.cells, table_roles.title, table_roles.date, memo.identities)
@@ -204,8 +206,12 @@ def by_id(
     if with_ids * 2 <= len(table.rows):
         return order
     descending = order.value == "descending"
-    by_id, by_date = len(out_of_order(ids, descending)), len(out_of_order(keys, descending))
-    if by_id >= by_date:
+    off_id, off_date = out_of_order(ids, descending), out_of_order(keys, descending)
+    by_id, by_date = len(off_id), len(off_date)
+    # years alone tie far more than ids: between as many slips, where the rows off the years'
+    # order are in place by their ids, the ids show the order kept
+    years = all(key is None or not key[1] for key in keys)
+    if by_id > by_date or (by_id == by_date and not (years and set(off_id).isdisjoint(off_date))):
         return order
     detail = f"ordered by arXiv id ({by_id} rows out of id order, {by_date} out of date order)"
     return Setting("off", INFERRED, detail)

@@ -384,6 +384,29 @@ def test_a_table_ordered_by_arxiv_id_is_not_checked_by_date() -> None:
     assert [line for line, _, _ in found(plain, default)] == [6]
 
 
+def test_a_year_column_in_a_table_sorted_by_arxiv_id_is_not_checked_by_year() -> None:
+    """Jasonlee's tables run by arXiv id and give venue years: an arXiv-only paper of 2014
+    sits among ICLR 2015 papers by its id. As many slips by id as by year, and the row off the
+    years' order in place by its id: the ids show the order kept."""
+    rows_of = [
+        ("2015", "1412.6806"), ("2015", "1412.6572"), ("2014", "1411.1784"),
+        ("2015", "1411.7766"), ("2015", "1410.8516"), ("2014", "1406.4729"),
+        ("2013", "1312.6229"), ("2012", "1211.0001"), ("2011", "1102.0001"),
+    ]  # fmt: skip
+
+    def table(rows: list[tuple[str, str]]) -> str:
+        return "|Year|Paper|\n|:-:|:-|\n" + "".join(
+            f"|{year}|[Paper {i}](https://arxiv.org/abs/{paper})|\n"
+            for i, (year, paper) in enumerate(rows)
+        )
+
+    default = Config(select=("row-order",))
+    assert found(table(rows_of), default) == []
+    # a row off both orders (misplaced by its year and its id alike) is still reported
+    misplaced = [*rows_of[:2], *rows_of[3:], ("2015", "1412.0035")]
+    assert [line for line, _, _ in found(table(misplaced), default)] == [11]
+
+
 def test_a_row_with_missing_cells_has_no_date_to_order() -> None:
     markdown = rows(("A", "2023.01"), ("B", "2023.02")) + "| C | https://x.example |\n"
     markdown = markdown.replace("| C | https://x.example | x |", "| C | https://x.example |")
