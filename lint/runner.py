@@ -257,7 +257,10 @@ def _note_settings(run: Run, config: Config, doc: Document) -> None:
     run.settings[key] = use._replace(
         tables=use.tables or bool(doc.tables),
         matched=use.matched | settings_matched(doc, config),
-        headings=use.headings | {section.title for section in doc.sections},
+        # a <details> summary heads its tables as a heading would (``document._details``)
+        headings=use.headings
+        | {section.title for section in doc.sections}
+        | {title for table in doc.tables for title in table.section},
     )
 
 

@@ -194,6 +194,20 @@ def test_a_section_ignores_rules_in_its_tables_and_lines_only(
     assert found == [("P003", papers_row), ("S001", lines_of(text, "Also empty")[0])]
 
 
+def test_a_details_summary_is_a_section_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a list whose sections are <details> blocks sets them by their summaries
+    up = "| A | 2023.05 | a |\n| C | 2023.07 | c |\n| B | 2023.06 | b |\n| D | 2023.08 | d |\n"
+    text = f"# L\n\n<details><summary><h2>Old papers</h2></summary>\n\n{HEADER}{up}\n</details>\n"
+    listed = project(
+        tmp_path, 'order = "ascending"\n[sections."Old papers"]\norder = "off"\n', text
+    )
+    assert codes(capsys, "--select", "row-order", listed) == []
+    assert main(["--show-conventions", listed]) == 0
+    assert 'table under "Old papers"' in capsys.readouterr().out
+
+
 def test_the_innermost_section_sets_the_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
