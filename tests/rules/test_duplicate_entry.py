@@ -203,9 +203,10 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
         # two releases of a family citing its one report beside their own announcements
         (
             "| Model | Announcement | Size |\n| --- | --- | --- |\n"
-            f"| Phi-3 Mini | [Introducing Phi-3](https://b.example/one), [Report]({ARXIV}) | 3.8 |\n"
-            f"| Phi-3 Medium | [New models added to Phi-3](https://b.example/two), [Report]({ARXIV})"
-            " | 14 |\n",
+            f"| Phi-3 Mini | [Introducing Phi-3](https://b.example/one), [Report]({ARXIV})"
+            " | 3.8 |\n"
+            f"| Phi-3 Medium | [New models added to Phi-3](https://b.example/two),"
+            f" [Report]({ARXIV}) | 14 |\n",
             [],
             [],
             None,
