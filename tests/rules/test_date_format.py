@@ -560,8 +560,10 @@ def test_a_table_of_older_papers_dated_by_their_years_keeps_the_lists_style() ->
 def test_a_misspelt_month_is_no_venue_and_is_named() -> None:
     # dair-ai wrote "Februray 2024" in two tables among 513 "Month YYYY" cells: read as a venue
     # and a year, the two cells made venue-years the list's way, and nothing was reported
-    markdown = dated("January 2024", "Februray 2024", "March 2024", "April 2024") + "\n" + dated(
-        "May 2024", "Jnue 2024", "July 2024", "August 2024"
+    markdown = (
+        dated("January 2024", "Februray 2024", "March 2024", "April 2024")
+        + "\n"
+        + dated("May 2024", "Jnue 2024", "July 2024", "August 2024")
     )
     problems = run_rule(date_format, parse(markdown), AUTO)
     assert [(p.line, p.fix) for p in problems] == [(4, None), (11, None)]
