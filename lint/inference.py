@@ -9,6 +9,7 @@ document's layout, paper-table header and cross-listing. Settings other than ``a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import NamedTuple
 
 from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, titles, variants
@@ -32,6 +33,7 @@ from lint.document import Document, Table
 from lint.groups import group_rows
 from lint.lines import text_size
 from lint.memo import Memo
+from lint.paper_index import Entry
 from lint.sections import settings_for
 
 
@@ -57,6 +59,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
             doc.tables, settings, found, styles, strict=True
         )
     )
+    tables = _without_shared_pages(tables)
     header, header_source = _header(tables, config)
     size = text_size(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
@@ -86,6 +89,39 @@ def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
         found.table, roles_of, keys, found.variants, known, things, dated
     )
     return found._replace(entities=listed) if listed else found
+
+
+# a page this many rows of different titles link is a page of many papers (a conference's
+# accepted papers, a proceedings index, a write-up of several): no one paper's link
+SHARED_PAGE = 4
+
+
+def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:
+    """``tables`` with a page that rows of ``SHARED_PAGE`` titles or more link dropped from
+    their entities' identities: rows awaiting their own links point at the venue's list of
+    accepted papers, and a copied link is one row's slip, not a dozen's."""
+    titles_of: dict[str, set[bytes]] = {}
+    for found in tables:
+        for entry in found.entities:
+            for link in entry.identity.links:
+                titles_of.setdefault(link, set()).add(entry.identity.title)
+    shared = {link for link, titled in titles_of.items() if len(titled) >= SHARED_PAGE}
+    if not shared:
+        return tables
+    return tuple(
+        found._replace(entities=tuple(map(partial(_unshared, shared), found.entities)))
+        if any(not shared.isdisjoint(entry.identity.links) for entry in found.entities)
+        else found
+        for found in tables
+    )
+
+
+def _unshared(shared: set[str], entry: Entry) -> Entry:
+    links = entry.identity.links
+    if shared.isdisjoint(links):
+        return entry
+    kept = tuple(link for link in links if link not in shared)
+    return entry._replace(identity=entry.identity._replace(links=kept))
 
 
 # a list cross-lists once it repeats this many entities in another table with the same data

@@ -200,6 +200,31 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [],
             None,
         ),
+        # rows awaiting their own links point at the venue's accepted papers: a page four
+        # titles link is no one paper's (lixus7's icml.cc/virtual/2026/papers.html)
+        (
+            LINKS
+            + "".join(
+                f"| Forecasting Paper Number {n} | [ICML 2026](https://icml.cc/virtual/2026/papers.html)"
+                " | |\n"
+                for n in range(4)
+            ),
+            [],
+            [],
+            None,
+        ),
+        # a paper's page copied to two more rows is still reported
+        (
+            LINKS
+            + "".join(
+                f"| Forecasting Paper Number {n} | [OpenReview](https://openreview.net/forum?id=vpJ)"
+                " | |\n"
+                for n in range(3)
+            ),
+            [(4, 3, "P001"), (5, 3, "P001")],
+            [None, None],
+            None,
+        ),
         # two releases of a family citing its one report beside their own announcements
         (
             "| Model | Announcement | Size |\n| --- | --- | --- |\n"
