@@ -109,6 +109,11 @@ NAME_HEADERS = frozenset(
         "项目",
     )
 )
+# a first column naming the code repository each row lists (``| Github Repo | … | Paper |``);
+# anywhere else a ``Repo`` column is a paper's code
+REPOSITORY_HEADERS = frozenset(
+    ("repo", "repos", "repository", "github repo", "github repository", "github", "仓库")
+)
 # a column naming where a paper appeared (``Arxiv 2024``, ``SIGIR 2024``, ``NeurIPS '24``)
 VENUE_HEADERS = frozenset(
     (
@@ -330,7 +335,16 @@ def name_column(table: Table, table_roles: Roles) -> int | None:
     for column, key in enumerate(keys):
         if column not in (title, table_roles.date) and key in NAME_HEADERS:
             return column
+    if lists_repositories(table, table_roles):
+        return 0  # a table of code repositories, each citing its paper in another column
     return None
+
+
+def lists_repositories(table: Table, table_roles: Roles) -> bool:
+    """True for a table whose rows are code repositories, named by its first column
+    (``Github Repo``), each citing its paper in another (its title column)."""
+    first = header_key(table.header.cells[0]) if table.header.cells else ""
+    return first in REPOSITORY_HEADERS and table_roles.title not in (None, 0)
 
 
 def venue_column(table: Table, table_roles: Roles) -> int | None:

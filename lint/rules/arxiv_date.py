@@ -44,7 +44,7 @@ from collections.abc import Iterator, Sequence
 
 from lint import arxiv, arxiv_dating, dates, markup
 from lint.cell_fix import rewrite_cell
-from lint.columns import cell, venue_column
+from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
 from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
@@ -69,6 +69,9 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         rows = arxiv_dating.arxiv_rows(found, context.memo)
         events = _event_dates(found.table, column, rows)
         venue = venue_column(found.table, found.roles)
+        # a table of code repositories citing their papers dates each repository, which is
+        # often out before its paper
+        repositories = lists_repositories(found.table, found.roles)
         generated: bool | None = None  # read once, only for a table with a day-precise date
         for index, dated in rows:
             row = found.table.rows[index]
@@ -80,7 +83,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             written = (dated.date.year, dated.date.month or 13)
             if dated.date.month == 0 and dated.date.year >= dated.month[0]:
                 continue  # a year alone, not before the id's year
-            before = arxiv_dating.before_its_id(dated)
+            before = arxiv_dating.before_its_id(dated) and not repositories
             if before and index in events:
                 continue  # an event's date, shared by the rows it dates
             venue_cell = cell(row.cells, venue) if venue is not None else ""

@@ -158,3 +158,20 @@ def test_a_venues_year_may_come_before_its_arxiv_id(venue: str, year: str, repor
         f"| [Believe It or Not](http://arxiv.org/abs/1907.02364) | {venue} | {year} |\n"
     )
     assert bool(found(markdown)) is reported
+
+
+def test_a_table_of_code_repositories_dates_each_repository() -> None:
+    # AgentsMeetRL lists repositories (| Github Repo | Date | Paper Link |): OpenRLHF's code
+    # came out in 2023.7, its paper (2405.11143) in 2024.5
+    row_of = "| [OpenRLHF](https://github.com/x/OpenRLHF) | 2023.7 | [Paper]({}) |\n"
+    paper = "https://arxiv.org/abs/2405.11143"
+    repositories = "| Github Repo | Date | Paper Link |\n| --- | --- | --- |\n" + row_of.format(
+        paper
+    )
+    assert found(repositories) == []
+    # a paper's code in a Repo column after its title: the date is the paper's
+    papers = (
+        "| Title | Date | Repo |\n| --- | --- | --- |\n"
+        f"| [OpenRLHF: An Easy-to-use RLHF Framework]({paper}) | 2023.7 | [code](https://g.x) |\n"
+    )
+    assert [line for line, _, _, _ in found(papers)] == [3]

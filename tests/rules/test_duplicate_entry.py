@@ -225,6 +225,15 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [None, None],
             None,
         ),
+        # two repositories (a fork, a follow-up) citing one framework's paper: two entities
+        (
+            "| Github Repo | Date | Paper Link |\n| --- | --- | --- |\n"
+            f"| [OpenRLHF](https://github.com/o/OpenRLHF) | 2023.7 | [Paper]({ARXIV}) |\n"
+            f"| [openrlhf_async](https://github.com/a/async) | 2024.5 | [Paper]({ARXIV}) |\n",
+            [],
+            [],
+            None,
+        ),
         # two releases of a family citing its one report beside their own announcements
         (
             "| Model | Announcement | Size |\n| --- | --- | --- |\n"
