@@ -233,10 +233,20 @@ def _gain(found: Shape, cells: Sequence[str], start: int, by: int) -> float | No
         if here is None:
             out_of_place = True  # past the last column: GitHub drops it
         elif here.rows >= MIN_ROWS and (
-            here.share(cell_kind) <= RARE or _words_belong(cell, here, there)
+            _out_of_kind(cell, here, there) or _words_belong(cell, here, there)
         ):
             out_of_place = True
     return gain if out_of_place and gain >= MIN_GAIN else None
+
+
+def _out_of_kind(cell: str, here: Column, there: Column) -> bool:
+    """True for a cell of a kind its column (``here``) hardly holds, unless the column writes
+    its words (``Apache 2.0``, linked where others are not); in a column its table leaves
+    empty, only for a cell whose words the column it would move to writes (``LaVIN Code``
+    under ``Code``): an empty column tells nothing of what it holds."""
+    if here.share(kind(cell)) > RARE or _shared(cell, here) >= SHARED_WORDS:
+        return False
+    return bool(here.filled) or _shared(cell, there) >= SHARED_WORDS
 
 
 def _fit(cell: str, column: Column) -> float:

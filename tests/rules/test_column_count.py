@@ -107,6 +107,26 @@ def test_a_shifted_row_is_reported_where_the_shift_starts_without_fix() -> None:
     assert fix_text(markdown, config=STRICT).text == markdown  # padding would keep the shift
 
 
+def test_a_cell_in_a_column_its_table_leaves_empty_is_shifted_only_by_its_words() -> None:
+    # Awesome-AGI's model tables leave Licence empty and link each Code cell: a linked
+    # "Apache 2.0" in the Licence column, its Code cell left out, is in place; "LaVIN Code"
+    # there, which the Code column's words name, stands a column left of where it belongs (a
+    # list leaving no other trailing cell out is told the Code cell is left out)
+    header = "| Model | Paper | Licence | Code |\n| --- | --- | --- | --- |\n"
+    full = "".join(
+        f"| M{n} | [Paper {n}](https://arxiv.org/abs/2401.0000{n}) |  "
+        f"| [M{n} Code](https://github.com/m/{n}) |\n"
+        for n in range(5)
+    )
+    paper = "[P](https://arxiv.org/abs/2305.02309)"
+    licence = f"| CodeGen2 | {paper} | [Apache 2.0](https://github.com/s/c/LICENSE) |\n"
+    (left_out,) = run_rule(column_count, parse(header + full + licence), ONLY)
+    assert "leaves out" in left_out.message and "belongs under" not in left_out.message
+    code = f"| LaVIN | {paper} | [LaVIN Code](https://github.com/l/LaVIN) |\n"
+    (problem,) = run_rule(column_count, parse(header + full + code), ONLY)
+    assert 'belongs under "Code"' in problem.message
+
+
 def test_a_missing_date_cell_is_reported_and_padded() -> None:
     markdown = papers(6, {3: "| Paper 3 |"}, notes=False)
     assert found(markdown) == [(6, 10, "T001")]
