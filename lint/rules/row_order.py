@@ -322,7 +322,7 @@ def _numbering_column(table: Table, date_column: int) -> int | None:
     for column in range(width):
         if column == date_column:
             continue
-        values = [cell(row.cells, column).strip("*_.# ") for row in table.rows]
+        values = [cell(row.cells, column).strip("*_.#[]() ") for row in table.rows]
         if not all(value.isdigit() for value in values):
             continue
         numbers = [int(value) for value in values]

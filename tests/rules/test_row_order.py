@@ -243,6 +243,12 @@ def test_days_count_only_when_the_format_shows_them() -> None:
             "| # | Paper | Date |\n| --- | --- | --- |\n| 3 | A | 2024.05 |\n| 2 | B | 2024.01 |\n",
             "unsafe",
         ),
+        # numbers in brackets ([1], [2]: RSpaper-read's notes follow them) count the rows too
+        (
+            "|  | Paper | Date |\n| --- | --- | --- |\n"
+            "| [1] | A | 2024.05 |\n| [2] | B | 2024.01 |\n| [3] | C | 2024.03 |\n",
+            "unsafe",
+        ),
         # numbers that do not count the rows (citations) leave the sort safe
         (
             "| 论文题目 | 发表时间 | 引用 |\n| --- | --- | --- |\n"
