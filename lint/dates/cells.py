@@ -124,6 +124,9 @@ _ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("n", "n", "n"): ("mdY", "dmY", "Ymd"),
     ("n", "n"): ("Ym", "md", "dm"),
     ("a", "4"): ("my",),
+    # a month name and two digits: a two-digit year (``Oct-23``, as spreadsheets write a
+    # month) or a day (``Oct 23``, under a year heading); the column settles which
+    ("a", "n"): ("mY", "md"),
     ("a", "n", "4"): ("mdy",),
     ("n", "a", "4"): ("dmy",),
     ("4", "a"): ("ym",),

@@ -114,7 +114,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         width = len(table.header.cells)
         verdicts: dict[int, _Verdict] = {}
         # the verdicts under this column's reading, by text (the reading hashed once a table)
-        ways = (found.venue_years, found.years_alone)
+        ways = (found.venue_years, found.years_alone, setting.source == conventions.INFERRED)
         judged = seen.setdefault((style, years, hint, ways), {})
         for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
@@ -158,14 +158,18 @@ def _judge(
     hint: int | None,
     venue_years: bool,
     years_alone: bool = False,
+    inferred: bool = False,
 ) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style`` (or no date at all: a
     placeholder or a note, ``-``, ``TBD``; or a venue-year, or a year alone, where the list
-    writes them), else what is wrong."""
+    writes them; or, in a column of years by an inferred style, a date giving its month too),
+    else what is wrong."""
     if not any(char.isdigit() for char in text):
         return None
     if dates.venue_year(text) is not None:
         return None if venue_years else _Verdict(_VENUE)
+    if inferred and not dates.has_month(style) and _with_month(text):
+        return None  # more than the list's years tell: a month known is no slip to undo
     if years:
         year = dates.read_year(dates.inner(text))
         if year and not dates.is_future(year):
@@ -195,6 +199,12 @@ def _judge(
         # the rule offers as safe only what the fix's safety check accepts (issue 18)
         losses = ("text besides the date's numbers and month names changes",)
     return _Verdict(None, target, losses)
+
+
+def _with_month(text: str) -> bool:
+    """True when some reading of ``text`` gives a year and a month (``Oct-23``, ``2018‑06``)."""
+    cell = dates.analyse(dates.inner(text))
+    return cell is not None and any(r.value.year and r.value.month for r in cell.readings)
 
 
 def _unreadable(text: str) -> _Verdict:
