@@ -25,6 +25,7 @@ from lint.dates.patterns import (
     day_span,
     extension,
     has_day,
+    has_year,
     inner,
     kind,
     parse_style,
@@ -86,6 +87,8 @@ def read(text: str, style: str | Style, year_hint: int | None = None) -> DateVal
     if reading is None:
         return None
     value = reading.value
+    if value.year == 0 and year_hint is None and has_year(wanted):
+        return None  # ``May 23`` in a column of years and months: no date of its style
     if value.year == 0 and year_hint is not None:
         if value.day is not None and value.day > days_in_month(year_hint, value.month):
             return None
