@@ -37,7 +37,9 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
     """The table's dates as its order compares them: a date with a month that its own arXiv id
     contradicts (before the id's month, arxiv-date's report) is read as the id's month where
     that puts its row in place beside its neighbours (its link is evidence enough at an end of
-    the table too): the date is the slip, not the row's place, nor its neighbours'. Elsewhere
+    the table too): the date is the slip, not the row's place, nor its neighbours'. So is a
+    year alone up to ``VENUE_AFTER_PREPRINT`` years after its id's (a venue's year in a table
+    ordered by preprint: ``2025`` for a December 2024 id among 2024 rows). Elsewhere
     (a dataset's own release date beside the paper it cites) the date is read as written. A
     day kept in a comment (``2023/03<!--13-->``) is not compared: GitHub does not show it."""
     descending = found.order.value == "descending"
@@ -52,12 +54,22 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
     fixed = list(keys)
     for index, dated in rows:
         key = keys[index] if index < len(keys) else None
-        if key is None or not key[1] or not before_its_id(dated):
+        if key is None:
             continue
-        by_id = (dated.month[0], dated.month[1], 0)
+        if key[1] and before_its_id(dated):
+            by_id = (dated.month[0], dated.month[1], 0)
+        elif not key[1] and 0 < key[0] - dated.month[0] <= VENUE_AFTER_PREPRINT:
+            by_id = (dated.month[0], 0, 0)  # a venue's year: the preprint's is its place
+        else:
+            continue
         if in_place(keys, index, by_id, descending, ends=True):
             fixed[index] = by_id
     return tuple(fixed)
+
+
+# a paper appears at its venue at most this many years after its preprint's year: a year
+# alone this much after its arXiv id's, out of place where the id's year is not, is the venue's
+VENUE_AFTER_PREPRINT = 2
 
 
 def _hidden_day(style: str) -> bool:

@@ -413,6 +413,27 @@ def test_a_year_column_in_a_table_sorted_by_arxiv_id_is_not_checked_by_year() ->
     assert [line for line, _, _ in found(table(misplaced), default)] == [11]
 
 
+@pytest.mark.parametrize(
+    ("year", "paper", "reported"),
+    [
+        ("2025", "2412.04001", False),  # CVPR 2025 for a December 2024 preprint: in place
+        ("2025", "2301.00001", True),  # its preprint's year (2023) is no place among 2024's
+        ("2026", "2312.04001", True),  # three years on: no venue's year
+    ],
+)
+def test_a_venues_year_is_read_at_its_preprints_year_where_that_is_its_place(
+    year: str, paper: str, reported: bool
+) -> None:
+    # Awesome-Model-Merging runs by arXiv id with a Year column of venue years
+    rows_of = [("2025", "2501.00002"), ("2024", "2412.09001"), (year, paper)]
+    rows_of += [("2024", "2412.00003"), ("2024", "2405.00004"), ("2024", "2411.00005")]
+    rows_of += [("2024", "2403.00006"), ("2024", "2409.00007"), ("2023", "2310.00008")]
+    table = "|Paper|Year|\n|-|-|\n" + "".join(
+        f"|[Paper {n}](https://arxiv.org/abs/{i})|{y}|\n" for n, (y, i) in enumerate(rows_of)
+    )
+    assert bool(found(table, Config(select=("row-order",)))) is reported
+
+
 def test_a_row_with_missing_cells_has_no_date_to_order() -> None:
     markdown = rows(("A", "2023.01"), ("B", "2023.02")) + "| C | https://x.example |\n"
     markdown = markdown.replace("| C | https://x.example | x |", "| C | https://x.example |")
