@@ -218,10 +218,16 @@ def _rank(key: str, names: tuple[str, ...]) -> tuple[int, int] | None:
             best = (1, index)
             break
     if best is None:
-        # CJK headers carry no spaces: a CJK name at the start of the key ("标题title")
+        # CJK headers carry no spaces: a CJK name at the start of the key ("标题title"), or,
+        # for a title, ending it as the noun a Chinese compound ends with ("文章标题"; a date
+        # so named is another thing's: "更新日期", a dataset's last update)
         for index, name in enumerate(names):
-            if not name.isascii() and key.startswith(name) and key[len(name) :].isascii():
+            if name.isascii():
+                continue
+            if key.startswith(name) and key[len(name) :].isascii():
                 return (2, index)
+            if names is TITLE_NAMES and key.endswith(name) and not key[: -len(name)].isascii():
+                return (3, index)
     return best
 
 

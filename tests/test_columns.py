@@ -31,6 +31,10 @@ from lint.document import Table, parse
         (("Paper", "Published"), Roles(0, 1)),
         (("作者", "机构"), Roles(None, None)),
         (("论文题目", "内容简介"), Roles(0, None)),
+        # a Chinese compound ends with its noun: an article's title is a title
+        (("文章标题", "链接", "发布时间", "中文简介"), Roles(0, 2)),
+        # a date so named is another thing's (a dataset's last update), no paper's date
+        (("标题", "更新日期"), Roles(0, None)),
     ],
 )
 def test_roles_by_name(header: tuple[str, ...], expected: Roles) -> None:
