@@ -104,6 +104,13 @@ PAPERS = "| Title | Source | Date | Code |\n|---|---|---|---|\n| A | arXiv | 202
         ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Date |", "| Year |", 1)), [13]),
         # spelled otherwise in two cells (case, spacing) is still the same header
         ((PAPERS, PAPERS, PAPERS.replace("Source | Date", "source | DATE")), [9]),
+        # one column renamed as a variant: a slip, a word added
+        ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Source |", "| Sorce |", 1)), [13]),
+        ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Code |", "| Code Link |", 1)), [13]),
+        # one column of the table's own, unrelated in name (AgentsMeetRL's Focus where the
+        # others have RL Framework, SAM4MIS's Dataset where they have Code): not reported
+        ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Code |", "| Focus |", 1)), []),
+        ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Code |", "| Dataset |", 1)), []),
     ],
 )
 def test_only_a_near_variant_of_a_clear_majority_is_reported(
