@@ -143,7 +143,7 @@ def _candidates(columns: int, body: list[Row]) -> Iterator[Candidate]:
     pieces = [_enclosed(row) for row in body]
     padded = [None if cells is None else [_is_padded(piece) for piece in cells] for cells in pieces]
     by_display = _measured(body, pieces, width)
-    widths = _widths(columns, by_display, padded)
+    widths = _widths(columns, by_display, padded, _narrow_emoji(body, pieces))
     if widths is not None:
         yield ALIGNED, widths, False, map(_in_widths, pieces, by_display, repeat(widths))
     by_characters = _measured(body, pieces, characters)
@@ -192,8 +192,22 @@ def _is_padded(piece: str) -> bool:
     return len(piece) - len(piece.strip(" \t")) > _PADDED
 
 
+def _narrow_emoji(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
+    """Each enclosed cell's width as an editor drawing emoji one column wide pads it (-1 for a
+    cell without emoji); None for rows of printable ASCII or not read."""
+    return [
+        None
+        if cells is None or (row.content.isascii() and row.content.isprintable())
+        else list(map(narrow_emoji_width, cells))
+        for row, cells in zip(body, pieces, strict=True)
+    ]
+
+
 def _widths(
-    columns: int, measured: Sizes, padded: list[list[bool] | None]
+    columns: int,
+    measured: Sizes,
+    padded: list[list[bool] | None],
+    narrow: Sizes | None = None,
 ) -> tuple[int | None, ...] | None:
     """Each column's width: among the widths of its padded cells, the one most of its cells
     have (the narrower among equals); in a column with no padded cell, the width most of its
@@ -204,21 +218,44 @@ def _widths(
     flags = [found for found in padded if found is not None]
     if not any(map(any, flags)):
         return None
+    narrower = _narrower(columns, measured, padded, narrow)
     # one column at a time (a row has as many enclosed cells as its header: ``_readable``)
     by_column = zip(zip_longest(*rows), zip_longest(*flags), strict=True)
     widths: list[int | None] = []
-    for _, (sizes, flagged) in zip(range(columns), by_column, strict=False):
+    for column, (sizes, flagged) in zip(range(columns), by_column, strict=False):
         count = Counter(sizes)
         count.pop(None, None)
         found = {size for size, pad in zip(sizes, flagged, strict=True) if pad}
+        shown = set(count)
+        # a cell with emoji counts at the width an editor drawing them narrow gives it too;
+        # among equals the width cells have as shown wins
+        count.update(narrower[column][0])
+        found |= narrower[column][1]
         if found:
-            widths.append(max(sorted(found), key=lambda w: count[w]))
+            widths.append(max(sorted(found), key=lambda w: (count[w], w in shown)))
             continue
         common = max(sorted(count), key=lambda w: count[w], default=None)
         most = common is not None and count[common] * 2 > sum(count.values())
         widths.append(common if most else None)
     widths.extend([None] * (columns - len(widths)))
     return tuple(widths)
+
+
+def _narrower(
+    columns: int, measured: Sizes, padded: list[list[bool] | None], narrow: Sizes | None
+) -> list[tuple[Counter[int], set[int]]]:
+    """For each column, the widths its cells with emoji have as drawn one column wide (where
+    that differs from ``measured``), and those of its padded ones."""
+    found: list[tuple[Counter[int], set[int]]] = [(Counter(), set()) for _ in range(columns)]
+    for sizes, flags, narrows in zip(measured, padded, narrow or (), strict=False):
+        if sizes is None or flags is None or narrows is None:
+            continue
+        for column, (size, pad, other) in enumerate(zip(sizes, flags, narrows, strict=False)):
+            if column < columns and other >= 0 and other != size:
+                found[column][0][other] += 1
+                if pad:
+                    found[column][1].add(other)
+    return found
 
 
 def _in_widths(

@@ -57,7 +57,16 @@ def narrow_emoji_width(text: str) -> int:
     padded either way is padded (``lint/kept_layout.py``)."""
     if "\ufe0f" not in text and max(text, default="") < "\U0001f000":
         return -1  # no emoji (most text): one scan in C rather than a loop over characters
-    emoji = sum("\U0001f000" <= char <= "\U0001faff" for char in text) + text.count("\ufe0f")
+    # each emoji one column narrower: an astral one (``📯``, ``🖼️`` with its selector) or a
+    # text character its selector makes one (``❗️``); a selector after an astral emoji adds none
+    emoji = 0
+    before = ""
+    for char in text:
+        if "\U0001f000" <= char <= "\U0001faff":
+            emoji += 1
+        elif char == "\ufe0f" and not "\U0001f000" <= before <= "\U0001faff":
+            emoji += 1
+        before = char
     return width(text) - emoji if emoji else -1
 
 

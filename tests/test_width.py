@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import wcwidth
 
-from lint.width import _char_width, _plain_width, width
+from lint.width import _char_width, _plain_width, narrow_emoji_width, width
 
 
 def test_character_loop_agrees_with_the_compiled_classes() -> None:
@@ -46,3 +46,14 @@ def test_tables_agree_with_wcwidth_where_prettier_does(first: int, last: int) ->
 )
 def test_width(text: str, expected: int) -> None:
     assert width(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "narrow"),
+    [("📯", 1), ("🖼️", 1), ("🛠️", 1), ("❗️", 1), (" LMM 🖼️ ", 7), ("plain", -1)],
+)
+def test_an_emoji_drawn_one_column_wide_with_or_without_its_selector(
+    text: str, narrow: int
+) -> None:
+    # an astral emoji with its selector was counted narrower twice (🖼️ measured 0 wide)
+    assert narrow_emoji_width(text) == narrow

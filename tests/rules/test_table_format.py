@@ -341,6 +341,17 @@ def test_auto_an_emoji_drawn_one_column_wide_is_padded_as_its_editor_drew_it() -
     assert [p.line for p in run_rule(table_format, parse(odd), AUTO)] == [9]
 
 
+def test_auto_a_column_mostly_of_emoji_padded_narrow_sets_the_width() -> None:
+    """MathVista pads ``LMM 🖼️`` (an emoji and its selector) as one column wide in most rows:
+    the column's width is the one its editor drew, and the rows without emoji that keep it (the
+    header's, ``-``) are aligned, not the rows off it."""
+    header = "| # | Method     |\n| - | ---------- |\n"
+    body = "".join(f"| {n} | LMM 🖼️      |\n| {n} | Tool 🛠️     |\n" for n in range(3))
+    markdown = header + "| - | -          |\n" + body
+    assert run_rule(table_format, parse(markdown), AUTO) == []
+    assert fix_text(markdown, config=AUTO).text == markdown
+
+
 def test_auto_rows_with_missing_or_extra_cells_are_not_read_nor_touched() -> None:
     markdown = compact(8, {2: "|Paper 2|", 5: "| Paper 5 |2023.06| x |"})
     assert run_rule(table_format, parse(markdown), AUTO) == []
