@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import unescape as html_unescape
 from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
@@ -35,6 +34,8 @@ from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.list import list_block
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.state_block import StateBlock
+
+from lint import outline
 
 # cmark-gfm's cap on the empty cells it pads short rows with; a table stops growing past it
 _MAX_AUTOCOMPLETED_CELLS = 0x80000
@@ -80,8 +81,7 @@ class Row(NamedTuple):
         return split_cells(self.content, self.offset)[1]
 
     def in_columns(self, width: int) -> bool:
-        """True when the row's cells stand under a table's ``width`` columns: as many, or more
-        with the extra ones empty (GitHub drops them, and no cell is shifted)."""
+        """True when the cells stand under ``width`` columns (extras empty: GitHub drops them)."""
         cells = self.cells
         return len(cells) == width or (len(cells) > width and not any(cells[width:]))
 
@@ -452,53 +452,14 @@ def parse(text: str, path: str = "<text>") -> Document:
     tokens = parser().parse(source)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
-            title = tokens[index + 1].content.strip()
-            level = int(token.tag[1])
-            while path_stack and path_stack[-1].level >= level:
-                path_stack.pop()
-            section_path = (*(s.title for s in path_stack), title)
-            section = Section(title, level, token.map[0] + 1, section_path)
-            path_stack.append(section)
-            sections.append(section)
+            title, level = tokens[index + 1].content.strip(), int(token.tag[1])
+            sections.append(outline.enter(path_stack, title, level, token.map[0] + 1, Section))
         elif token.type == "html_block" and token.map and "<" in token.content:
-            _details(token.content, token.map[0] + 1, path_stack, summaries)
+            outline.read(token.content, token.map[0] + 1, path_stack, summaries, Section)
         elif token.type == "table" and token.map:
             current = path_stack[-1].path if path_stack else ()
             tables.append(_build_table(source, lines, token, current, shared))
     return Document(path, tuple(lines), tuple(sections), tuple(tables))
-
-
-_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
-_SUMMARY_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
-_DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-# a summary with no heading in it heads what follows until its </details> or the next heading
-_SUMMARY_LEVEL = 7
-
-
-def _details(html: str, line: int, path_stack: list[Section], opened: list[Section]) -> None:
-    """A ``<details>`` block's summary heads the tables in it, as a heading would (a list
-    whose sections are collapsible blocks names its tables by them); ``</details>`` ends it.
-    ``opened`` holds the summaries read so far whose block has not ended. A summary is no
-    heading of the document's (``sections``): empty-section and section ignores read the
-    headings GitHub shows as headings."""
-    for _ in _DETAILS_END.finditer(html):
-        if opened:
-            summary = opened.pop()
-            if summary in path_stack:
-                del path_stack[path_stack.index(summary) :]
-    for found in _SUMMARY.finditer(html):
-        words = html_unescape(_TAG.sub(" ", found.group(1))).split()
-        if not words:
-            continue
-        heading = _SUMMARY_HEADING.search(found.group(1))
-        level = int(heading.group(1)) if heading else _SUMMARY_LEVEL
-        while path_stack and path_stack[-1].level >= level:
-            path_stack.pop()
-        title = " ".join(words)
-        summary = Section(title, level, line, (*(s.title for s in path_stack), title))
-        path_stack.append(summary)
-        opened.append(summary)
 
 
 def _build_table(
