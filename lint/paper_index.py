@@ -157,16 +157,29 @@ def dates_conflict(first: DateKey | None, second: DateKey | None) -> bool:
     """True when two dates of one entity contradict each other at the precision both give.
 
     Two months conflict when they differ. Dates to the day are the days versions appeared
-    (generated lists record the latest), weeks apart for one paper: they conflict only in the
-    year. A year alone is often a preprint's year beside its venue's (``2023`` and ``2024``):
+    (generated lists record the one fetched), weeks or months apart for one paper: they
+    conflict when more than a year apart, or a year apart on the same month and day (a year
+    typed wrong). A year alone is often a preprint's year beside its venue's (``2023`` and ``2024``):
     years conflict when more than one apart."""
     if first is None or second is None:
         return False
     if not (first[1] and second[1]):
         return abs(first[0] - second[0]) > 1
     if first[2] and second[2]:
-        return first[0] != second[0]
+        # versions weeks or months apart, across a new year too; a year typed wrong keeps the
+        # month and day, and a year and more apart is no version
+        apart = abs(_days(first) - _days(second))
+        return apart > DAYS_A_YEAR or (first[0] != second[0] and first[1:] == second[1:])
     return first[:2] != second[:2]
+
+
+# how far apart two day-precise dates of one paper may be: its versions' days
+DAYS_A_YEAR = 366
+
+
+def _days(date: DateKey) -> int:
+    """A date's day number, near enough to tell how far apart two dates are."""
+    return date[0] * 372 + date[1] * 31 + date[2]
 
 
 def venues_conflict(first: str, second: str) -> bool:

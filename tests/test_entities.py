@@ -63,10 +63,15 @@ def test_a_title_column_of_short_names_lists_named_things(
         ((2023, 5, 0), (2023, 7, 0), True),
         ((2023, 12, 0), (2023, 11, 0), True),
         ((2023, 5, 0), (2023, 5, 0), False),
-        # days are versions: within a year, no conflict; across years, one
+        # days are versions, weeks or months apart, across a new year too (a generated list
+        # dates each copy by the version it fetched); a year and more apart is no version, and
+        # a year apart on the same month and day is a year typed wrong
         ((2024, 6, 25), (2024, 7, 2), False),
         ((2024, 1, 31), (2024, 3, 11), False),
-        ((2024, 12, 30), (2025, 1, 2), True),
+        ((2024, 12, 30), (2025, 1, 2), False),
+        ((2024, 12, 24), (2025, 2, 17), False),
+        ((2023, 3, 1), (2024, 6, 2), True),
+        ((2023, 5, 17), (2024, 5, 17), True),
         # a year alone: a preprint's beside its venue's is one apart
         ((2023, 0, 0), (2024, 0, 0), False),
         ((2023, 0, 0), (2025, 0, 0), True),
