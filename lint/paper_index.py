@@ -159,8 +159,8 @@ def dates_conflict(first: DateKey | None, second: DateKey | None) -> bool:
     Two months conflict when they differ. Dates to the day are the days versions appeared
     (generated lists record the one fetched), weeks or months apart for one paper: they
     conflict when more than a year apart, or a year apart on the same month and day (a year
-    typed wrong). A year alone is often a preprint's year beside its venue's (``2023`` and ``2024``):
-    years conflict when more than one apart."""
+    typed wrong). A year alone is often a preprint's year beside its venue's (``2023`` and
+    ``2024``): years conflict when more than one apart."""
     if first is None or second is None:
         return False
     if not (first[1] and second[1]):
