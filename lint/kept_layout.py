@@ -23,6 +23,7 @@ touches the rows in it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
@@ -196,11 +197,20 @@ def _narrow_emoji(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
     """Each enclosed cell's width as an editor drawing emoji one column wide pads it (-1 for a
     cell without emoji); None for rows of printable ASCII or not read."""
     return [
-        None
-        if cells is None or (row.content.isascii() and row.content.isprintable())
-        else list(map(narrow_emoji_width, cells))
+        list(map(narrow_emoji_width, cells))
+        if cells is not None and _has_emoji(row.content)
+        else None
         for row, cells in zip(body, pieces, strict=True)
     ]
+
+
+# what may make text an emoji: a presentation selector, or an astral pictograph
+_EMOJI = re.compile("[\ufe0f\U0001f000-\U0010ffff]")
+
+
+def _has_emoji(text: str) -> bool:
+    """True when ``text`` may hold an emoji (``narrow_emoji_width``'s test, once a row, in C)."""
+    return not text.isascii() and _EMOJI.search(text) is not None
 
 
 def _widths(
