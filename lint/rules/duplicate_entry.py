@@ -118,9 +118,13 @@ class _Table:
         labels = self.found.groups if self.region is not None else frozenset()
         starts = sorted(self.found.table.rows[index].line for index in labels)
         owns: dict[int, Index] = {}
+        # a row pasted again is a copy of the first row written so, whatever else it matches
+        pasted: dict[tuple[int, tuple[str, ...]], Entry] = {}
         for entry in self.found.entities:
-            own = owns.setdefault(bisect_right(starts, entry.row.line), Index())
-            match = own.find(entry)
+            group = bisect_right(starts, entry.row.line)
+            own = owns.setdefault(group, Index())
+            copied = pasted.setdefault((group, entry.row.cells), entry)
+            match = (copied, SAME) if copied is not entry else own.find(entry)
             if match is not None:
                 yield _problem(self.doc, entry, *match, self._hint(True), self.set_scope)
                 continue

@@ -579,3 +579,16 @@ def test_a_paper_under_two_groups_of_one_table_is_cross_listed() -> None:
     # within one group, a paper pasted twice is still a repeat
     pasted = markdown.replace(papers[3], papers[3] + papers[3])
     assert [line for line, _, _ in found(pasted)] == [11]
+
+
+def test_a_row_pasted_again_is_a_copy_of_its_first_whatever_else_shares_its_link() -> None:
+    # the second row carries the first's link under another title; the third is the second
+    # pasted again: a copy to remove (safe), not a second "one link under two titles"
+    markdown = (
+        f"{LINKS}| [Alpha: One Paper on Tables]({ARXIV}) | | |\n"
+        f"| [Beta: Another Paper on Lists]({ARXIV}) | | |\n"
+        f"| [Beta: Another Paper on Lists]({ARXIV}) | | |\n"
+    )
+    problems = run_rule(duplicate_entry, parse(markdown), ONLY)
+    assert [(p.line, p.fix_safety) for p in problems] == [(4, None), (5, "safe")]
+    assert "line 4" in problems[1].message
