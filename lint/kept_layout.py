@@ -23,7 +23,6 @@ touches the rows in it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
@@ -32,7 +31,7 @@ from typing import NamedTuple
 from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
-from lint.width import narrow_emoji_width, width
+from lint.width import has_emoji, narrow_emoji_width, width
 
 # a table keeps a style when at least this share of its body rows is in it (three in four)
 KEPT_SHARE = 0.75
@@ -195,22 +194,13 @@ def _is_padded(piece: str) -> bool:
 
 def _narrow_emoji(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
     """Each enclosed cell's width as an editor drawing emoji one column wide pads it (-1 for a
-    cell without emoji); None for rows of printable ASCII or not read."""
+    cell without emoji); None for rows without emoji or not read."""
     return [
         list(map(narrow_emoji_width, cells))
-        if cells is not None and _has_emoji(row.content)
+        if cells is not None and has_emoji(row.content)
         else None
         for row, cells in zip(body, pieces, strict=True)
     ]
-
-
-# what may make text an emoji: a presentation selector, or an astral pictograph
-_EMOJI = re.compile("[\ufe0f\U0001f000-\U0010ffff]")
-
-
-def _has_emoji(text: str) -> bool:
-    """True when ``text`` may hold an emoji (``narrow_emoji_width``'s test, once a row, in C)."""
-    return not text.isascii() and _EMOJI.search(text) is not None
 
 
 def _widths(

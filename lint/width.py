@@ -51,11 +51,20 @@ def width(text: str) -> int:
     return _wide_text_width(text)
 
 
+# what may make text an emoji: a presentation selector, or an astral pictograph
+_EMOJI = re.compile("[\ufe0f\U0001f000-\U0010ffff]")
+
+
+def has_emoji(text: str) -> bool:
+    """True when ``text`` may hold an emoji (a regex search in C, no loop over characters)."""
+    return not text.isascii() and _EMOJI.search(text) is not None
+
+
 def narrow_emoji_width(text: str) -> int:
     """Display width as an editor whose font draws emoji one column wide measures it (``📯``
     and ``❗️`` count 1), or -1 for text with no emoji: editors disagree on emoji, so a cell
     padded either way is padded (``lint/kept_layout.py``)."""
-    if "\ufe0f" not in text and max(text, default="") < "\U0001f000":
+    if not has_emoji(text):
         return -1  # no emoji (most text): one scan in C rather than a loop over characters
     # each emoji one column narrower: an astral one (``📯``, ``🖼️`` with its selector) or a
     # text character its selector makes one (``❗️``); a selector after an astral emoji adds none

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint.slips import slips
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -89,34 +91,19 @@ MISSPELT_FROM = 5
 
 
 def misspelt_month(word: str) -> int | None:
-    """The month whose full name ``word`` misspells by one slip (a letter added, dropped,
-    changed, or two neighbours swapped; any case), else None; a month's name or abbreviation
-    is no slip."""
+    """The month whose full name ``word`` misspells by one slip (``lint/slips.py``; the first
+    letter kept, and from June and July only a swap), else None; a month's name or
+    abbreviation is no slip."""
     folded = word.casefold()
     if len(folded) < 4 or not folded.isascii() or not folded.isalpha() or folded in _NUMBERS:
         return None
     for number, name in enumerate(FULL_NAMES):
-        if len(name) < 4:
+        name = name.casefold()
+        if len(name) < 4 or folded[0] != name[0] or slips(folded, name) != 1:
             continue
-        if _one_slip(folded, name.casefold(), swap_only=len(name) < MISSPELT_FROM):
-            return number
+        if len(name) >= MISSPELT_FROM or sorted(folded) == sorted(name):
+            return number  # a swap keeps the letters: ``Jnue``, never ``Jane``
     return None
-
-
-def _one_slip(word: str, name: str, swap_only: bool) -> bool:
-    """True when ``word`` is ``name`` with two neighbouring letters swapped or, unless
-    ``swap_only``, one letter added, dropped or changed; the first letter is kept."""
-    if abs(len(word) - len(name)) > 1 or word[0] != name[0]:
-        return False
-    start = 0
-    while start < min(len(word), len(name)) and word[start] == name[start]:
-        start += 1
-    rest, wanted = word[start:], name[start:]
-    if len(rest) >= 2 and rest[1] + rest[0] + rest[2:] == wanted:
-        return True
-    if swap_only:
-        return False
-    return rest[1:] == wanted[1:] or rest[1:] == wanted or rest == wanted[1:]
 
 
 def is_full_name(word: str) -> bool:

@@ -37,6 +37,7 @@ from lint.columns import DATE_NAMES, TITLE_NAMES, header_key
 from lint.context import Context
 from lint.document import Document, Table
 from lint.problem import Problem
+from lint.slips import slips
 
 CODE = "T003"
 NAME = "header-mismatch"
@@ -79,25 +80,12 @@ def _related(found: str, expected: str) -> bool:
     name of the same role (``Time``, ``Year``); an unrelated name (``Focus`` for ``RL
     Framework``, ``Dataset`` for ``Code``) is a column of the table's own."""
     mine, theirs = _spelling(found), _spelling(expected)
-    if mine in theirs or theirs in mine or _slips(mine, theirs) <= 2:
+    if mine in theirs or theirs in mine or slips(mine, theirs) <= 2:
         return True
     keys = header_key(found), header_key(expected)
     if set(keys[0].split()) & set(keys[1].split()):
         return True
     return any(all(key in names for key in keys) for names in (DATE_NAMES, TITLE_NAMES))
-
-
-def _slips(first: str, second: str) -> int:
-    """The edit distance of two short texts (letters added, dropped or changed)."""
-    previous = list(range(len(second) + 1))
-    for row, char in enumerate(first, 1):
-        current = [row]
-        for column, other in enumerate(second, 1):
-            current.append(
-                min(previous[column] + 1, current[-1] + 1, previous[column - 1] + (char != other))
-            )
-        previous = current
-    return previous[-1]
 
 
 def _spelling(text: str) -> str:
