@@ -1,4 +1,4 @@
-"""A paper table row has an empty title or date cell where the table fills that column.
+"""An empty title or date cell, or a title linking nowhere, where the table fills the column.
 
 Why: a row without a title cannot be found, and one without a date cannot be sorted. But many
 lists leave a column empty on purpose (no date for a paper without a preprint, a title only
@@ -9,7 +9,10 @@ an arXiv id when at least 90% of those fill their date (a paper without a prepri
 date to give), a row without one when at least 90% of those do. A row whose cells do not fit
 its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
 not a missing value, and is not reported here. A row whose every cell is empty (a blank row an
-editor left) is reported once, as a row to remove: it holds no paper to complete.
+editor left) is reported once, as a row to remove: it holds no paper to complete. A title whose
+link has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where
+most of its table's titles link their paper; an empty link around a badge or no text (a
+placeholder) is no title's.
 
 Fails (the other rows all have a date)::
 
@@ -34,14 +37,19 @@ Fix: none: only a person knows the missing title or date.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from lint import arxiv
 from lint.column_shapes import MIN_ROWS, kept_filled
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row
+from lint.markup import read_cell
 from lint.problem import Problem
 
 CODE = "T004"
@@ -51,6 +59,9 @@ FIX = "none"
 
 # a column is filled when this share of its table's rows (with the header's cells) fill it
 FILLED = 0.9
+# a link (no image, no nested brackets) whose address is empty: ``[Title]()``; words in it?
+_EMPTY_LINK = re.compile(r"(?<![!\\])\[([^\[\]]*)\]\(\s*(?:<\s*>)?\s*\)")
+_WORD = re.compile(r"\w")
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -78,6 +89,51 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 if evidence is not None:
                     message = f"empty {role} cell: {evidence}; fill in the paper's {role}"
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
+        if roles.title is not None:
+            yield from _links_to_nowhere(found, roles.title, width)
+
+
+def _links_to_nowhere(found: TableConventions, title: int, width: int) -> Iterator[Problem]:
+    """Titles linked to an empty address, where most of the table's titles link their paper."""
+    rows = [row for row in found.table.rows if row.in_columns(width)]
+    empty = [row for row in rows if _worded_empty_link(row.cells[title])]
+    if not empty:
+        return
+    linked = sum(1 for row in rows if _links_somewhere(row.cells[title]))
+    if linked * 2 <= len(rows):
+        return  # the table does not link its titles: nothing shows the link is missing
+    for row in empty:
+        message = (
+            f"the title links nowhere (an empty address, where {linked} of {len(rows)} titles "
+            "here link their paper): add the paper's link, or write the title without one"
+        )
+        yield Problem(row.line, row.column(title), CODE, NAME, message)
+
+
+def _worded_empty_link(cell: str) -> bool:
+    """True when the cell has a link of words with an empty address, as GitHub shows it (not
+    in a code span, say)."""
+    if "](" not in cell:
+        return False
+    if not any(_WORD.search(match[1]) for match in _EMPTY_LINK.finditer(cell)):
+        return False
+    # the rare candidate is read by the parser itself: a code span or an escape shows as text
+    tokens = _inline().parseInline(cell)[0].children or []
+    return any(
+        token.type == "link_open" and not str(token.attrs.get("href", "")).strip()
+        for token in tokens
+    )
+
+
+@functools.cache
+def _inline() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _links_somewhere(cell: str) -> bool:
+    if "](" not in cell and "<a" not in cell and "://" not in cell:
+        return False
+    return any(url.strip() for url, image in read_cell(cell).links if not image)
 
 
 def _evidence(found: TableConventions, index: int) -> str | None:

@@ -69,3 +69,37 @@ def test_a_row_of_empty_cells_is_reported_once_as_a_row_to_remove() -> None:
     (problem,) = run_rule(empty_cell, parse(markdown), ONLY)
     assert (problem.line, problem.column) == (3, 3)  # at its first cell
     assert problem.message == "empty row: every cell of it is empty; remove the row"
+
+
+LINKED = "".join(
+    f"| [Paper {i}](https://arxiv.org/abs/2305.{i:05d}) | 2023.05 | a |\n" for i in range(1, 5)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a title whose link has no address, among titles that link their paper
+        ("[Paper X]()", [(7, 3, "T004")]),
+        ("[**Paper X**](<>)", [(7, 3, "T004")]),
+        ("[Paper X]( )", [(7, 3, "T004")]),
+        # a badge with an empty link, then the linked title: no title links nowhere
+        ("[![Star](https://img.shields.io/badge/a-b-blue)]()<br>[Paper X](https://x.org/p)", []),
+        # an empty placeholder, no words in it; a link in a code span GitHub shows as text
+        ("Paper X []()", []),
+        ("`[Paper X]()`", []),
+        ("[Paper X](https://openreview.net/forum?id=a)", []),
+    ],
+)
+def test_a_title_linking_nowhere_where_titles_link_their_paper(
+    title: str, expected: list[tuple[int, int, str]]
+) -> None:
+    markdown = f"{HEADER}{LINKED}| {title} | 2023.06 | a |\n"
+    assert found(markdown) == expected
+    assert fix_text(markdown, config=ONLY).text == markdown  # only a person knows the link
+
+
+def test_a_title_linking_nowhere_where_titles_are_not_linked_is_not_reported() -> None:
+    # most titles here are plain text: the list shows no link is missing
+    plain = "".join(f"| Paper {i} | 2023.05 | a |\n" for i in range(1, 5))
+    assert found(f"{HEADER}{plain}| [Paper X]() | 2023.06 | a |\n") == []
