@@ -45,6 +45,19 @@ def before_its_id(dated: arxiv.DatedId) -> bool:
     return months(written) < months(dated.month) - 1
 
 
+# an id numbered below this was given in its month's first days (``2409.01234``, not
+# ``2409.09484``), by the width of its number: a paper sent in the month's last days may have it
+EARLY_IN_MONTH = {4: 1500, 5: 5000}
+
+
+def sent_in_its_month(arxiv_id: str) -> bool:
+    """True for an id numbered past its month's first days (``EARLY_IN_MONTH``): its paper was
+    not sent at the end of the month before. Old-scheme ids (``hep-th/9901001``) do not tell."""
+    _, dot, number = arxiv_id.partition(".")
+    limit = EARLY_IN_MONTH.get(len(number)) if dot and number.isdigit() else None
+    return limit is not None and int(number) >= limit
+
+
 def months(year_month: tuple[int, int]) -> int:
     """A year and month counted in months, to compare and subtract."""
     return year_month[0] * 12 + year_month[1]

@@ -4,20 +4,22 @@ Why: an arXiv id names the month of the paper's first version (``2406.01234``: J
 ``hep-th/9901001``: January 1999), and no paper predates its first arXiv version, so a row dated
 ``2024.04`` that links ``arxiv.org/abs/2406.01234`` has a wrong date or a wrong link. The month
 before the id's is no contradiction: an id's month is its submission cycle's, so a paper sent on
-the 30th, or over the year-end break, takes the next month's id. Where a table's dates follow
-their arXiv ids (at least 90%, and 3, of its dated rows with one id are dated the id's month: the
+the 30th, or over the year-end break, takes the next month's id. Where a table's dates follow their
+arXiv ids (at least 90%, and 3, of its dated rows with one id are dated the id's month: the
 ``arxiv_dates`` convention, see ``--show-conventions``), a row dated after its id's month is
 reported too (without a fix: it may be a release or an update date), unless it gives a day: a
-day-precise date after the id's month is a version's, a release's or an update's (generated
-daily lists date papers by their latest version), but for one in the id's month a year on
-(``2024/04/27`` for ``2304.14178``), the year mistyped. In a table whose rows run in arXiv id order
-(a list generated from arXiv, newest id first or last), a date with a day is the generator's
-(a submission or update date: a paper held in moderation takes a later month's id) and is not
-checked. A date several rows of a table share, before the id of every row with one that gives
-it, is an event's (a challenge's, a deadline's), not the papers': it is not checked. Rows with no
-arXiv id, several ids, or a date that cannot be read are left alone; a year alone is checked by
-its year, but for a venue's year (the row names, in a venue column, a venue it appeared at:
-``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers reach arXiv
+day-precise date after the id's month is a version's, a release's or an update's (generated daily
+lists date papers by their latest version), but for one in the id's month a year on (``2024/04/27``
+for ``2304.14178``), the year mistyped. So is a row dated the month before an id numbered past its
+month's first days (``2409.09484`` dated ``2024.08``: the paper was sent in September;
+``arxiv_dating.EARLY_IN_MONTH``), with the fix a date before the id has. In a table whose rows run
+in arXiv id order (a list generated from arXiv, newest id first or last), a date with a day is the
+generator's (a submission or update date: a paper held in moderation takes a later month's id) and
+is not checked. A date several rows of a table share, before the id of every row with one that
+gives it, is an event's (a challenge's, a deadline's), not the papers': it is not checked. Rows
+with no arXiv id, several ids, or a date that cannot be read are left alone; a year alone is
+checked by its year, but for a venue's year (the row names, in a venue column, a venue it appeared
+at: ``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers reach arXiv
 after their conference.
 
 Fails::
@@ -94,8 +96,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             # lists date each paper by its latest version): a date on purpose, but for the id's
             # month a year on, in a table dating each paper by its id's month: the year mistyped
             typo = written == (dated.month[0] + 1, dated.month[1])
+            # the month before is an id's of the month's first days; a later one was sent in
+            # its month, which a table dating each paper by its id's month writes
+            sent = follow and not repositories and index not in events and _a_month_early(dated)
             if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
                 yield _problem(doc, row, column, dated, style, before, typo)
+            elif sent:
+                yield _problem(doc, row, column, dated, style, before, sent=True)
 
 
 # a paper may be posted to arXiv this many years after the year it appeared at its venue
@@ -147,6 +154,16 @@ def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> 
     return slips * 20 <= len(ids)
 
 
+def _a_month_early(dated: arxiv.DatedId) -> bool:
+    """True for a month's date the month before its id's, the id numbered past its month's
+    first days (``arxiv_dating.sent_in_its_month``)."""
+    if not dated.date.month:
+        return False  # a year alone may be a venue's
+    written = arxiv_dating.months((dated.date.year, dated.date.month))
+    early = written == arxiv_dating.months(dated.month) - 1
+    return early and arxiv_dating.sent_in_its_month(dated.arxiv)
+
+
 def _problem(
     doc: Document,
     row: Row,
@@ -155,6 +172,7 @@ def _problem(
     style: str,
     before: bool,
     typo: bool = False,
+    sent: bool = False,
 ) -> Problem:
     text = row.cells[column]
     year, month = dated.month
@@ -166,7 +184,9 @@ def _problem(
         reason += " their id's month"
     else:
         reason = f"not the month of arXiv {dated.arxiv} ({shown}), as this table's dates are"
-    fix = _fix(doc, row, column, dated, style) if before else None
+    if sent:
+        reason += " (its number is past the month's first days)"
+    fix = _fix(doc, row, column, dated, style) if before or sent else None
     remedy = (
         f'write "{_written(dated, style)}"'
         if fix

@@ -5,7 +5,9 @@ written below it show as one line of text, and every check of this tool skips th
 way round, a line of plain text written right under a table without a blank line becomes one
 more row, with the text in its first cell. This rule reports both: each line below a table that
 starts with a pipe and has about the header's number of cells (one more or less) but is cut off
-from it, and each row of a table that holds no pipe at all.
+from it, and each row of a table that holds no pipe at all, but a kramdown attribute list
+(``{: .table-striped}``) right under the table: a Jekyll site renders such a file, and styles
+the table by it (a blank line before it would move the style to the next block).
 
 Fails::
 
@@ -48,6 +50,8 @@ NAME = "broken-table"
 DEFAULT = True
 FIX = "none"
 
+# a kramdown attribute list (``{: .class #id key="v"}``), which styles the block above it
+_ATTRIBUTE_LIST = re.compile(r"\{:[^{}]*\}")
 # a lone open or closing tag (one star and a fixed end: no backtracking beyond the line)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/][^<>]*)?>")
 
@@ -74,7 +78,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 
 def _glued_text(table: Table) -> Iterator[Problem]:
     for row in table.rows:
-        if is_pipeless(row):
+        if is_pipeless(row) and not _ATTRIBUTE_LIST.fullmatch(row.content.strip()):
             message = (
                 f'text "{_shown(row.content)}" right under a table is a row of it on GitHub: '
                 "put a blank line before it, or write it as a row with pipes"

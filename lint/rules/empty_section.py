@@ -11,7 +11,8 @@ content is: "... for UAV [here](https://...)", or an address in a link written w
 written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
 words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
-Future Directions section does).
+Future Directions section does), and the document's title (a first-level heading before
+anything else: ``# Awesome Chinese LLM`` above ``# Datasets``).
 
 Fails::
 
@@ -66,6 +67,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for index, section in enumerate(sections):
         if not empty[index] or not _is_section(section) or _in_run(sections, empty, index):
             continue
+        if index == 0 and _is_title(doc, section):
+            continue
         column = len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
         shown = shown_heading(section.title) or section.title
         message = f'section "{shown}" is empty: add its entries or remove the heading'
@@ -105,6 +108,12 @@ def _is_section(section: Section) -> bool:
     if not shown:
         return True
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
+
+
+def _is_title(doc: Document, section: Section) -> bool:
+    """True for a first-level heading with nothing but blanks and comments before it: the
+    document's title, which names the page, not a section to fill."""
+    return section.level == 1 and not _has_content(doc, 1, section.line - 1)
 
 
 def _group_like(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:

@@ -49,6 +49,24 @@ def found(markdown: str) -> list[tuple[int, int, str, str | None]]:
         (HEADER + row("2406.01234", "2024.05"), [], None),
         (HEADER + row("2512.01018", "2025-11-30"), [], None),
         (HEADER + row("2601.00705", "2025-12-28"), [], None),
+        # where the dates follow their ids, the month before is no end-of-month submission for
+        # an id numbered past its month's first days: reported, unsafe fix to the id's month;
+        # not for an early number, a free table, a year alone or an old-style id
+        (
+            HEADER + FOLLOWING + row("2409.09484", "2024.08"),
+            [(12, 58, "P004", "unsafe")],
+            HEADER + FOLLOWING + row("2409.09484", "2024.09"),
+        ),
+        (HEADER + FOLLOWING + row("2409.09484", "2024-08-30"), [(12, 58, "P004", None)], None),
+        (HEADER + FOLLOWING + row("2409.01484", "2024.08"), [], None),
+        (
+            HEADER + FOLLOWING + row("0905.2484", "2009.04"),
+            [(12, 56, "P004", "unsafe")],
+            HEADER + FOLLOWING + row("0905.2484", "2009.05"),
+        ),
+        (HEADER + FOLLOWING + row("0905.0484", "2009.04"), [], None),
+        (HEADER + row("2409.09484", "2024.08"), [], None),
+        (HEADER + FOLLOWING + row("2501.09484", "2024"), [], None),
         # later than the id, in a table whose dates are free: fine
         (HEADER + row("2406.01234", "2024.09"), [], None),
         # later than the id, in a table whose dates follow their ids: reported, no fix (it may

@@ -45,6 +45,10 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         (TABLE + "text\n", [(4, 1, "T006")]),
         (TABLE + "a \\| b\n", [(4, 1, "T006")]),
         ("> | a | b |\n> |---|---|\n> text\n", [(3, 3, "T006")]),
+        # a kramdown attribute list styles the table above it (a Jekyll page); other braces glue
+        (TABLE + "{: .table-striped .table-hover}\n", []),
+        (TABLE + "{:.wide}\n", []),
+        (TABLE + "{ not kramdown }\n", [(4, 1, "T006")]),
     ],
 )
 def test_broken_table(markdown: str, expected: list[tuple[int, int, str]]) -> None:

@@ -35,7 +35,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("## A\n<!--\nmulti\n-->\ntext\n", []),
         # setext headings
         ("A\n===\n\nB\n---\ntext\n", []),
-        ("A\n===\n\nB\n===\ntext\n", [(1, 1, "S001")]),
+        # (a first-level one first in the file is its title: see the titles below)
+        ("A\n---\n\nB\n---\ntext\n", [(1, 1, "S001")]),
         # a paper table without rows
         ("## A\n| 论文题目 | 发表时间 |\n| --- | --- |\n", [(2, 1, "S001")]),
         ("> | 论文题目 | 发表时间 |\n> | --- | --- |\n", [(1, 3, "S001")]),
@@ -81,6 +82,13 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         ),
         # a placeholder section is still reported, named as GitHub shows it
         (f"## A\n{TABLE}\n## **Talks** [↑](#top)\n\n## B\n{TABLE}", [(6, 1, "S001")]),
+        # the document's title above sections at its level names the page; a first heading
+        # after text, or of a lower level, is still a section
+        (f"# Awesome Chinese LLM\n\n# Datasets\n{TABLE}", []),
+        (f"<!-- list -->\n# Awesome LLM\n# Datasets\n{TABLE}", []),
+        (f"intro\n\n# Awesome LLM\n\n# Datasets\n{TABLE}", [(3, 1, "S001")]),
+        (f"## Models\n\n## Datasets\n{TABLE}", [(1, 1, "S001")]),
+        (f"# Awesome LLM\n{TABLE}\n# Models\n\n# Datasets\n{TABLE}", [(6, 1, "S001")]),
     ],
 )
 def test_headings_that_are_no_sections(markdown: str, expected: list[tuple[int, int, str]]) -> None:
