@@ -9,7 +9,8 @@ an arXiv id when at least 90% of those fill their date (a paper without a prepri
 date to give), a row without one when at least 90% of those do. A row whose cells do not fit
 its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
 not a missing value, and is not reported here. A row whose every cell is empty (a blank row an
-editor left) is reported once, as a row to remove: it holds no paper to complete. A title whose
+editor left) is reported once, as a row to remove, in any table with a title column, where its
+other rows fill the title or the date column: it holds no paper to complete. A title whose
 link has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where
 most of its table's titles link their paper; an empty link around a badge or no text (a
 placeholder) is no title's.
@@ -67,14 +68,21 @@ _WORD = re.compile(r"\w")
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report empty title and date cells of paper tables where the table fills the column."""
     memo = context.memo
-    for found in context.conventions.paper_tables():
+    for found in context.conventions.tables:
         table, roles = found.table, found.roles
         width = len(table.header.cells)
+        rows = [row for row in table.rows if row.in_columns(width)]  # others: column-count's
+        blank = [row for row in rows if not any(row.cells)]
+        if blank and roles.title is not None and _filled_but_blank_rows(found, len(blank)):
+            # a row of empty cells holds no paper to fill in: it is reported once, to remove
+            message = "empty row: every cell of it is empty; remove the row"
+            yield from (Problem(row.line, row.column(0), CODE, NAME, message) for row in blank)
+        if not roles.is_paper:
+            continue
         by_id = _by_id(found)
-        for row in table.rows:
-            if not row.in_columns(width):
-                continue  # missing or extra cells: column-count reports the row
-            blank = not any(row.cells)  # a row of empty cells: no paper to fill in, once
+        for row in rows:
+            if not any(row.cells):
+                continue
             for role, index in (("title", roles.title), ("date", roles.date)):
                 if index is None or row.cells[index]:
                     continue
@@ -82,10 +90,6 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                     evidence = _id_evidence(found, row, memo.identities)
                 else:
                     evidence = _evidence(found, index)
-                if evidence is not None and blank:
-                    message = "empty row: every cell of it is empty; remove the row"
-                    yield Problem(row.line, row.column(0), CODE, NAME, message)
-                    break
                 if evidence is not None:
                     message = f"empty {role} cell: {evidence}; fill in the paper's {role}"
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
@@ -142,6 +146,18 @@ def _evidence(found: TableConventions, index: int) -> str | None:
     if column is None or not kept_filled(column, FILLED):
         return None
     return f"{column.filled} of {column.rows} rows here fill it"
+
+
+def _filled_but_blank_rows(found: TableConventions, blank: int) -> bool:
+    """True when the table's other rows (``MIN_ROWS`` at least) fill its title or date column,
+    ``FILLED`` of them: its rows of empty cells are no rows it means to have."""
+    for index in (found.roles.title, found.roles.date):
+        column = found.shape.columns[index] if index is not None else None
+        if column is None or index >= len(found.shape.columns):
+            continue
+        if column.filled >= MIN_ROWS and column.filled >= FILLED * (column.rows - blank):
+            return True
+    return False
 
 
 def _by_id(found: TableConventions) -> bool:

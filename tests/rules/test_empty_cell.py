@@ -103,3 +103,26 @@ def test_a_title_linking_nowhere_where_titles_are_not_linked_is_not_reported() -
     # most titles here are plain text: the list shows no link is missing
     plain = "".join(f"| Paper {i} | 2023.05 | a |\n" for i in range(1, 5))
     assert found(f"{HEADER}{plain}| [Paper X]() | 2023.06 | a |\n") == []
+
+
+def test_a_row_of_empty_cells_is_judged_by_the_other_rows() -> None:
+    # an editor's blank row under the header of a small table its other rows fill: the blank
+    # row itself does not count against the evidence (6 of 7 rows is under 90%)
+    six = "".join(f"| Paper {i} | 2023.0{i} | a |\n" for i in range(1, 7))
+    assert found(f"{HEADER}|  |  |  |\n{six}") == [(3, 3, "T004")]
+    # a template table of one blank row, or a blank row among rows too few to tell
+    assert found(f"{HEADER}|  |  |  |\n") == []
+    assert (
+        found(f"{HEADER}| Paper 1 | 2023.01 | a |\n| Paper 2 | 2023.02 | a |\n|  |  |  |\n") == []
+    )
+
+
+def test_a_row_of_empty_cells_closing_a_table_of_titles_without_dates() -> None:
+    # no date column, so no paper table, but a title column its other rows fill
+    titles = "| # | Paper | Notes |\n| --- | --- | --- |\n" + "".join(
+        f"| {i} | [Paper {i}](https://arxiv.org/abs/2301.0000{i}) | n |\n" for i in range(1, 5)
+    )
+    assert found(f"{titles}|  |  |  |\n") == [(7, 3, "T004")]
+    # a leaderboard whose blank rows part groups names no titles: silent
+    board = "| Benchmark | GPT-4 | Claude |\n| --- | --- | --- |\n| MMLU | 86 | 85 |\n"
+    assert found(f"{board}|  |  |  |\n| GSM8K | 92 | 88 |\n| MATH | 52 | 50 |\n") == []
