@@ -151,10 +151,11 @@ def _evidence(found: TableConventions, index: int) -> str | None:
 def _filled_but_blank_rows(found: TableConventions, blank: int) -> bool:
     """True when the table's other rows (``MIN_ROWS`` at least) fill its title or date column,
     ``FILLED`` of them: its rows of empty cells are no rows it means to have."""
+    columns = found.shape.columns
     for index in (found.roles.title, found.roles.date):
-        column = found.shape.columns[index] if index is not None else None
-        if column is None or index >= len(found.shape.columns):
+        if index is None or index >= len(columns):
             continue
+        column = columns[index]
         if column.filled >= MIN_ROWS and column.filled >= FILLED * (column.rows - blank):
             return True
     return False
