@@ -39,11 +39,14 @@ _DIGIT = re.compile(r"\d")
 
 
 _NUMBER = re.compile(r"[\W_]*\d+[\W_]*")
+# a date with its month (``2024-12-05``, ``2024.12``, ``2024年12月``): when a row was added or
+# read, a bookkeeping column, not a variant of the paper
+_DATE = re.compile(r"(?:19|20)\d\d[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?")
 
 
 def _designator(text: str) -> bool:
-    if _NUMBER.fullmatch(text):
-        return False  # a row number or a year: it tells rows apart, not variants of a paper
+    if _NUMBER.fullmatch(text) or _DATE.fullmatch(text):
+        return False  # a row number, a year or a date: it tells rows apart, not variants
     if len(text) > 24 or "](" in text or "<" in text or "://" in text:
         return False
     return len(text) <= 8 or _DIGIT.search(text) is not None

@@ -189,6 +189,16 @@ TWO_SECTIONS = section("多语言大模型", HEADER, BIGTRANS) + section(
             [None],
             None,
         ),
+        # a column of the days rows were added is bookkeeping, no variant: one paper read twice
+        (
+            "| ID | 年份 | 收录日期 | 论文标题 |\n| --- | --- | --- | --- |\n"
+            "| 20 | 2024 | 2024-12-05 | Reverse Thinking Makes LLMs Stronger Reasoners |\n"
+            "| 21 | 2024 | 2024-12-05 | Distilling System 2 into System 1 |\n"
+            "| 48 | 2024 | 2024-12-09 | Reverse Thinking Makes LLMs Stronger Reasoners |\n",
+            [(5, 28, "P001")],
+            [None],
+            None,
+        ),
         # two papers by their arXiv ids whose titles link one write-up of both (TSFpaper)
         (
             "| Date | Method | Paper Title and Interpretation |\n| --- | --- | --- |\n"
