@@ -113,6 +113,9 @@ class Conventions(NamedTuple):
     short_rows: int = 0
     # whether the list repeats entities of one table in another on purpose (None: no entities)
     cross_listing: Setting | None = None
+    # whether the list words a paper's title after its name two ways on purpose (None: no
+    # entities): one name before a colon, under one identifier, is then one paper
+    reworded_titles: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

@@ -70,6 +70,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         header,
         header_source,
         cross_listing=_cross_listing(tables),
+        reworded_titles=_reworded_titles(tables),
         size=size,
         short_rows=short,
     )
@@ -153,6 +154,24 @@ def _cross_listing(tables: Sequence[TableConventions]) -> Setting | None:
         f"{found.rows} {'row repeats' if found.rows == 1 else 'rows repeat'} an entity of "
         f'another table with the same data, e.g. "{shown}" at lines {first.row.line} and '
         f"{again.row.line}"
+    )
+    return Setting("yes", INFERRED, detail)
+
+
+def _reworded_titles(tables: Sequence[TableConventions]) -> Setting | None:
+    """``yes`` when the list words one paper's title after its name two ways at least
+    ``REWORDED`` times (one identifier, one name before a colon), ``no`` otherwise; None when no
+    table lists entities."""
+    listed = [found.entities for found in tables if found.entities]
+    if not listed:
+        return None
+    rows, first = paper_index.reworded(listed)
+    if rows < paper_index.REWORDED or first is None:
+        return Setting("no", INFERRED, f"{rows} titles reworded after their name")
+    one, other = first
+    detail = (
+        f'{rows} rows word a title after its name otherwise, e.g. "{titles.shown(one.title_cell)}"'
+        f" at line {one.row.line} and line {other.row.line}"
     )
     return Setting("yes", INFERRED, detail)
 

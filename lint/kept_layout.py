@@ -29,7 +29,7 @@ from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from lint.document import Row, Table, _pieces, is_pipeless
-from lint.layout import _EMPTY_COMPACT, ALIGNED, COMPACT, TIGHT, _unescaping
+from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
 from lint.width import has_emoji, narrow_emoji_width, width
 
@@ -298,7 +298,7 @@ def _unpadded(row: Row, spaced: bool) -> bool:
     made = _unpadded_line(row.cells, spaced)
     if spaced:
         return made == _EMPTY_COMPACT.sub("| ", content)
-    return made == content
+    return made == content or (" |" in content and made == _EMPTY_TIGHT.sub("", content))
 
 
 def _unpadded_line(cells: tuple[str, ...], spaced: bool) -> str:

@@ -32,6 +32,8 @@ BY_HAND = "aligned by hand"
 _MIN_WIDTH = 3
 # an empty cell in a compact row: ``| |`` (two spaces, ``|  |``, read the same)
 _EMPTY_COMPACT = re.compile(r"\|  (?=\|)")
+# an empty cell of a tight row written with one space (``| |``), as tight lists often keep it
+_EMPTY_TIGHT = re.compile(r"(?<=\|)(?<!\\\|) (?=\|)")
 
 
 def lines_of(table: Table, lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -74,7 +76,7 @@ def _styles(table: Table, old: tuple[str, ...], memo: Memo | None) -> frozenset[
     compared first, line by line, so a table costs its first differing line; a table in one of
     them is not measured for the others."""
     rows = zip(_unpadded_lines(table, False), old[2:], strict=True)
-    if all(made.rstrip(" \t") == line.rstrip(" \t") for made, line in rows):
+    if all(made.rstrip(" \t") == _EMPTY_TIGHT.sub("", line.rstrip(" \t")) for made, line in rows):
         return frozenset((TIGHT,))
     rows = zip(_unpadded_lines(table, True), old[2:], strict=True)
     if all(

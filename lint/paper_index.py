@@ -253,10 +253,12 @@ def _relation(first: Entry, second: Entry) -> str:
 class Index:
     """The first rows of each identifier and title, a few per key when entities differ."""
 
-    def __init__(self) -> None:
+    def __init__(self, reworded: bool = False) -> None:
         # one row alone (most keys), or a list of a few: a list per key would cost as much
         # memory as the row's identity itself
         self.rows: dict[str | bytes, Entry | list[Entry]] = {}
+        # the list words a paper's title after its name its own way (``reworded``)
+        self.reworded = reworded
 
     def known(self, key: str | bytes) -> Sequence[Entry]:
         """The rows remembered under ``key``, earliest first."""
@@ -277,7 +279,7 @@ class Index:
                 if key[0] == "u" and papers.contradicts(earlier.identity, entry.identity):
                     continue  # two papers by their ids sharing a page (a write-up of both)
                 if _paper_titles(earlier, entry) and titles.conflict(
-                    earlier.title_cell, entry.title_cell
+                    earlier.title_cell, entry.title_cell, self.reworded
                 ):
                     return earlier, RENAMED
                 if one_entity(earlier, entry) and (found is None or earlier.order < found.order):
@@ -352,6 +354,44 @@ def repeats(tables: Iterable[Sequence[Entry]]) -> Repeats:
                 found += 1
                 first = first or (match[0], entry)
     return Repeats(found, first)
+
+
+# a list that words one paper's title after its name two ways this often does it on purpose (a
+# description per section: ``MedAgents: LLM Collaborators …``, ``MedAgents: Large Language
+# Models as Collaborators …``); once or twice is a slip
+REWORDED = 3
+
+
+def reworded(tables: Iterable[Sequence[Entry]]) -> tuple[int, tuple[Entry, Entry] | None]:
+    """How many rows share an identifier with an earlier row whose title opens with the same
+    name before a colon and goes on in other words, and the first such pair."""
+    seen: dict[str, list[Entry]] = {}
+    found = 0
+    first: tuple[Entry, Entry] | None = None
+    for entries in tables:
+        for entry in entries:
+            if not entry.identity.has_keys or ":" not in entry.title_cell:
+                continue
+            pair: tuple[Entry, Entry] | None = None
+            for key in entry.identity.keys:
+                known = seen.setdefault(key, [])
+                for earlier in known if pair is None else ():
+                    if _reworded(earlier, entry):
+                        pair = earlier, entry
+                        break
+                if len(known) < _KEEP:
+                    known.append(entry)
+            if pair is not None:
+                found += 1
+                first = first or pair
+    return found, first
+
+
+def _reworded(earlier: Entry, entry: Entry) -> bool:
+    first, second = earlier.title_cell, entry.title_cell
+    if not _paper_titles(earlier, entry) or not titles.named_alike(first, second):
+        return False
+    return titles.conflict(first, second)
 
 
 class Scope:

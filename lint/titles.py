@@ -207,10 +207,11 @@ def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return joined in other or other in joined
 
 
-def conflict(first: str, second: str) -> bool:
+def conflict(first: str, second: str, reworded: bool = False) -> bool:
     """True when two title cells name two different papers: neither's title is a short name,
     and no form of one is compatible with a form of the other. A placeholder or an empty cell
-    conflicts with nothing."""
+    conflicts with nothing. ``reworded``: the list words a paper's title after its name its own
+    way (``paper_index.REWORDED``), so one name before a colon is one paper."""
     if first == second or is_placeholder(first) or is_placeholder(second):
         return False
     mine, theirs = forms(first), forms(second)
@@ -220,13 +221,19 @@ def conflict(first: str, second: str) -> bool:
         return False
     mine_named, theirs_named = _named(first), _named(second)
     if mine_named and theirs_named and mine_named[0] == theirs_named[0]:
-        if compatible(mine_named[1], theirs_named[1]):
+        if reworded or compatible(mine_named[1], theirs_named[1]):
             return False  # ``MTGS: Multi-Person …``, ``MTGS: A Novel Framework for Multi-Person …``
     return not any(
         compatible(one, other)
         for one in (*mine.titles, *mine.links)
         for other in (*theirs.titles, *theirs.links)
     )
+
+
+def named_alike(first: str, second: str) -> bool:
+    """True when two title cells open with one short name before a colon (``MedAgents: …``)."""
+    mine, theirs = _named(first), _named(second)
+    return mine is not None and theirs is not None and mine[0] == theirs[0]
 
 
 def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -10,17 +10,17 @@ arXiv ids (at least 90%, and 3, of its dated rows with one id are dated the id's
 reported too (without a fix: it may be a release or an update date), unless it gives a day: a
 day-precise date after the id's month is a version's, a release's or an update's (generated daily
 lists date papers by their latest version), but for one in the id's month a year on (``2024/04/27``
-for ``2304.14178``), the year mistyped. So is a row dated the month before an id numbered past its
-month's first days (``2409.09484`` dated ``2024.08``: the paper was sent in September;
-``arxiv_dating.EARLY_IN_MONTH``), with the fix a date before the id has. In a table whose rows run
-in arXiv id order (a list generated from arXiv, newest id first or last), a date with a day is the
-generator's (a submission or update date: a paper held in moderation takes a later month's id) and
-is not checked. A date several rows of a table share, before the id of every row with one that
-gives it, is an event's (a challenge's, a deadline's), not the papers': it is not checked. Rows
-with no arXiv id, several ids, or a date that cannot be read are left alone; a year alone is
-checked by its year, but for a venue's year (the row names, in a venue column, a venue it appeared
-at: ``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers reach arXiv
-after their conference.
+for ``2304.14178``), the year mistyped. So is a row dated the month (not the day) before an id
+numbered past its month's first days (``2409.09484`` dated ``2024.08``: the paper was sent in
+September; ``arxiv_dating.EARLY_IN_MONTH``), with the fix a date before the id has. In a table
+whose rows run in arXiv id order (a list generated from arXiv, newest id first or last), a date
+with a day is the generator's (a submission or update date: a paper held in moderation takes a
+later month's id) and is not checked. A date several rows of a table share, before the id of every
+row with one that gives it, is an event's (a challenge's, a deadline's), not the papers': it is not
+checked. Rows with no arXiv id, several ids, or a date that cannot be read are left alone; a year
+alone is checked by its year, but for a venue's year (the row names, in a venue column, a venue it
+appeared at: ``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers
+reach arXiv after their conference.
 
 Fails::
 
@@ -157,8 +157,11 @@ def _in_id_order(rows: Sequence[tuple[int, arxiv.DatedId]], table_rows: int) -> 
 def _a_month_early(dated: arxiv.DatedId) -> bool:
     """True for a month's date the month before its id's, the id numbered past its month's
     first days (``arxiv_dating.sent_in_its_month``)."""
-    if not dated.date.month:
-        return False  # a year alone may be a venue's
+    if not dated.date.month or dated.date.day is not None:
+        # a year alone may be a venue's; a day is copied from somewhere, arXiv's own date of
+        # the first version among them, which a paper held in moderation has weeks before
+        # the month of the id it was announced with
+        return False
     written = arxiv_dating.months((dated.date.year, dated.date.month))
     early = written == arxiv_dating.months(dated.month) - 1
     return early and arxiv_dating.sent_in_its_month(dated.arxiv)

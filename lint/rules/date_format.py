@@ -174,7 +174,9 @@ def _judge(
         year = dates.read_year(dates.inner(text))
         if year and not dates.is_future(year):
             return None
-        return None if _two_dates(text, style, years, hint) else _Verdict("cannot read it")
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint):
+            return None
+        return _Verdict("cannot read it")
     value = dates.read(text, style, hint)
     if value is not None and value.year and dates.is_future(value):
         value = None
@@ -185,7 +187,9 @@ def _judge(
             if years_alone and not dates.is_future(year):
                 return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        return None if _two_dates(text, style, years, hint) else _unreadable(text)
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint):
+            return None
+        return _unreadable(text)
     if dates.matches(text, style):
         return None
     target = _target(text, value, style)
@@ -211,6 +215,23 @@ def _unreadable(text: str) -> _Verdict:
     """The verdict on a date no reading accepts, naming a misspelt month when there is one."""
     slip = dates.misspelt(text)
     return _Verdict("cannot read it" if slip is None else f"cannot read {slip} as a month")
+
+
+# what parts a date from a note beside it in one cell: ``September 2019, Interspeech``
+_NOTE = re.compile(r"\s*[,;，；]\s*")
+
+
+def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
+    """True when ``text`` is a date written in ``style`` and a note of words beside it (the
+    venue it appeared at): the list annotates the date on purpose, and the date is right."""
+    parts = _NOTE.split(dates.inner(text))
+    if len(parts) != 2:
+        return False
+    notes = [part for part in parts if not any(char.isdigit() for char in part)]
+    if len(notes) != 1 or not any(char.isalpha() for char in notes[0]):
+        return False
+    (date,) = (part for part in parts if part is not notes[0])
+    return _judge(date, style, years, hint, False) is None
 
 
 # what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)

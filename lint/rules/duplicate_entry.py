@@ -82,15 +82,18 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     others = scope.others(doc.path) if scope is not None else None
     listing = context.conventions.cross_listing
     cross_lists = listing is not None and listing.value == "yes"
+    titling = context.conventions.reworded_titles
+    reworded = titling is not None and titling.value == "yes"
     regions: dict[tuple[str, ...], Index] = {}
     firsts: list[Entry] = []
     for found in context.conventions.tables:
         if not found.entities:
             continue
-        checked = _Table(doc, found, cross_lists)
+        checked = _Table(doc, found, cross_lists, reworded)
         if checked.setting != "table":
             by_section = checked.setting == "section"
-            checked.region = regions.setdefault(found.table.section if by_section else (), Index())
+            region = found.table.section if by_section else ()
+            checked.region = regions.setdefault(region, Index(reworded))
             checked.elsewhere = None if by_section else others
         yield from checked.check(firsts)
     if scope is not None:
@@ -101,8 +104,11 @@ class _Table:
     """One table's entries checked against its own rows, its region of the document (the whole
     document, or its section) and the other files of the run."""
 
-    def __init__(self, doc: Document, found: TableConventions, cross_lists: bool) -> None:
+    def __init__(
+        self, doc: Document, found: TableConventions, cross_lists: bool, reworded: bool
+    ) -> None:
         self.doc, self.found, self.cross_lists = doc, found, cross_lists
+        self.reworded = reworded
         self.setting = found.settings.duplicate_scope
         # repeats across tables: where set, else where the list shows no cross-listing
         self.across = self.setting in ("document", "section") or (
@@ -122,7 +128,7 @@ class _Table:
         pasted: dict[tuple[int, tuple[str, ...]], Entry] = {}
         for entry in self.found.entities:
             group = bisect_right(starts, entry.row.line)
-            own = owns.setdefault(group, Index())
+            own = owns.setdefault(group, Index(self.reworded))
             copied = pasted.setdefault((group, entry.row.cells), entry)
             match = (copied, SAME) if copied is not entry else own.find(entry)
             if match is not None:
