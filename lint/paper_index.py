@@ -135,13 +135,34 @@ def one_entity(first: Entry, second: Entry) -> bool:
 def _named_apart(first: Entry, second: Entry) -> bool:
     """True when two rows of one title are two entities: they link to no address in common, and
     the title is a name (a short title, or any title in a table of named things: two tools
-    called ``buzz``) or the rows tell themselves apart by a tag (``[美团技术团队] X`` and
-    ``[datafun分享] X``, two articles on one work)."""
+    called ``buzz``), or they name two venues, none a preprint (``_published_twice``), or the
+    rows tell themselves apart by a tag (``[美团技术团队] X`` and ``[datafun分享] X``, two
+    articles on one work)."""
     if not (first.links and second.links) or first.links & second.links:
         return False
     if first.named or titles.is_name(titles.words(markup.read_cell(first.title_cell).text)):
         return True
+    if _published_twice(first, second):
+        return True
     return _tagged(first.title_cell) != _tagged(second.title_cell)
+
+
+# venue words of a preprint: a row still at one is a paper its list did not update
+_PREPRINTS = frozenset("arxiv corr preprint biorxiv medrxiv ssrn openreview".split())
+
+
+def _published_twice(first: Entry, second: Entry) -> bool:
+    """True when two rows of one title, each linking its own page, name two venues, neither a
+    preprint, at two dates: a conference paper and its journal version, two publications a list
+    may keep (one venue written two ways at one date is one publication listed twice)."""
+    unread = first.date is None and second.date is None  # a style not read: compare as written
+    if not (unread and first.date_cell != second.date_cell) and not dates_conflict(
+        first.date, second.date
+    ):
+        return False
+    if not venues_conflict(first.venue, second.venue):
+        return False
+    return not any(_PREPRINTS & _venue(entry.venue)[0] for entry in (first, second))
 
 
 def _tagged(cell: str) -> tuple[str, ...]:

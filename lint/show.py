@@ -99,6 +99,9 @@ def describe(path: str, found: Conventions) -> str:
         lines.append(f"{path}: {_setting('dates follow arXiv ids', found.arxiv_dates)}")
     if found.cross_listing is not None:
         lines.append(f"{path}: {_cross_listing(found)}")
+    if found.reworded_titles is not None and found.reworded_titles.value == "yes":
+        shown = _setting("titles reworded after their name", found.reworded_titles)
+        lines.append(f"{path}: {shown}: one name before a colon, one link, is one paper")
     lines.extend(_table(path, table) for table in found.tables)
     if not found.tables:
         lines.append(f"{path}: no table")

@@ -99,6 +99,12 @@ def test_unreadable_date_is_reported_and_left_as_written(written: str) -> None:
         ),
         # a table without a date column is not a paper table
         ("| 论文题目 | 备注 |\n| --- | --- |\n| A | 2023-5 |\n", [], None),
+        # a date in the style with a note of words beside it (its venue) is the list's own
+        # annotation; a date not in the style, a note or not, is still reported
+        (table("2023.05, Interspeech"), [], None),
+        (table("2023.05；ICLR"), [], None),
+        (table("Interspeech, 2023/5"), [(3, 13, "P002")], None),
+        (table("2023.05, 2023.07, ICLR"), [(3, 13, "P002")], None),
     ],
 )
 def test_date_format(

@@ -602,3 +602,43 @@ def test_a_row_pasted_again_is_a_copy_of_its_first_whatever_else_shares_its_link
     problems = run_rule(duplicate_entry, parse(markdown), ONLY)
     assert [(p.line, p.fix_safety) for p in problems] == [(4, None), (5, "safe")]
     assert "line 4" in problems[1].message
+
+
+def _reworded(pairs: int) -> str:
+    """Two sections naming ``pairs`` papers in both: one arXiv id, one name before a colon, the
+    words after it written again otherwise (a description per section); one paper listed in
+    both alike (the list cross-lists)."""
+    first, second = [], []
+    for n in range(pairs):
+        link = f"https://arxiv.org/abs/2401.0{n:04d}"
+        first.append(f"| Agent{n}: Language Models as Collaborators | [Paper]({link}) | |\n")
+        second.append(f"| Agent{n}: LLM Collaborators for Medicine | [Paper]({link}) | |\n")
+    same = "| Shared: One Paper Listed Twice | [Paper](https://arxiv.org/abs/2402.00001) | |\n"
+    return f"## A\n\n{LINKS}{same}{''.join(first)}\n## B\n\n{LINKS}{same}{''.join(second)}"
+
+
+def test_a_list_rewording_titles_after_their_name_on_purpose_is_not_told_of_it() -> None:
+    # three such pairs are the list's way of writing titles; one is a slip to correct
+    assert found(_reworded(3)) == []
+    ((line, _, code),) = found(_reworded(1))
+    assert (line, code) == (13, "P001")
+    assert 'is "Agent0: LLM Collaborators' in messages(_reworded(1))[0]
+
+
+def test_a_conference_paper_and_its_journal_version_are_two_publications() -> None:
+    def rows(first_venue: str, first_date: str) -> str:
+        return (
+            "| Date | Venue | Title |\n| --- | --- | --- |\n"
+            f"| {first_date} | {first_venue} | [Seq2seq 형태소 분석](https://dbpia.co.kr/NODE1) |\n"
+            "| 2017.01 | 정보과학회논문지 | [Seq2seq 형태소 분석](https://dbpia.co.kr/NODE2) |\n"
+        )
+
+    # each row links its own publication, at another venue and date: the list keeps both
+    assert found(rows("KCC", "2016.06")) == []
+    # dates in a style not read (``2016. 6.``) are told apart as written
+    korean = rows("KCC", "2016. 6.").replace("| 2017.01 |", "| 2017. 1. |")
+    assert found(korean) == []
+    assert found(korean.replace("| 2017. 1. |", "| 2016. 6. |")) != []
+    # a preprint not updated, or one venue at one date listed twice, is one entry
+    assert found(rows("arXiv", "2016.06")) == [(4, 24, "P001")]
+    assert found(rows("KCC", "2017.01")) == [(4, 24, "P001")]

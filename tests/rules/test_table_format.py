@@ -280,6 +280,16 @@ def test_auto_the_document_keeps_a_layout_most_tables_keep(
     assert [p.line for p in run_rule(table_format, parse(markdown), AUTO)] == expected
 
 
+def test_auto_a_tight_table_may_write_an_empty_cell_with_one_space() -> None:
+    # ``| |`` for an empty cell is how this tight list writes it: no row is off its layout
+    rows = "".join(f"|P{i}|2023|{'| |' if i % 2 else '|x|'}\n" for i in range(6))
+    markdown = "|Title|Date|Note|\n|---|---|---|\n" + rows.replace("||", "|")
+    assert run_rule(table_format, parse(markdown), AUTO) == []
+    # a row off it by a real space in a cell still is
+    off = markdown.replace("|P0|2023|x|", "| P0|2023|x|")
+    assert [p.line for p in run_rule(table_format, parse(off), AUTO)] == [3]
+
+
 def test_auto_tables_under_three_rows_are_no_evidence_when_larger_ones_exist() -> None:
     tight = "|a|b|\n|-|-|\n|1|2|\n"
     markdown = "\n".join([compact(4, {0: "| Paper 0 |2023.01|"}), tight, tight, tight])
