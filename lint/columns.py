@@ -334,7 +334,7 @@ def name_column(table: Table, table_roles: Roles) -> int | None:
     """The column naming the entity each row lists, by its header (``Name``, ``Dataset``,
     ``Abbreviation``, ``模型``): the title column itself when its header is one, else the first
     other column (not the date) with one; None in a table of papers."""
-    keys = [header_key(cell) for cell in table.header.cells]
+    keys = [_unlinked(header_key(cell)) for cell in table.header.cells]
     title = table_roles.title
     if title is not None and title < len(keys) and keys[title] in NAME_HEADERS:
         return title
@@ -344,6 +344,16 @@ def name_column(table: Table, table_roles: Roles) -> int | None:
     if lists_repositories(table, table_roles):
         return 0  # a table of code repositories, each citing its paper in another column
     return None
+
+
+# words a header adds to say its names are linked (``Name & Link``, ``Dataset (URL)``)
+_LINK_WORDS = ("link", "links", "url", "urls")
+
+
+def _unlinked(key: str) -> str:
+    """A header key without a last word saying its cells are linked: ``name link`` -> ``name``."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _LINK_WORDS else key
 
 
 def lists_repositories(table: Table, table_roles: Roles) -> bool:

@@ -137,6 +137,10 @@ def test_title_by_content(table: Table, expected: Roles) -> None:
         ("| 模型 | 大小 | 时间 | 文献 |", 0, None),
         ("| 标题 | 时间 | 会议/期刊 |", None, 2),
         ("| Title | Date | Code |", None, None),
+        # a header saying its names are linked still names them
+        ("| Name & Link | Models | Release Date | Journal |", 0, 3),
+        ("| Dataset (URL) | Paper | Date |", 0, None),
+        ("| Paper Link | Date |", None, None),
     ],
 )
 def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: int | None) -> None:

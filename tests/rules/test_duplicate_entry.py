@@ -642,3 +642,12 @@ def test_a_conference_paper_and_its_journal_version_are_two_publications() -> No
     # a preprint not updated, or one venue at one date listed twice, is one entry
     assert found(rows("arXiv", "2016.06")) == [(4, 24, "P001")]
     assert found(rows("KCC", "2017.01")) == [(4, 24, "P001")]
+
+
+def test_two_models_of_one_paper_under_a_name_and_link_header_are_two_entries() -> None:
+    doi = "https://pubs.acs.org/doi/10.1021/acs.jcim.1c00284"
+    markdown = (
+        "| Name & Link | Models | Release Date |\n| --- | --- | --- |\n"
+        f"| [ChemRxnExtractor]({doi}) | BERT | 2021.06 |\n| [ChemBERT]({doi}) | BERT | 2021.06 |\n"
+    )
+    assert found(markdown) == []
