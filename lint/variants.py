@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from lint.document import Table
+from lint.titles import is_placeholder
 
 
 def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
@@ -18,7 +19,8 @@ def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]
         if index in skip:
             continue
         texts = [row.cells[index] for row in table.rows if index < len(row.cells)]
-        texts = [text for text in texts if text]
+        # a placeholder (``null``, ``-``) names no variant, as an empty cell does not
+        texts = [text for text in texts if text and not is_placeholder(text)]
         misses = 0
         allowed = len(texts) * (1 - VARIANT_SHARE)
         for text in texts:

@@ -651,3 +651,15 @@ def test_two_models_of_one_paper_under_a_name_and_link_header_are_two_entries() 
         f"| [ChemRxnExtractor]({doi}) | BERT | 2021.06 |\n| [ChemBERT]({doi}) | BERT | 2021.06 |\n"
     )
     assert found(markdown) == []
+
+
+def test_a_column_of_placeholders_tells_no_variants_apart() -> None:
+    # a generated table whose Code cells are mostly ``null``: a paper's second row, with a code
+    # link the first lacks, is the same paper twice, not a variant of it
+    rows = "".join(
+        f"|2024-01-0{n}|Paper {n}|[2401.0000{n}](https://arxiv.org/abs/2401.0000{n})|null|\n"
+        for n in range(1, 6)
+    )
+    again = "|2024-01-01|Paper 1|[2401.00001](https://arxiv.org/abs/2401.00001)|[code](https://github.com/a/b)|\n"
+    markdown = "|Publish Date|Title|PDF|Code|\n|---|---|---|---|\n" + rows + again
+    assert [line for line, _, _ in found(markdown)] == [8]
