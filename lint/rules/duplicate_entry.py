@@ -16,6 +16,8 @@ variant columns (``7B``); one name with different links is two entities (two too
 row, naming the first:
 
 - in its own table, always: the same entity again (an identical row, or one with other words);
+  in a table whose rows are no entities (a list of repositories, of links), a row with a link
+  pasted again exactly (but in a table holding its header again: tables glued into one);
 - across the document and the files of the run: one identifier under conflicting titles
   (tags, affiliations, short names and a title extending another are no conflict), one
   title under conflicting arXiv ids or DOIs, one entity with two dates (the month, or the year
@@ -88,6 +90,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     firsts: list[Entry] = []
     for found in context.conventions.tables:
         if not found.entities:
+            yield from _pasted_rows(found)
             continue
         checked = _Table(doc, found, cross_lists, reworded)
         if checked.setting != "table":
@@ -159,6 +162,28 @@ class _Table:
         if self.setting == "section":
             return 'duplicate-scope = "table" allows repeats across the tables of a section'
         return 'duplicate-scope = "auto" or "table" allows repeats across sections'
+
+
+def _pasted_rows(found: TableConventions) -> Iterator[Problem]:
+    """Rows with a link pasted again exactly in a table whose rows are no entities; none in a
+    table holding its header again (tables written one under another, glued into one)."""
+    table = found.table
+    first: dict[tuple[str, ...], Row] = {}
+    again: list[tuple[Row, Row]] = []
+    for row in table.rows:
+        key = row_key(row.cells)
+        if key == row_key(table.header.cells):
+            return  # another table's header: its rows are that table's, not copies
+        if sum(1 for cell in row.cells if cell) < 2 or not papers.may_link(row.content):
+            continue
+        earlier = first.setdefault(key, row)
+        if earlier is not row:
+            again.append((row, earlier))
+    for row, earlier in again:
+        message = f"row pasted again (first at line {earlier.line}, same table): remove this row"
+        fix = Fix((Edit(row.line, row.line, ()),), SAFE, removed_rows=(row.cells,))
+        column = next(index for index, cell in enumerate(row.cells) if cell)
+        yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
 
 
 def _problem(

@@ -663,3 +663,18 @@ def test_a_column_of_placeholders_tells_no_variants_apart() -> None:
     again = "|2024-01-01|Paper 1|[2401.00001](https://arxiv.org/abs/2401.00001)|[code](https://github.com/a/b)|\n"
     markdown = "|Publish Date|Title|PDF|Code|\n|---|---|---|---|\n" + rows + again
     assert [line for line, _, _ in found(markdown)] == [8]
+
+
+def test_a_row_pasted_again_in_a_table_of_repositories_is_reported_and_removed() -> None:
+    # rows naming repositories, no papers: no entities, yet a row pasted twice is still a copy
+    table = "|Name|Stars|Updated|\n|---|---|---|\n" + "".join(
+        f"| 🔗 [tool{n}](https://github.com/o/tool{n}) | ⭐ {n} | may |\n" for n in range(4)
+    )
+    copy = "| 🔗 [tool1](https://github.com/o/tool1) | ⭐ 1 | may |\n"
+    markdown = table + copy
+    assert found(markdown) == [(7, 3, "P001")]
+    assert safety(markdown) == ["safe"]
+    assert fix_text(markdown, config=ONLY).text == table
+    # tables glued into one (a header written again under the first) repeat no rows
+    glued = table + "|Name|Stars|Updated|\n|---|---|---|\n" + copy
+    assert found(glued) == []
