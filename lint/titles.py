@@ -78,14 +78,25 @@ def _has_words(text: str) -> bool:
     return bool(words(text))
 
 
+# a word that labels a link to something (the paper, its code, its data), naming nothing
+_LABEL_WORDS = frozenset(
+    [word for word in PLACEHOLDERS if " " not in word]
+    + "hf huggingface demo model models dataset data slides video poster page repo bib bibtex "
+    "abs html weights checkpoint checkpoints".split()
+)
+
+
 def is_placeholder(text: str) -> bool:
-    """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), or a label such
-    as ``null``, ``Paper``, ``[Paper]``, ``链接``."""
+    """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
+    as ``null``, ``Paper``, ``[Paper]``, ``链接``, or labels side by side (``[Paper] · [HF]``)."""
     shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
     if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
-    return not found or " ".join(found) in PLACEHOLDERS
+    if not found or " ".join(found) in PLACEHOLDERS:
+        return True
+    # labels of links side by side, each naming nothing (``[Paper] · [GitHub] · [HF]``)
+    return len(found) > 1 and all(word in _LABEL_WORDS for word in found)
 
 
 def is_name(found: tuple[str, ...]) -> bool:

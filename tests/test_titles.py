@@ -123,6 +123,10 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         ("**Paper**", True),
         ("链接", True),
         ("[pdf](https://a.org/x.pdf)", True),
+        # labels of links side by side name nothing either; a label word in a name does
+        ("[Paper](https://arxiv.org/abs/1) · [GitHub](https://github.com/a/b) · [HF](h)", True),
+        ("Project Page", True),
+        ("Code Llama", False),
         ("Paper A", False),
         ("MoCo", False),
         ("文心一言", False),

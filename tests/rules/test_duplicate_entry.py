@@ -678,3 +678,13 @@ def test_a_row_pasted_again_in_a_table_of_repositories_is_reported_and_removed()
     # tables glued into one (a header written again under the first) repeat no rows
     glued = table + "|Name|Stars|Updated|\n|---|---|---|\n" + copy
     assert found(glued) == []
+
+
+def test_a_column_of_link_labels_is_no_title() -> None:
+    # the entity is the benchmark named in the first column; ``[Paper] · [HF]`` names nothing
+    rows = "".join(
+        f"| **Bench{n}** | [Paper](https://arxiv.org/abs/2401.0000{n}) · [HF](https://hf.co/d{n})"
+        f" | 2024-0{n} |\n"
+        for n in range(1, 5)
+    )
+    assert found("| Benchmark | Paper | Date |\n| --- | --- | --- |\n" + rows) == []
