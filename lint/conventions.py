@@ -116,6 +116,8 @@ class Conventions(NamedTuple):
     # whether the list words a paper's title after its name two ways on purpose (None: no
     # entities): one name before a colon, under one identifier, is then one paper
     reworded_titles: Setting | None = None
+    # whether most of the list's tables keep a row of empty cells (a template's: ``| | |``)
+    blank_rows: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

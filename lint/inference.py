@@ -71,6 +71,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         header_source,
         cross_listing=_cross_listing(tables),
         reworded_titles=_reworded_titles(tables),
+        blank_rows=_blank_rows(tables),
         size=size,
         short_rows=short,
     )
@@ -156,6 +157,19 @@ def _cross_listing(tables: Sequence[TableConventions]) -> Setting | None:
         f"{again.row.line}"
     )
     return Setting("yes", INFERRED, detail)
+
+
+def _blank_rows(tables: Sequence[TableConventions]) -> Setting | None:
+    """``yes`` when most of the list's tables with rows (two at least) hold a row of empty
+    cells: its template writes one (``|  |  |`` closing each table), no row left by a slip;
+    None when no table has rows."""
+    with_rows = [found.table for found in tables if found.table.rows]
+    if not with_rows:
+        return None
+    blank = sum(1 for table in with_rows if any(not any(row.cells) for row in table.rows))
+    detail = f"{blank} of {len(with_rows)} tables hold a row of empty cells"
+    kept = blank >= 2 and blank * 2 > len(with_rows)
+    return Setting("yes" if kept else "no", INFERRED, detail)
 
 
 def _reworded_titles(tables: Sequence[TableConventions]) -> Setting | None:

@@ -86,14 +86,20 @@ _LABEL_WORDS = frozenset(
 )
 
 
+# a citation by authors and year (``Wang et al., 2022``): it names a paper by who wrote it, and
+# any of their papers that year, not by its title
+_CITATION = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?,? \(?(?:19|20)\d\d[a-z]?\)?")
+
+
 def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
-    as ``null``, ``Paper``, ``[Paper]``, ``链接``, or labels side by side (``[Paper] · [HF]``)."""
+    as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), or a
+    citation by authors (``Wang et al., 2022``)."""
     shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
     if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
-    if not found or " ".join(found) in PLACEHOLDERS:
+    if not found or " ".join(found) in PLACEHOLDERS or _CITATION.fullmatch(shown.strip()):
         return True
     # labels of links side by side, each naming nothing (``[Paper] · [GitHub] · [HF]``)
     return len(found) > 1 and all(word in _LABEL_WORDS for word in found)

@@ -126,6 +126,9 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         # labels of links side by side name nothing either; a label word in a name does
         ("[Paper](https://arxiv.org/abs/1) · [GitHub](https://github.com/a/b) · [HF](h)", True),
         ("Project Page", True),
+        # a citation names a paper by its authors, not its title
+        ("[Wang et al., 2022](https://dl.acm.org/doi/10.1145/1)", True),
+        ("Zhang et al. (2023)", True),
         ("Code Llama", False),
         ("Paper A", False),
         ("MoCo", False),

@@ -10,7 +10,8 @@ date to give), a row without one when at least 90% of those do. A row whose cell
 its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
 not a missing value, and is not reported here. A row whose every cell is empty (a blank row an
 editor left) is reported once, as a row to remove, in any table with a title column, where its
-other rows fill the title or the date column: it holds no paper to complete. A title whose
+other rows fill the title or the date column (it holds no paper to complete), unless most of
+the list's tables hold one: its template writes it. A title whose
 link has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where
 most of its table's titles link their paper; an empty link around a badge or no text (a
 placeholder) is no title's.
@@ -68,12 +69,19 @@ _WORD = re.compile(r"\w")
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report empty title and date cells of paper tables where the table fills the column."""
     memo = context.memo
+    kept = context.conventions.blank_rows  # most tables hold one: the list's template
+    template = kept is not None and kept.value == "yes"
     for found in context.conventions.tables:
         table, roles = found.table, found.roles
         width = len(table.header.cells)
         rows = [row for row in table.rows if row.in_columns(width)]  # others: column-count's
         blank = [row for row in rows if not any(row.cells)]
-        if blank and roles.title is not None and _filled_but_blank_rows(found, len(blank)):
+        if (
+            blank
+            and roles.title is not None
+            and not template
+            and _filled_but_blank_rows(found, len(blank))
+        ):
             # a row of empty cells holds no paper to fill in: it is reported once, to remove
             message = "empty row: every cell of it is empty; remove the row"
             yield from (Problem(row.line, row.column(0), CODE, NAME, message) for row in blank)

@@ -11,7 +11,8 @@ content is: "... for UAV [here](https://...)", or an address in a link written w
 written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
 words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
-Future Directions section does), and the document's title (a first-level heading before
+Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
+divider), and the document's title (a first-level heading before
 anything else: ``# Awesome Chinese LLM`` above ``# Datasets``).
 
 Fails::
@@ -102,6 +103,8 @@ def _is_section(section: Section) -> bool:
     """A heading that names a section to fill: no link (an entry, or a pointer to its content
     elsewhere), not a notice (a sentence)."""
     title = section.title.strip()
+    if not title:
+        return False  # a bare ``##``: GitHub draws a rule under it, a divider between sections
     if _LINK.fullmatch(title.strip("*_ ")) or _LINK_AWAY.search(title) or "://" in title:
         return False  # an address, even in a link written wrong, points elsewhere
     shown = shown_heading(title).strip()

@@ -126,3 +126,13 @@ def test_a_row_of_empty_cells_closing_a_table_of_titles_without_dates() -> None:
     # a leaderboard whose blank rows part groups names no titles: silent
     board = "| Benchmark | GPT-4 | Claude |\n| --- | --- | --- |\n| MMLU | 86 | 85 |\n"
     assert found(f"{board}|  |  |  |\n| GSM8K | 92 | 88 |\n| MATH | 52 | 50 |\n") == []
+
+
+def test_a_row_of_empty_cells_closing_most_tables_is_the_lists_template() -> None:
+    filled = "".join(f"| Paper {i} | 2023.0{i} | a |\n" for i in range(1, 5))
+    closed = f"{HEADER}{filled}|  |  |  |\n"
+    # every table of the list ends so: its template, nothing to remove
+    assert found(f"## A\n\n{closed}\n## B\n\n{closed}") == []
+    # one stray blank row among tables without one is still reported
+    lone = f"## A\n\n{closed}\n## B\n\n{HEADER}{filled}\n## C\n\n{HEADER}{filled}"
+    assert found(lone) == [(9, 3, "T004")]

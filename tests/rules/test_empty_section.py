@@ -82,6 +82,8 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         ),
         # a placeholder section is still reported, named as GitHub shows it
         (f"## A\n{TABLE}\n## **Talks** [↑](#top)\n\n## B\n{TABLE}", [(6, 1, "S001")]),
+        # a bare ``##`` is drawn as a rule: a divider the list puts between sections
+        (f"## A\n{TABLE}\n##\n\n## B\n{TABLE}", []),
         # the document's title above sections at its level names the page; a first heading
         # after text, or of a lower level, is still a section
         (f"# Awesome Chinese LLM\n\n# Datasets\n{TABLE}", []),
