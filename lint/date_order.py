@@ -35,9 +35,10 @@ def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
 
 def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[DateKey | None, ...]:
     """The table's dates as its order compares them: a date with a month that its own arXiv id
-    contradicts (before the id's month, arxiv-date's report) is read as the id's month where
-    that puts its row in place beside its neighbours (its link is evidence enough at an end of
-    the table too): the date is the slip, not the row's place, nor its neighbours'. So is a
+    contradicts (before the id's month, arxiv-date's report) is read as the id's month (its day
+    kept where only the year differs from the id's: a mistyped year) where that puts its row in
+    place beside its neighbours as read so far (its link is evidence enough at an end of the
+    table too): the date is the slip, not the row's place, nor its neighbours'. So is a
     year alone up to ``VENUE_AFTER_PREPRINT`` years after its id's (a venue's year in a table
     ordered by preprint: ``2025`` for a December 2024 id among 2024 rows). Elsewhere
     (a dataset's own release date beside the paper it cites) the date is read as written. A
@@ -57,12 +58,15 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
         if key is None:
             continue
         if key[1] and before_its_id(dated):
-            by_id = (dated.month[0], dated.month[1], 0)
+            # the id's month; its day where only the year differs from the id's (mistyped)
+            day = key[2] if key[1] == dated.month[1] else 0
+            by_id = (dated.month[0], dated.month[1], day)
         elif not key[1] and 0 < key[0] - dated.month[0] <= VENUE_AFTER_PREPRINT:
             by_id = (dated.month[0], 0, 0)  # a venue's year: the preprint's is its place
         else:
             continue
-        if in_place(keys, index, by_id, descending, ends=True):
+        # read beside its neighbours as read so far: two rows in a row with one slip are both
+        if in_place(fixed, index, by_id, descending, ends=True):
             fixed[index] = by_id
     return tuple(fixed)
 

@@ -125,6 +125,10 @@ def test_a_day_precise_date_in_a_table_in_arxiv_id_order_is_the_generators() -> 
     assert found(in_id_order) == []
     by_hand = header + held + "".join(reversed(generated[:12])) + "".join(generated[12:])
     assert [line for line, _, _, _ in found(by_hand)] == [3]
+    # a date in its id's month a year earlier is no generator's date: a year mistyped
+    typo = daily("2511.00500", "2024-11-16")
+    mistyped = header + "".join(generated[:12]) + typo + "".join(generated[12:])
+    assert [line for line, _, _, _ in found(mistyped)] == [15]
 
 
 def test_two_digit_years_first_are_their_ids_months() -> None:

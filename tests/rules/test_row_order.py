@@ -602,6 +602,18 @@ def arxiv_rows(*dated: tuple[str, str]) -> str:
             + [("2408.00001", "2024.08")],
             [],
         ),
+        # two rows side by side with their year mistyped (newest first, days given): each is
+        # read at its id's month, its day kept, beside the other as read: neither is moved
+        (
+            [("2410.00017", "2024-10-17"), ("2409.00017", "2024-09-17")]
+            + [("2408.00017", "2024-08-17"), ("2407.00017", "2024-07-17")]
+            + [("2406.00030", "2024-06-30"), ("2404.00030", "2024-04-30")]
+            + [("2404.16994", "2023-04-29"), ("2404.17176", "2023-04-26")]
+            + [("2404.00004", "2024-04-04"), ("2403.00030", "2024-03-30")]
+            + [("2311.00028", "2023-11-28"), ("2307.00031", "2023-07-31")]
+            + [("2306.00031", "2023-06-30"), ("2305.00031", "2023-05-30")],
+            [],
+        ),
         # a date its id contradicts, where the id's month does not put it in place either (a
         # dataset's release date beside the paper it cites): read as written, reported
         (
