@@ -99,6 +99,9 @@ def describe(path: str, found: Conventions) -> str:
         lines.append(f"{path}: {_setting('dates follow arXiv ids', found.arxiv_dates)}")
     if found.cross_listing is not None:
         lines.append(f"{path}: {_cross_listing(found)}")
+    if found.blank_rows is not None and found.blank_rows.value == "yes":
+        shown = _setting("rows of empty cells", found.blank_rows)
+        lines.append(f"{path}: {shown}: the list's template, not reported")
     if found.reworded_titles is not None and found.reworded_titles.value == "yes":
         shown = _setting("titles reworded after their name", found.reworded_titles)
         lines.append(f"{path}: {shown}: one name before a colon, one link, is one paper")

@@ -144,3 +144,12 @@ def test_links_of_code_and_demo_columns_never_identify_the_paper() -> None:
     )
     found = inference.infer(parse(markdown), Config())
     assert [entry.identity.keys for entry in found.tables[0].entities] == [(), ()]
+
+
+def test_show_conventions_names_the_lists_templates_and_reworded_titles() -> None:
+    blank = "|  |  |\n"
+    doc = parse(f"## A\n{HEADER}{PAPER}{blank}\n## B\n{HEADER}{PAPER}{blank}", "x.md")
+    shown = describe("x.md", inference.infer(doc, Config()))
+    assert "rows of empty cells: yes (inferred; 2 of 2 tables" in shown
+    plain = describe("x.md", inference.infer(parse(f"## A\n{HEADER}{PAPER}", "x.md"), Config()))
+    assert "rows of empty cells" not in plain and "reworded" not in plain
