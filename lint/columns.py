@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from lint.config import Config
 from lint.document import Document, Table
+from lint.titles import is_placeholder
 
 # the order is the preference when several columns match
 TITLE_NAMES = (
@@ -343,7 +344,21 @@ def name_column(table: Table, table_roles: Roles) -> int | None:
             return column
     if lists_repositories(table, table_roles):
         return 0  # a table of code repositories, each citing its paper in another column
+    if title not in (None, 0) and table_roles.date != 0 and _labels_only(table, title):
+        return 0  # the "title" only labels links (``[arXiv]``): the first column names each row
     return None
+
+
+# a column whose cells are this share of link labels (``[arXiv]``, ``[Paper]``) names nothing
+LABELS_SHARE = 0.8
+
+
+def _labels_only(table: Table, column: int) -> bool:
+    """True when most filled cells of ``column`` only label a link (``titles.is_placeholder``)."""
+    cells = [row.cells[column] for row in table.rows if column < len(row.cells)]
+    filled = [text for text in cells if text]
+    labels = sum(1 for text in filled if is_placeholder(text))
+    return bool(filled) and labels >= LABELS_SHARE * len(filled)
 
 
 # words a header adds to say its names are linked (``Name & Link``, ``Dataset (URL)``)

@@ -688,3 +688,22 @@ def test_a_column_of_link_labels_is_no_title() -> None:
         for n in range(1, 5)
     )
     assert found("| Benchmark | Paper | Date |\n| --- | --- | --- |\n" + rows) == []
+
+
+def test_tools_citing_one_paper_are_two_tools_where_the_paper_column_only_labels_links() -> None:
+    # the Paper column only says [arXiv]: the first column names each row, a tool
+    paper = "[arXiv](https://arxiv.org/abs/2508.02324)"
+    markdown = (
+        "| Source | Description | Paper |\n| --- | --- | --- |\n"
+        f"| [Qwen-Image](https://github.com/QwenLM/Qwen-Image) | image generation | {paper} |\n"
+        f"| [Qwen-Image-Edit](https://github.com/QwenLM/Qwen-Image) | image editing | {paper} |\n"
+        "| [PuLID](https://github.com/a/PuLID) | ID customisation | "
+        "[arXiv](https://arxiv.org/abs/2404.16022) |\n"
+    )
+    assert found(markdown) == []
+    # the same tool pasted again is still one tool twice
+    again = (
+        markdown
+        + f"| [Qwen-Image](https://github.com/QwenLM/Qwen-Image) | image generation | {paper} |\n"
+    )
+    assert [line for line, _, _ in found(again)] == [6]
