@@ -18,6 +18,7 @@ without it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -203,6 +204,8 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     """
     counts = _dates_counted(texts)
     total = sum(counts.values())
+    if _numbered(counts, total):
+        return None
     read = [(text, cell, count) for text, count in counts.items() if (cell := analyse(text))]
     cells = [(cell, count) for _, cell, count in read]
     dated = sum(count for _, count in cells)
@@ -221,6 +224,24 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
     best = _most(votes, only)
     style = _build([(c, n) for c, n in cells if not c.normalised], best)
     return ColumnStyle(pattern(style), _count(cells, style), total, 2 * votes[best] > dated)
+
+
+# a year and a number after it (``2023-33``): a month when the number is at most 12
+_YEAR_NUMBER = re.compile(r"\s*(?:19|20)\d\d\s*[-./]\s*(\d{1,3})\s*")
+# a column of years and numbers this share of which go past 12 numbers its rows by year
+NUMBERED_SHARE = 0.1
+
+
+def _numbered(counts: Counter[str], total: int) -> bool:
+    """True when cells of a year and a number past 12 (``2023-33``, ``2022-27``) are at least
+    ``NUMBERED_SHARE`` of the column, and 3: it numbers the rows of each year (a ``Year-Id``
+    column), and its ``2023-3`` is the year's third entry, not March."""
+    past = sum(
+        count
+        for text, count in counts.items()
+        if (found := _YEAR_NUMBER.fullmatch(text)) and int(found[1]) > 12
+    )
+    return past >= 3 and past >= NUMBERED_SHARE * total
 
 
 def _dates_counted(texts: Iterable[str]) -> Counter[str]:

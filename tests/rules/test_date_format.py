@@ -705,3 +705,19 @@ def test_a_day_is_more_precision_in_a_style_without_separators() -> None:
     # 20190605 in a YYYYMM column is as precise as a date gets: fine, as 2023-07-01 is in YYYY-MM
     markdown = column("20190605", "201812", "201809", "201807", "201805")
     assert found(markdown, AUTO) == []
+
+
+def test_a_column_numbering_the_rows_of_each_year_holds_no_dates() -> None:
+    # ``Year-Id``: 2023-33 down to 2023-1: its 2023-3 is the year's third entry, not March
+    counts = {2023: 33, 2022: 27, 2021: 10, 2020: 8, 2019: 5}  # most cells read as months
+    rows = "".join(
+        f"| {year}-{n} | Paper {year}-{n} |\n"
+        for year, last in counts.items()
+        for n in range(last, 0, -1)
+    )
+    markdown = "| Year-Id | Title |\n| --- | --- |\n" + rows
+    assert found(markdown, AUTO) == []
+    # a few slips past 12 in a column of months are still dates written wrong
+    months = "".join(f"| 2023-{n} | Paper {n} |\n" for n in range(1, 13)) * 3
+    header = "| Date | Title |\n| --- | --- |\n"
+    assert len(found(header + months + "| 2023-13 | Slip |\n", AUTO)) == 1
