@@ -238,10 +238,24 @@ def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
 _JOINS = re.compile(r"\s*(?:/|,|&|;|~|、|–|—|\s-\s|\band\b)\s*")
 
 
+# a line break between versions' dates, and a version's label before its date (``v2:``)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_VERSION = re.compile(r"(?i)v\d+\s*[:：]\s*")
+
+
 def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
     """True when ``text`` is two dates each written in ``style``, joined: a cell that dates two
-    versions or a span on purpose, which the style has no way to write as one."""
-    parts = _JOINS.split(dates.inner(text))
+    versions or a span on purpose, which the style has no way to write as one; or the dates of
+    several versions, a line each (``v1:2021.11.13<br />v2:2022.5.29``, ``...`` between)."""
+    inner = dates.inner(text)
+    lines = _BREAK.split(inner)
+    if len(lines) > 1:
+        shown = [_VERSION.sub("", line, count=1) for line in lines if line not in ("...", "…")]
+        return all(
+            any(char.isdigit() for char in line) and _judge(line, style, years, hint, False) is None
+            for line in shown
+        )
+    parts = _JOINS.split(inner)
     if len(parts) != 2 or not all(parts):
         return False
     return all(

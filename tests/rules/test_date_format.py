@@ -105,6 +105,10 @@ def test_unreadable_date_is_reported_and_left_as_written(written: str) -> None:
         (table("2023.05；ICLR"), [], None),
         (table("Interspeech, 2023/5"), [(3, 13, "P002")], None),
         (table("2023.05, 2023.07, ICLR"), [(3, 13, "P002")], None),
+        # the dates of several versions, a line each, every one in the style
+        (table("v1:2023.05<br />v2:2023.07"), [], None),
+        (table("v1:2023.05<br>...<br>v3:2024.01"), [], None),
+        (table("v1:2023.05<br />v2:2023-7"), [(3, 13, "P002")], None),
     ],
 )
 def test_date_format(
