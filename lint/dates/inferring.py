@@ -244,6 +244,11 @@ def _numbered(counts: Counter[str], total: int) -> bool:
     return past >= 3 and past >= NUMBERED_SHARE * total
 
 
+def _numbers_rows(texts: Iterable[str]) -> bool:
+    counts = _dates_counted(texts)
+    return _numbered(counts, sum(counts.values()))
+
+
 def _dates_counted(texts: Iterable[str]) -> Counter[str]:
     """How many times each non-empty text is written, in the order first written; venue-years
     left out (each distinct text read once)."""
@@ -273,6 +278,8 @@ def choose_styles(
             kinds[column.kind][index] = column
     chosen: list[Choice | None] = [None] * len(columns)
     for members in kinds.values():
+        if any(_numbers_rows(column.texts) for column in members.values()):
+            continue  # a kind of column numbering each year's rows (``Year-Id``) holds no dates
         own = {index: style_of(column.texts) for index, column in members.items()}
         dated = [members[index].texts for index, found in own.items() if found is not None]
         pooled = style_of(tuple(text for texts in dated for text in texts))

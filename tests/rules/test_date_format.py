@@ -721,7 +721,17 @@ def test_a_column_numbering_the_rows_of_each_year_holds_no_dates() -> None:
     )
     markdown = "| Year-Id | Title |\n| --- | --- |\n" + rows
     assert found(markdown, AUTO) == []
+    # so is the list's other Year-Id column, whose ids all happen to stay under 13
+    small = "| Year-Id | Title |\n| --- | --- |\n| 2023-3 | A |\n| 2023-2 | B |\n| 2023-1 | C |\n"
+    assert found(f"{small}\n{markdown}", AUTO) == []
     # a few slips past 12 in a column of months are still dates written wrong
     months = "".join(f"| 2023-{n} | Paper {n} |\n" for n in range(1, 13)) * 3
     header = "| Date | Title |\n| --- | --- |\n"
     assert len(found(header + months + "| 2023-13 | Slip |\n", AUTO)) == 1
+
+
+def test_a_range_of_two_dates_in_a_style_with_slashes_is_the_lists_way() -> None:
+    rows = "".join(f"| Model {n} | 2023/{n} |\n" for n in range(1, 10))
+    markdown = "| 模型 | 时间 |\n| --- | --- |\n" + rows + "| Aquila2 | 2023/10~2023/11 |\n"
+    assert found(markdown, AUTO) == []
+    assert len(found(markdown.replace("2023/10~", "2023/10~~"), AUTO)) == 1
