@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lint import markup
+from lint.dates import venue_year
 
 # a name: at most this many words and characters (``Dog Facts``, ``GPT-2``, ``图神经网络介绍``)
 NAME_WORDS = 2
@@ -91,6 +92,16 @@ _LABEL_WORDS = frozenset(
 _CITATION = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?,? \(?(?:19|20)\d\d[a-z]?\)?")
 
 
+def _venues_only(cell: str) -> bool:
+    """True when every link of the cell is labelled by a venue and its year and nothing else is
+    said (``[JAG2025](…), [ISPRS P&RS 2024](…)``): where a paper appeared, not its title."""
+    labels = markup.link_texts(cell)
+    if not labels or any(venue_year(label) is None for label in labels):
+        return False
+    rest = markup.read_cell(cell).outside
+    return not _WORD.search(rest.casefold())
+
+
 def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
     as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), or a
@@ -100,6 +111,8 @@ def is_placeholder(text: str) -> bool:
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
     if not found or " ".join(found) in PLACEHOLDERS or _CITATION.fullmatch(shown.strip()):
+        return True
+    if "](" in text and _venues_only(text):
         return True
     # labels of links side by side, each naming nothing (``[Paper] · [GitHub] · [HF]``)
     return len(found) > 1 and all(word in _LABEL_WORDS for word in found)

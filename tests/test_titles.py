@@ -129,6 +129,9 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         # a citation names a paper by its authors, not its title
         ("[Wang et al., 2022](https://dl.acm.org/doi/10.1145/1)", True),
         ("Zhang et al. (2023)", True),
+        # links labelled by venues and years say where a paper appeared, not its title
+        ("[JAG2025](https://a.org/1), [ISPRS P&RS 2024](https://b.org/2)", True),
+        ("see [CVPR 2023](https://a.org/1) for the method", False),
         ("Code Llama", False),
         ("Paper A", False),
         ("MoCo", False),
