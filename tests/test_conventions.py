@@ -19,6 +19,7 @@ from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Set
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
+from lint.paper_index import REWORDED
 from lint.variants import VARIANT_SHARE
 
 HEADER = "| Title | Date |\n| --- | --- |\n"
@@ -340,3 +341,36 @@ def test_a_table_ranked_by_a_score_column_has_no_date_order(scores: str, ranked:
     (found,) = inference.infer(doc, Config()).tables
     assert found.order.value == ("off" if ranked else "ascending")
     assert ('"Dice"' in found.order.detail) is ranked
+
+
+def _tables(blank: int, plain: int) -> str:
+    rows = "| [Paper A](https://a.org/1) | 2023.05 |\n| [Paper B](https://a.org/2) | 2023.06 |\n"
+    kept = f"{HEADER}{rows}|  |  |\n"
+    return "\n".join([kept] * blank + [f"{HEADER}{rows}"] * plain)
+
+
+@pytest.mark.parametrize(
+    ("blank", "plain", "value"),
+    [(2, 1, "yes"), (2, 2, "no"), (1, 0, "no"), (3, 2, "yes"), (0, 3, "no")],
+)
+def test_blank_rows_are_a_template_when_most_tables_and_two_keep_one(
+    blank: int, plain: int, value: str
+) -> None:
+    found = read(_tables(blank, plain)).blank_rows
+    assert found is not None and found.value == value
+    assert numbers(found)[:2] == [blank, blank + plain]
+
+
+@pytest.mark.parametrize(("pairs", "value"), [(2, "no"), (3, "yes"), (4, "yes")])
+def test_titles_reworded_after_their_name_at_and_around_the_threshold(
+    pairs: int, value: str
+) -> None:
+    assert REWORDED == 3
+    rows = []
+    for n in range(pairs):
+        link = f"https://arxiv.org/abs/2401.0{n:04d}"
+        rows.append(f"| [Agent{n}: Language Models as Collaborators]({link}) | 2024.01 |\n")
+        rows.append(f"| [Agent{n}: LLM Collaborators for Medicine]({link}) | 2024.01 |\n")
+    found = read(HEADER + "".join(rows)).reworded_titles
+    assert found is not None and found.value == value
+    assert numbers(found)[0] == pairs
