@@ -235,8 +235,10 @@ def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
 
 
 # what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)
-_JOINS = re.compile(r"\s*(?:/|,|&|;|~|、|–|—|\s-\s|\band\b)\s*")
-_RANGE_JOINS = re.compile(r"\s*(?:,|&|;|~|～|、|–|—|\s-\s|\band\b)\s*")
+_JOINED_BY = r",|&|;|~|～|、|–|—|\s-\s|\band\b"
+_JOINS = re.compile(rf"\s*(?:/|{_JOINED_BY})\s*")
+# the joins but the slash, which may be the style's own separator (``2023/10~2023/11``)
+_RANGE_JOINS = re.compile(rf"\s*(?:{_JOINED_BY})\s*")
 
 
 # a line break between versions' dates, and a version's label before its date (``v2:``)
@@ -256,7 +258,7 @@ def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
             any(char.isdigit() for char in line) and _judge(line, style, years, hint, False) is None
             for line in shown
         )
-    parts = _RANGE_JOINS.split(inner)  # a slash may be the style's own separator
+    parts = _RANGE_JOINS.split(inner)
     if len(parts) != 2:
         parts = _JOINS.split(inner)
     if len(parts) != 2 or not all(parts):

@@ -168,11 +168,12 @@ def _pasted_rows(found: TableConventions) -> Iterator[Problem]:
     """Rows with a link pasted again exactly in a table whose rows are no entities; none in a
     table holding its header again (tables written one under another, glued into one)."""
     table = found.table
+    header = row_key(table.header.cells)
     first: dict[tuple[str, ...], Row] = {}
     again: list[tuple[Row, Row]] = []
     for row in table.rows:
         key = row_key(row.cells)
-        if key == row_key(table.header.cells):
+        if key == header:
             return  # another table's header: its rows are that table's, not copies
         if sum(1 for cell in row.cells if cell) < 2 or not papers.may_link(row.content):
             continue
@@ -181,7 +182,7 @@ def _pasted_rows(found: TableConventions) -> Iterator[Problem]:
             again.append((row, earlier))
     for row, earlier in again:
         message = f"row pasted again (first at line {earlier.line}, same table): remove this row"
-        fix = Fix((Edit(row.line, row.line, ()),), SAFE, removed_rows=(row.cells,))
+        fix = _removal(row, SAFE)
         column = next(index for index, cell in enumerate(row.cells) if cell)
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)
 
@@ -281,6 +282,11 @@ def _fix(entry: Entry, first: Entry) -> Fix | None:
         safety = UNSAFE
     else:
         return None
+    return _removal(row, safety)
+
+
+def _removal(row: Row, safety: str) -> Fix:
+    """The fix removing ``row``, declared as removed for the fix's check that nothing is lost."""
     return Fix((Edit(row.line, row.line, ()),), safety, removed_rows=(row.cells,))
 
 

@@ -102,12 +102,12 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                     message = f"empty {role} cell: {evidence}; fill in the paper's {role}"
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
         if roles.title is not None:
-            yield from _links_to_nowhere(found, roles.title, width)
+            yield from _links_to_nowhere(rows, roles.title)
 
 
-def _links_to_nowhere(found: TableConventions, title: int, width: int) -> Iterator[Problem]:
-    """Titles linked to an empty address, where most of the table's titles link their paper."""
-    rows = [row for row in found.table.rows if row.in_columns(width)]
+def _links_to_nowhere(rows: list[Row], title: int) -> Iterator[Problem]:
+    """Titles linked to an empty address, where most of the table's titles (of ``rows``, those
+    under its columns) link their paper."""
     empty = [row for row in rows if _worded_empty_link(row.cells[title])]
     if not empty:
         return
@@ -163,8 +163,8 @@ def _filled_but_blank_rows(found: TableConventions, blank: int) -> bool:
     for index in (found.roles.title, found.roles.date):
         if index is None or index >= len(columns):
             continue
-        column = columns[index]
-        if column.filled >= MIN_ROWS and column.filled >= FILLED * (column.rows - blank):
+        # the blank rows are no evidence against themselves
+        if kept_filled(columns[index]._replace(rows=columns[index].rows - blank), FILLED):
             return True
     return False
 
