@@ -13,6 +13,7 @@ from types import ModuleType
 
 from lint.rules import (
     arxiv_date,
+    broken_link,
     broken_table,
     column_count,
     date_format,
@@ -42,6 +43,7 @@ RULES: tuple[ModuleType, ...] = (
     date_format,
     arxiv_date,
     row_order,
+    broken_link,
     title_mismatch,
     date_mismatch,
     unknown_paper,

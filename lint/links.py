@@ -1,0 +1,116 @@
+"""What is wrong with a link's destination as GitHub follows it, and a badge that names another
+arXiv paper than its link (the ``broken-link`` rule reads both).
+
+Why here: these are facts about one URL or one cell, the same on every list; no convention
+decides them. GitHub (cmark-gfm) takes an inline link's destination as written: with no scheme
+it is a path in the repository (``www.example.org/x`` opens a file that does not exist), a
+second link pasted inside the parentheses becomes one bogus path, and an arXiv path whose
+number arXiv never gives opens an error page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# the top-level domains a scheme-less destination must end its host with to be read as a site
+# (a file in the repository, ``notes.md`` or ``paper.pdf``, ends with an extension instead)
+_SITE_ENDINGS = frozenset(
+    (
+        "com org net edu gov mil int io ai cn co uk de jp kr fr ca au in ru me info dev app "
+        "tech xyz site top tc ch nl se it es us eu biz ac tw hk sg nz br il pl cz at be dk "
+        "fi no pt gr ie ir tr ua vn th my ph mx ar cl za asia"
+    ).split()
+)
+_HOST_FIRST = re.compile(r"(?i)([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]|$)")
+_SCHEME = re.compile(r"(?i)https?://")
+# a scheme after a letter, digit or dot: a URL typed into another, or a scheme typed twice
+# (after ``/``, ``=`` or ``%`` a URL inside a URL is an archive's or a redirect's own way)
+_INNER_SCHEME = re.compile(r"(?i)[a-z0-9.]https?://")
+_ARXIV_LINK = re.compile(r"(?i)^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/+([^?#]*)")
+_NEW_ID = re.compile(r"(\d\d)(\d\d)\.(\d+)")
+_OLD_ID = re.compile(r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}", re.IGNORECASE)
+_VERSION_OR_PDF = re.compile(r"(?i)(?:v\d+)?(?:\.pdf)?/?$")
+# ``[![alt](image)](destination)``: a badge's text and image, then where it links (no class
+# here can restart the match: linear)
+_BADGE = re.compile(r"\[\s*!\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)\s*\]\(\s*<?([^)\s>]+)")
+_ID_IN_BADGE = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?!\d)")
+_ID_IN_LINK = re.compile(r"(?i)^https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})")
+
+
+class Fault(NamedTuple):
+    """What is wrong with a destination, said for a message, and the destination repaired when
+    one repair is plain (``None`` when only a person can tell)."""
+
+    what: str
+    repaired: str | None = None
+
+
+def fault(url: str) -> Fault | None:
+    """What GitHub makes of ``url`` that no reader can follow, or None."""
+    if url.startswith("[") or "](" in url:
+        return Fault("holds another link pasted into it")
+    inner = _INNER_SCHEME.search(url)
+    if inner is not None:
+        return _inner_scheme(url, inner.start() + 1)
+    if not _SCHEME.match(url):
+        return _no_scheme(url)
+    arxiv = _ARXIV_LINK.match(url)
+    if arxiv is not None:
+        return arxiv_path_fault(arxiv[1])
+    return None
+
+
+def _inner_scheme(url: str, start: int) -> Fault:
+    """A second scheme inside ``url`` at ``start``: a scheme typed twice (``hhttps://``,
+    ``httpshttps://``) when only letters stand before it, else two URLs joined."""
+    if url[:start].isalpha():
+        return Fault("has its scheme typed twice", url[start:])
+    return Fault("joins two URLs into one")
+
+
+def _no_scheme(url: str) -> Fault | None:
+    """A destination starting with a site's host (``www.…``, ``github.com/…``) but no scheme."""
+    host = _HOST_FIRST.match(url)
+    if host is None:
+        return None
+    name = host[1].lower()
+    if not name.startswith("www.") and name.rsplit(".", 1)[1] not in _SITE_ENDINGS:
+        return None
+    return Fault("has no scheme, so GitHub opens it as a file of this repository", "https://" + url)
+
+
+def arxiv_path_fault(path: str) -> Fault | None:
+    """An arXiv ``abs``/``pdf``/``html`` path whose number arXiv never gives (``203.05527``,
+    ``2502.00000``, ``2406.172940``); an id to be filled in later (no digit) is a placeholder."""
+    paper_id = _VERSION_OR_PDF.sub("", path)
+    if not any(char.isdigit() for char in paper_id) or _OLD_ID.fullmatch(paper_id):
+        return None
+    return None if valid_arxiv_id(paper_id) else Fault(f'names "{paper_id}", which is no arXiv id')
+
+
+def valid_arxiv_id(paper_id: str) -> bool:
+    """True for a new-style arXiv id arXiv can give: ``YYMM.NNNN`` from 0704 to 1412,
+    ``YYMM.NNNNN`` from 1501, a month 01-12 and a number from 1."""
+    found = _NEW_ID.fullmatch(paper_id)
+    if found is None:
+        return False
+    year, month, number = int(found[1]), int(found[2]), found[3]
+    if not 1 <= month <= 12 or (year, month) < (7, 4) or not int(number):
+        return False
+    return len(number) == (5 if year >= 15 else 4)
+
+
+def badge_mismatches(cell: str) -> list[tuple[str, str]]:
+    """``(id the badge shows, id its link opens)`` for each arXiv badge in ``cell`` whose link
+    opens another arXiv paper than the one it names (a badge copied from another row)."""
+    found = []
+    for badge in _BADGE.finditer(cell):
+        shown = badge[1] + " " + badge[2]
+        if "arxiv" not in shown.lower():
+            continue
+        named = set(_ID_IN_BADGE.findall(shown))
+        opened = _ID_IN_LINK.match(badge[3])
+        if named and opened is not None and opened[1] not in named:
+            found.append((min(named), opened[1]))
+    return found

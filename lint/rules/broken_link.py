@@ -1,0 +1,159 @@
+"""A link in a table that leads nowhere as GitHub follows it, or a badge naming another paper.
+
+Why: GitHub takes a link's address as written. Without a scheme (``www.example.org/x``,
+``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a
+scheme typed twice (``hhttps://``), two URLs joined into one or a link pasted inside another
+(``[Paper]([https://a](https://b))``) is one bogus address; an arXiv address whose number
+arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
+arXiv badge copied from another row with only its link changed shows readers one paper's id
+while it opens another's. None of these depends on the list's ways: every reader who clicks
+finds nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside
+other URLs the way archives and redirects write them (``…/web/2020/https://…``,
+``?url=https://…``) and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left
+alone.
+
+Fails::
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | [Paper A](www.example.org/a) | 2023.05 |
+    | [Paper B](https://arxiv.org/abs/2305.0123) | 2023.05 |
+    | [Paper C]([https://arxiv.org/abs/2305.01234](https://arxiv.org/abs/2305.04321)) | 2023.05 |
+    | Paper D [![arXiv](https://img.shields.io/badge/arXiv-2305.01234-b31b1b)](https://arxiv.org/abs/2306.05678) | 2023.06 |
+
+Passes::
+
+    | 论文题目 | 发表时间 |
+    | --- | --- |
+    | [Paper A](https://www.example.org/a) | 2023.05 |
+    | [Paper B](https://arxiv.org/abs/2305.01234) | 2023.05 |
+    | [Notes](./notes/paper-c.md) | 2023.05 |
+
+Fix: unsafe, where one repair is plain: ``https://`` before an address with none, a scheme
+typed twice written once; the site may want ``http://``. Otherwise none: only a person knows
+which of two URLs, or which arXiv id, is the paper's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.context import Context
+from lint.document import Document, Row
+from lint.links import Fault, arxiv_path_fault, badge_mismatches, fault
+from lint.markup import read_cell
+from lint.problem import UNSAFE, Edit, Fix, Problem
+
+CODE = "P009"
+NAME = "broken-link"
+DEFAULT = True
+FIX = "unsafe"
+
+# a cell worth reading link by link: a link whose address does not start with a scheme, a
+# scheme after a letter, digit or dot, or an arXiv path (checked by ``_bad_arxiv`` first)
+_NO_SCHEME = re.compile(r"\]\(\s*<?(?![hH][tT][tT][pP][sS]?://)")
+_INNER = re.compile(r"(?i)[a-z0-9.]https?://")
+_ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
+
+
+def check(doc: Document, context: Context) -> Iterator[Problem]:
+    """Report each link of a table row that leads nowhere, and each arXiv badge that names
+    another paper than its link opens."""
+    for table in doc.tables:
+        for row in table.rows:
+            yield from _row(doc, row)
+
+
+def _row(doc: Document, row: Row) -> Iterator[Problem]:
+    found: list[tuple[int, str, Fault]] = []
+    for index, cell in enumerate(row.cells):
+        if "](" not in cell and "href" not in cell:
+            continue
+        if _NO_SCHEME.search(cell) or _INNER.search(cell) or _bad_arxiv(cell):
+            for url, image in read_cell(cell).links:
+                wrong = None if image else fault(url)
+                if wrong is not None:
+                    found.append((index, url, wrong))
+    fix = _fix(doc, row, found)
+    for index, url, wrong in found:
+        message = f'link "{_shown(_written(row.cells[index], url))}" {wrong.what}: {_remedy(wrong)}'
+        yield Problem(row.line, _column(row, index, url), CODE, NAME, message, fix)
+    for index, cell in enumerate(row.cells):
+        if "![" in cell:
+            for named, opened in badge_mismatches(cell):
+                message = (
+                    f"arXiv badge shows {named} but its link opens {opened}: make both name "
+                    "this row's paper"
+                )
+                yield Problem(row.line, _column(row, index, opened), CODE, NAME, message)
+
+
+def _bad_arxiv(cell: str) -> bool:
+    """True when ``cell`` holds an arXiv path whose number arXiv never gives."""
+    if "arxiv.org/" not in cell.lower():
+        return False
+    return any(arxiv_path_fault(path) is not None for path in _ARXIV_PATHS.findall(cell))
+
+
+def _remedy(wrong: Fault) -> str:
+    if wrong.repaired is not None:
+        return f'write "{_shown(wrong.repaired)}"'
+    if "arXiv" in wrong.what:
+        return "write the paper's arXiv id"
+    return "keep the one URL of this row's paper"
+
+
+def _fix(doc: Document, row: Row, found: list[tuple[int, str, Fault]]) -> Fix | None:
+    """One fix for the row: every plain repair written into its cell, or None when no link of
+    the row has one (or one cannot be placed: a link written as an HTML tag)."""
+    cells = list(row.cells)
+    for index, url, wrong in found:
+        if wrong.repaired is None:
+            continue
+        cell = cells[index]
+        at = _address_at(cell, url)
+        if at < 0:
+            return None
+        cells[index] = cell[:at] + wrong.repaired + cell[at + len(url) :]
+    if tuple(cells) == row.cells:
+        return None
+    line = doc.lines[row.line - 1]
+    starts = row.starts
+    new_line = line
+    # right to left: each rewritten cell leaves the starts of the cells before it in place
+    for index in reversed(range(len(cells))):
+        if cells[index] != row.cells[index]:
+            start = starts[index]
+            new_line = new_line[:start] + cells[index] + new_line[start + len(row.cells[index]) :]
+    edit = Edit(row.line, row.line, (new_line,))
+    return Fix((edit,), UNSAFE, rewritten_rows=((row.cells, tuple(cells)),))
+
+
+def _address_at(cell: str, url: str) -> int:
+    """Where ``url`` starts as a link's address in ``cell`` (right after ``](`` or ``](<``),
+    or -1."""
+    for opener in ("](", "](<"):
+        at = cell.find(opener + url)
+        if at >= 0:
+            return at + len(opener)
+    return -1
+
+
+def _written(cell: str, url: str) -> str:
+    """The address as the cell writes it: a link pasted inside the parentheses from where it
+    starts (its address read alone stops at a space: ``[ https://…](…)`` reads as ``[``)."""
+    if not url.startswith("["):
+        return url
+    at = _address_at(cell, url)
+    return cell[at:] if at >= 0 else url
+
+
+def _column(row: Row, index: int, url: str) -> int:
+    """1-based column of ``url`` in the row's line (of its cell when it is not found there)."""
+    at = row.cells[index].find(url)
+    return row.column(index) + max(at, 0)
+
+
+def _shown(url: str) -> str:
+    return url if len(url) <= 60 else url[:59] + "…"

@@ -1,0 +1,160 @@
+"""broken-link: links GitHub cannot follow, and arXiv badges naming another paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.config import Config
+from lint.document import parse
+from lint.fix import fix_text
+from lint.links import badge_mismatches, fault, valid_arxiv_id
+from lint.rules import broken_link
+from tests.checking import run_rule
+
+ONLY = Config(select=("broken-link",))
+HEAD = "| 论文题目 | 发表时间 |\n| --- | --- |\n"
+
+
+def table(*cells: str) -> str:
+    return HEAD + "".join(f"| {cell} | 2023.05 |\n" for cell in cells)
+
+
+def found(markdown: str) -> list[tuple[int, int, str]]:
+    problems = run_rule(broken_link, parse(markdown), ONLY)
+    return [(p.line, p.column, p.message) for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("url", "what"),
+    [
+        ("www.example.org/a", "has no scheme"),
+        ("github.com/owner/repo", "has no scheme"),
+        ("bozon.nlp.wo.tc/?f=158c", "has no scheme"),
+        ("hhttps://github.com/owner/repo", "typed twice"),
+        ("httpshttps://github.com/owner/repo", "typed twice"),
+        ("https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928", "joins two URLs"),
+        ("[https://arxiv.org/abs/2208.10791](https://arxiv.org/abs/2303.09975)", "pasted"),
+        ("https://arxiv.org/abs/203.05527", "no arXiv id"),
+        ("https://arxiv.org/abs/2502.00000", "no arXiv id"),
+        ("https://arxiv.org/pdf/2406.172940", "no arXiv id"),
+        ("https://arxiv.org/abs/2505.1228", "no arXiv id"),
+        ("https://arxiv.org/abs/1804.0962", "no arXiv id"),
+        ("https://arxiv.org/abs/1412.12345", "no arXiv id"),
+        ("https://arxiv.org/abs/2313.01234", "no arXiv id"),
+        ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
+    ],
+)
+def test_a_fault_is_named(url: str, what: str) -> None:
+    wrong = fault(url)
+    assert wrong is not None
+    assert what in wrong.what
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.org/a",
+        "http://example.org",
+        "./notes/paper.md",
+        "notes/paper.md",
+        "paper.pdf",
+        "README.zh-CN.md",
+        "#section",
+        "",
+        "mailto:someone@example.org",
+        # a URL inside a URL the way archives and redirects write it
+        "https://web.archive.org/web/2020/https://example.org/a",
+        "https://www.google.com/url?q=https://example.org/a",
+        "https://link.zhihu.com/?target=https%3A//example.org",
+        # every arXiv id form
+        "https://arxiv.org/abs/2305.01234",
+        "https://arxiv.org/abs/2305.01234v2",
+        "https://arxiv.org/pdf/2305.01234v2.pdf",
+        "https://arxiv.org/pdf/2305.01234.pdf",
+        "https://arxiv.org/html/2407.10022v1/",
+        "https://arxiv.org/abs/1706.03762",
+        "https://arxiv.org/abs/1409.0473",
+        "http://arxiv.org/abs/0704.0001",
+        "https://arxiv.org/abs/hep-th/9901001",
+        "https://arxiv.org/abs/math.GT/0309136v1",
+        "https://arxiv.org/abs/2305.01234#section",
+        # an id still to be filled in is the list's placeholder
+        "https://arxiv.org/abs/TBD",
+    ],
+)
+def test_a_followable_link_has_no_fault(url: str) -> None:
+    assert fault(url) is None
+
+
+@pytest.mark.parametrize(
+    ("paper_id", "valid"),
+    [
+        ("0704.0001", True),
+        ("0703.0001", False),
+        ("1412.9999", True),
+        ("1412.09999", False),
+        ("1501.00001", True),
+        ("1501.0001", False),
+        ("2412.00000", False),
+        ("2400.12345", False),
+        ("2413.12345", False),
+        ("2412.123456", False),
+    ],
+)
+def test_valid_arxiv_ids_follow_arxivs_numbering(paper_id: str, valid: bool) -> None:
+    assert valid_arxiv_id(paper_id) is valid
+
+
+def test_each_broken_link_of_a_table_row_is_reported_at_its_address() -> None:
+    markdown = table(
+        "[Paper A](www.example.org/a)",
+        "[Paper B](https://arxiv.org/abs/2305.01234) [Code](github.com/owner/b)",
+        "[Paper C](https://arxiv.org/abs/2305.01234)",
+    )
+    assert [(line, column) for line, column, _ in found(markdown)] == [(3, 13), (4, 54)]
+    message = found(markdown)[0][2]
+    assert message == (
+        'link "www.example.org/a" has no scheme, so GitHub opens it as a file of this '
+        'repository: write "https://www.example.org/a"'
+    )
+
+
+def test_links_outside_tables_and_images_are_left_alone() -> None:
+    markdown = "[Paper](www.example.org/a)\n\n" + table("![logo](www.example.org/logo)")
+    assert found(markdown) == []
+
+
+def test_a_link_pasted_inside_a_link_is_shown_as_written() -> None:
+    markdown = table("[NYT]([ https://catalog.example.org/T19](https://catalog.example.org/T19))")
+    [(_, _, message)] = found(markdown)
+    assert message.startswith('link "[ https://catalog.example.org/T19](https://catalog')
+    assert message.endswith("keep the one URL of this row's paper")
+
+
+def test_an_arxiv_badge_naming_another_paper_is_reported() -> None:
+    copied = "[![arXiv](https://img.shields.io/badge/arXiv-2305.01234-b31b1b)](https://arxiv.org/abs/2306.05678)"
+    kept = "[![arXiv](https://img.shields.io/badge/arXiv-2306.05678-b31b1b)](https://arxiv.org/abs/2306.05678v2)"
+    other = "[![code](https://img.shields.io/badge/code-2305.01234-blue)](https://arxiv.org/abs/2306.05678)"
+    assert badge_mismatches(copied) == [("2305.01234", "2306.05678")]
+    assert badge_mismatches(kept) == []
+    assert badge_mismatches(other) == []
+    messages = [message for _, _, message in found(table(copied, kept, other))]
+    assert messages == [
+        "arXiv badge shows 2305.01234 but its link opens 2306.05678: make both name this "
+        "row's paper"
+    ]
+
+
+def test_the_unsafe_fix_writes_the_scheme_and_keeps_everything_else() -> None:
+    markdown = table(
+        "[Paper A](www.example.org/a) [Code](hhttps://github.com/owner/a)",
+        "[Paper B]([https://a.example.org](https://b.example.org))",
+    )
+    assert fix_text(markdown, config=ONLY).text == markdown  # unsafe: not applied by --fix
+    fixed = fix_text(markdown, config=ONLY, unsafe=True).text
+    assert fixed == table(
+        "[Paper A](https://www.example.org/a) [Code](https://github.com/owner/a)",
+        "[Paper B]([https://a.example.org](https://b.example.org))",
+    )
+    # what no plain repair mends is still reported
+    assert [line for line, _, _ in found(fixed)] == [4]
