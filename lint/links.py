@@ -3,9 +3,9 @@ arXiv paper than its link (the ``broken-link`` rule reads both).
 
 Why here: these are facts about one URL or one cell, the same on every list; no convention
 decides them. GitHub (cmark-gfm) takes an inline link's destination as written: with no scheme
-it is a path in the repository (``www.example.org/x`` opens a file that does not exist), a
-second link pasted inside the parentheses becomes one bogus path, and an arXiv path whose
-number arXiv never gives opens an error page.
+it is a path in the repository (``www.example.org/x`` opens a file that does not exist); a
+second link or a second pair of parentheses inside the parentheses makes one bogus path; and an
+arXiv path whose number arXiv never gives opens an error page.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def fault(url: str) -> Fault | None:
     """What GitHub makes of ``url`` that no reader can follow, or None."""
     if url.startswith("[") or "](" in url:
         return Fault("holds another link pasted into it")
+    if url.startswith("(") and url.endswith(")") and _SCHEME.match(url, 1):
+        return Fault("is wrapped in a second pair of parentheses", url[1:-1])
     inner = _INNER_SCHEME.search(url)
     if inner is not None:
         return _inner_scheme(url, inner.start() + 1)

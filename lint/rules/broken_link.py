@@ -2,7 +2,8 @@
 
 Why: GitHub takes a link's address as written. Without a scheme (``www.example.org/x``,
 ``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a
-scheme typed twice (``hhttps://``), two URLs joined into one or a link pasted inside another
+scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
+parentheses (``[Code]((https://…))``) or a link pasted inside another
 (``[Paper]([https://a](https://b))``) is one bogus address; an arXiv address whose number
 arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
@@ -19,7 +20,7 @@ Fails::
     | [Paper A](www.example.org/a) | 2023.05 |
     | [Paper B](https://arxiv.org/abs/2305.0123) | 2023.05 |
     | [Paper C]([https://arxiv.org/abs/2305.01234](https://arxiv.org/abs/2305.04321)) | 2023.05 |
-    | Paper D [![arXiv](https://img.shields.io/badge/arXiv-2305.01234-b31b1b)](https://arxiv.org/abs/2306.05678) | 2023.06 |
+    | Paper D [![arXiv 2305.01234](badges/arxiv.svg)](https://arxiv.org/abs/2306.05678) | 2023.06 |
 
 Passes::
 
@@ -30,8 +31,9 @@ Passes::
     | [Notes](./notes/paper-c.md) | 2023.05 |
 
 Fix: unsafe, where one repair is plain: ``https://`` before an address with none, a scheme
-typed twice written once; the site may want ``http://``. Otherwise none: only a person knows
-which of two URLs, or which arXiv id, is the paper's.
+typed twice written once, the second pair of parentheses removed (the site may want
+``http://``). Otherwise none: only a person knows which of two URLs, or which arXiv id, is the
+paper's.
 """
 
 from __future__ import annotations

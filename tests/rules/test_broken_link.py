@@ -34,6 +34,7 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("httpshttps://github.com/owner/repo", "typed twice"),
         ("https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928", "joins two URLs"),
         ("[https://arxiv.org/abs/2208.10791](https://arxiv.org/abs/2303.09975)", "pasted"),
+        ("(https://arxiv.org/abs/2506.04019)", "second pair of parentheses"),
         ("https://arxiv.org/abs/203.05527", "no arXiv id"),
         ("https://arxiv.org/abs/2502.00000", "no arXiv id"),
         ("https://arxiv.org/pdf/2406.172940", "no arXiv id"),
@@ -147,13 +148,13 @@ def test_an_arxiv_badge_naming_another_paper_is_reported() -> None:
 
 def test_the_unsafe_fix_writes_the_scheme_and_keeps_everything_else() -> None:
     markdown = table(
-        "[Paper A](www.example.org/a) [Code](hhttps://github.com/owner/a)",
+        "[Paper A](www.example.org/a) [Code](hhttps://github.com/owner/a) [HF]((https://hf.co/a))",
         "[Paper B]([https://a.example.org](https://b.example.org))",
     )
     assert fix_text(markdown, config=ONLY).text == markdown  # unsafe: not applied by --fix
     fixed = fix_text(markdown, config=ONLY, unsafe=True).text
     assert fixed == table(
-        "[Paper A](https://www.example.org/a) [Code](https://github.com/owner/a)",
+        "[Paper A](https://www.example.org/a) [Code](https://github.com/owner/a) [HF](https://hf.co/a)",
         "[Paper B]([https://a.example.org](https://b.example.org))",
     )
     # what no plain repair mends is still reported
