@@ -29,6 +29,7 @@ STYLES = [
     ("YYYY/MM/DD", "2019/10/01", DateValue(2019, 10, 1)),
     ("YYYY.MM.DD", "2025.07.01", DateValue(2025, 7, 1)),
     ("YYYYMM", "202305", DateValue(2023, 5)),
+    ("YYMM", "2602", DateValue(2026, 2)),
     ("DD.MM.YYYY", "17.05.2023", DateValue(2023, 5, 17)),
     ("MM/YYYY", "11/2023", DateValue(2023, 11)),
     ("MMM YYYY", "Jul 2018", DateValue(2018, 7)),
@@ -63,6 +64,19 @@ def test_a_column_of_each_style_infers_it(style: str, text: str, value: DateValu
     assert found is not None and found.majority
     assert matches(text, found.style)
     assert (found.matching, found.cells) == (2, 2)
+
+
+def test_four_digits_are_a_year_or_a_two_digit_year_and_month_as_the_column_settles() -> None:
+    # an arXiv id's prefix dates a paper (2602: February 2026); a year column stays years,
+    # even where every cell could be a month of 2020 (a tie goes to the year)
+    assert column_style(["2602", "2601", "2510", "2012"]).style == "YYMM"  # type: ignore[union-attr]
+    assert column_style(["2010", "2011", "2012"]).style == "YYYY"  # type: ignore[union-attr]
+    assert column_style(["2023", "2012", "2019"]).style == "YYYY"  # type: ignore[union-attr]
+    assert read("2012", "YYMM") == DateValue(2020, 12)
+    assert read("2012", "YYYY") == DateValue(2012, 0)
+    # a number that is neither (a month past 12 and a year before 1900) is no date
+    assert dates.analyse("1234") is None
+    assert dates.analyse("2099").readings[0].value == DateValue(2099, 0)  # type: ignore[union-attr]
 
 
 def test_year_hint_gives_a_yearless_date_its_year() -> None:

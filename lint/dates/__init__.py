@@ -29,8 +29,10 @@ token               meaning                                 pattern -> cell
 
 Anything else is a literal separator (no letters or digits besides CJK ``年``, ``月``, ``日``,
 ``号``; no ``[``, ``]`` or ``?``): ``YYYY年M月`` -> ``2023年5月``; ``MM-DD`` has no year
-(``07-29`` under ``## 2024``); ``YYYY`` alone is a year. A pattern needs a year or a month and
-day; a day needs a month.
+(``07-29`` under ``## 2024``); ``YYYY`` alone is a year. Four digits read as a year and, where
+they can, as ``YYMM`` too (``2602``, the month an arXiv id's prefix gives): the column settles
+which, and a tie goes to the year. A pattern needs a year or a month and day; a day needs a
+month.
 
 Precision is not style: a style without a day also accepts a cell that adds one in its natural
 place (``YYYY.MM`` accepts ``2025.07.01``; ``YYYY年MM月`` accepts ``2023年05月17日``; ``MMM YYYY``

@@ -160,6 +160,12 @@ def _readings(core: str, comment: str | None) -> list[tuple[tuple[str, ...], Dat
         reading = _reading(order, values, separators, comment)
         if reading is not None:
             found.append(reading)
+    if shapes == ("4",) and values[0].isdigit() and not separators[0]:
+        # four digits are also a two-digit year and a month (``2602``, as an arXiv id's prefix
+        # dates a paper), read after the year: the column settles which (a tie goes to the year)
+        reading = _reading("Ym", (values[0][:2], values[0][2:]), ("", ""), comment)
+        if reading is not None:
+            found.append(reading)
     if len(found) > 1:
         # a reading that puts the date in the future is refuted by one that does not
         # (``23-03-28`` is 2023-03-28, not 23 March 2028)
