@@ -89,6 +89,9 @@ _LABEL_WORDS = frozenset(
 
 # a citation by authors and year (``Wang et al., 2022``): it names a paper by who wrote it, and
 # any of their papers that year, not by its title
+# an arXiv id standing for a title (``arXiv:2412.11376``, ``2412.11376v2``): a label of the
+# paper's link, no title (a mistyped id, ``arxiv:202503.16858``, too)
+_IDENTIFIER = re.compile(r"(?i)(?:arxiv\s*[:：]?\s*)?\d{4,6}\.\d{4,5}(?:v\d+)?")
 _CITATION = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?,? \(?(?:19|20)\d\d[a-z]?\)?")
 
 
@@ -104,13 +107,16 @@ def _venues_only(cell: str) -> bool:
 
 def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
-    as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), or a
-    citation by authors (``Wang et al., 2022``)."""
+    as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), a
+    citation by authors (``Wang et al., 2022``) or an arXiv id (``[arXiv:2412.11376](…)``)."""
     shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
     if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
-    if not found or " ".join(found) in PLACEHOLDERS or _CITATION.fullmatch(shown.strip()):
+    stripped = shown.strip()
+    if not found or " ".join(found) in PLACEHOLDERS or _CITATION.fullmatch(stripped):
+        return True
+    if _IDENTIFIER.fullmatch(stripped):
         return True
     if "](" in text and _venues_only(text):
         return True

@@ -132,6 +132,12 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         # links labelled by venues and years say where a paper appeared, not its title
         ("[JAG2025](https://a.org/1), [ISPRS P&RS 2024](https://b.org/2)", True),
         ("see [CVPR 2023](https://a.org/1) for the method", False),
+        # an arXiv id labels the paper's link: no title
+        ("[arxiv:2412.11376](https://arxiv.org/pdf/2412.11376)", True),
+        ("[arXiv: 2412.11376v2](https://arxiv.org/abs/2412.11376v2)", True),
+        ("2412.11376", True),
+        ("[arxiv:202503.16858](https://arxiv.org/pdf/2503.16858)", True),
+        ("GPT-4 Technical Report 2303.08774", False),
         ("Code Llama", False),
         ("Paper A", False),
         ("MoCo", False),
