@@ -34,12 +34,14 @@ def table_entries(
     known: dict[tuple[Any, ...], Any] | None = None,
     things: dict[tuple[str, ...], bool] | None = None,
     dated: bool = True,
+    labels: frozenset[int] = frozenset(),
 ) -> tuple[Entry, ...]:
     """The entities of a table that lists papers or named things: a title column, and dates or
     paper links (``keys``: each row's date as compared, empty without a date column; ``known``:
     identities read so far, as in ``papers.identity``; ``things``: ``names_things`` of the
     title columns read so far, by their cells; ``dated``: the date column holds dates, else
-    its links are read as any other column's)."""
+    its links are read as any other column's; ``labels``: the indexes of the table's group rows,
+    which name a group of rows, no entity)."""
     title, date = roles.title, roles.date
     if title is None:
         return ()
@@ -65,7 +67,7 @@ def table_entries(
     for index, (row, identity) in enumerate(zip(table.rows, identities, strict=True)):
         if identity.title and placeholders[index]:
             identity = identity._replace(title=b"")
-        if not identity.title and not identity.keys:
+        if (not identity.title and not identity.keys) or index in labels:
             continue  # an empty title is empty-cell's business
         cells = row.cells
         found.append(

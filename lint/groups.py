@@ -32,7 +32,7 @@ def group_rows(table: Table) -> frozenset[int]:
     width = len(table.header.cells)
     if width < GROUP_COLUMNS:
         return frozenset()
-    labels = [index for index, row in enumerate(table.rows) if _label_like(row, width)]
+    labels = [index for index, row in enumerate(table.rows) if _label_like(row)]
     if not labels:
         return frozenset()
     others = _first_cells(table.rows, width, frozenset(labels))
@@ -60,13 +60,12 @@ def runs(rows: int, labels: frozenset[int]) -> list[list[int]]:
     return found
 
 
-def _label_like(row: Row, width: int) -> bool:
+def _label_like(row: Row) -> bool:
     """A row of text without a link in its first cell and nothing in the others (or no other
-    cell at all), within the header's cell count."""
+    cell at all)."""
     cells = row.cells
-    if not cells or not cells[0] or len(cells) > width or is_pipeless(row):
-        return False
-    if any(cells[1:]):
+    # cells past the header's count are dropped by GitHub: empty ones change nothing
+    if not cells or not cells[0] or any(cells[1:]) or is_pipeless(row):
         return False
     lower = cells[0].lower()
     return not any(mark in lower for mark in _LINK_MARKS)

@@ -88,7 +88,7 @@ def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
     # a "date" column of no dates (``[CVPR 2025](…)`` under Published) may link the paper
     dated = found.date_style is not None
     listed = entities.table_entries(
-        found.table, roles_of, keys, found.variants, known, things, dated
+        found.table, roles_of, keys, found.variants, known, things, dated, found.groups
     )
     return found._replace(entities=listed) if listed else found
 

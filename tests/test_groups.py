@@ -28,6 +28,9 @@ PAPERS = [
         (["| ***<ins>Error Injection</ins>*** |  | | |", *PAPERS], [3]),
         # one cell alone, emphasised
         (["| _Backdoors_ |", *PAPERS], [3]),
+        # empty cells past the header's count change nothing GitHub shows
+        (["| **Backdoors** |  |  |  |  |  |", *PAPERS], [3]),
+        (["| **Backdoors** |  |  |  |  | x |", *PAPERS], []),
         # a label of a kind the first column never holds (text among dates), not emphasised
         ([*PAPERS[:2], "| Overthinking |  |  |  |", *PAPERS[2:]], [5]),
         # a row with a link is a paper's row missing its cells, never a label
@@ -47,3 +50,20 @@ def test_a_table_of_two_columns_has_no_groups() -> None:
         "| Name | Link |\n|---|---|\n| _Tools_ |  |\n| a | b |\n| c | d |\n| e | f |\n"
     ).tables
     assert group_rows(table) == frozenset()
+
+
+def test_a_group_row_names_no_entity_a_row_under_it_repeats() -> None:
+    # a leaderboard's model family above its models, one named as the family
+    from lint.config import Config
+    from lint.rules import duplicate_entry
+    from tests.checking import run_rule
+
+    header = "| Model | Prompt | MMLU | GPQA |\n|:--:|:--:|:--:|:--:|\n"
+    families = "".join(
+        f"| **{name}** |  |  |  |  |\n| {name}-high | n/a | 93.3 | 83.4 |\n"
+        f"| {name} [^9] | n/a | 92.9 | 82.8 |\n"
+        for name in ("o3", "o4-mini", "o1")
+    )
+    doc = parse(header + families)
+    assert len(group_rows(doc.tables[0])) == 3
+    assert run_rule(duplicate_entry, doc, Config(select=("duplicate-entry",))) == []
