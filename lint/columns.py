@@ -272,7 +272,8 @@ def roles(table: Table, config: Config) -> Roles:
 
     Among header names that name a title (``Name`` and ``Publication``, say), the column whose
     cells carry links in most rows wins: that is where the paper is. With no title name at all,
-    the column carrying links in most rows is the title, if there is one.
+    or one whose cells mostly repeat (venues under ``Publication``), the column carrying
+    distinct links in most rows is the title, if there is one.
     """
     by_name = roles_of(table.header.cells, config.title_column, config.date_column)
     if not table.rows or _names_a_column(table, config.title_column):
@@ -284,7 +285,13 @@ def roles(table: Table, config: Config) -> Roles:
         if column != by_name.date and _rank(key, TITLE_NAMES) is not None
     ]
     if len(named) == 1:
-        return by_name
+        if _distinct(table, named[0]):
+            return by_name
+        # one label repeated down the only title-named column (venues under ``Publication``):
+        # the column linking distinct names in most rows names each row instead
+        others = (c for c in range(len(keys)) if c not in (by_name.date, named[0]))
+        linked = [column for column in others if _links_in_most_rows(table, column)]
+        return Roles(linked[0], by_name.date) if linked else by_name
     explicit = [column for column in named if keys[column] in EXPLICIT_TITLES]
     if len(explicit) == 1 and _distinct(table, explicit[0]):
         return Roles(explicit[0], by_name.date)

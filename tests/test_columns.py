@@ -110,6 +110,28 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(1, None),
         ),
+        # the only title-named column repeats venues: the column of linked names names rows
+        (
+            _table(
+                "| Shortname | Year | Publication |",
+                "| [KITTI](https://a.example/kitti) | 2013 | IJRR |",
+                "| [EuRoC](https://a.example/euroc) | 2016 | IJRR |",
+                "| [TUM RGB-D](https://a.example/tum) | 2012 | IROS |",
+                "| [Rawseeds](https://a.example/raw) | 2009 | IROSW |",
+                "| [Newer](https://a.example/newer) | 2010 | IROSW |",
+            ),
+            Roles(0, 1),
+        ),
+        # ... and stays the title where its cells read differently, or no column links names
+        (
+            _table(
+                "| Shortname | Year | Publication |",
+                "| KITTI | 2013 | IJRR |",
+                "| EuRoC | 2016 | IJRR |",
+                "| TUM RGB-D | 2012 | IROS |",
+            ),
+            Roles(2, 1),
+        ),
         # headers the name list now knows: 内容, 工作
         (_table("| 公司 | 内容 | 时间 |", "| A | 一篇文章 | 2023-01-02 |"), Roles(1, 2)),
         (_table("| 工作 | 年份 |", "| X | 2023 |"), Roles(0, 1)),
