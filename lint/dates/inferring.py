@@ -181,6 +181,11 @@ def _decide(readings: _Weighted, elements: tuple[str, ...], day: bool) -> tuple[
     if day:
         days = [(_day(r), weight) for r, weight in readings]
         choices["D#"] = _padding(days, "DD", "D", "D?")
+        named = any(_abstract(element) == "N#" for element in elements)
+        if named and choices["D#"] == "DD" and not any(d == "DD" and n for d, n in days):
+            # beside a month's name a day is written as said (``December 6, 2025``): padding
+            # is the list's only where it shows one (``December 06``)
+            choices["D#"] = "D"
         choices["<!--D#-->"] = f"<!--{choices['D#']}-->"
     return tuple(
         choices.get(_abstract(e), e) if e in TOKENS or e in EITHER else e for e in elements

@@ -189,6 +189,8 @@ def _judge(
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
         if _two_dates(text, style, years, hint) or _noted(text, style, years, hint):
             return None
+        if _day_span(text, style, years, hint):
+            return None
         return _unreadable(text)
     if dates.matches(text, style):
         return None
@@ -267,6 +269,27 @@ def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
         any(char.isdigit() for char in part) and _judge(part, style, years, hint, False) is None
         for part in parts
     )
+
+
+# days of one month spanned beside its name (``February 4-6, 2026``, ``4–6 February 2026``)
+_DAY_SPAN = re.compile(
+    r"(?i)(?<=[a-z]\s)(\d{1,2})\s*[-–—~]\s*(\d{1,2})\b|\b(\d{1,2})\s*[-–—~]\s*(\d{1,2})(?=\s+[a-z])"
+)
+
+
+def _day_span(text: str, style: Style, years: bool, hint: int | None) -> bool:
+    """True when ``text`` is a date in ``style`` but for a span of days beside its month's name
+    (an event of several days): its first day in its place gives a date in the style."""
+    inner = dates.inner(text)
+    spans = list(_DAY_SPAN.finditer(inner))
+    if len(spans) != 1:
+        return False
+    span = spans[0]
+    first, last = (int(day) for day in span.groups() if day is not None)
+    if not first < last <= 31:
+        return False
+    start = inner[: span.start()] + str(first) + inner[span.end() :]
+    return _judge(start, style, years, hint, False) is None
 
 
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:

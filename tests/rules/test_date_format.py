@@ -310,6 +310,12 @@ CONSISTENT = [
     ("2023-07", "2023-07-01", "2023-08"),  # mixed precision
     ("2023.07", "2025.07.01"),
     ("2024-1-5", "2024-3-17", "2024-12-13"),
+    # beside a month's name a day is written as said: no padding shown, none asked
+    ("December 6, 2025", "July 19, 2025", "July 18, 2025", "June 12, 2025", "April 28, 2025")
+    + ("June 17, 2025", "June 11, 2024", "May 27, 2024"),
+    # an event of several days: a span of days beside its month's name
+    ("February 4-6, 2026", "December 16, 2025", "July 19, 2025", "June 12, 2025"),
+    ("4–6 February 2026", "16 December 2025", "19 July 2025", "12 June 2025"),
 ]
 
 
@@ -728,6 +734,20 @@ def test_a_column_numbering_the_rows_of_each_year_holds_no_dates() -> None:
     months = "".join(f"| 2023-{n} | Paper {n} |\n" for n in range(1, 13)) * 3
     header = "| Date | Title |\n| --- | --- |\n"
     assert len(found(header + months + "| 2023-13 | Slip |\n", AUTO)) == 1
+
+
+def test_a_padded_day_is_asked_for_beside_a_month_name_only_where_the_list_pads() -> None:
+    padded = dated("December 06, 2025", "July 09, 2025", "July 18, 2025", "December 6, 2025")
+    problems = run_rule(date_format, parse(padded), AUTO)
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            6,
+            'date "December 6, 2025" is not in the style MMMM DD, YYYY (inferred, 3 of 4 '
+            'cells): write "December 06, 2025"',
+        )
+    ]
+    # a span of days that is no span (6-4), or numbers with no month name, is still unread
+    assert len(found(dated("February 6-4, 2026", "July 19, 2025", "July 18, 2025"), AUTO)) == 1
 
 
 def test_a_range_of_two_dates_in_a_style_with_slashes_is_the_lists_way() -> None:
