@@ -28,9 +28,11 @@ from typing import Any, NamedTuple
 
 from lint.markup import read_cell
 
-_NOT_WORD = re.compile(r"[\W_]+")
-# the ASCII bytes \W and _ match, deleted in one C call on the common all-ASCII title
-_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())
+# what a title's key drops: punctuation and white space, but a plus, which names a successor
+# (``Panacea+`` is a paper of its own, not ``Panacea`` written otherwise)
+_NOT_WORD = re.compile(r"[^\w+]+|_+")
+# the ASCII bytes \W and _ match, the plus aside, deleted in one C call on an all-ASCII title
+_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum() and byte != 43)
 # a URL in text (GFM's autolink extension); no class here can restart the match, so it is linear
 _BARE_URL = re.compile(r"(?i)\bhttps?://[^\s<>\"'`|\[\]{}]+")
 _ARXIV_NEW = r"\d{4}\.\d{4,5}"
@@ -106,7 +108,8 @@ def contradicts(first: Identity, second: Identity) -> bool:
 
 
 def title_key(title: str) -> bytes:
-    """The identity of a title: markup and punctuation gone, case and width folded.
+    """The identity of a title: markup and punctuation gone (a plus kept), case and width
+    folded.
 
     Link text is kept and URLs dropped; images, badges, HTML tags and bracketed tags
     (``[**MInference**]``) are removed, unless the title is nothing but a tag.

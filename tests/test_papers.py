@@ -111,6 +111,12 @@ def test_title_key_equal(left: str, right: str) -> None:
 
 def test_title_key_differs_for_different_papers() -> None:
     assert papers.title_key("GPT-4") != papers.title_key("GPT-3")
+    # a plus names a successor: a paper of its own (and the same in every script)
+    assert papers.title_key("Panacea+: Panoramic Video") != papers.title_key(
+        "Panacea: Panoramic Video"
+    )
+    assert papers.title_key("Panacea＋: 全景") != papers.title_key("Panacea: 全景")
+    assert papers.title_key("C++ in **Practice**") == papers.title_key("c++ in practice.")
 
 
 def test_identities_share_keys_or_contradict() -> None:
