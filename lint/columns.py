@@ -285,10 +285,11 @@ def roles(table: Table, config: Config) -> Roles:
         if column != by_name.date and _rank(key, TITLE_NAMES) is not None
     ]
     if len(named) == 1:
-        if _distinct(table, named[0]):
+        if _distinct(table, named[0]) or _linked_in_most_rows(table, named[0]):
             return by_name
-        # one label repeated down the only title-named column (venues under ``Publication``):
-        # the column linking distinct names in most rows names each row instead
+        # plain text repeated down the only title-named column (venues under ``Publication``;
+        # a column of links labelled ``[Paper]`` still holds each row's paper): the column
+        # linking distinct names in most rows names each row instead
         others = (c for c in range(len(keys)) if c not in (by_name.date, named[0]))
         linked = [column for column in others if _links_in_most_rows(table, column)]
         return Roles(linked[0], by_name.date) if linked else by_name
@@ -329,6 +330,12 @@ def _links_in_most_rows(table: Table, column: int) -> bool:
         if links(text):
             texts.append(header_key(text))
     return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
+
+
+def _linked_in_most_rows(table: Table, column: int) -> bool:
+    """True when more than half of the body rows link from their cell in ``column``."""
+    linked = sum(1 for row in table.rows if links(cell(row.cells, column)))
+    return linked * 2 > len(table.rows)
 
 
 def _distinct(table: Table, column: int) -> bool:

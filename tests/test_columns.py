@@ -122,6 +122,16 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(0, 1),
         ),
+        # ... but a column of links labelled alike still holds each row's paper
+        (
+            _table(
+                "| Github Repo | Date | Paper Link |",
+                "| [siiRL](https://github.com/a/siirl) | 2025.6 | [Paper](https://arxiv.org/abs/2507.1) |",
+                "| [slime](https://github.com/a/slime) | 2025.6 | [Paper](https://arxiv.org/abs/2508.2) |",
+                "| [AReaL](https://github.com/a/areal) | 2025.5 | [Paper](https://arxiv.org/abs/2505.3) |",
+            ),
+            Roles(2, 1),
+        ),
         # ... and stays the title where its cells read differently, or no column links names
         (
             _table(
