@@ -126,9 +126,9 @@ def _table(header: str, *rows: str) -> Table:
         (
             _table(
                 "| Github Repo | Date | Paper Link |",
-                "| [siiRL](https://github.com/a/siirl) | 2025.6 | [Paper](https://arxiv.org/abs/2507.1) |",
-                "| [slime](https://github.com/a/slime) | 2025.6 | [Paper](https://arxiv.org/abs/2508.2) |",
-                "| [AReaL](https://github.com/a/areal) | 2025.5 | [Paper](https://arxiv.org/abs/2505.3) |",
+                "| [siiRL](https://g.io/siirl) | 2025.6 | [Paper](https://arxiv.org/abs/2507.1) |",
+                "| [slime](https://g.io/slime) | 2025.6 | [Paper](https://arxiv.org/abs/2508.2) |",
+                "| [AReaL](https://g.io/areal) | 2025.5 | [Paper](https://arxiv.org/abs/2505.3) |",
             ),
             Roles(2, 1),
         ),
