@@ -208,11 +208,19 @@ def _strip_markup(text: str) -> str:
     return "".join(pieces)
 
 
+# words before a title's name saying the column names what each row uses, not the row
+# (``Base Model``, ``Backbone LLM``, ``Judge Model``, ``基座模型``)
+_USED = frozenset("base backbone teacher judge underlying".split())
+_USED_CJK = ("基座", "基础", "底座")
+
+
 def _rank(key: str, names: tuple[str, ...]) -> tuple[int, int] | None:
     """(0 exact / 1 word match, preference) of a header key, or None when no name matches."""
     if key in names:
         return (0, names.index(key))
     words = key.split()
+    if names is TITLE_NAMES and (not _USED.isdisjoint(words) or key.startswith(_USED_CJK)):
+        return None
     best: tuple[int, int] | None = None
     for index, name in enumerate(names):
         if name in words or (" " in name and f" {name} " in f" {key} "):

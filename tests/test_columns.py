@@ -35,6 +35,11 @@ from lint.document import Table, parse
         (("文章标题", "链接", "发布时间", "中文简介"), Roles(0, 2)),
         # a date so named is another thing's (a dataset's last update), no paper's date
         (("标题", "更新日期"), Roles(0, None)),
+        # a model each row uses is no row's name
+        (("DR Agent", "API", "Base Model"), Roles(None, None)),
+        (("Method", "Backbone Model", "Date"), Roles(None, 2)),
+        (("方法", "基座模型", "时间"), Roles(None, 2)),
+        (("Model", "Base Model", "Date"), Roles(0, 2)),
     ],
 )
 def test_roles_by_name(header: tuple[str, ...], expected: Roles) -> None:
