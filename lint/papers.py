@@ -61,8 +61,9 @@ _NOT_PAPER_HOSTS = frozenset(
         "scholar.google.com orcid.org"
     ).split()
 )
-# a person's page on a site of papers (OpenReview, Semantic Scholar, dblp, ResearchGate)
-_PERSON_PATHS = ("/profile", "/author/", "/pid/", "/citations")
+# a person's page on a site of papers (OpenReview, Semantic Scholar, dblp, ResearchGate), or
+# a venue's (an OpenReview group lists a conference's papers: ``/group?id=ICLR.cc/2023/…``)
+_PERSON_PATHS = ("/profile", "/author/", "/pid/", "/citations", "/group")
 # project pages on these domains are a project's site, not the paper
 _PROJECT_SUFFIXES = (".github.io", ".gitlab.io", ".readthedocs.io", ".bilibili.com")
 _LINK_ONLY_LETTERS = 8
@@ -257,7 +258,7 @@ def _arxiv_of(host: str, path: str) -> str | None:
 
 def _is_paper_link(host: str, path: str) -> bool:
     """A link to something other than code, a model, an image, a badge, a video, a person's
-    page or a home."""
+    or a venue's page, or a home."""
     bare = path.split("?", 1)[0].rstrip("/")
     if not bare and "?" not in path:
         return False  # a site's home page

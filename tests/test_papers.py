@@ -49,6 +49,8 @@ def test_dois_and_links_are_normalised() -> None:
         "https://scholar.google.com/citations?user=vuMln98AAAAJ",
         "https://orcid.org/0000-0002-1825-0097",
         "https://openreview.net/profile?id=~Jane_Doe1",
+        # a venue's page lists its papers: no one paper's link
+        "https://openreview.net/group?id=ICLR.cc/2023/Conference#notable-top-25-",
         "https://www.semanticscholar.org/author/Jane-Doe/12345",
         "https://dblp.org/pid/12/3456.html",
     ],
