@@ -65,14 +65,23 @@ def months(year_month: tuple[int, int]) -> int:
 
 def arxiv_dates(rows: tuple[tuple[int, arxiv.DatedId], ...]) -> Setting:
     """``follow`` when at least 90% (and 3) of the rows with one arXiv id and a dated
-    month are dated the id's month, else ``free``."""
-    agree = total = 0
+    month are dated the id's month, else ``free``. A date with a day in the id's month a year
+    on is the id's month with its year mistyped, and counts so where such rows are at most a
+    third: the slips arxiv-date reports would otherwise hide the table's way, and themselves."""
+    agree = total = mistyped = 0
     for _, found in rows:
         if found.date.month:
             total += 1
-            agree += found.month == (found.date.year, found.date.month)
+            written = (found.date.year, found.date.month)
+            agree += found.month == written
+            year_on = found.date.day is not None and written == (found.month[0] + 1, found.month[1])
+            mistyped += year_on
     detail = f"{agree} of {total} dated rows with an arXiv id are dated its month"
-    follow = agree >= ARXIV_MIN_ROWS and agree >= ARXIV_AGREE * total
+    counted = agree
+    if mistyped and mistyped * 3 <= total:
+        detail += f" ({mistyped} more a year on: the year mistyped)"
+        counted += mistyped
+    follow = agree >= ARXIV_MIN_ROWS and counted >= ARXIV_AGREE * total
     return Setting("follow" if follow else "free", INFERRED, detail)
 
 

@@ -163,6 +163,21 @@ def test_the_ids_month_a_year_on_is_told_as_a_mistyped_year() -> None:
     assert "check the year" in problem.message
 
 
+def test_mistyped_years_do_not_hide_the_tables_way_and_themselves() -> None:
+    # 9 rows dated their ids' months, 2 a year on, 1 otherwise: 9 of 12 is below 90%, but the
+    # two slips are the id's month mistyped, and count so (at most a third of the rows)
+    slips = row("2304.06716", "2024-04-13") + row("2308.12966", "2024-08-22")
+    doc = parse(HEADER + FOLLOWING + slips + row("2306.00001", "2024-01-05"))
+    (table,) = inference.infer(doc, Config()).tables
+    assert table.arxiv_dates is not None and table.arxiv_dates.value == "follow"
+    assert "(2 more a year on: the year mistyped)" in table.arxiv_dates.detail
+    assert [line for line, *_ in found(HEADER + FOLLOWING + slips)] == [12, 13]
+    # a table dating most papers a year after their ids dates them otherwise: no slips
+    later = "".join(row(f"230{month}.0000{month}", f"2024-0{month}-01") for month in range(1, 10))
+    (table,) = inference.infer(parse(HEADER + later + FOLLOWING[:200]), Config()).tables
+    assert table.arxiv_dates is not None and table.arxiv_dates.value == "free"
+
+
 @pytest.mark.parametrize(
     ("venue", "year", "reported"),
     [
