@@ -285,9 +285,27 @@ def test_auto_a_tight_table_may_write_an_empty_cell_with_one_space() -> None:
     rows = "".join(f"|P{i}|2023|{'| |' if i % 2 else '|x|'}\n" for i in range(6))
     markdown = "|Title|Date|Note|\n|---|---|---|\n" + rows.replace("||", "|")
     assert run_rule(table_format, parse(markdown), AUTO) == []
-    # a row off it by a real space in a cell still is
-    off = markdown.replace("|P0|2023|x|", "| P0|2023|x|")
+    # a row off it by spaces in its cells still is
+    off = markdown.replace("|P0|2023|x|", "| P0 | 2023|x|")
     assert [p.line for p in run_rule(table_format, parse(off), AUTO)] == [3]
+
+
+def test_auto_a_tight_row_may_keep_white_space_at_the_edges_of_one_cells_text() -> None:
+    # a generator copies each repository's description as written (``… why. |``): GitHub shows
+    # it as the tight cell, and the next run writes it again (this changed: the row was off)
+    rows = "".join(f"|{i}|[a/r{i}](https://g.io/r{i})|Tool {i}|\n" for i in range(6))
+    markdown = "|#|Repo|Description|\n|-|-|-|\n" + rows
+    for spaced in ("|Tool 2 |", "| Tool 2|", "| Tool 2 |"):
+        copied = markdown.replace("|Tool 2|", spaced)
+        assert run_rule(table_format, parse(copied), AUTO) == []
+    # spaces in two cells are a row laid out otherwise; the fix leaves the copied one alone
+    off = markdown.replace("|Tool 2|", "|Tool 2 |").replace(
+        "|4|[a/r4](https://g.io/r4)|", "| 4 | [a/r4](https://g.io/r4)|"
+    )
+    assert [p.line for p in run_rule(table_format, parse(off), AUTO)] == [7]
+    assert fix_text(off, config=AUTO).text == off.replace(
+        "| 4 | [a/r4](https://g.io/r4)|", "|4|[a/r4](https://g.io/r4)|"
+    )
 
 
 def test_auto_tables_under_three_rows_are_no_evidence_when_larger_ones_exist() -> None:
