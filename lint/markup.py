@@ -63,6 +63,25 @@ def link_texts(text: str) -> list[str]:
     return found
 
 
+def unclosed_links(text: str) -> list[int]:
+    """Where each link's address opens (``](https://…``) with no parenthesis closing it in
+    ``text``: GitHub shows such a link as text."""
+    if "](" not in text or text.count("(") <= text.count(")"):
+        return []
+    parens = _pairs(text, _PAIRING, "(", ")")
+    found = []
+    start = text.find("](")
+    while start != -1:
+        address = start + 2
+        if start + 1 not in parens and text[address : address + 8].lower().startswith(_SCHEMES):
+            found.append(address)
+        start = text.find("](", address)
+    return found
+
+
+_SCHEMES = ("http://", "https://")
+
+
 class _Scan:
     """One left-to-right pass over a cell's openers, with the pairs found beforehand."""
 

@@ -4,8 +4,9 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 ``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a
 scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
 parentheses (``[Code]((https://…))``) or a link pasted inside another
-(``[Paper]([https://a](https://b))``) is one bogus address; an arXiv address whose number
-arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
+(``[Paper]([https://a](https://b))``) is one bogus address; a link whose address no
+parenthesis closes is shown as text; an arXiv address whose number arXiv never gives
+(``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
 while it opens another's. None of these depends on the list's ways: every reader who clicks
 finds nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside
@@ -44,7 +45,7 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.document import Document, Row
 from lint.links import Fault, arxiv_path_fault, badge_mismatches, fault
-from lint.markup import read_cell
+from lint.markup import read_cell, unclosed_links
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
 CODE = "P009"
@@ -77,6 +78,10 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
                 wrong = None if image else fault(url)
                 if wrong is not None:
                     found.append((index, url, wrong))
+    for index, cell in enumerate(row.cells):
+        for address in unclosed_links(cell):
+            url = cell[address:].split(None, 1)[0]
+            found.append((index, url, Fault("has no closing parenthesis: GitHub shows it as text")))
     fix = _fix(doc, row, found)
     for index, url, wrong in found:
         message = f'link "{_shown(_written(row.cells[index], url))}" {wrong.what}: {_remedy(wrong)}'
@@ -103,6 +108,8 @@ def _remedy(wrong: Fault) -> str:
         return f'write "{_shown(wrong.repaired)}"'
     if "arXiv" in wrong.what:
         return "write the paper's arXiv id"
+    if "closing" in wrong.what:
+        return "close it after its address"
     return "keep the one URL of this row's paper"
 
 

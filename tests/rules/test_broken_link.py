@@ -159,3 +159,17 @@ def test_the_unsafe_fix_writes_the_scheme_and_keeps_everything_else() -> None:
     )
     # what no plain repair mends is still reported
     assert [line for line, _, _ in found(fixed)] == [4]
+
+
+def test_a_link_with_no_closing_parenthesis_is_text_on_github() -> None:
+    markdown = table(
+        "[Yi-1.5](https://huggingface.co/01-ai/Yi-1.5-34B-Chat and more",
+        "[Paper](https://arxiv.org/abs/2305.01234) (a note",
+        "(see [Paper](https://arxiv.org/abs/2305.01234)",
+    )
+    [(line, column, message)] = found(markdown)
+    assert (line, column) == (3, 12)
+    assert message == (
+        'link "https://huggingface.co/01-ai/Yi-1.5-34B-Chat" has no closing parenthesis: '
+        "GitHub shows it as text: close it after its address"
+    )
