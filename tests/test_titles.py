@@ -64,6 +64,11 @@ A = "https://arxiv.org/abs/2407.02490"
             "MTGS: Multi-Person Temporal Gaze Following",
             "[MTGS: A Novel Framework for Multi-Person Temporal Gaze Following](u)",
         ),
+        # a hyphenated name is a name: a benchmark named beside its paper's title
+        (
+            "[**Inst-IT-Bench**](https://arxiv.org/abs/2412.03565)",
+            "[**Inst-IT: Boosting Multimodal Instance Understanding via Visual Prompts**](u)",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),
