@@ -208,10 +208,11 @@ def _strip_markup(text: str) -> str:
     return "".join(pieces)
 
 
-# words before a title's name saying the column names what each row uses, not the row
-# (``Base Model``, ``Backbone LLM``, ``Judge Model``, ``基座模型``)
-_USED = frozenset("base backbone teacher judge underlying".split())
-_USED_CJK = ("基座", "基础", "底座")
+# words before a title's name saying the column names what each row uses or cites, not the
+# row (``Base Model``, ``Backbone LLM``, ``Judge Model``, ``Related Paper``, ``基座模型``,
+# ``关联论文``)
+_USED = frozenset("base backbone teacher judge underlying related".split())
+_USED_CJK = ("基座", "基础", "底座", "关联", "相关")
 
 
 def _rank(key: str, names: tuple[str, ...]) -> tuple[int, int] | None:

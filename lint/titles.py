@@ -256,7 +256,7 @@ def conflict(first: str, second: str, reworded: bool = False) -> bool:
     if any(is_name(form) for form in (*mine.titles, *theirs.titles)):
         return False
     if _one_token(first) or _one_token(second):
-        return False  # a hyphenated name (``Inst-IT-Bench``, ``GPT-4o-mini``) is a name too
+        return False  # a name of joined words (``Inst-IT-Bench``, ``GPT-4o-mini``) is a name too
     mine_named, theirs_named = _named(first), _named(second)
     if mine_named and theirs_named and mine_named[0] == theirs_named[0]:
         if reworded or compatible(mine_named[1], theirs_named[1]):
@@ -269,10 +269,11 @@ def conflict(first: str, second: str, reworded: bool = False) -> bool:
 
 
 def _one_token(cell: str) -> bool:
-    """True for a title cell showing one short run of text without a space (emphasis and
-    links aside): a name, however many words its hyphens join."""
+    """True for a title cell showing one run of text without a space (emphasis and links
+    aside): a name (``Inst-IT-Bench``, ``meta-llama/PurpleLlama``), however many words its
+    hyphens and slashes join; a title in a script of spaces has some (CJK titles have none)."""
     shown = _shown(cell).strip().strip("*_`")
-    return 0 < len(shown) <= NAME_CHARACTERS and not any(char.isspace() for char in shown)
+    return bool(shown) and shown.isascii() and not any(char.isspace() for char in shown)
 
 
 def named_alike(first: str, second: str) -> bool:

@@ -40,6 +40,9 @@ from lint.document import Table, parse
         (("Method", "Backbone Model", "Date"), Roles(None, 2)),
         (("方法", "基座模型", "时间"), Roles(None, 2)),
         (("Model", "Base Model", "Date"), Roles(0, 2)),
+        # ... or cites: a benchmark's related paper
+        (("#", "Benchmark", "时间", "关联论文"), Roles(None, 2)),
+        (("Tool", "Related Paper", "Year"), Roles(None, 2)),
     ],
 )
 def test_roles_by_name(header: tuple[str, ...], expected: Roles) -> None:

@@ -64,7 +64,11 @@ A = "https://arxiv.org/abs/2407.02490"
             "MTGS: Multi-Person Temporal Gaze Following",
             "[MTGS: A Novel Framework for Multi-Person Temporal Gaze Following](u)",
         ),
-        # a hyphenated name is a name: a benchmark named beside its paper's title
+        # a name of joined words is a name: a benchmark or a repository beside its paper's title
+        (
+            "[meta-llama/PurpleLlama](https://github.com/meta-llama/PurpleLlama)",
+            "Purple Llama CyberSecEval: A Secure Coding Benchmark for Language Models",
+        ),
         (
             "[**Inst-IT-Bench**](https://arxiv.org/abs/2412.03565)",
             "[**Inst-IT: Boosting Multimodal Instance Understanding via Visual Prompts**](u)",
@@ -109,6 +113,8 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
             "[ScanQA: 3D Question Answering for Spatial Scene Understanding](u)",
             "[ScanRefer: 3D Object Localization in RGB-D Scans using Natural Language](u)",
         ),
+        # a CJK title has no spaces, and is still a title
+        ("大规模语言模型的对齐方法综述与展望研究", "面向多模态推理的视觉语言模型评测基准研究"),
     ],
 )
 def test_two_papers_conflict(first: str, second: str) -> None:
