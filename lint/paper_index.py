@@ -133,11 +133,15 @@ def one_entity(first: Entry, second: Entry) -> bool:
 
 
 def _named_apart(first: Entry, second: Entry) -> bool:
-    """True when two rows of one title are two entities: they link to no address in common, and
-    the title is a name (a short title, or any title in a table of named things: two tools
-    called ``buzz``), or they name two venues, none a preprint (``_published_twice``), or the
+    """True when two rows of one title are two entities: their titles link two sites' home pages
+    (an event's yearly sites); or they link to no address in common, and the title is a name (a
+    short title, or any title in a table of named things: two tools called ``buzz``), or they
+    name two venues, none a preprint (``_published_twice``), or the
     rows tell themselves apart by a tag (``[美团技术团队] X`` and ``[datafun分享] X``, two
     articles on one work)."""
+    homes = _home_page(first.title_cell), _home_page(second.title_cell)
+    if None not in homes and homes[0] != homes[1]:
+        return True  # two sites' home pages: a yearly event's (2023.ieeeicassp.org, 2024.…)
     if not (first.links and second.links) or first.links & second.links:
         return False
     if first.named or titles.is_name(titles.words(markup.read_cell(first.title_cell).text)):
@@ -145,6 +149,16 @@ def _named_apart(first: Entry, second: Entry) -> bool:
     if _published_twice(first, second):
         return True
     return _tagged(first.title_cell) != _tagged(second.title_cell)
+
+
+def _home_page(cell: str) -> str | None:
+    """The host of a title cell's one link when it is a site's home page (no path), else None."""
+    links = markup.read_cell(cell).links if "](" in cell else []
+    if len(links) != 1 or links[0][1]:
+        return None
+    scheme, _, rest = links[0][0].partition("://")
+    host, _, path = rest.partition("/")
+    return host.lower() if scheme.lower() in ("http", "https") and not path.strip("/") else None
 
 
 # venue words of a preprint: a row still at one is a paper its list did not update

@@ -471,6 +471,19 @@ def test_fix_declares_the_removed_row() -> None:
             ONLY,
             [(5, 3, "P001")],
         ),
+        # a yearly event's two sites are two entries, whatever else the rows share; one site
+        # linked twice is one entry with two dates
+        (
+            "| Name | Date | Papers |\n| --- | --- | --- |\n"
+            "| [International Conference on Acoustics (ICASSP)](https://2023.icassp.org/) | "
+            "June 2023 | [list](https://github.com/a/icassp-papers) |\n"
+            "| [International Conference on Acoustics (ICASSP)](https://2024.icassp.org/) | "
+            "April 2024 | [list](https://github.com/a/icassp-papers) |\n"
+            "| [International Conference on Acoustics (ICASSP)](https://2024.icassp.org/) | "
+            "May 2024 | [list](https://github.com/a/icassp-papers) |\n",
+            ONLY,
+            [(5, 3, "P001")],
+        ),
         # a column of short names under a generic header lists named things (datasets citing
         # one paper), not papers under two titles
         (
