@@ -75,6 +75,7 @@ NAME_HEADERS = frozenset(
         "names",
         "abbreviation",
         "abbr",
+        "acronym",
         "short name",
         "model",
         "models",
@@ -127,6 +128,9 @@ VENUE_HEADERS = frozenset(
         "journal",
         "conference journal",
         "conf",
+        "accepted at",
+        "accepted by",
+        "accepted in",
         "source",
         "会议",
         "期刊",
@@ -405,12 +409,23 @@ def venue_column(table: Table, table_roles: Roles) -> int | None:
     """The column naming where each paper appeared (``Venue``, ``Publication``, ``会议``), by
     its header; None when there is none."""
     for column, cell in enumerate(table.header.cells):
-        if (
-            column not in (table_roles.title, table_roles.date)
-            and header_key(cell) in VENUE_HEADERS
-        ):
-            return column
+        key = header_key(cell)
+        if column not in (table_roles.title, table_roles.date) and key in VENUE_HEADERS:
+            if key not in _SOURCE_HEADERS or _venues_written(table, column):
+                return column
     return None
+
+
+# headers naming where a row comes from, a venue or not (``Source``: ``CVPR 2023``, or ``Real``)
+_SOURCE_HEADERS = frozenset(("source", "来源", "出处"))
+
+
+def _venues_written(table: Table, column: int) -> bool:
+    """True when a column's cells may name venues: a year or a number in one, or more than two
+    texts (a column of ``Real`` and ``Synthetic`` sorts rows into kinds, no venues)."""
+    texts = {header_key(cell(row.cells, column)) for row in table.rows}
+    texts.discard("")
+    return len(texts) > 2 or any(char.isdigit() for text in texts for char in text)
 
 
 def names_no_paper(header: str) -> bool:

@@ -181,6 +181,9 @@ def test_title_by_content(table: Table, expected: Roles) -> None:
         ("| Name & Link | Models | Release Date | Journal |", 0, 3),
         ("| Dataset (URL) | Paper | Date |", 0, None),
         ("| Paper Link | Date |", None, None),
+        # an acronym names a dataset; a paper accepted at a venue appeared there
+        ("| Year | Acronym | Paper |", 1, None),
+        ("| Method | Year | Accepted at | Paper |", 0, 2),
     ],
 )
 def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: int | None) -> None:
@@ -188,6 +191,14 @@ def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: 
     table_roles = roles(table, Config())
     assert name_column(table, table_roles) == name
     assert venue_column(table, table_roles) == venue
+
+
+def test_a_source_column_names_venues_only_where_its_cells_may() -> None:
+    header = "| Year | Source | Acronym | Paper |"
+    kinds = _table(header, "| 2017 | Real | A | P1 |", "| 2018 | Synthetic | B | P2 |")
+    venues = _table(header, "| 2017 | CVPR 2017 | A | P1 |", "| 2018 | arXiv | B | P2 |")
+    for table, venue in ((kinds, None), (venues, 1)):
+        assert venue_column(table, roles(table, Config())) == venue
 
 
 @pytest.mark.parametrize(
