@@ -24,9 +24,10 @@ _SITE_ENDINGS = frozenset(
 )
 _HOST_FIRST = re.compile(r"(?i)([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]|$)")
 _SCHEME = re.compile(r"(?i)https?://")
-# a scheme after a letter, digit or dot: a URL typed into another, or a scheme typed twice
-# (after ``/``, ``=`` or ``%`` a URL inside a URL is an archive's or a redirect's own way)
-_INNER_SCHEME = re.compile(r"(?i)[a-z0-9.]https?://")
+# a scheme after a letter, a digit or a mark (``；``, ``,``): URLs typed one into another, or a
+# scheme typed twice (after ``/``, ``=``, ``%``, ``?``, ``&``, ``#`` or ``:`` a URL inside a URL
+# is an archive's or a redirect's own way; after a space or an opener it is text)
+INNER_SCHEME = re.compile(r"(?i)[^\s/=%?&#:(\[<\"']https?://")
 _ARXIV_LINK = re.compile(r"(?i)^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/+([^?#]*)")
 _NEW_ID = re.compile(r"(\d\d)(\d\d)\.(\d+)")
 _OLD_ID = re.compile(r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}", re.IGNORECASE)
@@ -52,7 +53,7 @@ def fault(url: str) -> Fault | None:
         return Fault("holds another link pasted into it")
     if url.startswith("(") and url.endswith(")") and _SCHEME.match(url, 1):
         return Fault("is wrapped in a second pair of parentheses", url[1:-1])
-    inner = _INNER_SCHEME.search(url)
+    inner = INNER_SCHEME.search(url)
     if inner is not None:
         return _inner_scheme(url, inner.start() + 1)
     if not _SCHEME.match(url):
@@ -65,9 +66,13 @@ def fault(url: str) -> Fault | None:
 
 def _inner_scheme(url: str, start: int) -> Fault:
     """A second scheme inside ``url`` at ``start``: a scheme typed twice (``hhttps://``,
-    ``httpshttps://``) when only letters stand before it, else two URLs joined."""
-    if url[:start].isalpha():
+    ``httpshttps://``) when only letters stand before it, a stray mark (``\\https://``) when
+    no letter or digit does, else two URLs joined."""
+    before = url[:start]
+    if before.isalpha():
         return Fault("has its scheme typed twice", url[start:])
+    if not any(char.isalnum() for char in before):
+        return Fault("has a stray mark before its scheme", url[start:])
     return Fault("joins two URLs into one")
 
 

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from lint.context import Context
 from lint.document import Document, Row
-from lint.links import Fault, arxiv_path_fault, badge_mismatches, fault
+from lint.links import INNER_SCHEME, Fault, arxiv_path_fault, badge_mismatches, fault
 from lint.markup import read_cell, unclosed_links
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
@@ -54,9 +54,8 @@ DEFAULT = True
 FIX = "unsafe"
 
 # a cell worth reading link by link: a link whose address does not start with a scheme, a
-# scheme after a letter, digit or dot, or an arXiv path (checked by ``_bad_arxiv`` first)
+# scheme inside a URL (``links.INNER_SCHEME``), or an arXiv path (checked by ``_bad_arxiv``)
 _NO_SCHEME = re.compile(r"\]\(\s*<?(?![hH][tT][tT][pP][sS]?://)")
-_INNER = re.compile(r"(?i)[a-z0-9.]https?://")
 _ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
 
 
@@ -73,7 +72,7 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
     for index, cell in enumerate(row.cells):
         if "](" not in cell and "href" not in cell:
             continue
-        if _NO_SCHEME.search(cell) or _INNER.search(cell) or _bad_arxiv(cell):
+        if _NO_SCHEME.search(cell) or INNER_SCHEME.search(cell) or _bad_arxiv(cell):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)
                 if wrong is not None:

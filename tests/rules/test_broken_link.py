@@ -32,6 +32,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("bozon.nlp.wo.tc/?f=158c", "has no scheme"),
         ("hhttps://github.com/owner/repo", "typed twice"),
         ("httpshttps://github.com/owner/repo", "typed twice"),
+        ("\\https://arxiv.org/pdf/2402.13494", "stray mark"),
+        ("https://easyai.tech/cnn/；ResNet：https://www.bilibili.com/video/BV1", "joins two URLs"),
         ("https://arxiv.org/abs/2402.05https://arxiv.org/pdf/2404.00928", "joins two URLs"),
         ("[https://arxiv.org/abs/2208.10791](https://arxiv.org/abs/2303.09975)", "pasted"),
         ("(https://arxiv.org/abs/2506.04019)", "second pair of parentheses"),
