@@ -166,6 +166,8 @@ def _judge(
     else what is wrong."""
     if not any(char.isdigit() for char in text):
         return None
+    if _UNKNOWN.search(text) and _part_unknown(text, style, years, hint):
+        return None  # ``2019/??``: the year known, the month not yet
     if dates.venue_year(text) is not None:
         return None if venue_years else _Verdict(_VENUE)
     if inferred and not dates.has_month(style) and _with_month(text):
@@ -290,6 +292,23 @@ def _day_span(text: str, style: Style, years: bool, hint: int | None) -> bool:
         return False
     start = inner[: span.start()] + str(first) + inner[span.end() :]
     return _judge(start, style, years, hint, False) is None
+
+
+# a month or day written as unknown (``2019/??``, ``2023.xx``, ``2021-XX``)
+_UNKNOWN = re.compile(r"(?<![A-Za-z0-9])(?:\?\??|？？?|[xX][xX]?)(?![A-Za-z0-9])")
+
+
+def _part_unknown(text: str, style: Style, years: bool, hint: int | None) -> bool:
+    """True when ``text`` is a date in ``style`` but for one part written as unknown: its year
+    known, its month not yet (the list's own way of saying so, never a slip to rewrite)."""
+    marks = list(_UNKNOWN.finditer(text))
+    if len(marks) != 1 or not any(char.isdigit() for char in text):
+        return False
+    start, end = marks[0].span()
+    return any(
+        _judge(text[:start] + known + text[end:], style, years, hint, False) is None
+        for known in ("01", "1")
+    )
 
 
 def _target(text: str, value: dates.DateValue, style: Style) -> str | None:

@@ -316,6 +316,9 @@ CONSISTENT = [
     # an event of several days: a span of days beside its month's name
     ("February 4-6, 2026", "December 16, 2025", "July 19, 2025", "June 12, 2025"),
     ("4–6 February 2026", "16 December 2025", "19 July 2025", "12 June 2025"),
+    # a month not known yet, written as unknown: the list's own way
+    ("2019/10", "2019/??", "2020/01", "2018/11", "2017/??", "2016/05", "2015/02"),
+    ("`2023.05`", "`2023.xx`", "`2022.11`", "`2021.03`", "`2020.07`", "`2019.01`"),
 ]
 
 
