@@ -161,10 +161,6 @@ def _home_page(cell: str) -> str | None:
     return host.lower() if scheme.lower() in ("http", "https") and not path.strip("/") else None
 
 
-# venue words of a preprint: a row still at one is a paper its list did not update
-_PREPRINTS = frozenset("arxiv corr preprint biorxiv medrxiv ssrn openreview".split())
-
-
 def _published_twice(first: Entry, second: Entry) -> bool:
     """True when two rows of one title, each linking its own page, name two venues, neither a
     preprint, at two dates: a conference paper and its journal version, two publications a list
@@ -176,7 +172,7 @@ def _published_twice(first: Entry, second: Entry) -> bool:
         return False
     if not venues_conflict(first.venue, second.venue):
         return False
-    return not any(_PREPRINTS & _venue(entry.venue)[0] for entry in (first, second))
+    return not any(papers.PREPRINT_VENUES & _venue(entry.venue)[0] for entry in (first, second))
 
 
 def _tagged(cell: str) -> tuple[str, ...]:

@@ -70,6 +70,17 @@ _LINK_ONLY_LETTERS = 8
 _EMPTY: tuple[str, ...] = ()
 
 
+# venue words of a preprint server: a paper at one has appeared at no venue yet
+PREPRINT_VENUES = frozenset("arxiv corr preprint biorxiv medrxiv ssrn openreview".split())
+
+
+def preprint_venue(venue: str) -> bool:
+    """True for a venue cell naming a preprint server first (``arXiv``, ``arXiv 2024``,
+    ``CoRR``)."""
+    words = read_cell(venue).text.casefold().split() if venue else []
+    return bool(words) and words[0].strip("*_'’:,.") in PREPRINT_VENUES
+
+
 class Identity(NamedTuple):
     """What a row says its paper is: the title key and the sorted identifiers of each kind.
 

@@ -50,6 +50,7 @@ from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
 from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
+from lint.papers import preprint_venue
 from lint.problem import UNSAFE, Fix, Problem
 
 CODE = "P004"
@@ -107,8 +108,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 
 # a paper may be posted to arXiv this many years after the year it appeared at its venue
 VENUE_BEFORE_ARXIV = 2
-# venue cells that name no venue a paper appeared at: a preprint's
-_PREPRINT = frozenset("arxiv corr preprint biorxiv medrxiv ssrn openreview - — none null".split())
+# venue cells that name no venue a paper appeared at, but a preprint server's
+_NO_VENUE = frozenset("- — none null".split())
 
 
 def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:
@@ -123,7 +124,7 @@ def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:
 def _preprint(venue: str) -> bool:
     """True for a venue cell naming no venue a paper appeared at (``arXiv``, ``-``)."""
     words = markup.read_cell(venue).text.casefold().split()
-    return not words or words[0].strip("*_'’:,.") in _PREPRINT
+    return not words or words[0].strip("*_'’:,.") in _NO_VENUE or preprint_venue(venue)
 
 
 def _event_dates(

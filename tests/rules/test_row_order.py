@@ -478,6 +478,24 @@ def test_one_slip_between_two_runs_is_still_reported() -> None:
     assert [line for line, _, _ in found(markdown, AUTO)] == [9]
 
 
+def test_published_papers_then_a_block_of_preprints_are_two_runs() -> None:
+    """A venue column naming a preprint server in every row of a last block, and in none
+    before: the published papers in order, then the preprints in order, each run its own."""
+    header = "| Year | Venue | Paper |\n|---|---|---|\n"
+    published = "".join(f"| {year} | CVPR | P{year} |\n" for year in range(2018, 2025))
+    preprints = "| 2021 | arXiv | Q1 |\n| 2023 | arXiv | Q2 |\n"
+    markdown = header + published + preprints
+    year = Config(select=("row-order",))
+    assert found(markdown, year) == []
+    assert fix_text(markdown, config=year).text == markdown
+    # inside its block a preprint out of place is still one
+    slipped = header + published + preprints + "| 2019 | arXiv | Q3 |\n| 2024 | arXiv | Q4 |\n"
+    assert [line for line, _, _ in found(slipped, year)] == [12]
+    # a published paper among the preprints leaves no block of them: one run
+    mixed = header + published + preprints + "| 2025 | CVPR | P2025 |\n| 2022 | arXiv | Q0 |\n"
+    assert [line for line, _, _ in found(mixed, year)]
+
+
 def test_a_series_kept_together_is_neither_reported_nor_split() -> None:
     """AutoAD, AutoAD II and AutoAD III sit together on purpose (issue 17, item 6): their rows
     out of date order are not reported, and a move of another row keeps them together."""
