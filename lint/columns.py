@@ -298,7 +298,7 @@ def roles(table: Table, config: Config) -> Roles:
         if column != by_name.date and _rank(key, TITLE_NAMES) is not None
     ]
     if len(named) == 1:
-        if _distinct(table, named[0]) or _linked_in_most_rows(table, named[0]):
+        if _linked_in_most_rows(table, named[0]) or _written_apart(table, named[0]):
             return by_name
         # plain text repeated down the only title-named column (venues under ``Publication``;
         # a column of links labelled ``[Paper]`` still holds each row's paper): the column
@@ -343,6 +343,14 @@ def _links_in_most_rows(table: Table, column: int) -> bool:
         if links(text):
             texts.append(header_key(text))
     return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
+
+
+def _written_apart(table: Table, column: int) -> bool:
+    """True when the non-empty cells of ``column`` are mostly written differently (80%), read
+    as written: a quick ``_distinct`` (cells it reads alike may be written apart, and the column
+    then keeps its role)."""
+    texts = [text for row in table.rows if (text := cell(row.cells, column).strip())]
+    return len(set(texts)) * 5 >= len(texts) * 4
 
 
 def _linked_in_most_rows(table: Table, column: int) -> bool:

@@ -307,6 +307,9 @@ def _one_cell_spaced(row: Row, made: str, content: str) -> bool:
     """True for a tight row but for white space at the edges of one cell's text
     (``|[a/b](…)|A tool that … |``): a description copied as written (a generator copies a
     repository's own), which GitHub shows as it shows the tight cell."""
+    bare = content.replace("| |", "||") if "| |" in content else content
+    if bare.count(" |") + bare.count("| ") > 2:
+        return False  # spaces at more pipes than one cell's two: most rows of other layouts
     pieces = _enclosed(row)
     if pieces is None or len(pieces) != len(row.cells):
         return False
