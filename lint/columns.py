@@ -346,11 +346,18 @@ def _links_in_most_rows(table: Table, column: int) -> bool:
 
 
 def _written_apart(table: Table, column: int) -> bool:
-    """True when the non-empty cells of ``column`` are mostly written differently (80%), read
-    as written: a quick ``_distinct`` (cells it reads alike may be written apart, and the column
-    then keeps its role)."""
+    """``_distinct``, read as written where no cell holds markup (a link, emphasis, a tag), as
+    most columns of plain titles are: cells written alike read alike, and plain cells written
+    apart are read apart but for case and width, which keep the column's role."""
     texts = [text for row in table.rows if (text := cell(row.cells, column).strip())]
-    return len(set(texts)) * 5 >= len(texts) * 4
+    if len(set(texts)) * 5 < len(texts) * 4:
+        return False
+    if any(mark in text for text in texts for mark in _MARKUP):
+        return _distinct(table, column)
+    return True
+
+
+_MARKUP = ("](", "<", "*", "_", "`", "[")
 
 
 def _linked_in_most_rows(table: Table, column: int) -> bool:
