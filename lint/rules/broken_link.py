@@ -84,7 +84,9 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
     fix = _fix(doc, row, found)
     for index, url, wrong in found:
         message = f'link "{_shown(_written(row.cells[index], url))}" {wrong.what}: {_remedy(wrong)}'
-        yield Problem(row.line, _column(row, index, url), CODE, NAME, message, fix)
+        # the row's one fix repairs each link with a plain repair; it fixes no other problem
+        repaired = fix if wrong.repaired is not None else None
+        yield Problem(row.line, _column(row, index, url), CODE, NAME, message, repaired)
     for index, cell in enumerate(row.cells):
         if "![" in cell:
             for named, opened in badge_mismatches(cell):

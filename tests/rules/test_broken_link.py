@@ -159,8 +159,11 @@ def test_the_unsafe_fix_writes_the_scheme_and_keeps_everything_else() -> None:
         "[Paper A](https://www.example.org/a) [Code](https://github.com/owner/a) [HF](https://hf.co/a)",
         "[Paper B]([https://a.example.org](https://b.example.org))",
     )
-    # what no plain repair mends is still reported
+    # what no plain repair mends is still reported, and offered no fix
     assert [line for line, _, _ in found(fixed)] == [4]
+    problems = run_rule(broken_link, parse(markdown), ONLY)
+    assert [p.fix is not None for p in problems] == [True, True, True, False]
+    assert len({p.fix for p in problems if p.fix}) == 1  # one fix for the row, applied once
 
 
 def test_a_link_with_no_closing_parenthesis_is_text_on_github() -> None:
