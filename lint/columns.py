@@ -298,7 +298,7 @@ def roles(table: Table, config: Config) -> Roles:
         if column != by_name.date and _rank(key, TITLE_NAMES) is not None
     ]
     if len(named) == 1:
-        if _linked_in_most_rows(table, named[0]) or _written_apart(table, named[0]):
+        if _mostly_linked(table, named[0]) or _written_apart(table, named[0]):
             return by_name
         # plain text repeated down the only title-named column (venues under ``Publication``;
         # a column of links labelled ``[Paper]`` still holds each row's paper): the column
@@ -360,8 +360,9 @@ def _written_apart(table: Table, column: int) -> bool:
 _MARKUP = ("](", "<", "*", "_", "`", "[")
 
 
-def _linked_in_most_rows(table: Table, column: int) -> bool:
-    """True when more than half of the body rows link from their cell in ``column``."""
+def _mostly_linked(table: Table, column: int) -> bool:
+    """True when more than half of the body rows link from their cell in ``column``, labelled
+    alike or not (``_links_in_most_rows`` asks for distinct labels too)."""
     linked = sum(1 for row in table.rows if links(cell(row.cells, column)))
     return linked * 2 > len(table.rows)
 

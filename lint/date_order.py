@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from lint import arxiv, dates
 from lint.arxiv_dating import arxiv_rows, before_its_id
-from lint.columns import Roles
+from lint.columns import Roles, cell, venue_column
 from lint.config import AUTO, Config
 from lint.conventions import (
     DEFAULT,
@@ -23,6 +23,7 @@ from lint.conventions import (
 )
 from lint.document import Table
 from lint.memo import Memo
+from lint.papers import preprint_venue
 
 
 def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
@@ -272,3 +273,16 @@ def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
             last = value
             need -= 1
     return [index for position, index in enumerate(indexes) if position not in kept]
+
+
+def preprint_block(table: Table, table_roles: Roles) -> int | None:
+    """Where a table's last block of preprints starts: its venue column names a preprint server
+    (``arXiv``) in every row from there to the end and in none of the two or more before
+    (published papers in order, then the preprints in order: two runs, as two groups are); None
+    otherwise, and without a date column."""
+    venue = venue_column(table, table_roles) if table_roles.date is not None else None
+    if venue is None:
+        return None
+    kinds = [preprint_venue(cell(row.cells, venue)) for row in table.rows]
+    start = kinds.index(True) if True in kinds else 0
+    return start if start >= 2 and all(kinds[start:]) else None

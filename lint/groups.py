@@ -48,12 +48,13 @@ def group_rows(table: Table) -> frozenset[int]:
     )
 
 
-def runs(rows: int, labels: frozenset[int]) -> list[list[int]]:
+def runs(rows: int, labels: frozenset[int], start: int | None = None) -> list[list[int]]:
     """The indexes of ``rows`` rows in order, cut at the label rows: the rows of each group, and
-    each label row alone."""
+    each label row alone; cut again where a block of rows ``start``s (the preprints after the
+    published papers: ``date_order.preprint_block``)."""
     found: list[list[int]] = []
     for index in range(rows):
-        if index in labels or not found or found[-1][-1] in labels:
+        if index in labels or not found or found[-1][-1] in labels or index == start:
             found.append([index])
         else:
             found[-1].append(index)

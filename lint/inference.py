@@ -28,7 +28,7 @@ from lint.conventions import (
     header_cells,
     set_by,
 )
-from lint.date_order import by_id, date_keys, out_of_order, table_order
+from lint.date_order import by_id, date_keys, out_of_order, preprint_block, table_order
 from lint.document import Document, Table
 from lint.groups import group_rows
 from lint.lines import text_size
@@ -244,10 +244,11 @@ def dated_table(
 ) -> TableConventions:
     """A table's conventions but its layout and shape, under ``config``, its settings
     (``document``'s, with those of the sections it is in), given its roles and its date style
-    (``_date_styles``); with its group rows (``lint/groups.py``), which its order is read in."""
+    (``_date_styles``); with its group rows (``lint/groups.py``) and its last block of
+    preprints, which its order is read in."""
     found = _dated(table, config, memo, document, table_roles, date_style)
-    labels = group_rows(table)
-    return found._replace(groups=labels) if labels else found
+    labels, preprints = group_rows(table), preprint_block(table, table_roles)
+    return found._replace(groups=labels, preprints=preprints) if labels or preprints else found
 
 
 def _dated(

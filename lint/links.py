@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lint.papers import reference
+
 # the top-level domains a scheme-less destination must end its host with to be read as a site
 # (a file in the repository, ``notes.md`` or ``paper.pdf``, ends with an extension instead)
 _SITE_ENDINGS = frozenset(
@@ -36,7 +38,6 @@ _VERSION_OR_PDF = re.compile(r"(?i)(?:v\d+)?(?:\.pdf)?/?$")
 # here can restart the match: linear)
 _BADGE = re.compile(r"\[\s*!\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)\s*\]\(\s*<?([^)\s>]+)")
 _ID_IN_BADGE = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?!\d)")
-_ID_IN_LINK = re.compile(r"(?i)^https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})")
 
 
 class Fault(NamedTuple):
@@ -117,7 +118,7 @@ def badge_mismatches(cell: str) -> list[tuple[str, str]]:
         if "arxiv" not in shown.lower():
             continue
         named = set(_ID_IN_BADGE.findall(shown))
-        opened = _ID_IN_LINK.match(badge[3])
-        if named and opened is not None and opened[1] not in named:
-            found.append((min(named), opened[1]))
+        opened = reference(badge[3]) if named else None
+        if opened is not None and opened.startswith("arxiv:") and opened[6:] not in named:
+            found.append((min(named), opened[6:]))
     return found

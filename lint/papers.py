@@ -32,7 +32,7 @@ from lint.markup import read_cell
 # (``Panacea+`` is a paper of its own, not ``Panacea`` written otherwise)
 _NOT_WORD = re.compile(r"[^\w+]+|_+")
 # the ASCII bytes \W and _ match, the plus aside, deleted in one C call on an all-ASCII title
-_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum() and byte != 43)
+_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum() and chr(byte) != "+")
 # a URL in text (GFM's autolink extension); no class here can restart the match, so it is linear
 _BARE_URL = re.compile(r"(?i)\bhttps?://[^\s<>\"'`|\[\]{}]+")
 _ARXIV_NEW = r"\d{4}\.\d{4,5}"

@@ -87,11 +87,11 @@ _LABEL_WORDS = frozenset(
 )
 
 
-# a citation by authors and year (``Wang et al., 2022``): it names a paper by who wrote it, and
-# any of their papers that year, not by its title
 # an arXiv id standing for a title (``arXiv:2412.11376``, ``2412.11376v2``): a label of the
 # paper's link, no title (a mistyped id, ``arxiv:202503.16858``, too)
 _IDENTIFIER = re.compile(r"(?i)(?:arxiv\s*[:：]?\s*)?\d{4,6}\.\d{4,5}(?:v\d+)?")
+# a citation by authors and year (``Wang et al., 2022``): it names a paper by who wrote it, and
+# any of their papers that year, not by its title
 _CITATION = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?,? \(?(?:19|20)\d\d[a-z]?\)?")
 
 
@@ -114,9 +114,9 @@ def is_placeholder(text: str) -> bool:
         return False  # far longer than any label: most titles are decided here, unread
     found = words(shown)
     stripped = shown.strip()
-    if not found or " ".join(found) in PLACEHOLDERS or _CITATION.fullmatch(stripped):
+    if not found or " ".join(found) in PLACEHOLDERS:
         return True
-    if _IDENTIFIER.fullmatch(stripped):
+    if _CITATION.fullmatch(stripped) or _IDENTIFIER.fullmatch(stripped):
         return True
     if "](" in text and _venues_only(text):
         return True

@@ -140,6 +140,18 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(2, 1),
         ),
+        # ... as does a Paper column linking a few rows by one label, each its own paper's
+        (
+            _table(
+                "| Source | Description | Paper |",
+                "| [AgentBench](https://g.io/ab) | A | [arXiv](https://arxiv.org/abs/2308.03688) |",
+                "| [AgentSims](https://g.io/as) | B | [arXiv](https://arxiv.org/abs/2308.04026) |",
+                "| [Cat Town](https://g.io/cat-town) | A simulation | |",
+                "| [AutoGen](https://g.io/autogen) | A framework | |",
+                "| [Biomes](https://g.io/biomes) | A game | |",
+            ),
+            Roles(0, None),
+        ),
         # ... and stays the title where its cells read differently, or no column links names
         (
             _table(

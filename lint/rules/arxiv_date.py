@@ -50,7 +50,7 @@ from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
 from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
-from lint.papers import preprint_venue
+from lint.papers import PREPRINT_VENUES
 from lint.problem import UNSAFE, Fix, Problem
 
 CODE = "P004"
@@ -124,7 +124,8 @@ def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:
 def _preprint(venue: str) -> bool:
     """True for a venue cell naming no venue a paper appeared at (``arXiv``, ``-``)."""
     words = markup.read_cell(venue).text.casefold().split()
-    return not words or words[0].strip("*_'’:,.") in _NO_VENUE or preprint_venue(venue)
+    first = words[0].strip("*_'’:,.") if words else ""
+    return not first or first in _NO_VENUE or first in PREPRINT_VENUES
 
 
 def _event_dates(

@@ -55,7 +55,7 @@ FIX = "unsafe"
 
 # a cell worth reading link by link: a link whose address does not start with a scheme, a
 # scheme inside a URL (``links.INNER_SCHEME``), or an arXiv path (checked by ``_bad_arxiv``)
-_NO_SCHEME = re.compile(r"\]\(\s*<?(?![hH][tT][tT][pP][sS]?://)")
+_NO_SCHEME = re.compile(r"(?i)\]\(\s*<?(?!https?://)")
 _ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
 
 
@@ -69,32 +69,32 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 
 def _row(doc: Document, row: Row) -> Iterator[Problem]:
     found: list[tuple[int, str, Fault]] = []
+    badges: list[tuple[int, str, str]] = []
     for index, cell in enumerate(row.cells):
         if "](" not in cell and "href" not in cell:
-            continue
+            continue  # most cells: no link to read
         if _NO_SCHEME.search(cell) or INNER_SCHEME.search(cell) or _bad_arxiv(cell):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)
                 if wrong is not None:
                     found.append((index, url, wrong))
-    for index, cell in enumerate(row.cells):
         for address in unclosed_links(cell):
             url = cell[address:].split(None, 1)[0]
             found.append((index, url, Fault("has no closing parenthesis: GitHub shows it as text")))
+        if "![" in cell:
+            badges += ((index, named, opened) for named, opened in badge_mismatches(cell))
     fix = _fix(doc, row, found)
     for index, url, wrong in found:
         message = f'link "{_shown(_written(row.cells[index], url))}" {wrong.what}: {_remedy(wrong)}'
         # the row's one fix repairs each link with a plain repair; it fixes no other problem
         repaired = fix if wrong.repaired is not None else None
         yield Problem(row.line, _column(row, index, url), CODE, NAME, message, repaired)
-    for index, cell in enumerate(row.cells):
-        if "![" in cell:
-            for named, opened in badge_mismatches(cell):
-                message = (
-                    f"arXiv badge shows {named} but its link opens {opened}: make both name "
-                    "this row's paper"
-                )
-                yield Problem(row.line, _column(row, index, opened), CODE, NAME, message)
+    for index, named, opened in badges:
+        message = (
+            f"arXiv badge shows {named} but its link opens {opened}: make both name this "
+            "row's paper"
+        )
+        yield Problem(row.line, _column(row, index, opened), CODE, NAME, message)
 
 
 def _bad_arxiv(cell: str) -> bool:

@@ -166,7 +166,7 @@ def _judge(
     else what is wrong."""
     if not any(char.isdigit() for char in text):
         return None
-    if _UNKNOWN.search(text) and _part_unknown(text, style, years, hint):
+    if _part_unknown(text, style, years, hint):
         return None  # ``2019/??``: the year known, the month not yet
     if dates.venue_year(text) is not None:
         return None if venue_years else _Verdict(_VENUE)

@@ -52,12 +52,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from lint import conventions, date_order, dates
-from lint.columns import cell, venue_column
+from lint.columns import cell
 from lint.context import Context
 from lint.document import Document, Row, Table
 from lint.groups import runs
 from lint.headings import first_shown_word
-from lint.papers import preprint_venue
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 _TYPOS = 3  # rows out of place that read as slips, not a grouping
@@ -84,7 +83,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         if not misplaced:
             continue
         labels = found.groups
-        cut = _preprints_after(found)
+        cut = found.preprints
         if labels or cut:  # a table grouped by label rows is in order when each group is
             misplaced = _within_groups(found.keys, labels, descending, cut)
             if not misplaced:
@@ -101,34 +100,6 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             yield from _problems(doc, found, misplaced, blocks, labels, cut)
 
 
-def _preprints_after(found: conventions.TableConventions) -> int | None:
-    """Where a table's block of preprints starts, when its venue column names a preprint
-    server (``arXiv``) in every row from there to the end and in none before (published papers
-    in order, then the preprints in order: two runs, as two groups are); None otherwise."""
-    venue = venue_column(found.table, found.roles)
-    if venue is None:
-        return None
-    rows = found.table.rows
-    kinds = [preprint_venue(cell(row.cells, venue)) for row in rows]
-    cut = kinds.index(True) if True in kinds else 0
-    return cut if cut >= 2 and all(kinds[cut:]) else None
-
-
-def _runs(count: int, labels: frozenset[int], cut: int | None) -> list[list[int]]:
-    """The table's rows in runs, cut at its label rows and where its preprints start."""
-    found = runs(count, labels)
-    if not cut:
-        return found
-    split: list[list[int]] = []
-    for group in found:
-        if cut in group[1:] and group[0] not in labels:
-            at = group.index(cut)
-            split += [group[:at], group[at:]]
-        else:
-            split.append(group)
-    return split
-
-
 def _within_groups(
     keys: Sequence[conventions.DateKey | None],
     labels: frozenset[int],
@@ -138,7 +109,7 @@ def _within_groups(
     """The rows out of order within their groups (the rows between two label rows, or on either
     side of where the preprints start)."""
     found: list[int] = []
-    for group in _runs(len(keys), labels, cut):
+    for group in runs(len(keys), labels, cut):
         if group[0] not in labels:
             out = date_order.out_of_order([keys[index] for index in group], descending)
             found.extend(group[position] for position in out)
@@ -201,7 +172,7 @@ def _sorted_order(
     if not labels and not cut:
         return _sorted_blocks(keys, blocks, descending)
     order: list[int] = []
-    for group in _runs(len(keys), labels, cut):
+    for group in runs(len(keys), labels, cut):
         if group[0] in labels:
             order.extend(group)  # a label row stays where it is
             continue

@@ -298,6 +298,9 @@ def test_auto_a_tight_row_may_keep_white_space_at_the_edges_of_one_cells_text() 
     for spaced in ("|Tool 2 |", "| Tool 2|", "| Tool 2 |"):
         copied = markdown.replace("|Tool 2|", spaced)
         assert run_rule(table_format, parse(copied), AUTO) == []
+    # beside an empty cell written ``| |``, as tight lists keep one
+    blank = markdown.replace("|2|[a/r2](https://g.io/r2)|Tool 2|", "|2| |Tool 2 |")
+    assert run_rule(table_format, parse(blank), AUTO) == []
     # spaces in two cells are a row laid out otherwise; the fix leaves the copied one alone
     off = markdown.replace("|Tool 2|", "|Tool 2 |").replace(
         "|4|[a/r4](https://g.io/r4)|", "| 4 | [a/r4](https://g.io/r4)|"
