@@ -77,8 +77,23 @@ def _inner_scheme(url: str, start: int) -> Fault:
     return Fault("joins two URLs into one")
 
 
+# a DOI or an arXiv id written as a link's address, without the site that resolves it
+_BARE_DOI = re.compile(r"(?i)(?:doi:\s*)?(10\.\d{4,9}/\S+)")
+_BARE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?(\d{4}\.\d{4,5})(v\d+)?")
+_NO_ADDRESS = "without its address, so GitHub opens it as a file of this repository"
+
+
 def _no_scheme(url: str) -> Fault | None:
-    """A destination starting with a site's host (``www.…``, ``github.com/…``) but no scheme."""
+    """A destination starting with a site's host (``www.…``, ``github.com/…``) but no scheme;
+    a bare DOI or arXiv id; a file on the writer's computer (``file:///C:/…``)."""
+    if url[:5].lower() == "file:":
+        return Fault("opens a file on its writer's computer, which no reader has")
+    doi = _BARE_DOI.fullmatch(url)
+    if doi is not None:
+        return Fault(f"is a DOI {_NO_ADDRESS}", "https://doi.org/" + doi[1])
+    arxiv_id = _BARE_ARXIV.fullmatch(url)
+    if arxiv_id is not None and valid_arxiv_id(arxiv_id[1]):
+        return Fault(f"is an arXiv id {_NO_ADDRESS}", "https://arxiv.org/abs/" + arxiv_id[1])
     host = _HOST_FIRST.match(url)
     if host is None:
         return None

@@ -150,8 +150,8 @@ def names(cell: str) -> bool:
         ):
             return False  # a number dropped, three words or more are left: no name
         return is_name(words(_NUMBERING.sub("", cell)))
-    parts = _BREAK.split(cell) if "<" in cell else [cell]
-    shown = next((text for part in parts if _has_words(text := _shown(part))), "")
+    parts = [part for part in _BREAK.split(cell) if _has_words(_shown(part))] if "<" in cell else [cell]
+    shown = _shown(_quoted_part(parts)) if parts else ""
     if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
         return False  # longer than a name with its number and tags: not read further
     return _identifier(_NUMBERING.sub("", shown)) or is_name(_main(shown))
@@ -188,8 +188,9 @@ def forms(cell: str) -> Forms:
     found: list[tuple[str, ...]] = []
     parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
     if parts:
-        found.append(_main(parts[0]))
-        lead = _LEAD.match(_NUMBERING.sub("", _shown(parts[0], keep_tags=True)))
+        first = _quoted_part(parts)
+        found.append(_main(first))
+        lead = _LEAD.match(_NUMBERING.sub("", _shown(first, keep_tags=True)))
         if lead and words(lead["rest"]):
             found.append(_main(lead["bold"]))
     if len(parts) > 1 or not any(found):
@@ -286,7 +287,7 @@ def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The short name a title cell opens with before a colon and the words after it
     (``FGAHOI``, ``Fine-Grained …``), None when it opens with no name."""
     parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
-    name, colon, rest = _NUMBERING.sub("", _shown(parts[0] if parts else cell)).partition(":")
+    name, colon, rest = _NUMBERING.sub("", _shown(_quoted_part(parts) if parts else cell)).partition(":")
     found, after = words(name), words(rest)
     if not colon or not after or not found or not is_name(found):
         return None
@@ -304,11 +305,33 @@ def shown(cell: str) -> str:
     if is_placeholder(cell):
         return ""
     parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
-    text = _shown(parts[0] if parts else cell, keep_tags=True)
+    text = _shown(_quoted_part(parts) if parts else cell, keep_tags=True)
     for marker in ("**", "__", "~~", "`"):
         text = text.replace(marker, "")
     text = _unquoted(" ".join(text.split()))
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+# a venue written with its year's last two digits and a word of its track (``ICLR22``,
+# ``EMNLP24 Findings``, ``NeurIPS24 Oral``, ``Arxiv 24``), or a paper under review
+_VENUE_LABEL = re.compile(
+    r"(?i)[^\W\d_][\w&.-]*?[ '’]?(?:19|20)?\d\d(?:[ _][^\W\d_]+)?|under review"
+)
+
+
+def _venue_label(text: str) -> bool:
+    """True for the text of a venue and its year (``ICLR22``, ``EMNLP 2024 Findings``)."""
+    text = " ".join(text.split())
+    return venue_year(text) is not None or _VENUE_LABEL.fullmatch(text) is not None
+
+
+def _quoted_part(parts: list[str]) -> str:
+    """The part of a title cell a message quotes: its first, but where that is a venue and its
+    year (``Arxiv2025 <br> [The title](…) <br> authors``), the first linked title after it."""
+    first = parts[0]
+    if len(parts) == 1 or "](" in first or not _venue_label(_shown(first)):
+        return first
+    return next((part for part in parts[1:] if "](" in part and not is_placeholder(part)), first)
 
 
 # a title in quotes, alone or before link labels (``"OctoPack: …" [paper]``), which a message

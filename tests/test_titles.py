@@ -195,3 +195,18 @@ def test_shown_quotes_the_title_not_its_markup_or_what_follows_a_break() -> None
 def test_shown_drops_quotes_around_a_whole_title_only() -> None:
     assert titles.shown('"OctoPack: Tuning" [[paper](https://a.org/x)]') == "OctoPack: Tuning"
     assert titles.shown('"Do Anything Now": Characterizing') == '"Do Anything Now": Characterizing'
+
+
+def test_a_cell_opening_with_its_venue_is_read_by_its_linked_title() -> None:
+    # a venue and its year before the linked title (``Arxiv2025 <br> [Title](…) <br> authors``):
+    # the title is what the cell names, and what a message quotes
+    cell = f"Arxiv2025 <br /> [DLLMQuant: Quantizing Diffusion LLMs]({A}) <br /> Chen Xu"
+    assert titles.shown(cell) == "DLLMQuant: Quantizing Diffusion LLMs"
+    assert not titles.names(cell)
+    for venue in ("ICLR22", "EMNLP24 Findings", "NeurIPS24 Oral", "Arxiv 24", "Under review"):
+        assert titles.shown(f"{venue}<br />[Title of a paper]({A})") == "Title of a paper"
+    # a name before its paper's title is no venue; nor is a first part with a link
+    assert titles.shown(f"**LLaVA**<br />[Visual Instruction Tuning]({A})") == "LLaVA"
+    assert titles.shown(f"[ICLR22]({A})<br />[Title of a paper]({A})") == "ICLR22"
+    # a venue whose only link after it is a label names nothing else
+    assert titles.shown(f"ICLR22<br />[Paper]({A})") == "ICLR22"

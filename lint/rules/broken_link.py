@@ -4,7 +4,8 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 ``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a
 scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
 parentheses (``[Code]((https://…))``) or a link pasted inside another
-(``[Paper]([https://a](https://b))``) is one bogus address; a link whose address no
+(``[Paper]([https://a](https://b))``) is one bogus address; so is a bare DOI or arXiv id
+(``(10.1109/…)``); a ``file:`` address opens a file on its writer's computer; a link whose address no
 parenthesis closes is shown as text; an arXiv address whose number arXiv never gives
 (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
@@ -31,7 +32,8 @@ Passes::
     | [Paper B](https://arxiv.org/abs/2305.01234) | 2023.05 |
     | [Notes](./notes/paper-c.md) | 2023.05 |
 
-Fix: unsafe, where one repair is plain: ``https://`` before an address with none, a scheme
+Fix: unsafe, where one repair is plain: ``https://`` before an address with none (the
+resolver's address before a bare DOI or arXiv id), a scheme
 typed twice written once, the second pair of parentheses removed (the site may want
 ``http://``). Otherwise none: only a person knows which of two URLs, or which arXiv id, is the
 paper's.
@@ -111,6 +113,8 @@ def _remedy(wrong: Fault) -> str:
         return "write the paper's arXiv id"
     if "closing" in wrong.what:
         return "close it after its address"
+    if "computer" in wrong.what:
+        return "link the paper's public address"
     return "keep the one URL of this row's paper"
 
 

@@ -45,6 +45,11 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://arxiv.org/abs/1412.12345", "no arXiv id"),
         ("https://arxiv.org/abs/2313.01234", "no arXiv id"),
         ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
+        ("file:///C:/Users/me/Downloads/paper.pdf", "writer's computer"),
+        ("10.1109/CEC65147.2025.11043025", "is a DOI without its address"),
+        ("doi:10.1145/3582437.3587208", "is a DOI without its address"),
+        ("2305.01234", "is an arXiv id without its address"),
+        ("arXiv:2305.01234v2", "is an arXiv id without its address"),
     ],
 )
 def test_a_fault_is_named(url: str, what: str) -> None:
@@ -62,6 +67,9 @@ def test_a_fault_is_named(url: str, what: str) -> None:
         "notes/paper.md",
         "paper.pdf",
         "README.zh-CN.md",
+        # a file or folder named like a number is the repository's own (no DOI, no arXiv id)
+        "10.5/notes.md",
+        "2305.0123",
         "#section",
         "",
         "mailto:someone@example.org",
@@ -87,6 +95,17 @@ def test_a_fault_is_named(url: str, what: str) -> None:
 )
 def test_a_followable_link_has_no_fault(url: str) -> None:
     assert fault(url) is None
+
+
+def test_a_bare_doi_or_arxiv_id_is_repaired_with_its_resolver() -> None:
+    assert fault("doi:10.1145/3582437.3587208") == (
+        "is a DOI without its address, so GitHub opens it as a file of this repository",
+        "https://doi.org/10.1145/3582437.3587208",
+    )
+    repaired = fault("arXiv:2305.01234v2")
+    assert repaired is not None and repaired.repaired == "https://arxiv.org/abs/2305.01234"
+    local = fault("file:///C:/Users/me/paper.pdf")
+    assert local is not None and local.repaired is None
 
 
 @pytest.mark.parametrize(

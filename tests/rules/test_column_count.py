@@ -82,6 +82,9 @@ def test_strict(markdown: str, expected: list[tuple[int, int, str]], fixed: str 
         "| a | b |\n|---|---|\n| 1 | 2 | |\n",
         "| a | b |\n|---|---|\n| 1 | 2 | [//]: # (to read) |\n",
         "| a | b |\n|---|---|\n| 1 | 2 | <!-- 2023.05 --> |\n",
+        # one comment a pipe inside it splits into extra cells: the author hid a description
+        "| a | b |\n|---|---|\n| 1 | 2 | <!-- a note on it | -->\n",
+        "| a | b |\n|---|---|\n| 1 | 2 | <!--a note | more | of it-->|\n",
         # two short rows: the list leaves trailing cells out
         "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
     ],
@@ -89,6 +92,12 @@ def test_strict(markdown: str, expected: list[tuple[int, int, str]], fixed: str 
 def test_harmless_rows_are_not_reported_by_default(markdown: str) -> None:
     assert found(markdown) == []
     assert fix_text(markdown, config=ONLY).text == markdown
+
+
+def test_text_beside_a_split_comment_is_dropped_content() -> None:
+    markdown = "| a | b |\n|---|---|\n| 1 | 2 | <!-- a note | --> seen |\n"
+    (problem,) = run_rule(column_count, parse(markdown), ONLY)
+    assert "GitHub drops" in problem.message
 
 
 def test_dropped_content_is_always_reported_without_fix() -> None:

@@ -720,3 +720,25 @@ def test_tools_citing_one_paper_are_two_tools_where_the_paper_column_only_labels
         + f"| [Qwen-Image](https://github.com/QwenLM/Qwen-Image) | image generation | {paper} |\n"
     )
     assert [line for line, _, _ in found(again)] == [6]
+
+
+def test_one_id_under_two_titles_is_found_in_cells_that_open_with_their_venue() -> None:
+    # ``Venue <br> [Title](…) <br> authors`` cells: most open with a short venue (``ICLR22``),
+    # which is no name, so the column lists papers and one id under two titles is a wrong link
+    header = "| Title & Author & Link | Introduction |\n| --- | --- |\n"
+    rows = [
+        f"| {venue} <br /> [{title}](https://arxiv.org/abs/24{n:02}.0{n}123) <br /> A. Author | x |\n"
+        for n, (venue, title) in enumerate(
+            [
+                ("ICLR22", "Accurate Quantization for Generative Transformers"),
+                ("EMNLP24 Findings", "Low-Cost Model Adaptation in Sparse Models"),
+                ("Arxiv24", "Integer Scale for Fine-Grained Quantization"),
+                ("NeurIPS24 Oral", "Distributing Outliers via Dual Transformation"),
+            ],
+            start=1,
+        )
+    ]
+    pasted = f"| EMNLP24 <br /> [LLMC: Benchmarking Quantization](https://arxiv.org/abs/2402.02123) <br /> B. Author | y |\n"
+    (message,) = messages(header + "".join(rows) + pasted)
+    assert '"LLMC: Benchmarking Quantization" here' in message
+    assert '"Low-Cost Model Adaptation in Sparse Models" at line 4' in message
