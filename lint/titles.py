@@ -150,7 +150,9 @@ def names(cell: str) -> bool:
         ):
             return False  # a number dropped, three words or more are left: no name
         return is_name(words(_NUMBERING.sub("", cell)))
-    parts = [part for part in _BREAK.split(cell) if _has_words(_shown(part))] if "<" in cell else [cell]
+    parts = [cell]
+    if "<" in cell:
+        parts = [part for part in _BREAK.split(cell) if _has_words(_shown(part))]
     shown = _shown(_quoted_part(parts)) if parts else ""
     if len(shown) > NAME_CHARACTERS + _TAGS_LENGTH:
         return False  # longer than a name with its number and tags: not read further
@@ -287,7 +289,8 @@ def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The short name a title cell opens with before a colon and the words after it
     (``FGAHOI``, ``Fine-Grained …``), None when it opens with no name."""
     parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
-    name, colon, rest = _NUMBERING.sub("", _shown(_quoted_part(parts) if parts else cell)).partition(":")
+    first = _quoted_part(parts) if parts else cell
+    name, colon, rest = _NUMBERING.sub("", _shown(first)).partition(":")
     found, after = words(name), words(rest)
     if not colon or not after or not found or not is_name(found):
         return None

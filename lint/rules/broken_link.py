@@ -5,8 +5,8 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
 parentheses (``[Code]((https://…))``) or a link pasted inside another
 (``[Paper]([https://a](https://b))``) is one bogus address; so is a bare DOI or arXiv id
-(``(10.1109/…)``); a ``file:`` address opens a file on its writer's computer; a link whose address no
-parenthesis closes is shown as text; an arXiv address whose number arXiv never gives
+(``(10.1109/…)``); a ``file:`` address opens a file on its writer's computer; a link whose
+address no parenthesis closes is shown as text; an arXiv address whose number arXiv never gives
 (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
 while it opens another's. None of these depends on the list's ways: every reader who clicks
