@@ -59,7 +59,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
             doc.tables, settings, found, styles, strict=True
         )
     )
-    tables = _without_shared_pages(tables)
+    tables = _unordered_list(_without_shared_pages(tables))
     header, header_source = _header(tables, config)
     size = text_size(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
@@ -96,6 +96,31 @@ def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
 # a page this many rows of different titles link is a page of many papers (a conference's
 # accepted papers, a proceedings index, a write-up of several): no one paper's link
 SHARED_PAGE = 4
+
+
+# a list keeps no order by date when at least this many of its tables read an order (one way
+# or none) and most of them run both ways
+ORDER_TABLES = 4
+
+
+def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:
+    """``tables`` with the order each read from its own rows switched off, for those with rows
+    out of it, where most of the list's tables whose order was read run both ways: the list
+    orders no table by date, and a table near an order is so by chance (two or three years
+    over a dozen rows rise more often than not)."""
+    read = [found.order for found in tables if found.order.source == INFERRED]
+    unordered = sum(order.value == "off" for order in read)
+    if len(read) < ORDER_TABLES or unordered * 2 <= len(read):
+        return tables
+    why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
+    return tuple(
+        found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
+        if found.order.source == INFERRED
+        and found.order.value != "off"
+        and out_of_order(found.keys, found.order.value == "descending")
+        else found
+        for found in tables
+    )
 
 
 def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:

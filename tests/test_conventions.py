@@ -85,6 +85,30 @@ def test_rows_in_order_must_span_three_distinct_dates() -> None:
     assert numbers(order([2, 1, 3, 2, 1])) == [2]
 
 
+def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> None:
+    from lint.inference import ORDER_TABLES
+
+    near = [1, 2, 3, 4, 2]  # ascending with one row out of place: an order on its own
+    both_ways = [1, 3, 2]
+    in_order = [1, 2, 3]
+
+    def orders(*tables: Sequence[int]) -> list[str]:
+        text = "".join(f"## {n}\n{dated(months)}\n" for n, months in enumerate(tables))
+        return [found.order.value for found in read(text).tables]
+
+    # more than half of ORDER_TABLES tables run both ways: the near one's order is chance
+    unordered = [both_ways] * (ORDER_TABLES // 2 + 1)
+    tables = [near, in_order, *unordered][: max(ORDER_TABLES, len(unordered) + 2)]
+    assert orders(*tables)[:2] == ["off", "ascending"]  # a table in order reports nothing
+    # half of them: the list may order its tables
+    half = [near, in_order, *[both_ways] * 2]
+    assert orders(*half)[:2] == ["ascending", "ascending"]
+    # fewer tables than ORDER_TABLES: each reads its own
+    assert orders(near, both_ways, both_ways)[0] == "ascending"
+    off = read("".join(f"## {n}\n{dated(m)}\n" for n, m in enumerate(tables))).tables[0]
+    assert numbers(off.order) == [len(unordered), len(tables)]
+
+
 def test_a_set_order_wins_and_says_so() -> None:
     config = Config(order="descending")
     assert read(dated([1, 2, 3]), config).tables[0].order == Setting("descending", SET)

@@ -294,6 +294,11 @@ def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
         ("2023年五月", None),
         ("preprint", None),
         ("v2 2023", None),
+        # digits glued to a letter are part of the venue's name
+        ("LLM4Code 2025", 2025),
+        ("3DV 2024", 2024),
+        ("L4DC 2023", 2023),
+        ("NeurIPS23", None),  # two digits after a name: no year read
     ],
 )
 def test_venue_year(text: str, year: int | None) -> None:

@@ -186,7 +186,11 @@ def venue_year(text: str) -> int | None:
         return None
     years: list[int] = []
     named = False
-    for piece in _VENUE_PIECE.findall(_BREAK.sub(" ", core)):
+    core = _BREAK.sub(" ", core)
+    for found in _VENUE_PIECE.finditer(core):
+        piece = found[0]
+        if piece[0].isdecimal() and len(piece) != 4 and _in_a_name(core, found):
+            continue  # ``LLM4Code``, ``3DV``, ``L4DC``: a digit of the venue's name
         if piece[0].isdecimal():
             if len(piece) != 4 and not (
                 len(piece) == 2 and years == [] and _after_apostrophe(core, piece)
@@ -214,6 +218,12 @@ def misspelt(text: str) -> str | None:
         if number is not None:
             return f'"{piece}" ({FULL_NAMES[number]}?)'
     return None
+
+
+def _in_a_name(text: str, digits: re.Match[str]) -> bool:
+    """True for digits glued to a letter on either side: part of a word."""
+    start, end = digits.span()
+    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
 
 
 def _after_apostrophe(text: str, digits: str) -> bool:
