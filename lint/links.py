@@ -59,10 +59,26 @@ def fault(url: str) -> Fault | None:
         return _inner_scheme(url, inner.start() + 1)
     if not _SCHEME.match(url):
         return _no_scheme(url)
+    brace = _BRACE.search(url)
+    if brace is not None:
+        return _latex(url, brace.end() - 1)
     arxiv = _ARXIV_LINK.match(url)
     if arxiv is not None:
         return arxiv_path_fault(arxiv[1])
     return None
+
+
+# a brace before a URL's query: LaTeX copied with it from a paper's source (``…/repo}``,
+# ``…/repo}{repository}``); a query may hold braces (a site's own JSON)
+_BRACE = re.compile(r"^[^?#]*?[{}]")
+
+
+def _latex(url: str, start: int) -> Fault:
+    """A URL whose path holds a brace at ``start``: the address before it, where that does
+    not end in another mark of LaTeX (``_GraphScout_}`` may have lost a backslash)."""
+    before = url[:start]
+    what = f'holds "{url[start]}" from LaTeX copied with it'
+    return Fault(what, None if before.endswith(("_", "\\")) else before)
 
 
 def _inner_scheme(url: str, start: int) -> Fault:

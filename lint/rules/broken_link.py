@@ -5,8 +5,9 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
 parentheses (``[Code]((https://…))``) or a link pasted inside another
 (``[Paper]([https://a](https://b))``) is one bogus address; so is a bare DOI or arXiv id
-(``(10.1109/…)``); a ``file:`` address opens a file on its writer's computer; a link whose
-address no parenthesis closes is shown as text; an arXiv address whose number arXiv never gives
+(``(10.1109/…)``), or an address with LaTeX's braces copied into it (``…/repo}{code}``); a
+``file:`` address opens a file on its writer's computer; a link whose address no parenthesis
+closes is shown as text; an arXiv address whose number arXiv never gives
 (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
 while it opens another's. None of these depends on the list's ways: every reader who clicks
@@ -56,7 +57,7 @@ DEFAULT = True
 FIX = "unsafe"
 
 # a cell worth reading link by link: a link whose address does not start with a scheme, a
-# scheme inside a URL (``links.INNER_SCHEME``), or an arXiv path (checked by ``_bad_arxiv``)
+# scheme inside a URL (``links.INNER_SCHEME``), a brace, or an arXiv path (``_bad_arxiv``)
 _NO_SCHEME = re.compile(r"(?i)\]\(\s*<?(?!https?://)")
 _ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
 
@@ -75,7 +76,13 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
     for index, cell in enumerate(row.cells):
         if "](" not in cell and "href" not in cell:
             continue  # most cells: no link to read
-        if _NO_SCHEME.search(cell) or INNER_SCHEME.search(cell) or _bad_arxiv(cell):
+        if (
+            _NO_SCHEME.search(cell)
+            or INNER_SCHEME.search(cell)
+            or "}" in cell
+            or "{" in cell
+            or _bad_arxiv(cell)
+        ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)
                 if wrong is not None:
@@ -113,6 +120,8 @@ def _remedy(wrong: Fault) -> str:
         return "write the paper's arXiv id"
     if "closing" in wrong.what:
         return "close it after its address"
+    if "LaTeX" in wrong.what:
+        return "remove the LaTeX marks from its address"
     if "computer" in wrong.what:
         return "link the paper's public address"
     return "keep the one URL of this row's paper"

@@ -46,6 +46,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://arxiv.org/abs/2313.01234", "no arXiv id"),
         ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
         ("file:///C:/Users/me/Downloads/paper.pdf", "writer's computer"),
+        ("https://github.com/owner/repo}", "from LaTeX"),
+        ("https://github.com/owner/repo}{repository}", "from LaTeX"),
         ("10.1109/CEC65147.2025.11043025", "is a DOI without its address"),
         ("doi:10.1145/3582437.3587208", "is a DOI without its address"),
         ("2305.01234", "is an arXiv id without its address"),
@@ -91,6 +93,8 @@ def test_a_fault_is_named(url: str, what: str) -> None:
         "https://arxiv.org/abs/2305.01234#section",
         # an id still to be filled in is the list's placeholder
         "https://arxiv.org/abs/TBD",
+        # a query may hold braces: a site's own JSON
+        'https://www.zhihu.com/search?q=a&extra={"sourceType"%3A"article"}',
     ],
 )
 def test_a_followable_link_has_no_fault(url: str) -> None:
@@ -104,6 +108,10 @@ def test_a_bare_doi_or_arxiv_id_is_repaired_with_its_resolver() -> None:
     )
     repaired = fault("arXiv:2305.01234v2")
     assert repaired is not None and repaired.repaired == "https://arxiv.org/abs/2305.01234"
+    latex = fault("https://github.com/owner/repo}{repository}")
+    assert latex is not None and latex.repaired == "https://github.com/owner/repo"
+    escaped = fault("https://github.com/owner/_repo_}")  # a ``\_`` may be lost: no repair
+    assert escaped is not None and escaped.repaired is None
     local = fault("file:///C:/Users/me/paper.pdf")
     assert local is not None and local.repaired is None
 
