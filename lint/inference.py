@@ -23,6 +23,7 @@ from lint.conventions import (
     NO_LAYOUT,
     SET,
     Conventions,
+    DateKey,
     Setting,
     TableConventions,
     header_cells,
@@ -110,8 +111,10 @@ def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventi
     over a dozen rows rise more often than not)."""
     read = [found.order for found in tables if found.order.source == INFERRED]
     unordered = sum(order.value == "off" for order in read)
-    if len(read) < ORDER_TABLES or unordered * 2 <= len(read):
+    if len(read) < ORDER_TABLES:
         return tables
+    if unordered * 2 <= len(read):
+        return _the_lists_direction(tables, read)
     why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
     return tuple(
         found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
@@ -121,6 +124,37 @@ def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventi
         else found
         for found in tables
     )
+
+
+# a list runs its tables one way when at least this share of those whose order was read do
+LIST_DIRECTION = 0.75
+
+
+def _the_lists_direction(
+    tables: tuple[TableConventions, ...], read: list[Setting]
+) -> tuple[TableConventions, ...]:
+    """``tables`` with those that leave as many rows out of place either way (a short table:
+    ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's tables whose
+    order was read run: its own rows cannot tell, the list's other tables do."""
+    for direction in ("ascending", "descending"):
+        count = sum(order.value == direction for order in read)
+        if count >= LIST_DIRECTION * len(read):
+            break
+    else:
+        return tables
+    why = f"the list's way: {count} of {len(read)} tables run {direction}"
+    return tuple(
+        found._replace(order=Setting(direction, INFERRED, why))
+        if found.order.source == INFERRED and found.order.value == "off" and _ties(found.keys)
+        else found
+        for found in tables
+    )
+
+
+def _ties(keys: Sequence[DateKey | None]) -> bool:
+    """True when rows are out of place as many either way (one at least)."""
+    up = out_of_order(keys, descending=False)
+    return bool(up) and len(up) == len(out_of_order(keys, descending=True))
 
 
 def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:

@@ -109,6 +109,28 @@ def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> No
     assert numbers(off.order) == [len(unordered), len(tables)]
 
 
+def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
+    from lint.inference import LIST_DIRECTION, ORDER_TABLES
+
+    tie = [3, 1, 2]  # one row out of place either way: its own rows cannot tell
+    newest_first = [3, 2, 1]
+
+    def orders(*tables: Sequence[int]) -> list[Setting]:
+        text = "".join(f"## {n}\n{dated(months)}\n" for n, months in enumerate(tables))
+        return [found.order for found in read(text).tables]
+
+    # every other table runs descending (3 of 4 read: LIST_DIRECTION)
+    assert LIST_DIRECTION * ORDER_TABLES <= 3
+    first = orders(tie, *[newest_first] * 3)[0]
+    assert first[:2] == ("descending", INFERRED) and numbers(first) == [3, 4]
+    # two of four: no way of the list's
+    assert orders(tie, newest_first, newest_first, [1, 2, 3])[0].value == "off"
+    # fewer tables than ORDER_TABLES: the table reads its own
+    assert orders(tie, newest_first, newest_first)[0].value == "off"
+    # a table leaning against the list's direction keeps its own reading
+    assert orders([1, 2, 3, 4, 2], *[newest_first] * 3)[0].value == "ascending"
+
+
 def test_a_set_order_wins_and_says_so() -> None:
     config = Config(order="descending")
     assert read(dated([1, 2, 3]), config).tables[0].order == Setting("descending", SET)
