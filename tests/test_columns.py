@@ -43,6 +43,11 @@ from lint.document import Table, parse
         # ... or cites: a benchmark's related paper
         (("#", "Benchmark", "时间", "关联论文"), Roles(None, 2)),
         (("Tool", "Related Paper", "Year"), Roles(None, 2)),
+        # a month, a publication year, and dates in Korean and Japanese
+        (("Month", "Paper", "Venue"), Roles(1, 0)),
+        (("论文题目", "发表年份"), Roles(0, 1)),
+        (("논문 제목", "발행 연월", "발표처"), Roles(None, 1)),
+        (("Title", "日付"), Roles(0, 1)),
     ],
 )
 def test_roles_by_name(header: tuple[str, ...], expected: Roles) -> None:
