@@ -8,7 +8,7 @@ document's layout, paper-table header and cross-listing. Settings other than ``a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -106,15 +106,19 @@ ORDER_TABLES = 4
 
 def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:
     """``tables`` with the order each read from its own rows switched off, for those with rows
-    out of it, where most of the list's tables whose order was read run both ways: the list
-    orders no table by date, and a table near an order is so by chance (two or three years
-    over a dozen rows rise more often than not)."""
+    out of it, where most of the list's tables whose order was read run both ways and their
+    dates rise about as often as they fall: the list orders no table by date, and a table near
+    an order is so by chance (two or three years over a dozen rows rise more often than not).
+    Where most tables read an order, one that cannot tell its own takes the list's."""
     read = [found.order for found in tables if found.order.source == INFERRED]
     unordered = sum(order.value == "off" for order in read)
     if len(read) < ORDER_TABLES:
         return tables
     if unordered * 2 <= len(read):
         return _the_lists_direction(tables, read)
+    rising, falling = _changes(found.keys for found in tables if found.order.source == INFERRED)
+    if max(rising, falling) >= LEANING * min(rising, falling):
+        return tables  # its tables lean one way, each kept loosely: an order, slips and all
     why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
     return tuple(
         found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
@@ -124,6 +128,21 @@ def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventi
         else found
         for found in tables
     )
+
+
+# a list whose tables mostly run both ways still keeps an order when its changes of date run
+# one way this many times as often as the other (newest first, with many slips)
+LEANING = 2
+
+
+def _changes(tables: Iterable[Sequence[DateKey | None]]) -> tuple[int, int]:
+    """How many times the dates of the tables' rows rise and fall from one row to the next."""
+    rising = falling = 0
+    for keys in tables:
+        read = [key for key in keys if key is not None]
+        rising += sum(after > before for before, after in zip(read, read[1:], strict=False))
+        falling += sum(after < before for before, after in zip(read, read[1:], strict=False))
+    return rising, falling
 
 
 # a list runs its tables one way when at least this share of those whose order was read do
@@ -152,9 +171,11 @@ def _the_lists_direction(
 
 
 def _ties(keys: Sequence[DateKey | None]) -> bool:
-    """True when rows are out of place as many either way (one at least)."""
+    """True when rows are out of place as many either way, one at least and at most a third
+    of the dated rows (more are no order at all)."""
     up = out_of_order(keys, descending=False)
-    return bool(up) and len(up) == len(out_of_order(keys, descending=True))
+    dated = sum(key is not None for key in keys)
+    return 0 < len(up) * 3 <= dated and len(up) == len(out_of_order(keys, descending=True))
 
 
 def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:

@@ -86,10 +86,10 @@ def test_rows_in_order_must_span_three_distinct_dates() -> None:
 
 
 def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> None:
-    from lint.inference import ORDER_TABLES
+    from lint.inference import LEANING, ORDER_TABLES
 
     near = [1, 2, 3, 4, 2]  # ascending with one row out of place: an order on its own
-    both_ways = [1, 3, 2]
+    both_ways = [3, 2, 1, 2]  # falls twice, rises once: too loose to be an order
     in_order = [1, 2, 3]
 
     def orders(*tables: Sequence[int]) -> list[str]:
@@ -107,6 +107,12 @@ def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> No
     assert orders(near, both_ways, both_ways)[0] == "ascending"
     off = read("".join(f"## {n}\n{dated(m)}\n" for n, m in enumerate(tables))).tables[0]
     assert numbers(off.order) == [len(unordered), len(tables)]
+    # its dates rise and fall about as often (8 and 7 times); where they rise LEANING times as
+    # often as they fall, the list leans one way, its tables kept loosely: each keeps its own
+    assert LEANING == 2
+    rising = [1, 2, 1, 3]  # rises twice, falls once: too loose on its own
+    leaning = [near, in_order, rising, rising, rising]  # rises 11 times, falls 4
+    assert orders(*leaning)[:2] == ["ascending", "ascending"]
 
 
 def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
