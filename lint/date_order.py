@@ -1,12 +1,12 @@
 """The order a table's rows run in: each row's date as compared, the direction (set, or the one
 leaving fewer rows out of place, ``off`` without a clear one or when the rows follow their
 arXiv ids instead), and the rows out of that order (row-order reports them, a new row is placed
-by them)."""
+by them); and the list's way, where a table's own rows cannot tell (``list_orders``)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lint import arxiv, dates
 from lint.arxiv_dating import arxiv_rows, before_its_id
@@ -171,6 +171,85 @@ def table_order(
         shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
         return Setting(direction, INFERRED, shown), found
     return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
+
+
+# a list keeps no order by date when at least this many of its tables read an order (one way
+# or none) and most of them run both ways
+ORDER_TABLES = 4
+
+
+def list_orders(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:
+    """``tables`` with the order each read from its own rows switched off, for those with rows
+    out of it, where most of the list's tables whose order was read run both ways and their
+    dates rise about as often as they fall: the list orders no table by date, and a table near
+    an order is so by chance (two or three years over a dozen rows rise more often than not).
+    Where most tables read an order, one that cannot tell its own takes the list's."""
+    read = [found.order for found in tables if found.order.source == INFERRED]
+    unordered = sum(order.value == "off" for order in read)
+    if len(read) < ORDER_TABLES:
+        return tables
+    if unordered * 2 <= len(read):
+        return _the_lists_direction(tables, read)
+    rising, falling = _changes(found.keys for found in tables if found.order.source == INFERRED)
+    if max(rising, falling) >= LEANING * min(rising, falling):
+        return tables  # its tables lean one way, each kept loosely: an order, slips and all
+    why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
+    return tuple(
+        found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
+        if found.order.source == INFERRED
+        and found.order.value != "off"
+        and out_of_order(found.keys, found.order.value == "descending")
+        else found
+        for found in tables
+    )
+
+
+# a list whose tables mostly run both ways still keeps an order when its changes of date run
+# one way this many times as often as the other (newest first, with many slips)
+LEANING = 2
+
+
+def _changes(tables: Iterable[Sequence[DateKey | None]]) -> tuple[int, int]:
+    """How many times the dates of the tables' rows rise and fall from one row to the next."""
+    rising = falling = 0
+    for keys in tables:
+        read = [key for key in keys if key is not None]
+        rising += sum(after > before for before, after in zip(read, read[1:], strict=False))
+        falling += sum(after < before for before, after in zip(read, read[1:], strict=False))
+    return rising, falling
+
+
+# a list runs its tables one way when at least this share of those whose order was read do
+LIST_DIRECTION = 0.75
+
+
+def _the_lists_direction(
+    tables: tuple[TableConventions, ...], read: list[Setting]
+) -> tuple[TableConventions, ...]:
+    """``tables`` with those that leave as many rows out of place either way (a short table:
+    ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's tables whose
+    order was read run: its own rows cannot tell, the list's other tables do."""
+    for direction in ("ascending", "descending"):
+        count = sum(order.value == direction for order in read)
+        if count >= LIST_DIRECTION * len(read):
+            break
+    else:
+        return tables
+    why = f"the list's way: {count} of {len(read)} tables run {direction}"
+    return tuple(
+        found._replace(order=Setting(direction, INFERRED, why))
+        if found.order.source == INFERRED and found.order.value == "off" and _ties(found.keys)
+        else found
+        for found in tables
+    )
+
+
+def _ties(keys: Sequence[DateKey | None]) -> bool:
+    """True when rows are out of place as many either way, one at least and at most a third
+    of the dated rows (more are no order at all)."""
+    up = out_of_order(keys, descending=False)
+    dated = sum(key is not None for key in keys)
+    return 0 < len(up) * 3 <= dated and len(up) == len(out_of_order(keys, descending=True))
 
 
 # a table ranked by a column of numbers (a leaderboard by score) has at least this many rows

@@ -8,7 +8,7 @@ document's layout, paper-table header and cross-listing. Settings other than ``a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -23,13 +23,12 @@ from lint.conventions import (
     NO_LAYOUT,
     SET,
     Conventions,
-    DateKey,
     Setting,
     TableConventions,
     header_cells,
     set_by,
 )
-from lint.date_order import by_id, date_keys, out_of_order, preprint_block, table_order
+from lint.date_order import by_id, date_keys, list_orders, out_of_order, preprint_block, table_order
 from lint.document import Document, Table
 from lint.groups import group_rows
 from lint.lines import text_size
@@ -60,7 +59,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
             doc.tables, settings, found, styles, strict=True
         )
     )
-    tables = _unordered_list(_without_shared_pages(tables))
+    tables = list_orders(_without_shared_pages(tables))
     header, header_source = _header(tables, config)
     size = text_size(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
@@ -97,85 +96,6 @@ def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
 # a page this many rows of different titles link is a page of many papers (a conference's
 # accepted papers, a proceedings index, a write-up of several): no one paper's link
 SHARED_PAGE = 4
-
-
-# a list keeps no order by date when at least this many of its tables read an order (one way
-# or none) and most of them run both ways
-ORDER_TABLES = 4
-
-
-def _unordered_list(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:
-    """``tables`` with the order each read from its own rows switched off, for those with rows
-    out of it, where most of the list's tables whose order was read run both ways and their
-    dates rise about as often as they fall: the list orders no table by date, and a table near
-    an order is so by chance (two or three years over a dozen rows rise more often than not).
-    Where most tables read an order, one that cannot tell its own takes the list's."""
-    read = [found.order for found in tables if found.order.source == INFERRED]
-    unordered = sum(order.value == "off" for order in read)
-    if len(read) < ORDER_TABLES:
-        return tables
-    if unordered * 2 <= len(read):
-        return _the_lists_direction(tables, read)
-    rising, falling = _changes(found.keys for found in tables if found.order.source == INFERRED)
-    if max(rising, falling) >= LEANING * min(rising, falling):
-        return tables  # its tables lean one way, each kept loosely: an order, slips and all
-    why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
-    return tuple(
-        found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
-        if found.order.source == INFERRED
-        and found.order.value != "off"
-        and out_of_order(found.keys, found.order.value == "descending")
-        else found
-        for found in tables
-    )
-
-
-# a list whose tables mostly run both ways still keeps an order when its changes of date run
-# one way this many times as often as the other (newest first, with many slips)
-LEANING = 2
-
-
-def _changes(tables: Iterable[Sequence[DateKey | None]]) -> tuple[int, int]:
-    """How many times the dates of the tables' rows rise and fall from one row to the next."""
-    rising = falling = 0
-    for keys in tables:
-        read = [key for key in keys if key is not None]
-        rising += sum(after > before for before, after in zip(read, read[1:], strict=False))
-        falling += sum(after < before for before, after in zip(read, read[1:], strict=False))
-    return rising, falling
-
-
-# a list runs its tables one way when at least this share of those whose order was read do
-LIST_DIRECTION = 0.75
-
-
-def _the_lists_direction(
-    tables: tuple[TableConventions, ...], read: list[Setting]
-) -> tuple[TableConventions, ...]:
-    """``tables`` with those that leave as many rows out of place either way (a short table:
-    ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's tables whose
-    order was read run: its own rows cannot tell, the list's other tables do."""
-    for direction in ("ascending", "descending"):
-        count = sum(order.value == direction for order in read)
-        if count >= LIST_DIRECTION * len(read):
-            break
-    else:
-        return tables
-    why = f"the list's way: {count} of {len(read)} tables run {direction}"
-    return tuple(
-        found._replace(order=Setting(direction, INFERRED, why))
-        if found.order.source == INFERRED and found.order.value == "off" and _ties(found.keys)
-        else found
-        for found in tables
-    )
-
-
-def _ties(keys: Sequence[DateKey | None]) -> bool:
-    """True when rows are out of place as many either way, one at least and at most a third
-    of the dated rows (more are no order at all)."""
-    up = out_of_order(keys, descending=False)
-    dated = sum(key is not None for key in keys)
-    return 0 < len(up) * 3 <= dated and len(up) == len(out_of_order(keys, descending=True))
 
 
 def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableConventions, ...]:

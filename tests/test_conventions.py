@@ -16,6 +16,7 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
+from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
@@ -86,8 +87,6 @@ def test_rows_in_order_must_span_three_distinct_dates() -> None:
 
 
 def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> None:
-    from lint.inference import LEANING, ORDER_TABLES
-
     near = [1, 2, 3, 4, 2]  # ascending with one row out of place: an order on its own
     both_ways = [3, 2, 1, 2]  # falls twice, rises once: too loose to be an order
     in_order = [1, 2, 3]
@@ -116,8 +115,6 @@ def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> No
 
 
 def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
-    from lint.inference import LIST_DIRECTION, ORDER_TABLES
-
     tie = [3, 1, 2]  # one row out of place either way: its own rows cannot tell
     newest_first = [3, 2, 1]
 
