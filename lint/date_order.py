@@ -244,11 +244,18 @@ def _the_lists_direction(
     )
 
 
+# a table takes the list's direction with at least this many dated rows (in three, one row
+# out of place is no evidence of a slip)
+TIE_ROWS = 4
+
+
 def _ties(keys: Sequence[DateKey | None]) -> bool:
     """True when rows are out of place as many either way, one at least and at most a third
-    of the dated rows (more are no order at all)."""
-    up = out_of_order(keys, descending=False)
+    of the dated rows (more are no order at all), in a table of ``TIE_ROWS`` dated rows."""
     dated = sum(key is not None for key in keys)
+    if dated < TIE_ROWS:
+        return False
+    up = out_of_order(keys, descending=False)
     return 0 < len(up) * 3 <= dated and len(up) == len(out_of_order(keys, descending=True))
 
 

@@ -16,7 +16,7 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
-from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES
+from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
@@ -115,7 +115,7 @@ def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> No
 
 
 def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
-    tie = [3, 1, 2]  # one row out of place either way: its own rows cannot tell
+    tie = [1, 3, 3, 2]  # one row out of place either way: its own rows cannot tell
     newest_first = [3, 2, 1]
 
     def orders(*tables: Sequence[int]) -> list[Setting]:
@@ -130,6 +130,9 @@ def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
     assert orders(tie, newest_first, newest_first, [1, 2, 3])[0].value == "off"
     # fewer tables than ORDER_TABLES: the table reads its own
     assert orders(tie, newest_first, newest_first)[0].value == "off"
+    # in fewer than TIE_ROWS dated rows one row out of place is no slip
+    assert TIE_ROWS == 4
+    assert orders([3, 1, 2], *[newest_first] * 3)[0].value == "off"
     # a table leaning against the list's direction keeps its own reading
     assert orders([1, 2, 3, 4, 2], *[newest_first] * 3)[0].value == "ascending"
 

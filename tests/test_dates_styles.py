@@ -298,7 +298,9 @@ def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
         ("LLM4Code 2025", 2025),
         ("3DV 2024", 2024),
         ("L4DC 2023", 2023),
-        ("NeurIPS23", None),  # two digits after a name: no year read
+        ("NeurIPS23", 2023),  # two digits ending its name: its year
+        ("ECCV22", 2022),
+        ("GPT4", None),  # one digit: the name's
     ],
 )
 def test_venue_year(text: str, year: int | None) -> None:

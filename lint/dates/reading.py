@@ -193,7 +193,7 @@ def venue_year(text: str) -> int | None:
             continue  # ``LLM4Code``, ``3DV``, ``L4DC``: a digit of the venue's name
         if piece[0].isdecimal():
             if len(piece) != 4 and not (
-                len(piece) == 2 and years == [] and _after_apostrophe(core, piece)
+                len(piece) == 2 and years == [] and _two_digit_year(core, found)
             ):
                 return None
             years.append(int(piece) if len(piece) == 4 else _century(int(piece)))
@@ -221,14 +221,20 @@ def misspelt(text: str) -> str | None:
 
 
 def _in_a_name(text: str, digits: re.Match[str]) -> bool:
-    """True for digits glued to a letter on either side: part of a word."""
+    """True for digits glued to a letter on either side: part of a word; but for two digits
+    ending a word of letters (``ECCV22``, ``NIPS23``), a venue's year."""
     start, end = digits.span()
-    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+    if end < len(text) and text[end].isalpha():
+        return True
+    glued = start > 0 and text[start - 1].isalpha()
+    return glued and not (end - start == 2 and start >= 2 and text[start - 2].isalpha())
 
 
-def _after_apostrophe(text: str, digits: str) -> bool:
-    at = text.find(digits)
-    return at > 0 and text[at - 1] in "'’"
+def _two_digit_year(text: str, digits: re.Match[str]) -> bool:
+    """True for two digits after an apostrophe (``ICLR'24``) or glued to the venue's name
+    (``ECCV22``): a year."""
+    start = digits.start()
+    return start > 0 and (text[start - 1] in "'’" or text[start - 1].isalpha())
 
 
 def _century(year: int) -> int:

@@ -228,14 +228,24 @@ _NOTE = re.compile(r"\s*[,;，；]\s*")
 def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
     """True when ``text`` is a date written in ``style`` and a note of words beside it (the
     venue it appeared at): the list annotates the date on purpose, and the date is right."""
+
+    def _in_style(date: str) -> bool:
+        return _judge(date, style, years, hint, False) is None
+
     parts = _NOTE.split(dates.inner(text))
     if len(parts) != 2:
-        return False
+        # the venue and its year before the date (``CVPR23 23.04``: where it appeared, and the
+        # month of its preprint)
+        words = dates.inner(text).split(" ")
+        return any(
+            dates.venue_year(" ".join(words[:at])) is not None and _in_style(" ".join(words[at:]))
+            for at in range(1, len(words))
+        )
     notes = [part for part in parts if not any(char.isdigit() for char in part)]
     if len(notes) != 1 or not any(char.isalpha() for char in notes[0]):
         return False
     (date,) = (part for part in parts if part is not notes[0])
-    return _judge(date, style, years, hint, False) is None
+    return _in_style(date)
 
 
 # what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)

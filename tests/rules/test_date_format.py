@@ -104,6 +104,10 @@ def test_unreadable_date_is_reported_and_left_as_written(written: str) -> None:
         (table("2023.05, Interspeech"), [], None),
         (table("2023.05；ICLR"), [], None),
         (table("Interspeech, 2023/5"), [(3, 13, "P002")], None),
+        # the venue and its year before the date: where it appeared, then its preprint's month
+        (table("CVPR23 2023.04"), [], None),
+        (table("ICLR 2024 2023.07"), [], None),
+        (table("CVPR23 2023/4"), [(3, 13, "P002")], None),
         (table("2023.05, 2023.07, ICLR"), [(3, 13, "P002")], None),
         # the dates of several versions, a line each, every one in the style
         (table("v1:2023.05<br />v2:2023.07"), [], None),
@@ -529,7 +533,15 @@ def test_padding_is_the_lists_not_one_tables() -> None:
 
 @pytest.mark.parametrize(
     "venue",
-    ["CVPR, 2024", "NeurIPS 2023", "Arxiv 2024", "**ICLR 2024 Oral**", "ACL 2025, COLM 2025"],
+    [
+        "CVPR, 2024",
+        "NeurIPS 2023",
+        "Arxiv 2024",
+        "**ICLR 2024 Oral**",
+        "ACL 2025, COLM 2025",
+        "ECCV22",  # its year's last two digits glued to it
+        "LLM4Code 2025",  # a digit of its name
+    ],
 )
 def test_venue_years_are_the_lists_way_of_dating_published_papers(venue: str) -> None:
     markdown = dated("Mar., 2024", "Jan., 2024", venue, "CVPR 2023", "Dec., 2023")
