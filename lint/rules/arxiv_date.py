@@ -44,13 +44,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from lint import arxiv, arxiv_dating, dates, markup
+from lint import arxiv, arxiv_dating, dates, markup, titles
 from lint.cell_fix import rewrite_cell
 from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
 from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
-from lint.papers import PREPRINT_VENUES
+from lint.papers import PREPRINT_VENUES, title_key
 from lint.problem import UNSAFE, Fix, Problem
 
 CODE = "P004"
@@ -76,8 +76,11 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         # often out before its paper
         repositories = lists_repositories(found.table, found.roles)
         generated: bool | None = None  # read once, only for a table with a day-precise date
+        family = _family_reports(found.table, found.roles.title, rows)
         for index, dated in rows:
             row = found.table.rows[index]
+            if dated.arxiv in family:
+                continue  # one report of several models: each row dates its model's release
             if dated.date.day is not None and not _year_mistyped(dated):
                 if generated is None:
                     generated = _in_id_order(rows, len(found.table.rows))
@@ -110,6 +113,26 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 VENUE_BEFORE_ARXIV = 2
 # venue cells that name no venue a paper appeared at, but a preprint server's
 _NO_VENUE = frozenset("- — none null".split())
+
+
+def _family_reports(
+    table: Table, title: int | None, rows: Sequence[tuple[int, arxiv.DatedId]]
+) -> set[str]:
+    """The arXiv ids several rows of different names link (``[GLM-4v](2408.16500)``,
+    ``[CogVLM2](2408.16500)``): one technical report of a family of models, which the rows
+    date by each model's release (a title linking another paper's id is duplicate-entry's)."""
+    if title is None:
+        return set()
+    named: dict[str, dict[bytes, str]] = {}
+    for index, dated in rows:
+        written = cell(table.rows[index].cells, title)
+        # one name written two ways (``MoMa``, ``MoMA``) is one row pasted twice
+        named.setdefault(dated.arxiv, {})[title_key(written)] = written
+    return {
+        paper
+        for paper, cells in named.items()
+        if len(cells) > 1 and all(map(titles.names, cells.values()))
+    }
 
 
 def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:

@@ -213,3 +213,20 @@ def test_a_table_of_code_repositories_dates_each_repository() -> None:
         f"| [OpenRLHF: An Easy-to-use RLHF Framework]({paper}) | 2023.7 | [code](https://g.x) |\n"
     )
     assert [line for line, _, _, _ in found(papers)] == [3]
+
+
+def test_one_report_of_a_family_of_models_dates_each_model_by_its_release() -> None:
+    # GLM-4v and CogVLM2 link one technical report: each row dates its model's release
+    header = "| Model | Date |\n| --- | --- |\n"
+    report = "https://arxiv.org/abs/2408.16500"
+    family = f"| [GLM-4v]({report}) | 2024/06 |\n| [CogVLM2]({report}) | 2024/08 |\n"
+    assert found(header + family) == []
+    # one name written twice (``MoMa``, ``MoMA``) is one row pasted twice: its date is checked
+    pasted = f"| [MoMa]({report}) | 2024/08 |\n| [MoMA]({report}) | 2024/06 |\n"
+    assert [line for line, *_ in found(header + pasted)] == [4]
+    # titles of two papers under one id are a copied link (duplicate-entry's): still checked
+    papers = (
+        f"| [Generating Images with Words]({report}) | 2024/08 |\n"
+        f"| [A Benchmark of Visual Questions]({report}) | 2024/06 |\n"
+    )
+    assert [line for line, *_ in found(header + papers)] == [4]
