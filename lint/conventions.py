@@ -67,7 +67,8 @@ class TableConventions(NamedTuple):
     does not know. ``groups`` are the indexes of its label rows, which head groups of its
     rows as headings head sections (``lint/groups.py``); ``preprints`` the index of the first row
     of a last block of preprints, whose rows run in their order apart from the published papers
-    above them (``date_order.preprint_block``). ``kept_layout`` is the style most of
+    above them (``date_order.preprint_block``); ``pinned`` its rows put first on purpose
+    (``⭐``), outside its order (``groups.pinned_rows``). ``kept_layout`` is the style most of
     its rows are in, with the evidence (None: no style holds a clear majority of them); ``shape``
     what each of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates
     follow their arXiv ids) how many of its rows give one arXiv id and how many of those a date,
@@ -92,6 +93,7 @@ class TableConventions(NamedTuple):
     years_alone: bool = False
     groups: frozenset[int] = frozenset()
     preprints: int | None = None
+    pinned: frozenset[int] = frozenset()
     kept_layout: Kept | None = None
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))

@@ -219,7 +219,7 @@ def _changes(tables: Iterable[Sequence[DateKey | None]]) -> tuple[int, int]:
     return rising, falling
 
 
-# a list runs its tables one way when at least this share of those whose order was read do
+# a list runs its tables one way when at least this share of those ordered by date do
 LIST_DIRECTION = 0.75
 
 
@@ -227,18 +227,28 @@ def _the_lists_direction(
     tables: tuple[TableConventions, ...], read: list[Setting]
 ) -> tuple[TableConventions, ...]:
     """``tables`` with those that leave as many rows out of place either way (a short table:
-    ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's tables whose
-    order was read run: its own rows cannot tell, the list's other tables do."""
+    ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's ordered tables
+    run (most tables whose order was read are: ``list_orders``): its own rows cannot tell, the
+    list's other tables do; and those read the other way with rows out of place off (batches
+    added oldest first in a list kept newest first: the rows out of place would be moved
+    against the list's way)."""
+    ordered = [order for order in read if order.value != "off"]
     for direction in ("ascending", "descending"):
-        count = sum(order.value == direction for order in read)
-        if count >= LIST_DIRECTION * len(read):
+        count = sum(order.value == direction for order in ordered)
+        if count >= LIST_DIRECTION * len(ordered):
             break
     else:
         return tables
-    why = f"the list's way: {count} of {len(read)} tables run {direction}"
+    why = f"the list's way: {count} of {len(ordered)} ordered tables run {direction}"
+    other = _other(direction)
+    against = f"not ordered by date: it runs {other} with rows out of place, the list {direction}"
     return tuple(
         found._replace(order=Setting(direction, INFERRED, why))
         if found.order.source == INFERRED and found.order.value == "off" and _ties(found.keys)
+        else found._replace(order=Setting("off", INFERRED, f"{against} ({why})"))
+        if found.order.source == INFERRED
+        and found.order.value == other
+        and out_of_order(found.keys, other == "descending")
         else found
         for found in tables
     )

@@ -1,4 +1,5 @@
-"""A table's group rows: rows that name the group of rows below them, a heading inside a table.
+"""A table's group rows: rows that name the group of rows below them, a heading inside a table;
+and its pinned rows, put first on purpose.
 
 Lists group a table's rows under label rows: ``| ***<ins>Error Injection</ins>*** |  |  |  |``
 (the label in the first cell, the others empty) or ``| _VLA Models_ |`` (one cell). GitHub shows
@@ -46,6 +47,26 @@ def group_rows(table: Table) -> frozenset[int]:
         if (plain and _emphasised(table.rows[index].cells[0]))
         or kinds[kind(table.rows[index].cells[0])] <= RARE * len(others)
     )
+
+
+# marks that pin a row above the others (a list's flagship entries first, then the rest in
+# order); not 🔥, which lists put on popular papers anywhere in a table
+_PINS = ("⭐", "🌟", "📌", "📍", "🔝", "[pinned]", "(pinned)")
+# a table pins rows in a leading run of at most this share of its rows
+PINNED_SHARE = 0.5
+
+
+def pinned_rows(table: Table) -> frozenset[int]:
+    """The indexes of a leading run of rows marked as pinned (``⭐ Ego4D``), where no later
+    row carries the mark: the list puts them first on purpose, outside the order of the rest."""
+    rows = table.rows
+    marked = [any(pin in row.content.lower() for pin in _PINS) for row in rows]
+    if not marked or not marked[0]:
+        return frozenset()
+    count = marked.index(False) if False in marked else len(marked)
+    if count > PINNED_SHARE * len(rows) or any(marked[count:]):
+        return frozenset()
+    return frozenset(range(count))
 
 
 def runs(rows: int, labels: frozenset[int], start: int | None = None) -> list[list[int]]:

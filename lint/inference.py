@@ -30,7 +30,7 @@ from lint.conventions import (
 )
 from lint.date_order import by_id, date_keys, list_orders, out_of_order, preprint_block, table_order
 from lint.document import Document, Table
-from lint.groups import group_rows
+from lint.groups import group_rows, pinned_rows
 from lint.lines import text_size
 from lint.memo import Memo
 from lint.paper_index import Entry
@@ -248,7 +248,10 @@ def dated_table(
     preprints, which its order is read in."""
     found = _dated(table, config, memo, document, table_roles, date_style)
     labels, preprints = group_rows(table), preprint_block(table, table_roles)
-    return found._replace(groups=labels, preprints=preprints) if labels or preprints else found
+    pinned = pinned_rows(table)
+    if labels or preprints or pinned:
+        return found._replace(groups=labels, preprints=preprints, pinned=pinned)
+    return found
 
 
 def _dated(

@@ -122,19 +122,24 @@ def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
         text = "".join(f"## {n}\n{dated(months)}\n" for n, months in enumerate(tables))
         return [found.order for found in read(text).tables]
 
-    # every other table runs descending (3 of 4 read: LIST_DIRECTION)
+    # every other table runs descending (3 of 3 ordered tables: LIST_DIRECTION at least)
     assert LIST_DIRECTION * ORDER_TABLES <= 3
     first = orders(tie, *[newest_first] * 3)[0]
-    assert first[:2] == ("descending", INFERRED) and numbers(first) == [3, 4]
-    # two of four: no way of the list's
+    assert first[:2] == ("descending", INFERRED) and numbers(first) == [3, 3]
+    # two of three ordered tables: no way of the list's
     assert orders(tie, newest_first, newest_first, [1, 2, 3])[0].value == "off"
+    # three of four: the list's way (a table with no order is no vote)
+    assert orders(tie, *[newest_first] * 3, [1, 2, 3], [1, 3, 2])[0].value == "descending"
     # fewer tables than ORDER_TABLES: the table reads its own
     assert orders(tie, newest_first, newest_first)[0].value == "off"
     # in fewer than TIE_ROWS dated rows one row out of place is no slip
     assert TIE_ROWS == 4
     assert orders([3, 1, 2], *[newest_first] * 3)[0].value == "off"
-    # a table leaning against the list's direction keeps its own reading
-    assert orders([1, 2, 3, 4, 2], *[newest_first] * 3)[0].value == "ascending"
+    # a table leaning against the list's direction with rows out of place has no order
+    # (batches added oldest first to a list kept newest first); one wholly in order keeps it
+    against = orders([1, 2, 3, 4, 2], *[newest_first] * 3)[0]
+    assert against[:2] == ("off", INFERRED) and numbers(against) == [3, 4]
+    assert orders([1, 2, 3], *[newest_first] * 3)[0].value == "ascending"
 
 
 def test_a_set_order_wins_and_says_so() -> None:

@@ -82,7 +82,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         misplaced = date_order.out_of_order(found.keys, descending)
         if not misplaced:
             continue
-        labels = found.groups
+        labels = found.groups | found.pinned  # a pinned row stands alone, as a label does
         cut = found.preprints
         if labels or cut:  # a table grouped by label rows is in order when each group is
             misplaced = _within_groups(found.keys, labels, descending, cut)

@@ -694,3 +694,20 @@ def test_a_day_kept_in_a_comment_is_not_compared() -> None:
     assert found(markdown, AUTO) == []
     swapped = markdown.replace("2023/04<!--02-->", "2023/01<!--02-->")
     assert [line for line, _, _ in found(swapped, AUTO)] == [7]
+
+
+def test_rows_pinned_first_stand_outside_the_order() -> None:
+    # the list's flagship rows first (marked ⭐), then the rest newest first
+    auto = Config(select=("row-order",))
+    table = rows(
+        ("⭐ Ego4D", "2021.10"),
+        ("⭐ EPIC-KITCHENS", "2018.04"),
+        ("Paper C", "2025.03"),
+        ("Paper D", "2024.07"),
+        ("Paper E", "2023.01"),
+        ("Paper F", "2022.05"),
+    )
+    assert found(table, auto) == []
+    # a mark further down is no pin: the rows are out of place
+    marked_later = table.replace("| Paper F |", "| ⭐ Paper F |")
+    assert [line for line, *_ in found(marked_later, auto)] == [3, 4]
