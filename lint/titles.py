@@ -99,7 +99,7 @@ def _venues_only(cell: str) -> bool:
     """True when every link of the cell is labelled by a venue and its year and nothing else is
     said (``[JAG2025](…), [ISPRS P&RS 2024](…)``): where a paper appeared, not its title."""
     labels = markup.link_texts(cell)
-    if not labels or any(venue_year(label) is None for label in labels):
+    if not labels or any(venue_year(label, glued=False) is None for label in labels):
         return False
     rest = markup.read_cell(cell).outside
     return not _WORD.search(rest.casefold())

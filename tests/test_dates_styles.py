@@ -307,6 +307,13 @@ def test_venue_year(text: str, year: int | None) -> None:
     assert dates.venue_year(text) == year
 
 
+def test_two_digits_glued_to_a_name_are_a_year_only_in_a_date_column() -> None:
+    # a dataset's name (WN11, FB13) outside a date column; a link labelled by it names it
+    assert dates.venue_year("WN11", glued=False) is None
+    assert dates.venue_year("ICLR'24", glued=False) == 2024
+    assert dates.venue_year("ECCV 2022", glued=False) == 2022
+
+
 @pytest.mark.parametrize(
     ("texts", "style"),
     [

@@ -210,3 +210,9 @@ def test_a_cell_opening_with_its_venue_is_read_by_its_linked_title() -> None:
     assert titles.shown(f"[ICLR22]({A})<br />[Title of a paper]({A})") == "ICLR22"
     # a venue whose only link after it is a label names nothing else
     assert titles.shown(f"ICLR22<br />[Paper]({A})") == "ICLR22"
+
+
+def test_a_dataset_named_with_two_digits_is_no_venue_label() -> None:
+    # ``[WN11](…)`` names a dataset; ``[JAG2025](…)`` a venue and its year
+    assert not titles.is_placeholder(f"[WN11]({A})")
+    assert titles.is_placeholder(f"[JAG2025]({A}), [ISPRS P&RS 2024]({A})")

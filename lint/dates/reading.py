@@ -174,11 +174,13 @@ def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=_FALLBACK_SETTINGS)
 
 
-def venue_year(text: str) -> int | None:
+def venue_year(text: str, glued: bool = True) -> int | None:
     """The year of a venue and a year (``CVPR, 2024``, ``NeurIPS 2023``, ``**ICLR 2024
     Oral**``, ``ICLR'24``, ``TGRS2021``, ``ACL 2025, COLM 2025``): words, none a month name and
     one of two letters or more, and years (four digits, or two after an apostrophe), no other
-    number; else None. Such a cell dates a paper to its (first) year."""
+    number; else None. Such a cell dates a paper to its (first) year. ``glued``: two digits
+    glued to the venue's name are its year (``ECCV22``), as in a date column; elsewhere they
+    are a name's (the datasets ``WN11``, ``FB13``)."""
     if text.isascii() and _ASCII_LETTER.search(text) is None:
         return None  # no word to name a venue (most date cells: ``2023.05``)
     core = unicodedata.normalize("NFKC", inner(text)).strip()
@@ -189,11 +191,11 @@ def venue_year(text: str) -> int | None:
     core = _BREAK.sub(" ", core)
     for found in _VENUE_PIECE.finditer(core):
         piece = found[0]
-        if piece[0].isdecimal() and len(piece) != 4 and _in_a_name(core, found):
+        if piece[0].isdecimal() and len(piece) != 4 and _in_a_name(core, found, glued):
             continue  # ``LLM4Code``, ``3DV``, ``L4DC``: a digit of the venue's name
         if piece[0].isdecimal():
             if len(piece) != 4 and not (
-                len(piece) == 2 and years == [] and _two_digit_year(core, found)
+                len(piece) == 2 and years == [] and _two_digit_year(core, found, glued)
             ):
                 return None
             years.append(int(piece) if len(piece) == 4 else _century(int(piece)))
@@ -220,21 +222,22 @@ def misspelt(text: str) -> str | None:
     return None
 
 
-def _in_a_name(text: str, digits: re.Match[str]) -> bool:
+def _in_a_name(text: str, digits: re.Match[str], glued_years: bool) -> bool:
     """True for digits glued to a letter on either side: part of a word; but for two digits
-    ending a word of letters (``ECCV22``, ``NIPS23``), a venue's year."""
+    ending a word of letters (``ECCV22``, ``NIPS23``), a venue's year where ``glued_years``."""
     start, end = digits.span()
     if end < len(text) and text[end].isalpha():
         return True
     glued = start > 0 and text[start - 1].isalpha()
-    return glued and not (end - start == 2 and start >= 2 and text[start - 2].isalpha())
+    two = end - start == 2 and start >= 2 and text[start - 2].isalpha()
+    return glued and not (two and glued_years)
 
 
-def _two_digit_year(text: str, digits: re.Match[str]) -> bool:
-    """True for two digits after an apostrophe (``ICLR'24``) or glued to the venue's name
-    (``ECCV22``): a year."""
+def _two_digit_year(text: str, digits: re.Match[str], glued: bool) -> bool:
+    """True for two digits after an apostrophe (``ICLR'24``) or, where ``glued``, glued to the
+    venue's name (``ECCV22``): a year."""
     start = digits.start()
-    return start > 0 and (text[start - 1] in "'’" or text[start - 1].isalpha())
+    return start > 0 and (text[start - 1] in "'’" or (glued and text[start - 1].isalpha()))
 
 
 def _century(year: int) -> int:
