@@ -273,10 +273,15 @@ def _ties(keys: Sequence[DateKey | None]) -> bool:
 RANKED_ROWS = 4
 
 
+# and its ranking column has at least this many different scores
+RANKED_SCORES = 3
+
+
 def _ranked_by(table: Table) -> str | None:
-    """The header of a column of numbers (scores, sizes) that runs strictly one way down every
-    row, as a leaderboard ranked by it does; a column counting the rows (1, 2, 3) tells nothing
-    of an order, nor a table of fewer than ``RANKED_ROWS`` rows."""
+    """The header of a column of numbers (scores, sizes) that runs one way down every row (equal
+    scores side by side), as a leaderboard ranked by it does; a column counting the rows (1, 2,
+    3) tells nothing of an order, nor a table of fewer than ``RANKED_ROWS`` rows or a column of
+    fewer than ``RANKED_SCORES`` different numbers."""
     rows = table.rows
     if len(rows) < RANKED_ROWS:
         return None
@@ -286,9 +291,10 @@ def _ranked_by(table: Table) -> str | None:
         if len(numbers) < len(rows):
             continue  # a cell that is no number: no ranking column
         pairs = list(zip(numbers, numbers[1:], strict=False))
-        steps = {(after > before) - (after < before) for before, after in pairs}
+        steps = {(after > before) - (after < before) for before, after in pairs} - {0}
         counting = all(abs(after - before) == 1 for before, after in pairs)
-        if len(steps) == 1 and 0 not in steps and not counting:
+        # ties are a leaderboard's too (two scores of 33.09); three scores at least
+        if len(steps) == 1 and len(set(numbers)) >= RANKED_SCORES and not counting:
             return header
     return None
 

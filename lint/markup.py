@@ -136,13 +136,20 @@ class _Scan:
             self.emit(position, position + 1)
             self.resume[close] = end + 1
             self.depth += 1
-        elif text[after : after + 1] == "[" and after in self.brackets:
+        elif text[after : after + 1] == "[" and after in self.brackets and not self.inline(after):
+            # ``[text][label]``: a reference link; but ``[SIGIR 2021][Title](…)`` is a tag then
+            # an inline link, as GitHub reads it
             self.emit(position, position + 1)
             self.resume[close] = self.brackets[after] + 1
             self.depth += 1
         elif not self.keep_tags:
             self.emit(position, close + 1)
             self.skip = close + 1
+
+    def inline(self, opener: int) -> bool:
+        """True when the brackets opening at ``opener`` make an inline link (``[…](…)``)."""
+        after = self.brackets[opener] + 1
+        return self.text[after : after + 1] == "(" and after in self.parens
 
     def tag(self, position: int) -> None:
         if self.next_gt != -1 and self.next_gt < position:

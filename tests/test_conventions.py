@@ -382,7 +382,8 @@ def test_a_variant_column_holds_short_names_in_more_than_eighty_percent(
     ("scores", "ranked"),
     [
         ("0.9 0.8 0.7 0.6 0.5 0.4", True),  # falling down every row: a leaderboard
-        ("0.9 0.8 0.8 0.6 0.5 0.4", False),  # a tie: not ranked by it
+        ("0.9 0.8 0.8 0.6 0.5 0.4", True),  # a tie: two scores alike, ranked all the same
+        ("0.9 0.9 0.9 0.8 0.8 0.8", False),  # two scores: too few to tell a ranking
         ("0.9 0.8 0.9 0.6 0.5 0.4", False),
         ("1 2 3 4 5 6", False),  # counting the rows says nothing of an order
     ],

@@ -174,3 +174,13 @@ def test_a_long_run_of_links_reads_every_link() -> None:
     text = "[a](https://x.org/p) " * 10_000
     assert len(markup.read_cell(text).links) == 10_000
     assert papers.title_key(text) == b"a" * 10_000
+
+
+def test_a_bracketed_tag_before_an_inline_link_is_no_reference_link() -> None:
+    # ``[SIGIR 2021][Title](…)``: GitHub shows the tag as text, then the link; ``[a][b]`` alone
+    # is a reference link showing ``a``
+    tagged = markup.read_cell("[SIGIR 2021][Deep Title](https://a.org/x)", keep_tags=True)
+    assert tagged.text == "[SIGIR 2021]Deep Title"
+    assert tagged.links == [("https://a.org/x", False)]
+    assert markup.read_cell("[SIGIR 2021][Deep Title](https://a.org/x)").text == "Deep Title"
+    assert markup.read_cell("[text][label] rest").text == "text rest"

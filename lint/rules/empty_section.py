@@ -58,6 +58,8 @@ _LINK_AWAY = re.compile(r"\[[^\]]+\]\((?!#)[^)]*\)")
 _SENTENCE_END = ".!?。！？"
 _MAX_WORDS = 12  # a section name is a few words; a notice or a report's title runs longer
 _RUN = 3  # empty headings side by side: topics named as headings, not sections to fill
+# a heading of nothing but an image (``![timeline](timeline.png)`` over a ``---`` line)
+_IMAGE = re.compile(r"\s*(?:\[\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)(?:\s*\]\([^)]*\))?\s*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
@@ -95,6 +97,8 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
     following = sections[index + 1] if index + 1 < len(sections) else None
     if following is not None and following.level > section.level:
         return False  # a sub-heading is content
+    if following is not None and _IMAGE.fullmatch(following.title):
+        return False  # a figure a ``---`` under it makes a heading of: content shown
     end = following.line - 1 if following else len(doc.lines)
     return not _has_content(doc, _body_start(doc, section), end)
 

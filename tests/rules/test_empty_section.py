@@ -124,3 +124,15 @@ def test_an_empty_heading_before_sections_at_its_level_may_be_their_group(
     (problem,) = run_rule(empty_section, parse(markdown), ONLY)
     assert ("make them ### headings" in problem.message) is group
     assert ("is empty" in problem.message) is not group
+
+
+def test_a_figure_underlined_into_a_heading_is_its_sections_content() -> None:
+    # ``---`` under an image line makes a setext heading of the figure: the section above
+    # shows the figure, it is not empty
+    figure = "## A Timeline\n\n![timeline](timeline.png)\n----------\n\n## Next\n\ntext\n"
+    assert found(figure) == []
+    linked = figure.replace("![timeline](timeline.png)", "[![t](t.png)](https://a.org)")
+    assert found(linked) == []
+    # a heading of words there leaves the section empty
+    words = figure.replace("![timeline](timeline.png)", "Timeline")
+    assert [line for line, *_ in found(words)] == [1, 3]  # both headings hold nothing
