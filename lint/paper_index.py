@@ -264,10 +264,22 @@ def _initials(short: list[str], long: list[str]) -> bool:
 _NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
 
 
+# publishers written glued before a venue's name (``ACMMM`` is ``ACM MM``, ACM Multimedia)
+_PUBLISHERS = ("acm", "ieee")
+
+
+def _unprefixed(word: str) -> str:
+    """A venue's word without a publisher glued before it (``acmmm``: ``mm``)."""
+    for publisher in _PUBLISHERS:
+        if word.startswith(publisher) and len(word) >= len(publisher) + 2:
+            return word[len(publisher) :]
+    return word
+
+
 def _venue(text: str) -> tuple[frozenset[str], int, list[str]]:
     """A venue cell's names, its year, and its words in order (for abbreviations)."""
     parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
-    words = [part for part in parts if not part.isdigit() and part not in _NO_VENUE]
+    words = [_unprefixed(part) for part in parts if not part.isdigit() and part not in _NO_VENUE]
     years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
     year = years[-1] if years else 0
     return frozenset(words), (2000 + year if year < 100 and year else year), words

@@ -46,6 +46,12 @@ _DOI_TEXT = re.compile(r"(?i)\bdoi\s*:\s*(10\.\d{4,9}/\S+)")
 _ARXIV_DOI = re.compile(rf"(?i)10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})")
 _IMAGE_FILE = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|bmp|ico)$")
 _TRAILING = ".,:;!?*_~'\""
+# a link and its label (``[Code](https://…)``), and the labels of a paper's other pages (a
+# tool's or a dataset's ``site`` is what names it)
+_LABELLED = re.compile(r"\[\s*\W*\s*([A-Za-z]+)\W*\s*\]\(\s*<?([^)\s>]+)")
+_NOT_PAPER = frozenset(
+    "code codes github repo repository proj project demo video slides poster blog".split()
+)
 
 # hosts whose links are code, models, badges, videos or posts: never the paper itself
 _NOT_PAPER_HOSTS = frozenset(
@@ -180,6 +186,13 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
         if index != title and not _only_links(shown.outside):
             continue
         urls = [url for url, image in shown.links if not image]
+        if index != title and "](" in text:
+            # a cell of links labelled apart (``[Paper](…)|[Code](…)``): the code's, the
+            # project's are no paper's (a group's project page serves two of its papers)
+            other = {
+                found[2] for found in _LABELLED.finditer(text) if found[1].lower() in _NOT_PAPER
+            }
+            urls = [url for url in urls if url not in other]
         urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
         for url in urls:
             _classify(url, arxiv, dois, links)

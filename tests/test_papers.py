@@ -184,3 +184,12 @@ def test_a_bracketed_tag_before_an_inline_link_is_no_reference_link() -> None:
     assert tagged.links == [("https://a.org/x", False)]
     assert markup.read_cell("[SIGIR 2021][Deep Title](https://a.org/x)").text == "Deep Title"
     assert markup.read_cell("[text][label] rest").text == "text rest"
+
+
+def test_a_code_or_project_link_beside_the_papers_is_no_paper_identity() -> None:
+    # ``[Paper](…)|[Proj](…)``: a group's project page may serve two of its papers
+    cell = r"[Paper](https://a.org/p.pdf)\|[Proj](https://sites.google.com/view/lab/camo)"
+    assert papers.identity(("Title", cell), 0).links == ("a.org/p",)
+    # a link labelled by the paper (or by nothing) stays
+    both = "[Paper](https://a.org/p.pdf) [PDF](https://b.org/q.pdf)"
+    assert papers.identity(("Title", both), 0).links == ("a.org/p", "b.org/q")

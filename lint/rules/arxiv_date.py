@@ -96,6 +96,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             if before and _venue_year(dated, venue_cell):
                 continue  # the year the paper appeared at its venue, posted to arXiv later
             later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
+            if later and not _preprint(venue_cell):
+                continue  # dated by the venue it names (``NeurIPS | 2024-12``), not its preprint
             # a later date with a day is a version's, a release's or an update's (daily arXiv
             # lists date each paper by its latest version): a date on purpose, but for the id's
             # month a year on, in a table dating each paper by its id's month: the year mistyped

@@ -743,3 +743,14 @@ def test_one_id_under_two_titles_is_found_in_cells_that_open_with_their_venue() 
     (message,) = messages(header + "".join(rows) + pasted)
     assert '"LLMC: Benchmarking Quantization" here' in message
     assert '"Low-Cost Model Adaptation in Sparse Models" at line 4' in message
+
+
+def test_a_venue_with_its_publisher_glued_is_that_venue() -> None:
+    # ``ACMMM`` is ``MM`` (ACM Multimedia): one venue written two ways, no conflict
+    header = "| Title | Venue | Year |\n| --- | --- | --- |\n"
+    one = f"| [Camouflage Mining]({ARXIV}) | MM | 2024 |\n"
+    other = f"| [Camouflage Mining]({ARXIV}) | ACMMM | 2024 |\n"
+    assert found(section("A", header, one) + section("B", header, other)) == []
+    elsewhere = other.replace("ACMMM", "CVPR")
+    (message,) = messages(section("A", header, one) + section("B", header, elsewhere))
+    assert "two venues" in message
