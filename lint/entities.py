@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from lint import papers, titles
+from lint import markup, papers, titles
 from lint.columns import Roles, cell, header_key, name_column, names_no_paper, venue_column
 from lint.document import Table
 from lint.paper_index import DateKey, Entry
@@ -69,6 +69,8 @@ def table_entries(
             identity = identity._replace(title=b"")
         if (not identity.title and not identity.keys) or index in labels:
             continue  # an empty title is empty-cell's business
+        if _reading_list(written[index]):
+            continue  # a session's readings (a course's schedule): several papers, no entity
         cells = row.cells
         found.append(
             Entry(  # by position: one per row of every table listing entities
@@ -89,6 +91,20 @@ def table_entries(
             )
         )
     return tuple(found)
+
+
+# a title cell linking this many titles lists readings (``1) [GCN](…) <br/> 2) [GAT](…)``)
+READINGS = 2
+# words a link's text needs to be a title (``[Paper]``, ``[Code]``, ``[PyTorch Code]`` are none)
+_TITLE_WORDS = 3
+
+
+def _reading_list(cell: str) -> bool:
+    """True when a title cell links ``READINGS`` titles or more: a list of readings."""
+    if cell.count("](") < READINGS:
+        return False
+    found = [text for text in markup.link_texts(cell) if len(text.split()) >= _TITLE_WORDS]
+    return len(found) >= READINGS
 
 
 def _variant(

@@ -754,3 +754,19 @@ def test_a_venue_with_its_publisher_glued_is_that_venue() -> None:
     elsewhere = other.replace("ACMMM", "CVPR")
     (message,) = messages(section("A", header, one) + section("B", header, elsewhere))
     assert "two venues" in message
+
+
+def test_a_sessions_readings_are_no_entity() -> None:
+    # a course's schedule: each Readings cell links several papers, and a textbook recurs
+    header = "| Week | Topic | Readings |\n| --- | --- | --- |\n"
+    book = f"[Geometric Deep Learning Book]({ARXIV}) (Chapter 1)"
+    rows = (
+        f"| 1 | Introduction | {book} <br/> [Foundations of Graph Learning](https://a.org/f) |\n"
+        f"| 5 | Invariance | {book} and [Building Powerful Graph Networks](https://b.org/g) |\n"
+    )
+    assert found(header + rows) == []
+    # a title cell linking one title beside code is one paper's: its repeat is reported
+    papers = LINKS + (
+        f"| [Geometric Deep Learning Book]({ARXIV}) [Code](https://github.com/a/b) | - | - |\n"
+    )
+    assert found(papers + papers.splitlines(keepends=True)[-1]) == [(4, 3, "P001")]
