@@ -70,7 +70,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for index, section in enumerate(sections):
         if not empty[index] or not _is_section(section) or _in_run(sections, empty, index):
             continue
-        if index == 0 and _is_title(doc, section):
+        if index == 0 and (_is_title(doc, section) or _is_banner(doc, sections)):
             continue
         column = len(doc.lines[section.line - 1]) - len(doc.lines[section.line - 1].lstrip()) + 1
         shown = shown_heading(section.title) or section.title
@@ -115,6 +115,18 @@ def _is_section(section: Section) -> bool:
     if not shown:
         return True
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
+
+
+def _is_banner(doc: Document, sections: Sequence[Section]) -> bool:
+    """True for a first heading with nothing but blanks and comments before it, right above a
+    heading of a higher level: a tagline over the list's title (``### The Most Powerful
+    Arsenal`` over ``## NLP民工的乐园``), no section to fill."""
+    first = sections[0]
+    return (
+        len(sections) > 1
+        and sections[1].level < first.level
+        and not _has_content(doc, 1, first.line - 1)
+    )
 
 
 def _is_title(doc: Document, section: Section) -> bool:

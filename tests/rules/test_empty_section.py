@@ -136,3 +136,11 @@ def test_a_figure_underlined_into_a_heading_is_its_sections_content() -> None:
     # a heading of words there leaves the section empty
     words = figure.replace("![timeline](timeline.png)", "Timeline")
     assert [line for line, *_ in found(words)] == [1, 3]  # both headings hold nothing
+
+
+def test_a_tagline_above_the_lists_title_is_no_section() -> None:
+    banner = "### The Most Powerful Arsenal\n\n## 乐园\n\ntext\n"
+    assert found(banner) == []
+    # below text, or above a heading of its own level, it is a section left empty
+    assert [line for line, *_ in found("intro\n\n" + banner)] == [3]
+    assert [line for line, *_ in found(banner.replace("## 乐园", "### 乐园"))] == [1]
