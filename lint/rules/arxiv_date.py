@@ -96,8 +96,6 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             if before and _venue_year(dated, venue_cell):
                 continue  # the year the paper appeared at its venue, posted to arXiv later
             later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
-            if later and not _preprint(venue_cell):
-                continue  # dated by the venue it names (``NeurIPS | 2024-12``), not its preprint
             # a later date with a day is a version's, a release's or an update's (daily arXiv
             # lists date each paper by its latest version): a date on purpose, but for the id's
             # month a year on, in a table dating each paper by its id's month: the year mistyped
@@ -120,7 +118,7 @@ _NO_VENUE = frozenset("- — none null".split())
 def _family_reports(
     table: Table, title: int | None, rows: Sequence[tuple[int, arxiv.DatedId]]
 ) -> set[str]:
-    """The arXiv ids several rows of different names link (``[GLM-4v](2408.16500)``,
+    """The arXiv ids the names of several rows link (``[GLM-4v](2408.16500)``,
     ``[CogVLM2](2408.16500)``): one technical report of a family of models, which the rows
     date by each model's release (a title linking another paper's id is duplicate-entry's)."""
     if title is None:
@@ -128,6 +126,8 @@ def _family_reports(
     named: dict[str, dict[bytes, str]] = {}
     for index, dated in rows:
         written = cell(table.rows[index].cells, title)
+        if dated.arxiv not in written:
+            continue  # the name links no report: the id is in another column (who reported it)
         # one name written two ways (``MoMa``, ``MoMA``) is one row pasted twice
         named.setdefault(dated.arxiv, {})[title_key(written)] = written
     return {

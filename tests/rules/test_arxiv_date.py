@@ -230,16 +230,3 @@ def test_one_report_of_a_family_of_models_dates_each_model_by_its_release() -> N
         f"| [A Benchmark of Visual Questions]({report}) | 2024/06 |\n"
     )
     assert [line for line, *_ in found(header + papers)] == [4]
-
-
-def test_a_row_naming_its_venue_may_be_dated_by_it_where_dates_follow_ids() -> None:
-    # the table dates preprints by their arXiv month; a NeurIPS paper by the conference's month
-    header = "| Paper | Venue | Date |\n| --- | --- | --- |\n"
-    following = "".join(
-        f"| [Paper {m}](https://arxiv.org/abs/240{m}.0000{m}) | arXiv | 2024-0{m} |\n"
-        for m in range(1, 10)
-    )
-    published = "| [ReST-MCTS](https://arxiv.org/abs/2406.03816) | NeurIPS | 2024-12 |\n"
-    assert found(header + following + published) == []
-    preprint = published.replace("NeurIPS", "arXiv")
-    assert [line for line, *_ in found(header + following + preprint)] == [12]
