@@ -69,7 +69,7 @@ def table_entries(
             identity = identity._replace(title=b"")
         if (not identity.title and not identity.keys) or index in labels:
             continue  # an empty title is empty-cell's business
-        if _reading_list(written[index]):
+        if "](" in written[index] and _reading_list(written[index]):
             continue  # a session's readings (a course's schedule): several papers, no entity
         cells = row.cells
         found.append(

@@ -60,13 +60,18 @@ def pinned_rows(table: Table) -> frozenset[int]:
     """The indexes of a leading run of rows marked as pinned (``⭐ Ego4D``), where no later
     row carries the mark: the list puts them first on purpose, outside the order of the rest."""
     rows = table.rows
-    marked = [any(pin in row.content.lower() for pin in _PINS) for row in rows]
-    if not marked or not marked[0]:
-        return frozenset()
+    if not rows or not _pinned(rows[0]):
+        return frozenset()  # most tables: their first row carries no pin
+    marked = [_pinned(row) for row in rows]
     count = marked.index(False) if False in marked else len(marked)
     if count > PINNED_SHARE * len(rows) or any(marked[count:]):
         return frozenset()
     return frozenset(range(count))
+
+
+def _pinned(row: Row) -> bool:
+    content = row.content.lower()
+    return any(pin in content for pin in _PINS)
 
 
 def runs(rows: int, labels: frozenset[int], start: int | None = None) -> list[list[int]]:
