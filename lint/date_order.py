@@ -240,18 +240,23 @@ def _the_lists_direction(
     else:
         return tables
     why = f"the list's way: {count} of {len(ordered)} ordered tables run {direction}"
+    return tuple(_in_the_lists_way(found, direction, why) for found in tables)
+
+
+def _in_the_lists_way(found: TableConventions, direction: str, why: str) -> TableConventions:
+    """``found`` with its inferred order read in the list's ``direction``: taken where its own
+    rows tie, off where it runs the other way with rows out of place."""
+    if found.order.source != INFERRED:
+        return found
     other = _other(direction)
-    against = f"not ordered by date: it runs {other} with rows out of place, the list {direction}"
-    return tuple(
-        found._replace(order=Setting(direction, INFERRED, why))
-        if found.order.source == INFERRED and found.order.value == "off" and _ties(found.keys)
-        else found._replace(order=Setting("off", INFERRED, f"{against} ({why})"))
-        if found.order.source == INFERRED
-        and found.order.value == other
-        and out_of_order(found.keys, other == "descending")
-        else found
-        for found in tables
-    )
+    if found.order.value == "off" and _ties(found.keys):
+        return found._replace(order=Setting(direction, INFERRED, why))
+    if found.order.value == other and out_of_order(found.keys, other == "descending"):
+        against = f"it runs {other} with rows out of place, the list {direction}"
+        return found._replace(
+            order=Setting("off", INFERRED, f"not ordered by date: {against} ({why})")
+        )
+    return found
 
 
 # a table takes the list's direction with at least this many dated rows (in three, one row

@@ -1,6 +1,6 @@
 """A cell as GitHub shows it: its text (link text kept; images, HTML tags and badges dropped),
 the text outside its links, and its links (``read_cell``), or the texts of its links alone
-(``link_texts``).
+(``link_texts``), or each with its destination (``labelled_links``).
 
 Every scan here is linear in the cell's length: brackets and parentheses are paired once with a
 stack, and no regular expression can backtrack over a run of openers.
@@ -53,13 +53,24 @@ def read_cell(text: str, keep_tags: bool = False) -> Shown:
 
 def link_texts(text: str) -> list[str]:
     """The text of each inline link in ``text`` (images and badges left out), in order."""
+    return [label for label, _ in labelled_links(text)]
+
+
+def labelled_links(text: str) -> list[tuple[str, str]]:
+    """Each inline link of ``text`` (images and badges left out), in order: its text and its
+    destination ("" where no parenthesis closes it)."""
     if "](" not in text:
         return []
     closers = {close: open_ for open_, close in _pairs(text, _PAIRING, "[", "]").items()}
+    parens: dict[int, int] | None = None
     found = []
     for close, opener in sorted(closers.items()):
         if text.startswith("(", close + 1) and not (opener and text[opener - 1] == "!"):
-            found.append(text[opener + 1 : close])
+            if parens is None:
+                parens = _pairs(text, _PAIRING, "(", ")")
+            end = parens.get(close + 1)
+            url = "" if end is None else _destination(text, close + 2, end)
+            found.append((text[opener + 1 : close], url))
     return found
 
 

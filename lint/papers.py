@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from lint.markup import read_cell
+from lint.markup import labelled_links, read_cell
 
 # what a title's key drops: punctuation and white space, but a plus, which names a successor
 # (``Panacea+`` is a paper of its own, not ``Panacea`` written otherwise)
@@ -46,9 +46,9 @@ _DOI_TEXT = re.compile(r"(?i)\bdoi\s*:\s*(10\.\d{4,9}/\S+)")
 _ARXIV_DOI = re.compile(rf"(?i)10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})")
 _IMAGE_FILE = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|bmp|ico)$")
 _TRAILING = ".,:;!?*_~'\""
-# a link and its label (``[Code](https://…)``), and the labels of a paper's other pages (a
-# tool's or a dataset's ``site`` is what names it)
-_LABELLED = re.compile(r"\[\s*\W*\s*([A-Za-z]+)\W*\s*\]\(\s*<?([^)\s>]+)")
+# a link's label of one word among marks (``**Code**``, ``💻 code``), and the labels of a
+# paper's other pages (a tool's or a dataset's ``site`` is what names it)
+_LABEL_WORD = re.compile(r"\W*([A-Za-z]+)\W*")
 _NOT_PAPER = frozenset(
     "code codes github repo repository proj project demo video slides poster blog".split()
 )
@@ -189,9 +189,7 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
         if index != title and "](" in text:
             # a cell of links labelled apart (``[Paper](…)|[Code](…)``): the code's, the
             # project's are no paper's (a group's project page serves two of its papers)
-            other = {
-                found[2] for found in _LABELLED.finditer(text) if found[1].lower() in _NOT_PAPER
-            }
+            other = {url for label, url in labelled_links(text) if _not_paper(label)}
             urls = [url for url in urls if url not in other]
         urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
         for url in urls:
@@ -199,6 +197,12 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
         arxiv.extend(match[1] for match in _ARXIV_TEXT.finditer(text))
         dois.extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
     return Identity(key, _unique(arxiv), _unique(dois), _unique(links))
+
+
+def _not_paper(label: str) -> bool:
+    """True for a link labelled as another page than the paper (``[Code]``, ``[Proj]``)."""
+    word = _LABEL_WORD.fullmatch(label)
+    return word is not None and word[1].lower() in _NOT_PAPER
 
 
 def _only_links(outside: str) -> bool:

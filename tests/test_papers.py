@@ -193,3 +193,13 @@ def test_a_code_or_project_link_beside_the_papers_is_no_paper_identity() -> None
     # a link labelled by the paper (or by nothing) stays
     both = "[Paper](https://a.org/p.pdf) [PDF](https://b.org/q.pdf)"
     assert papers.identity(("Title", both), 0).links == ("a.org/p", "b.org/q")
+
+
+def test_each_inline_link_is_read_with_its_label() -> None:
+    text = "[Paper](https://a.org/p.pdf)\\|[**Code**](<https://b.org/c>) ![i](x.png) [u](open"
+    assert markup.labelled_links(text) == [
+        ("Paper", "https://a.org/p.pdf"),
+        ("**Code**", "https://b.org/c"),
+        ("u", ""),
+    ]
+    assert markup.link_texts(text) == ["Paper", "**Code**", "u"]
