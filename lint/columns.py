@@ -335,6 +335,14 @@ def roles(table: Table, config: Config) -> Roles:
         distinct = [column for column in named if _distinct(table, column)]
         if distinct:
             return Roles(distinct[0], by_name.date)
+        # plain text repeated down every title-named column (venues under ``Publication``,
+        # ``[Link]`` under ``Paper Link``): the first column whose plain cells read apart in
+        # every row (``Algorithm``) names each row
+        if not any(links(cell(row.cells, by_name.title)) for row in table.rows):
+            others = (c for c in range(len(keys)) if c != by_name.date and c not in named)
+            apart = [column for column in others if _names_rows(table, column)]
+            if apart:
+                return Roles(apart[0], by_name.date)
     return by_name
 
 
@@ -373,6 +381,10 @@ def _written_apart(table: Table, column: int) -> bool:
 
 
 _MARKUP = ("](", "<", "*", "_", "`", "[")
+
+
+def _names_rows(table: Table, column: int) -> bool:  # every row fills it, each differently
+    return all(cell(row.cells, column).strip() for row in table.rows) and _distinct(table, column)
 
 
 def _mostly_linked(table: Table, column: int) -> bool:

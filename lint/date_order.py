@@ -128,6 +128,23 @@ def date_keys(
                 key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
             seen[text] = key if key is None or key <= limit else None
         keys.append(seen[text])
+    return _in_their_months(keys) if shown[1] else tuple(keys)
+
+
+def _in_their_months(keys: list[DateKey | None]) -> tuple[DateKey | None, ...]:
+    """Keys where a date known only to its month (``2025-1`` among ``Jan 28 2025``) takes the
+    day of a dated neighbour in that month: it is in place anywhere in its month, and a day of
+    0 would put it before the month's first day."""
+    dated = [index for index, key in enumerate(keys) if key is not None]
+    for position, index in enumerate(dated):
+        key = keys[index]
+        if key is None or key[2] or not key[1]:
+            continue
+        sides = (position - 1, position + 1)
+        for near in (keys[dated[side]] for side in sides if 0 <= side < len(dated)):
+            if near is not None and near[:2] == key[:2] and near[2]:
+                keys[index] = near
+                break
     return tuple(keys)
 
 

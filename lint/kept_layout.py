@@ -31,6 +31,7 @@ from typing import NamedTuple
 from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
+from lint.split_rows import split_rows
 from lint.width import has_emoji, narrow_emoji_width, width
 
 # a table keeps a style when at least this share of its body rows is in it (three in four)
@@ -107,7 +108,12 @@ def _kept(table: Table) -> Reading:
     """Each style read from the rows in turn, a style dropped as soon as too many rows are off
     it to beat the styles before it (it could not win: among equals, the first wins, the one
     with fewest spaces); each row's cells measured once per measure."""
-    read = [index for index, row in enumerate(table.rows) if _readable(table, row)]
+    split = split_rows(table)  # a row broken over two lines is one row, laid out by no line
+    read = [
+        index
+        for index, row in enumerate(table.rows)
+        if _readable(table, row) and index not in split and index + 1 not in split
+    ]
     if not read:
         return None, ()
     body = [table.rows[index] for index in read]

@@ -57,8 +57,14 @@ def fault(url: str) -> Fault | None:
     inner = INNER_SCHEME.search(url)
     if inner is not None:
         return _inner_scheme(url, inner.start() + 1)
-    if not _SCHEME.match(url):
+    scheme = _SCHEME.match(url)
+    if scheme is None:
         return _no_scheme(url)
+    host = _HOST.match(url, scheme.end())
+    if host is not None and _no_site(host[0]):
+        if host[0].lower() in ("http", "https") and url.startswith("://", host.end()):
+            return Fault("has its scheme typed twice", url[scheme.end() :])
+        return Fault(f'names no site: its host "{host[0]}" has no dot')
     brace = _BRACE.search(url)
     if brace is not None:
         return _latex(url, brace.end() - 1)
@@ -66,6 +72,17 @@ def fault(url: str) -> Fault | None:
     if arxiv is not None:
         return arxiv_path_fault(arxiv[1])
     return None
+
+
+# a URL's host: what stands between its scheme and its path, port, query or fragment
+_HOST = re.compile(r"[^/?#:\s]*")
+
+
+def _no_site(host: str) -> bool:
+    """True for a host no reader's browser finds: no dot in it (``https://github``, a dotless
+    ``https://pypiorg``, ``https://www。aminer。cn`` with full-width stops), other than a name
+    every computer knows (``localhost``) or an address in brackets (IPv6)."""
+    return "." not in host and host.lower() != "localhost" and not host.startswith("[")
 
 
 # a brace before a URL's query: LaTeX copied with it from a paper's source (``…/repo}``,

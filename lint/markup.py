@@ -93,6 +93,31 @@ def unclosed_links(text: str) -> list[int]:
 _SCHEMES = ("http://", "https://")
 
 
+def spaced_addresses(text: str) -> list[tuple[str, str]]:
+    """``(address, what follows it)`` for each ``[…](…)`` of ``text`` whose parentheses hold
+    more than an address and a title (``[code](https://a.org/x y)``, ``[Paper](two words)``):
+    GitHub makes no link of it and shows its brackets and parentheses as text. A title is
+    quoted or in parentheses; an address in ``<…>`` may hold spaces."""
+    if "](" not in text:
+        return []
+    closers = _pairs(text, _PAIRING, "[", "]").values()
+    parens: dict[int, int] | None = None
+    found = []
+    for close in sorted(closers):
+        if not text.startswith("(", close + 1):
+            continue
+        if parens is None:
+            parens = _pairs(text, _PAIRING, "(", ")")
+        end = parens.get(close + 1)
+        inner = "" if end is None else text[close + 2 : end].strip()
+        if not inner or inner.startswith(("<", "[")) or "](" in inner:
+            continue  # an address in <…> may hold spaces; a link pasted in is broken-link's own
+        address, *after = inner.split(None, 1)
+        if after and after[0][0] not in "\"'(":
+            found.append((address, after[0]))
+    return found
+
+
 class _Scan:
     """One left-to-right pass over a cell's openers, with the pairs found beforehand."""
 

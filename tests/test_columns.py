@@ -261,3 +261,18 @@ def test_header_key_drops_markup_as_its_regular_expression_did() -> None:
     for _ in range(5_000):
         text = "".join(draw.choice("<>]()*_`~[!#a \n") for _ in range(draw.randint(0, 12)))
         assert _strip_markup(text) == reference.sub(" ", text), text
+
+
+def test_venues_under_every_title_name_leave_the_title_to_a_column_naming_each_row() -> None:
+    venues = ["RAL", "ICRA", "RAL", "IROS", "ICRA"]
+    body = "".join(
+        f"| Paper number {n} | Wheel | 2023 | {venue} | [Link](https://example.org/{n}) |\n"
+        for n, venue in enumerate(venues)
+    )
+    markdown = "| Algorithm | Kind | Date | Publication | Paper Link |\n" + "| --- " * 5 + "|\n"
+    table = parse(markdown + body).tables[0]
+    assert roles(table, Config()) == Roles(0, 2)
+    # a column of distinct venue names under Publication is still the title
+    distinct = body.replace("| RAL |", "| Paper A |", 1).replace("| ICRA |", "| Paper B |", 1)
+    distinct = distinct.replace("| RAL |", "| Paper C |").replace("| ICRA |", "| Paper D |")
+    assert roles(parse(markdown + distinct).tables[0], Config()) == Roles(3, 2)

@@ -298,7 +298,30 @@ def choose_styles(
                 years_alone = alone >= YEARS_ALONE_SHOWN
                 choice = _choice(found, pooled, column.texts, len(dated), years_alone)
             chosen[index] = choice._replace(venue_years=venues, years_alone=alone)
+        _tables_own_ways(chosen, members, own)
     return chosen
+
+
+def _tables_own_ways(
+    chosen: list[Choice | None],
+    members: dict[int, DateColumn],
+    own: dict[int, ColumnStyle | None],
+) -> None:
+    """A table held to the list's style whose dates are written more often (twice or more) in
+    a style another table of the list keeps as its own (``Mar 5 2025`` beside a table of ``Feb 9
+    2025``): the list writes both, and this short table settles neither; no convention."""
+    choices = [chosen[index] for index in members]
+    kept = {c.style for c in choices if c is not None and c.style and c.scope == TABLE}
+    for index, column in members.items():
+        choice, found = chosen[index], own[index]
+        if choice is None or choice.scope != DOCUMENT or found is None or not kept:
+            continue
+        assert choice.style is not None
+        counts = _dates_counted(column.texts)
+        cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
+        theirs = max(_count(cells, style) for style in kept)
+        if theirs >= 2 and theirs > _count(cells, choice.style):
+            chosen[index] = choice._replace(style=found.style, scope=NONE, tables=1)
 
 
 def _choice(

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.document import Document, Row
 from lint.links import INNER_SCHEME, Fault, arxiv_path_fault, badge_mismatches, fault
-from lint.markup import read_cell, unclosed_links
+from lint.markup import read_cell, spaced_addresses, unclosed_links
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
 CODE = "P009"
@@ -60,6 +60,9 @@ FIX = "unsafe"
 # scheme inside a URL (``links.INNER_SCHEME``), a brace, or an arXiv path (``_bad_arxiv``)
 _NO_SCHEME = re.compile(r"(?i)\]\(\s*<?(?!https?://)")
 _ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
+# an address whose host has no dot (``links._no_site``), or a second ``](`` inside an address
+_NO_DOT = re.compile(r"(?i)\]\(\s*<?https?://[^/?#:\s.)>]*[/?#:\s)>]")
+_PASTED = re.compile(r"\]\([^\s)]*\]\(")
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -82,6 +85,8 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
             or "}" in cell
             or "{" in cell
             or _bad_arxiv(cell)
+            or _NO_DOT.search(cell)
+            or _PASTED.search(cell)
         ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)
@@ -90,6 +95,10 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
         for address in unclosed_links(cell):
             url = cell[address:].split(None, 1)[0]
             found.append((index, url, Fault("has no closing parenthesis: GitHub shows it as text")))
+        if "`" not in cell:  # a code span shows its brackets as written anyway
+            for url, after in spaced_addresses(cell):
+                what = f'is followed by "{_shown(after)}", no title: GitHub shows the link as text'
+                found.append((index, url, Fault(what)))
         if "![" in cell:
             badges += ((index, named, opened) for named, opened in badge_mismatches(cell))
     fix = _fix(doc, row, found)
@@ -118,6 +127,10 @@ def _remedy(wrong: Fault) -> str:
         return f'write "{_shown(wrong.repaired)}"'
     if "arXiv" in wrong.what:
         return "write the paper's arXiv id"
+    if "no title" in wrong.what:
+        return "keep the address alone in the parentheses (a title in quotes)"
+    if "no dot" in wrong.what:
+        return "write the site's full address"
     if "closing" in wrong.what:
         return "close it after its address"
     if "LaTeX" in wrong.what:

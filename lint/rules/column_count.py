@@ -58,6 +58,7 @@ from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row, is_pipeless
 from lint.problem import SAFE, Edit, Fix, Problem
+from lint.split_rows import split_rows
 
 CODE = "T001"
 NAME = "column-count"
@@ -80,9 +81,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for found in context.conventions.tables:
         expected = len(found.table.header.cells)
         strict = found.settings.trailing_cells == STRICT
+        split = split_rows(found.table)
         for index, row in enumerate(found.table.rows):
-            if is_pipeless(row):
-                continue  # text glued under the table: broken-table reports it
+            if is_pipeless(row) or index in split:
+                continue  # text glued under the table (broken-table's), a cut row's second line
+            if index + 1 in split:
+                yield _cut_row(found, row)
+                continue
             count = len(row.cells)
             if count == 1 < expected and not strict and index in found.groups:
                 continue  # a group's label: a heading inside the table
@@ -94,6 +99,17 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 continue
             if problem is not None:
                 yield problem
+
+
+def _cut_row(found: TableConventions, row: Row) -> Problem:
+    """A row broken over its line and the next (``split_rows``): no fix, the break may be
+    wanted in the cell (a ``<br>``) or not."""
+    cut = row.cells[-1].strip()
+    message = (
+        f"row is broken over lines {row.line} and {row.line + 1} (a line break in its cell"
+        f' "{_shown(cut)}"), so GitHub shows it as two rows: join the two lines'
+    )
+    return Problem(row.line, row.column(len(row.cells) - 1), CODE, NAME, message)
 
 
 def _short_row(

@@ -8,9 +8,10 @@ readers cannot tell ``2023.1`` from ``2023.10``. The style is ``date-format``'s 
 list's own: the style most of the dates of its date columns of that kind (the same header)
 share, in every table that does not clearly hold another (a majority of at least three of its
 own cells, of which the list's style fits at most half); where neither the list nor the table
-holds a majority there is no convention, and nothing is checked. The message names the
-evidence (``40 of 45 cells in 3 tables``; ``--show-conventions`` shows it per table). A column
-where most cells are no dates is not checked.
+holds a majority there is no convention, and nothing is checked; nor in a table whose dates are
+written more often (twice or more) in a style another of the list's tables keeps as its own. The
+message names the evidence (``40 of 45 cells in 3 tables``; ``--show-conventions`` shows it per
+table). A column where most cells are no dates is not checked.
 
 The list's own ways are no deviation: a venue and a year (``CVPR, 2024``, ``NeurIPS 2023``,
 ``**ICLR 2024 Oral**``) where the list writes them in more than one cell of its kind of column

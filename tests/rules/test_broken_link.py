@@ -205,3 +205,74 @@ def test_a_link_with_no_closing_parenthesis_is_text_on_github() -> None:
         'link "https://huggingface.co/01-ai/Yi-1.5-34B-Chat" has no closing parenthesis: '
         "GitHub shows it as text: close it after its address"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "what", "repaired"),
+    [
+        ("https://doi/10.1126/science.adg7492", 'its host "doi" has no dot', None),
+        ("https://quantumstatcom/dataset", 'its host "quantumstatcom" has no dot', None),
+        ("https://www。aminer。cn/data/", "has no dot", None),
+        ("https://github", 'its host "github" has no dot', None),
+        ("https://https://github.com/a/b", "scheme typed twice", "https://github.com/a/b"),
+    ],
+)
+def test_a_host_without_a_dot_names_no_site(url: str, what: str, repaired: str | None) -> None:
+    wrong = fault(url)
+    assert wrong is not None and what in wrong.what
+    assert wrong.repaired == repaired
+
+
+@pytest.mark.parametrize(
+    "url", ["http://localhost:8080/demo", "http://[::1]/x", "https://github.com/a", "https://a.b"]
+)
+def test_a_host_with_a_dot_or_known_to_every_computer_is_a_site(url: str) -> None:
+    assert fault(url) is None
+
+
+def test_a_dotless_host_and_a_link_pasted_after_an_address_are_reported_in_a_table() -> None:
+    markdown = table(
+        "[doi](https://doi/10.1126/science.abc)",
+        "[Link1](https://github.com/a/esm](https://github.com/b/seq))",
+        "[ok](https://github.com/a/b)",
+    )
+    messages = [message for _, _, message in found(markdown)]
+    assert len(messages) == 2
+    assert 'host "doi" has no dot' in messages[0]
+    assert "holds another link pasted into it" in messages[1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "address", "after"),
+    [
+        ("[code](CancerGUIDE repository)", "CancerGUIDE", "repository"),
+        (
+            "[DUC](https://duc.nist.gov/ https://tac.nist.gov/)",
+            "https://duc.nist.gov/",
+            "https://tac.nist.gov/",
+        ),
+        ("[code](https: //github.com/a/b)", "https:", "//github.com/a/b"),
+    ],
+)
+def test_an_address_followed_by_more_than_a_title_makes_no_link(
+    cell: str, address: str, after: str
+) -> None:
+    messages = [message for _, _, message in found(table(cell))]
+    assert len(messages) == 1
+    assert f'"{address}" is followed by "{after}", no title' in messages[0]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '[Paper](https://a.org/x "its title")',
+        "[Paper](https://a.org/x 'its title')",
+        "[Paper](https://a.org/x (its title))",
+        "[Paper](<https://a.org/x y>)",
+        "[Paper]( https://a.org/x )",
+        "`[code](not a link)`",
+        "[Paper](https://a.org/x",
+    ],
+)
+def test_an_address_with_a_title_or_in_angle_brackets_is_a_link(cell: str) -> None:
+    assert [m for _, _, m in found(table(cell)) if "no title" in m] == []

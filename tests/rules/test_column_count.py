@@ -241,3 +241,32 @@ def test_split_cell_is_the_one_continuing_an_open_span(markdown: str, split: int
     (table,) = parse(markdown).tables
     (row,) = table.rows
     assert column_count._split_cell(row) == split
+
+
+def test_a_row_broken_over_two_lines_is_reported_once_and_not_laid_out() -> None:
+    markdown = (
+        "| Algorithm | Kind | Date | Venue |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Paper One | Wheel | 2023 | ICRA |\n"
+        "| Advanced Skills through Priors in\n"
+        "Reinforcement Learning | Wheel | 2023 | ICRA |\n"
+        "| Paper Three | Wheel | 2022 | IROS |\n"
+    )
+    reported = run_rule(column_count, parse(markdown), ONLY)
+    problems = [(p.line, p.column, p.message) for p in reported]
+    assert [line for line, _, _ in problems] == [4]
+    assert 'broken over lines 4 and 5 (a line break in its cell "Advanced Skills' in problems[0][2]
+    assert problems[0][2].endswith("join the two lines")
+    assert fix_text(markdown).text == markdown  # neither line is laid out as a row of its own
+
+
+def test_a_short_row_above_a_row_of_its_own_is_no_broken_row() -> None:
+    markdown = (
+        "| Algorithm | Kind | Date | Venue |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Paper One | Wheel | 2023 |\n"
+        "| Paper Two | Wheel | 2023 | ICRA |\n"
+        "| Paper Three | Wheel | 2022 | IROS |\n"
+    )
+    messages = [p.message for p in run_rule(column_count, parse(markdown), ONLY)]
+    assert all("broken over" not in message for message in messages)

@@ -770,3 +770,19 @@ def test_a_range_of_two_dates_in_a_style_with_slashes_is_the_lists_way() -> None
     markdown = "| 模型 | 时间 |\n| --- | --- |\n" + rows + "| Aquila2 | 2023/10~2023/11 |\n"
     assert found(markdown, AUTO) == []
     assert len(found(markdown.replace("2023/10~", "2023/10~~"), AUTO)) == 1
+
+
+def _dated_table(*dates_: str) -> str:
+    rows = "".join(f"| Paper {n} {date} | {date} |\n" for n, date in enumerate(dates_))
+    return "| Title | Date |\n| --- | --- |\n" + rows + "\n"
+
+
+def test_a_short_table_in_a_style_another_table_keeps_is_the_lists_way() -> None:
+    monthly = _dated_table("2023-01", "2023-02", "2023-03", "2023-04", "2023-05")
+    by_day = _dated_table("Feb 9 2025", "Feb 8 2025", "Jan 28 2025", "Jan 16 2025")
+    short = _dated_table("2025-02", "Mar 5 2025", "May 20 2024")
+    config = Config(select=("date-format",))
+    assert found(monthly * 3 + by_day + short, config) == []
+    # without the table that keeps days, the short table's two are the list's style's slips
+    reported = found(monthly * 3 + short, config)
+    assert len(reported) == 2

@@ -711,3 +711,16 @@ def test_rows_pinned_first_stand_outside_the_order() -> None:
     # a mark further down is no pin: the rows are out of place
     marked_later = table.replace("| Paper F |", "| ⭐ Paper F |")
     assert [line for line, *_ in found(marked_later, auto)] == [3, 4]
+
+
+def test_a_date_known_to_its_month_alone_is_in_place_anywhere_in_its_month() -> None:
+    config = Config(select=("row-order",))
+    markdown = (
+        "| Date | Title |\n| --- | --- |\n"
+        "| Feb 3 2025 | Paper A |\n| Jan 28 2025 | Paper B |\n| 2025-1 | Paper C |\n"
+        "| Jan 16 2025 | Paper D |\n| Jan 8 2025 | Paper E |\n| Dec 20 2024 | Paper F |\n"
+    )
+    assert found(markdown, config) == []
+    # in another month it is still out of place
+    moved = markdown.replace("| 2025-1 |", "| 2024-11 |")
+    assert [line for line, _, _ in found(moved, config)] == [5]

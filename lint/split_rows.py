@@ -1,0 +1,33 @@
+"""A table row broken over two lines: a line break typed inside one of its cells.
+
+``| Advanced Skills through Adversarial Priors in`` then ``Reinforcement Learning | ICRA | … |``:
+GitHub ends the first row at its line's end and reads the next line as a row of its own, so one
+paper shows as two rows, its title cut in two. A continuation is known by its text alone: in a
+table whose rows open with a pipe, a row with too few cells whose line stops inside a cell (no
+closing pipe), and right below it a line without an opening pipe whose cells, the cut cell
+joined, make up the header's count. The two lines are the author's one row: column-count
+reports the cut (join the lines); no rule reads either line's layout.
+"""
+
+from __future__ import annotations
+
+from lint.document import Table
+
+
+def split_rows(table: Table) -> frozenset[int]:
+    """Indexes of the body rows that continue the row above them (see the module docstring)."""
+    if not table.header.content.lstrip().startswith("|"):
+        return frozenset()
+    width = len(table.header.cells)
+    found = set()
+    for index in range(1, len(table.rows)):
+        above, row = table.rows[index - 1], table.rows[index]
+        if (
+            row.line == above.line + 1
+            and len(above.cells) < width
+            and not above.content.rstrip().endswith("|")
+            and not row.content.lstrip().startswith("|")
+            and len(above.cells) + len(row.cells) - 1 == width
+        ):
+            found.add(index)
+    return frozenset(found)
