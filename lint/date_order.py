@@ -322,14 +322,22 @@ def _ranked_by(table: Table) -> str | None:
 
 
 def _number(cell: str) -> float | None:
-    """A cell's number (``0.763``, ``85.2%``, ``1,024``), None for anything else."""
+    """A cell's number (``0.763``, ``85.2%``, ``1,024``; a count rounded down with its unit,
+    ``100k+``, ``1.2M``), None for anything else."""
     text = cell.strip().strip("*_`").rstrip("%").replace(",", "")
     if not text or not (text[0].isdigit() or text[0] in "+-."):
         return None  # float() also reads "nan" and "inf"
+    unit = _UNITS.get(text.rstrip("+")[-1:], 1)
+    if unit != 1:
+        text = text.rstrip("+")[:-1]
     try:
-        return float(text)
+        return float(text) * unit
     except ValueError:
         return None
+
+
+# a count's unit: thousands, millions, billions (``15k+`` citations, ``7B`` parameters)
+_UNITS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
 
 
 def by_id(

@@ -243,7 +243,15 @@ def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     if first == second or _holds(first, second) or _holds(second, first):
         return True
     joined, other = "".join(first), "".join(second)
-    return joined in other or other in joined
+    if joined in other or other in joined:
+        return True
+    # a word written in the plural in one and not the other (``Features``, ``Feature …``)
+    first, second = _singular(first), _singular(second)
+    return _holds(first, second) or _holds(second, first)
+
+
+def _singular(form: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in form)
 
 
 def conflict(first: str, second: str, reworded: bool = False) -> bool:

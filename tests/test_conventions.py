@@ -386,6 +386,9 @@ def test_a_variant_column_holds_short_names_in_more_than_eighty_percent(
         ("0.9 0.9 0.9 0.8 0.8 0.8", False),  # two scores: too few to tell a ranking
         ("0.9 0.8 0.9 0.6 0.5 0.4", False),
         ("1 2 3 4 5 6", False),  # counting the rows says nothing of an order
+        ("100k+ 70k+ 50k+ 20k+ 15k+ 8k+", True),  # citations, counted in thousands
+        ("1.2M 900k 800k 70k 7k 5k", True),
+        ("100k+ 70k+ 50k+ 20k+ 15k+ 20k+", False),
     ],
 )
 def test_a_table_ranked_by_a_score_column_has_no_date_order(scores: str, ranked: bool) -> None:

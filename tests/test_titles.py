@@ -73,6 +73,11 @@ A = "https://arxiv.org/abs/2407.02490"
             "[**Inst-IT-Bench**](https://arxiv.org/abs/2412.03565)",
             "[**Inst-IT: Boosting Multimodal Instance Understanding via Visual Prompts**](u)",
         ),
+        # a part of the title as a link's text, a word of it in the plural
+        (
+            "[Text-Aware Visual Features](http://arxiv.org/abs/2503.03734)",
+            "OTTER: A Vision-Language-Action Model with Text-Aware Visual Feature Extraction",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),

@@ -177,7 +177,7 @@ def _judge(
         year = dates.read_year(dates.inner(text))
         if year and not dates.is_future(year):
             return None
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint):
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred):
             return None
         return _Verdict("cannot read it")
     value = dates.read(text, style, hint)
@@ -190,7 +190,7 @@ def _judge(
             if years_alone and not dates.is_future(year):
                 return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint):
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred):
             return None
         if _day_span(text, style, years, hint):
             return None
@@ -226,20 +226,20 @@ def _unreadable(text: str) -> _Verdict:
 _NOTE = re.compile(r"\s*[,;，；]\s*")
 
 
-def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
+def _noted(text: str, style: Style, years: bool, hint: int | None, inferred: bool = False) -> bool:
     """True when ``text`` is a date written in ``style`` and a note of words beside it (the
     venue it appeared at): the list annotates the date on purpose, and the date is right."""
 
     def _in_style(date: str) -> bool:
-        return _judge(date, style, years, hint, False) is None
+        return _judge(date, style, years, hint, False, inferred=inferred) is None
 
     parts = _NOTE.split(dates.inner(text))
     if len(parts) != 2:
-        # the venue and its year before the date (``CVPR23 23.04``: where it appeared, and the
-        # month of its preprint)
+        # the venue, with its year or not, before the date (``CVPR23 23.04``: where it
+        # appeared, and the month of its preprint; ``arXiv 2025.10`` among ``EMNLP 2023``)
         words = dates.inner(text).split(" ")
         return any(
-            dates.venue_year(" ".join(words[:at])) is not None and _in_style(" ".join(words[at:]))
+            _venue(" ".join(words[:at])) and _in_style(" ".join(words[at:]))
             for at in range(1, len(words))
         )
     notes = [part for part in parts if not any(char.isdigit() for char in part)]
@@ -247,6 +247,14 @@ def _noted(text: str, style: Style, years: bool, hint: int | None) -> bool:
         return False
     (date,) = (part for part in parts if part is not notes[0])
     return _in_style(date)
+
+
+def _venue(text: str) -> bool:
+    """True for a venue and its year (``CVPR23``), or a venue's name alone (``arXiv``): words
+    of letters that a year would make a venue-year."""
+    if dates.venue_year(text) is not None:
+        return True
+    return not any(char.isdigit() for char in text) and dates.venue_year(text + " 2000") is not None
 
 
 # what joins two dates in one cell: two versions (``2016/2018``), a range (``2023.05 - 2023.07``)

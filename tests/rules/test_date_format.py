@@ -786,3 +786,12 @@ def test_a_short_table_in_a_style_another_table_keeps_is_the_lists_way() -> None
     # without the table that keeps days, the short table's two are the list's style's slips
     reported = found(monthly * 3 + short, config)
     assert len(reported) == 2
+
+
+def test_a_venue_before_a_date_with_its_month_is_the_lists_note_among_venue_years() -> None:
+    cells = ("EMNLP 2023", "COLING 2022", "2022", "2021", "2022", "ACL 2020", "arXiv 2025.10")
+    markdown = _dated_table(*cells)
+    assert found(markdown, Config(select=("date-format",))) == []
+    # a month that no calendar has is still reported
+    wrong = markdown.replace("arXiv 2025.10", "arXiv 2025.13")
+    assert [line for line, _, _ in found(wrong, Config(select=("date-format",)))] == [9]
