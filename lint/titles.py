@@ -83,7 +83,7 @@ def _has_words(text: str) -> bool:
 _LABEL_WORDS = frozenset(
     [word for word in PLACEHOLDERS if " " not in word]
     + "hf huggingface demo model models dataset data slides video poster page repo bib bibtex "
-    "abs html weights checkpoint checkpoints".split()
+    "abs html weights checkpoint checkpoints note notes codes talk".split()
 )
 
 
@@ -225,8 +225,8 @@ def _link_texts(cell: str) -> list[tuple[str, ...]]:
     found = []
     for written in markup.link_texts(cell):
         text = _main(written)
-        if text and " ".join(text) not in PLACEHOLDERS:
-            found.append(text)
+        if text and " ".join(text) not in PLACEHOLDERS and not _LABEL_WORDS.issuperset(text):
+            found.append(text)  # ``[note]``, ``[codes]`` beside a title label its links
     return found
 
 

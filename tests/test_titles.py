@@ -91,6 +91,11 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
 @pytest.mark.parametrize(
     ("first", "second"),
     [
+        # links labelled alike (``[note]``) beside two titles tell nothing of the titles
+        (
+            "Capuchin: Tensor-based GPU Memory Management<br> [paper](u) [note](n1)",
+            "FlexTensor: An Automatic Schedule Exploration Framework<br> [paper](u) [note](n2)",
+        ),
         (
             "🔥[**Parallel Decoding**] Exploring and Improving Drafts in Blockwise Decoding",
             "🔥[Multi-Token Speculative Decoding] Multi-Token Joint Speculative Decoding",

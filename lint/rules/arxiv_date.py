@@ -103,6 +103,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             # the month before is an id's of the month's first days; a later one was sent in
             # its month, which a table dating each paper by its id's month writes
             sent = follow and not repositories and index not in events and _a_month_early(dated)
+            if later and _later_version(row.content, dated.arxiv):
+                continue  # the date of the version the row links (``2409.04701v3``)
             if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
                 yield _problem(doc, row, column, dated, style, before, typo)
             elif sent:
@@ -135,6 +137,19 @@ def _family_reports(
         for paper, cells in named.items()
         if len(cells) > 1 and all(map(titles.names, cells.values()))
     }
+
+
+def _later_version(content: str, paper: str) -> bool:
+    """True when a row links a version of ``paper`` after its first (``2409.04701v3``): its
+    date may be that version's."""
+    at = content.find(paper + "v")
+    while at != -1:
+        digits = content[at + len(paper) + 1 : at + len(paper) + 3]
+        number = digits[:2] if digits[1:2].isdigit() else digits[:1]
+        if number.isdigit() and int(number) >= 2:
+            return True
+        at = content.find(paper + "v", at + 1)
+    return False
 
 
 def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:

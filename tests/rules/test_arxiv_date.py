@@ -230,3 +230,14 @@ def test_one_report_of_a_family_of_models_dates_each_model_by_its_release() -> N
         f"| [A Benchmark of Visual Questions]({report}) | 2024/06 |\n"
     )
     assert [line for line, *_ in found(header + papers)] == [4]
+
+
+def test_a_row_linking_a_later_version_may_be_dated_that_versions_month() -> None:
+    def linked(version: str) -> str:
+        link = f"https://arxiv.org/abs/2406.01234{version}"
+        return HEADER + FOLLOWING + f"| [Paper]({link}) | 2024.11 | 摘要 |\n"
+
+    assert found(linked("v3")) == []
+    assert found(linked("v12")) == []
+    assert [line for line, *_ in found(linked("v1"))] == [12]
+    assert [line for line, *_ in found(linked(""))] == [12]
