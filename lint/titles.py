@@ -247,7 +247,28 @@ def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return True
     # a word written in the plural in one and not the other (``Features``, ``Feature …``)
     first, second = _singular(first), _singular(second)
+    if _holds(first, second) or _holds(second, first):
+        return True
+    # words written as their initials in one (``RL``, ``HOI``) and in full in the other
+    first, second = _spelt_out(first, second), _spelt_out(second, first)
     return _holds(first, second) or _holds(second, first)
+
+
+def _spelt_out(form: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``form`` with each short word that ``other`` lacks and spells out, initial by initial,
+    in a run of its words (``rl`` as ``reinforcement learning``) replaced by that run."""
+    found: list[str] = []
+    for word in form:
+        run = None
+        if 2 <= len(word) <= 5 and word.isalpha() and word not in other:
+            starts = range(len(other) - len(word) + 1)
+            run = next((at for at in starts if _initials(other, at, word)), None)
+        found.extend((word,) if run is None else other[run : run + len(word)])
+    return tuple(found)
+
+
+def _initials(words_: tuple[str, ...], at: int, acronym: str) -> bool:
+    return all(words_[at + index][:1] == letter for index, letter in enumerate(acronym))
 
 
 def _singular(form: tuple[str, ...]) -> tuple[str, ...]:

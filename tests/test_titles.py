@@ -78,6 +78,15 @@ A = "https://arxiv.org/abs/2407.02490"
             "[Text-Aware Visual Features](http://arxiv.org/abs/2503.03734)",
             "OTTER: A Vision-Language-Action Model with Text-Aware Visual Feature Extraction",
         ),
+        # words written as their initials in one
+        (
+            "[VRAG-RL: Empower RAG via Iterative Reasoning with RL](https://arxiv.org/abs/1)",
+            "[VRAG-RL: Empower RAG via Iterative Reasoning with Reinforcement Learning](u)",
+        ),
+        (
+            "FGAHOI: Fine-Grained Anchors for HOI",
+            "FGAHOI: Fine-Grained Anchors for Human-Object Interaction Detection",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),
