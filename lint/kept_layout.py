@@ -275,7 +275,24 @@ def _in_widths(
     return all(
         _aligned_width(piece, size, column)
         for piece, size, column in zip(pieces, sizes, widths, strict=False)
-    )
+    ) or _pipes_in_line(pieces, sizes, widths)
+
+
+def _pipes_in_line(pieces: list[str], sizes: list[int], widths: tuple[int | None, ...]) -> bool:
+    """True for a row padded by hand so that its pipes stand where the table's do: a cell
+    wider than its column (``| 2016--ACM MM |``, ``| 2019--ICASSP|``), the next narrower by as
+    much."""
+    over = 0  # how far the last pipe stands right of the table's
+    for piece, size, column in zip(pieces, sizes, widths, strict=False):
+        if column is None:
+            return False
+        if over and size == column - over and piece[:1] == " " and piece[-1:] == " ":
+            over = 0
+        elif not over and (_aligned_width(piece, size, column) or size > column):
+            over = size - column  # wider than its column, with its spaces or without
+        else:
+            return False
+    return not over
 
 
 def _aligned_width(piece: str, size: int, column: int | None) -> bool:

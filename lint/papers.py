@@ -139,10 +139,12 @@ def title_key(title: str) -> bytes:
 
 
 def _key(text: str) -> bytes:
+    # an asterisk no other one closes is text, not emphasis: a name of its own (``PaLM 2-S*``)
+    star = b"*" if text.count("*") % 2 else b""
     if text.isascii():
-        return text.encode("ascii").lower().translate(None, _ASCII_NOT_WORD)
+        return text.encode("ascii").lower().translate(None, _ASCII_NOT_WORD) + star
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_WORD.sub("", folded).encode("utf-8")
+    return _NOT_WORD.sub("", folded).encode("utf-8") + star
 
 
 def identity(

@@ -119,6 +119,9 @@ def test_title_key_differs_for_different_papers() -> None:
     )
     assert papers.title_key("Panacea＋: 全景") != papers.title_key("Panacea: 全景")
     assert papers.title_key("C++ in **Practice**") == papers.title_key("c++ in practice.")
+    # an asterisk no other closes is the name's own (PaLM 2-S*, the code model); emphasis is not
+    assert papers.title_key("palm-2-s*") != papers.title_key("palm-2-s")
+    assert papers.title_key("*palm-2-s*") == papers.title_key("palm-2-s")
 
 
 def test_identities_share_keys_or_contradict() -> None:

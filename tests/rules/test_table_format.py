@@ -465,3 +465,22 @@ def test_text_glued_under_a_table_is_left_as_written() -> None:
     assert fix_text(markdown, config=aligned, unsafe=True).text == fixed.text
     compact = fix_text(markdown, config=Config(layout="compact")).text
     assert compact == "|a|b|\n|-|-|\n| 1 | 2 |\ntext\n"
+
+
+def test_a_row_padded_by_hand_to_keep_its_pipes_in_line_is_aligned() -> None:
+    rows = [
+        "| Year       | Methods          | MAE   |",
+        "| ---------- | ---------------- | ----- |",
+        "| 2013--CVPR | [Idrees](#a)     | 468.0 |",
+        "| 2015--CVPR | [Zhang](#b)      | 467.0 |",
+        "| 2016--ACM MM | [Crowd](#c)    | 452.5 |",
+        "| 2019--ICASSP| [ASD](#d)       | 196.2 |",
+        "| 2016--CVPR | [MCNN](#e)       | 377.6 |",
+    ]
+    markdown = "\n".join(rows) + "\n"
+    auto = Config(select=("table-format",))
+    assert run_rule(table_format, parse(markdown), auto) == []
+    assert fix_text(markdown, config=auto).text == markdown
+    # the next cell narrower by another width leaves the pipes out of line: off the layout
+    moved = markdown.replace("[Crowd](#c)    |", "[Crowd](#c)   |")
+    assert [p.line for p in run_rule(table_format, parse(moved), auto)] == [5]
