@@ -123,12 +123,43 @@ def date_keys(
             continue
         if text not in seen:
             value = dates.read(text, style, hint)
+            if value is not None and not with_year:
+                value = value._replace(year=hint or 0)  # ``06.21-25``: days, not a year
             key = None
             if value is not None and (value.month or years):
                 key = (value.year, value.month if shown[0] else 0, (value.day or 0) * shown[1])
             seen[text] = key if key is None or key <= limit else None
         keys.append(seen[text])
+    if not with_year:
+        _across_years(keys)
     return _in_their_months(keys) if shown[1] else tuple(keys)
+
+
+# the months at a year's end and at a year's start, in dates that give no year
+_LATE, _EARLY = range(10, 13), range(1, 4)
+
+
+def _across_years(keys: list[DateKey | None]) -> None:
+    """Where the months of dates that give no year fall back once from the year's last
+    months to its first (``12.27`` then ``01.03``: a semester's table over the year's end) or
+    rise once so (newest first), the rows from there on are of the next year, or the one
+    before."""
+    dated = [index for index, key in enumerate(keys) if key is not None]
+    jumps = []
+    for position in range(1, len(dated)):
+        before, after = keys[dated[position - 1]], keys[dated[position]]
+        assert before is not None and after is not None
+        if (before[1] in _LATE and after[1] in _EARLY) or (
+            before[1] in _EARLY and after[1] in _LATE
+        ):
+            jumps.append((position, after[1] - before[1]))
+    if len(jumps) != 1:
+        return
+    position, step = jumps[0]
+    for index in dated[position:]:
+        key = keys[index]
+        assert key is not None
+        keys[index] = (key[0] + (1 if step < 0 else -1), key[1], key[2])
 
 
 def _in_their_months(keys: list[DateKey | None]) -> tuple[DateKey | None, ...]:

@@ -183,6 +183,8 @@ def _judge(
     value = dates.read(text, style, hint)
     if value is not None and value.year and dates.is_future(value):
         value = None
+    if not dates.has_year(style) and _day_span(text, style, years, hint):
+        return None  # ``06.21-25``: a span of days, in a style without the year
     if value is None or (not value.month and dates.has_month(style)):
         inner = dates.inner(text)
         year = dates.read_year(inner)
@@ -295,6 +297,8 @@ def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
 # days of one month spanned beside its name (``February 4-6, 2026``, ``4–6 February 2026``)
 _DAY_SPAN = re.compile(
     r"(?i)(?<=[a-z]\s)(\d{1,2})\s*[-–—~]\s*(\d{1,2})\b|\b(\d{1,2})\s*[-–—~]\s*(\d{1,2})(?=\s+[a-z])"
+    # or after a month's number, in a style without the year (``06.21-25``)
+    r"|(?<=\d[./])(\d{1,2})\s*[-–—~]\s*(\d{1,2})$"
 )
 
 
@@ -337,7 +341,21 @@ def _target(text: str, value: dates.DateValue, style: Style) -> str | None:
     comment = dates.comment_token(text)
     if comment and value.day and dates.has_month(style) and not dates.has_day(style):
         style = style._replace(elements=(*style.elements, comment))
-    return dates.write(value, style, wrappers)
+    # where the style leaves a month's or a day's padding free (``M?``), the cell's own is kept:
+    # of the ways to write it, the one nearest the cell's length (padded among equals)
+    styles = [style]
+    for loose, fixed in _LOOSE:
+        if loose in style.elements:
+            styles = [_fixed(one, loose, token) for one in styles for token in fixed]
+    written = [found for one in styles if (found := dates.write(value, one, wrappers))]
+    return min(written, key=lambda found: abs(len(found) - len(text)), default=None)
+
+
+_LOOSE = (("M?", ("MM", "M")), ("D?", ("DD", "D")))
+
+
+def _fixed(style: Style, loose: str, token: str) -> Style:
+    return style._replace(elements=tuple(token if e == loose else e for e in style.elements))
 
 
 def _losses(text: str, value: dates.DateValue, style: Style, target: str) -> tuple[str, ...]:

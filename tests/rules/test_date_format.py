@@ -795,3 +795,12 @@ def test_a_venue_before_a_date_with_its_month_is_the_lists_note_among_venue_year
     # a month that no calendar has is still reported
     wrong = markdown.replace("arXiv 2025.10", "arXiv 2025.13")
     assert [line for line, _, _ in found(wrong, Config(select=("date-format",)))] == [9]
+
+
+def test_a_span_of_days_after_a_months_number_is_a_date_and_free_padding_is_kept() -> None:
+    cells = ("3.30", "4.13", "5.04", "6.21-25", "4.6", "10.11")
+    markdown = _dated_table(*cells)
+    config = Config(select=("date-format",))
+    problems = run_rule(date_format, parse(markdown), config)
+    assert [p.line for p in problems] == [7]
+    assert 'write "4.06"' in problems[0].message  # the month as the cell writes it

@@ -724,3 +724,21 @@ def test_a_date_known_to_its_month_alone_is_in_place_anywhere_in_its_month() -> 
     # in another month it is still out of place
     moved = markdown.replace("| 2025-1 |", "| 2024-11 |")
     assert [line for line, _, _ in found(moved, config)] == [5]
+
+
+def test_dates_without_a_year_cross_the_years_end_once() -> None:
+    config = Config(select=("row-order",))
+    dates_ = ["09.01", "09.15", "10.11", "11.01", "11.15", "12.05", "12.27", "01.03"]
+    markdown = "| Date | Title |\n| --- | --- |\n" + "".join(
+        f"| {date} | Talk {n} |\n" for n, date in enumerate(dates_)
+    )
+    assert found(markdown, config) == []
+    # a span of days is its first day's date; the year is no part of it
+    spanned = markdown.replace("| 12.05 |", "| 12.05-09 |")
+    assert found(spanned, config) == []
+    # a month out of place, months apart from its neighbours, is still out of place
+    months = ["01.10", "02.11", "03.01", "09.05", "04.27", "05.03", "06.01", "07.02"]
+    slipped = "| Date | Title |\n| --- | --- |\n" + "".join(
+        f"| {date} | Talk {n} |\n" for n, date in enumerate(months)
+    )
+    assert [line for line, _, _ in found(slipped, config)] == [6]
