@@ -6,8 +6,10 @@ scheme typed twice (``hhttps://``), two URLs joined into one, an address in a se
 parentheses (``[Code]((https://…))``) or a link pasted inside another
 (``[Paper]([https://a](https://b))``) is one bogus address; so is a bare DOI or arXiv id
 (``(10.1109/…)``), or an address with LaTeX's braces copied into it (``…/repo}{code}``); a
-``file:`` address opens a file on its writer's computer; a link whose address no parenthesis
-closes is shown as text; an arXiv address whose number arXiv never gives
+``file:`` address opens a file on its writer's computer; a host without a dot
+(``https://github``, ``https://quantumstatcom/…``) names no site; a link whose address no
+parenthesis closes, or whose parentheses hold more than an address and a quoted title
+(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address whose number arXiv never gives
 (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
 while it opens another's. None of these depends on the list's ways: every reader who clicks

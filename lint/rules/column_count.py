@@ -15,6 +15,10 @@ both; this rule counts the cells as written and says which case a row is:
   padding the end would keep the shift;
 - a missing title or date cell: a short row without the title or date cell its paper table
   fills in its other rows (nine in ten); padded with an empty cell, which renders the same;
+- a row broken over two lines: a row whose line stops inside a cell, and below it a line
+  without an opening pipe whose cells make up the rest (a line break typed in a title): GitHub
+  shows two rows. Reported once, at the first line, with no fix (join the two lines); neither
+  line is laid out;
 - a group's label: a row of one cell without a link, emphasised or of a kind the first column
   never holds (``| _VLA Models_ |`` above the rows of that group, in a column of linked titles),
   is a sub-heading GitHub shows in the first column with the others empty: never reported
