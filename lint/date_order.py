@@ -62,8 +62,12 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
             # the id's month; its day where only the year differs from the id's (mistyped)
             day = key[2] if key[1] == dated.month[1] else 0
             by_id = (dated.month[0], dated.month[1], day)
-        elif not key[1] and 0 < key[0] - dated.month[0] <= VENUE_AFTER_PREPRINT:
-            by_id = (dated.month[0], 0, 0)  # a venue's year: the preprint's is its place
+        elif (
+            not key[1]
+            and 0 < key[0] - dated.month[0] <= VENUE_AFTER_PREPRINT
+            and not in_place(fixed, index, key, descending, ends=True)
+        ):
+            by_id = (dated.month[0], 0, 0)  # a venue's year out of place: the preprint's is
         else:
             continue
         # read beside its neighbours as read so far: two rows in a row with one slip are both

@@ -742,3 +742,29 @@ def test_dates_without_a_year_cross_the_years_end_once() -> None:
         f"| {date} | Talk {n} |\n" for n, date in enumerate(months)
     )
     assert [line for line, _, _ in found(slipped, config)] == [6]
+
+
+def test_a_venue_year_in_place_as_written_is_not_read_as_its_preprints() -> None:
+    config = Config(select=("row-order",))
+    rows_ = [
+        ("GAN", "2014", "https://papers.nips.cc/paper/5423"),
+        ("ProGAN", "2018", "https://research.nvidia.com/progan"),
+        ("StyleGAN", "2019", "https://openaccess.thecvf.com/stylegan"),
+        ("StyleGAN2", "2020", "https://arxiv.org/abs/1912.04958"),
+        ("StyleGAN3", "2021", "https://arxiv.org/abs/2106.12423"),
+        ("BigGAN", "2019", "https://arxiv.org/pdf/1809.11096.pdf"),
+    ]
+    markdown = "| Model | Year | Links |\n| --- | --- | --- |\n" + "".join(
+        f"| **{name}** | {year} | [Paper]({link}) |\n" for name, year, link in rows_
+    )
+    problems = run_rule(row_order, parse(markdown), config)
+    assert [(p.line, p.message.split(": ")[-1]) for p in problems] == [(8, "move it after line 5")]
+    fixed = fix_text(markdown, config=config).text
+    assert [line.split("|")[2].strip() for line in fixed.splitlines()[2:]] == [
+        "2014",
+        "2018",
+        "2019",
+        "2019",
+        "2020",
+        "2021",
+    ]
