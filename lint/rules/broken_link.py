@@ -9,8 +9,9 @@ parentheses (``[Code]((https://…))``) or a link pasted inside another
 ``file:`` address opens a file on its writer's computer; a host without a dot
 (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose address no
 parenthesis closes, or whose parentheses hold more than an address and a quoted title
-(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address whose number arXiv never gives
-(``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page. And an
+(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv
+address whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens
+an error page. And an
 arXiv badge copied from another row with only its link changed shows readers one paper's id
 while it opens another's. None of these depends on the list's ways: every reader who clicks
 finds nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside
