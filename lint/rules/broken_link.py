@@ -1,23 +1,20 @@
 """A link in a table that leads nowhere as GitHub follows it, or a badge naming another paper.
 
 Why: GitHub takes a link's address as written. Without a scheme (``www.example.org/x``,
-``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a
-scheme typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of
-parentheses (``[Code]((https://…))``) or a link pasted inside another
-(``[Paper]([https://a](https://b))``) is one bogus address; so is a bare DOI or arXiv id
-(``(10.1109/…)``), or an address with LaTeX's braces copied into it (``…/repo}{code}``); a
-``file:`` address opens a file on its writer's computer; a host without a dot
-(``https://github``, ``https://quantumstatcom/…``) names no site; a link whose address no
-parenthesis closes, or whose parentheses hold more than an address and a quoted title
-(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv
-address whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens
-an error page. And an
-arXiv badge copied from another row with only its link changed shows readers one paper's id
-while it opens another's. None of these depends on the list's ways: every reader who clicks
-finds nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside
-other URLs the way archives and redirects write them (``…/web/2020/https://…``,
-``?url=https://…``) and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left
-alone.
+``github.com/owner/repo``) it is a file of the list's own repository, which does not exist; a scheme
+typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of parentheses
+(``[Code]((https://…))``) or a link pasted inside another (``[Paper]([https://a](https://b))``) is
+one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an address with LaTeX's braces
+copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer; a
+host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
+address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
+(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
+whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page.
+And an arXiv badge copied from another row with only its link changed shows readers one paper's id
+while it opens another's. None of these depends on the list's ways: every reader who clicks finds
+nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside other URLs
+the way archives and redirects write them (``…/web/2020/https://…``, ``?url=https://…``) and an
+arXiv address still to be filled in (no digit: ``abs/TBD``) are left alone.
 
 Fails::
 
