@@ -41,6 +41,24 @@ def slug(title: str) -> str:
     return re.sub(r"[^\w\- ]", "", shown_heading(title).lower()).replace(" ", "-")
 
 
+# an HTML element's own anchor (``<a name="x">``, ``<h2 id="x">``)
+_ANCHOR_ATTRIBUTE = re.compile(r"""(?i)<[a-z][^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)""")
+
+
+def anchors(titles: Iterable[str], text: str) -> frozenset[str]:
+    """Every anchor a page has, in lower case: its headings' (``slug``; GitHub numbers a
+    repeated one: ``#setup``, ``#setup-1``) and its HTML elements' ``id`` and ``name``."""
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    for title in titles:
+        anchor = slug(title)
+        repeats = seen.get(anchor, 0)
+        seen[anchor] = repeats + 1
+        found.add(anchor if not repeats else f"{anchor}-{repeats}")
+    found.update(name.lower() for name in _ANCHOR_ATTRIBUTE.findall(text))
+    return frozenset(found)
+
+
 def loose_forms(title: str) -> frozenset[str]:
     """A heading compared loosely (``columns.header_key``: case, emoji, markup and punctuation
     aside), with its links' text and without it."""

@@ -9,12 +9,14 @@ copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its wr
 host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
 address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
 (``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
-whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page.
-And an arXiv badge copied from another row with only its link changed shows readers one paper's id
-while it opens another's. None of these depends on the list's ways: every reader who clicks finds
-nothing, or the wrong paper. Relative links (``./notes.md``, ``#section``), links inside other URLs
-the way archives and redirects write them (``…/web/2020/https://…``, ``?url=https://…``) and an
-arXiv address still to be filled in (no digit: ``abs/TBD``) are left alone.
+whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page;
+a link to a section of the page (``#setup``) that none of its headings' anchors nor its HTML anchors
+names (compared with hyphens run together: an emoji or ``&`` in a heading leaves them) scrolls
+nowhere. And an arXiv badge copied from another row with only its link changed shows readers one
+paper's id while it opens another's. None of these depends on the list's ways: every reader who
+clicks finds nothing, or the wrong paper. Relative links (``./notes.md``), ``#top``, links inside
+other URLs the way archives and redirects write them (``…/web/2020/https://…``, ``?url=https://…``)
+and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left alone.
 
 Fails::
 
@@ -44,11 +46,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lint.context import Context
 from lint.document import Document, Row
+from lint.headings import anchors
 from lint.links import INNER_SCHEME, Fault, arxiv_path_fault, badge_mismatches, fault
-from lint.markup import read_cell, spaced_addresses, unclosed_links
+from lint.markup import labelled_links, read_cell, spaced_addresses, unclosed_links
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
 CODE = "P009"
@@ -68,9 +72,40 @@ _PASTED = re.compile(r"\]\([^\s)]*\]\(")
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report each link of a table row that leads nowhere, and each arXiv badge that names
     another paper than its link opens."""
+    page: _Page | None = None
     for table in doc.tables:
         for row in table.rows:
             yield from _row(doc, row)
+            if "](#" in row.content:
+                page = page or _Page(doc)
+                yield from page.missing(row)
+
+
+class _Page:
+    """The anchors of one page, read once and only where a table links a section of it."""
+
+    def __init__(self, doc: Document) -> None:
+        found = anchors((section.title for section in doc.sections), "\n".join(doc.lines))
+        self.anchors = frozenset(map(_loose, found))
+
+    def missing(self, row: Row) -> Iterator[Problem]:
+        """A problem for each link of ``row`` to an anchor the page does not have."""
+        for index, cell in enumerate(row.cells):
+            for _, url in labelled_links(cell) if "](#" in cell else ():
+                wanted = _loose(unquote(url[1:]).lower().removeprefix("user-content-"))
+                if not url.startswith("#") or wanted in ("", "top") or wanted in self.anchors:
+                    continue
+                message = (
+                    f'link "{_shown(url)}" leads to no heading or anchor of this page: link a'
+                    " heading's anchor, or correct the heading"
+                )
+                yield Problem(row.line, _column(row, index, url), CODE, NAME, message)
+
+
+def _loose(anchor: str) -> str:
+    """An anchor with its hyphens run together and trimmed: where a heading's emoji or ``&``
+    stood, GitHub's anchors and the ones lists write differ by hyphens alone."""
+    return "-".join(part for part in anchor.split("-") if part)
 
 
 def _row(doc: Document, row: Row) -> Iterator[Problem]:

@@ -276,3 +276,18 @@ def test_an_address_followed_by_more_than_a_title_makes_no_link(
 )
 def test_an_address_with_a_title_or_in_angle_brackets_is_a_link(cell: str) -> None:
     assert [m for _, _, m in found(table(cell)) if "no title" in m] == []
+
+
+def test_a_link_to_a_section_the_page_does_not_have_is_reported() -> None:
+    markdown = (
+        "# 📖 Papers\n\n## Setup\n\n## Setup\n\n## 多模态 & Agents\n\n"
+        '<a name="notes"></a>\n\n'
+        "| Section | Link |\n| --- | --- |\n"
+        "| A | [Papers](#papers) [Setup](#setup) [again](#setup-1) [top](#top) |\n"
+        "| B | [CJK](#%E5%A4%9A%E6%A8%A1%E6%80%81--agents) [notes](#notes) |\n"
+        "| B | [c](#user-content-setup) |\n"
+        "| C | [typo](#advancinng-ctc-crf) [gone](#setup-2) [Setup](#SETUP) |\n"
+    )
+    messages = [(line, message.split('"')[1]) for line, _, message in found(markdown)]
+    assert messages == [(16, "#advancinng-ctc-crf"), (16, "#setup-2")]
+    assert "leads to no heading or anchor of this page" in found(markdown)[0][2]
