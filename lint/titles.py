@@ -245,10 +245,12 @@ def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     joined, other = "".join(first), "".join(second)
     if joined in other or other in joined:
         return True
-    # a word written in the plural in one and not the other (``Features``, ``Feature …``)
-    first, second = _singular(first), _singular(second)
-    if _holds(first, second) or _holds(second, first):
-        return True
+    # a part of a title with a word in the plural (``Features`` in ``Feature Extraction``); two
+    # whole titles apart in a plural are one title mistyped, which a list corrects
+    if len(first) != len(second):
+        singular = _singular(first), _singular(second)
+        if _holds(*singular) or _holds(*reversed(singular)):
+            return True
     # words written as their initials in one (``RL``, ``HOI``) and in full in the other
     first, second = _spelt_out(first, second), _spelt_out(second, first)
     return _holds(first, second) or _holds(second, first)

@@ -100,6 +100,11 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
 @pytest.mark.parametrize(
     ("first", "second"),
     [
+        # one whole title with a word in the plural: a title mistyped (keep one)
+        (
+            "Self-Instruct: Aligning Language Model with Self Generated Instruction",
+            "SELF-INSTRUCT: Aligning Language Models with Self-Generated Instructions",
+        ),
         # links labelled alike (``[note]``) beside two titles tell nothing of the titles
         (
             "Capuchin: Tensor-based GPU Memory Management<br> [paper](u) [note](n1)",

@@ -319,9 +319,10 @@ def _tables_own_ways(
         assert choice.style is not None
         counts = _dates_counted(column.texts)
         cells = [(cell, count) for text, count in counts.items() if (cell := analyse(text))]
-        theirs = max(_count(cells, style) for style in kept)
+        # read in the other table's style its dates are written in (not checked: no convention)
+        theirs, style = max((_count(cells, style), style) for style in kept)
         if theirs >= 2 and theirs > _count(cells, choice.style):
-            chosen[index] = choice._replace(style=found.style, scope=NONE, tables=1)
+            chosen[index] = choice._replace(style=style, scope=NONE, tables=1)
 
 
 def _choice(
