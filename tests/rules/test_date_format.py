@@ -789,8 +789,9 @@ def test_a_short_table_in_a_style_another_table_keeps_is_the_lists_way() -> None
 
     mixed = _dated_table("2024", "2025", "Mar 5 2025", "May 20 2024")
     tables = inference.infer(parse(monthly * 3 + by_day + mixed), Config()).tables
-    style = tables[-1].date_style
-    assert style is not None and style.value == tables[-2].date_style.value != "YYYY-MM"
+    style, kept = tables[-1].date_style, tables[-2].date_style
+    assert style is not None and kept is not None
+    assert style.value == kept.value != "YYYY-MM"
     assert "not checked" in style.detail
     # without the table that keeps days, the short table's two are the list's style's slips
     reported = found(monthly * 3 + short, config)
