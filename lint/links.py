@@ -60,11 +60,11 @@ def fault(url: str) -> Fault | None:
     scheme = _SCHEME.match(url)
     if scheme is None:
         return _no_scheme(url)
-    host = _HOST.match(url, scheme.end())
-    if host is not None and _no_site(host[0]):
-        if host[0].lower() in ("http", "https") and url.startswith("://", host.end()):
+    host = _host(url, scheme.end())
+    if _no_site(host):
+        if host.lower() in ("http", "https") and url.startswith("://", scheme.end() + len(host)):
             return Fault("has its scheme typed twice", url[scheme.end() :])
-        return Fault(f'names no site: its host "{host[0]}" has no dot')
+        return Fault(f'names no site: its host "{host}" has no dot')
     brace = _BRACE.search(url)
     if brace is not None:
         return _latex(url, brace.end() - 1)
@@ -74,8 +74,16 @@ def fault(url: str) -> Fault | None:
     return None
 
 
-# a URL's host: what stands between its scheme and its path, port, query or fragment
-_HOST = re.compile(r"[^/?#:\s]*")
+# a URL's authority: what stands between its scheme and its path, query or fragment
+_AUTHORITY = re.compile(r"[^/?#\s]*")
+
+
+def _host(url: str, start: int) -> str:
+    """The host of ``url``'s authority at ``start``: after a user's name and ``@``, before a
+    port (an address in brackets, IPv6, whole)."""
+    authority = _AUTHORITY.match(url, start)
+    found = authority[0].rpartition("@")[2] if authority else ""
+    return found if found.startswith("[") else found.partition(":")[0]
 
 
 def _no_site(host: str) -> bool:

@@ -16,8 +16,9 @@ from lint.document import Table
 
 def split_rows(table: Table) -> frozenset[int]:
     """Indexes of the body rows that continue the row above them (see the module docstring)."""
-    if not table.header.content.lstrip().startswith("|"):
-        return frozenset()
+    opened = sum(1 for row in table.rows if row.content.lstrip().startswith("|"))
+    if not table.header.content.lstrip().startswith("|") or opened * 2 <= len(table.rows):
+        return frozenset()  # a table whose rows open without a pipe: a line so opened is its way
     width = len(table.header.cells)
     found = set()
     for index in range(1, len(table.rows)):

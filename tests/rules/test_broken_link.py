@@ -224,7 +224,14 @@ def test_a_host_without_a_dot_names_no_site(url: str, what: str, repaired: str |
 
 
 @pytest.mark.parametrize(
-    "url", ["http://localhost:8080/demo", "http://[::1]/x", "https://github.com/a", "https://a.b"]
+    "url",
+    [
+        "http://localhost:8080/demo",
+        "http://[::1]/x",
+        "https://github.com/a",
+        "https://a.b",
+        "https://user:secret@example.org/x",
+    ],
 )
 def test_a_host_with_a_dot_or_known_to_every_computer_is_a_site(url: str) -> None:
     assert fault(url) is None

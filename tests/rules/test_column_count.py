@@ -260,6 +260,19 @@ def test_a_row_broken_over_two_lines_is_reported_once_and_not_laid_out() -> None
     assert fix_text(markdown).text == markdown  # neither line is laid out as a row of its own
 
 
+def test_rows_that_open_without_a_pipe_as_their_table_writes_them_are_no_broken_row() -> None:
+    markdown = (
+        "| Algorithm | Kind | Date | Venue |\n"
+        "| --- | --- | --- | --- |\n"
+        "Paper One | Wheel | 2023 | ICRA\n"
+        "| A label\n"
+        "Paper Two | Wheel | 2023 | ICRA |\n"
+        "Paper Three | Wheel | 2022 | IROS\n"
+    )
+    messages = [p.message for p in run_rule(column_count, parse(markdown), ONLY)]
+    assert all("broken over" not in message for message in messages)
+
+
 def test_a_short_row_above_a_row_of_its_own_is_no_broken_row() -> None:
     markdown = (
         "| Algorithm | Kind | Date | Venue |\n"
