@@ -9,6 +9,7 @@ stack, and no regular expression can backtrack over a run of openers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # an escaped character, or a bracket or parenthesis that may pair
@@ -59,19 +60,24 @@ def link_texts(text: str) -> list[str]:
 def labelled_links(text: str) -> list[tuple[str, str]]:
     """Each inline link of ``text`` (images and badges left out), in order: its text and its
     destination ("" where no parenthesis closes it)."""
+    return [
+        (text[opener + 1 : close], "" if end is None else _destination(text, close + 2, end))
+        for opener, close, end in _bracketed(text)
+        if not (opener and text[opener - 1] == "!")
+    ]
+
+
+def _bracketed(text: str) -> Iterator[tuple[int, int, int | None]]:
+    """``(opening bracket, closing bracket, closing parenthesis)`` of each ``[…](…)`` of
+    ``text`` (images too), in order; None where no parenthesis closes it."""
     if "](" not in text:
-        return []
-    closers = {close: open_ for open_, close in _pairs(text, _PAIRING, "[", "]").items()}
+        return
     parens: dict[int, int] | None = None
-    found = []
-    for close, opener in sorted(closers.items()):
-        if text.startswith("(", close + 1) and not (opener and text[opener - 1] == "!"):
+    for opener, close in sorted(_pairs(text, _PAIRING, "[", "]").items(), key=lambda p: p[1]):
+        if text.startswith("(", close + 1):
             if parens is None:
                 parens = _pairs(text, _PAIRING, "(", ")")
-            end = parens.get(close + 1)
-            url = "" if end is None else _destination(text, close + 2, end)
-            found.append((text[opener + 1 : close], url))
-    return found
+            yield opener, close, parens.get(close + 1)
 
 
 def unclosed_links(text: str) -> list[int]:
@@ -98,17 +104,8 @@ def spaced_addresses(text: str) -> list[tuple[str, str]]:
     more than an address and a title (``[code](https://a.org/x y)``, ``[Paper](two words)``):
     GitHub makes no link of it and shows its brackets and parentheses as text. A title is
     quoted or in parentheses; an address in ``<…>`` may hold spaces."""
-    if "](" not in text:
-        return []
-    closers = _pairs(text, _PAIRING, "[", "]").values()
-    parens: dict[int, int] | None = None
     found = []
-    for close in sorted(closers):
-        if not text.startswith("(", close + 1):
-            continue
-        if parens is None:
-            parens = _pairs(text, _PAIRING, "(", ")")
-        end = parens.get(close + 1)
+    for _, close, end in _bracketed(text):
         inner = "" if end is None else text[close + 2 : end].strip()
         if not inner or inner.startswith(("<", "[")) or "](" in inner:
             continue  # an address in <…> may hold spaces; a link pasted in is broken-link's own

@@ -41,6 +41,7 @@ with a day, which the id cannot give.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -142,14 +143,7 @@ def _family_reports(
 def _later_version(content: str, paper: str) -> bool:
     """True when a row links a version of ``paper`` after its first (``2409.04701v3``): its
     date may be that version's."""
-    at = content.find(paper + "v")
-    while at != -1:
-        digits = content[at + len(paper) + 1 : at + len(paper) + 3]
-        number = digits[:2] if digits[1:2].isdigit() else digits[:1]
-        if number.isdigit() and int(number) >= 2:
-            return True
-        at = content.find(paper + "v", at + 1)
-    return False
+    return any(int(number) >= 2 for number in re.findall(re.escape(paper) + r"v(\d+)", content))
 
 
 def _venue_year(dated: arxiv.DatedId, venue: str) -> bool:

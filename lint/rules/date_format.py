@@ -194,8 +194,8 @@ def _judge(
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
         if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred):
             return None
-        if _day_span(text, style, years, hint):
-            return None
+        if dates.has_year(style) and _day_span(text, style, years, hint):
+            return None  # (a style without the year asked above)
         return _unreadable(text)
     if dates.matches(text, style):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint import dates
+from lint import dates, inference
 from lint.config import Config, ConfigError, from_mapping
 from lint.document import parse
 from lint.fix import fix_text
@@ -785,8 +785,6 @@ def test_a_short_table_in_a_style_another_table_keeps_is_the_lists_way() -> None
     assert found(monthly * 3 + by_day + short, config) == []
     # its dates are read in the style they are written in (duplicate-entry compares them),
     # however its cells lean otherwise (years alone)
-    from lint import inference
-
     mixed = _dated_table("2024", "2025", "Mar 5 2025", "May 20 2024")
     tables = inference.infer(parse(monthly * 3 + by_day + mixed), Config()).tables
     style, kept = tables[-1].date_style, tables[-2].date_style
