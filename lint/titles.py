@@ -92,7 +92,11 @@ _LABEL_WORDS = frozenset(
 _IDENTIFIER = re.compile(r"(?i)(?:arxiv\s*[:：]?\s*)?\d{4,6}\.\d{4,5}(?:v\d+)?")
 # a citation by authors and year (``Wang et al., 2022``): it names a paper by who wrote it, and
 # any of their papers that year, not by its title
-_CITATION = re.compile(r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?,? \(?(?:19|20)\d\d[a-z]?\)?")
+_AUTHORS = r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)? et al\.?"
+_CITATION = re.compile(_AUTHORS + r",? \(?(?:19|20)\d\d[a-z]?\)?")
+# a link labelled by its authors alone (``[Li et al.](…)``): the link names the paper; written
+# without a link (``Luo et al.`` in a leaderboard) the authors name their system
+_CITED = re.compile(_AUTHORS)
 
 
 def _venues_only(cell: str) -> bool:
@@ -117,6 +121,8 @@ def is_placeholder(text: str) -> bool:
     if not found or " ".join(found) in PLACEHOLDERS:
         return True
     if _CITATION.fullmatch(stripped) or _IDENTIFIER.fullmatch(stripped):
+        return True
+    if "](" in text and _CITED.fullmatch(stripped.strip("*_")) and markup.link_texts(text):
         return True
     if "](" in text and _venues_only(text):
         return True

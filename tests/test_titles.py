@@ -164,6 +164,11 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         # a citation names a paper by its authors, not its title
         ("[Wang et al., 2022](https://dl.acm.org/doi/10.1145/1)", True),
         ("Zhang et al. (2023)", True),
+        # a link labelled by its authors alone: the link names the paper; without a link the
+        # authors name their system (a leaderboard's ``Luo et al.``)
+        ("[Li et al.](https://arxiv.org/abs/2306.00890)", True),
+        ("**[Johnson et al.](https://physionet.org/content/mimic-cxr/)**", True),
+        ("Luo et al.", False),
         # links labelled by venues and years say where a paper appeared, not its title
         ("[JAG2025](https://a.org/1), [ISPRS P&RS 2024](https://b.org/2)", True),
         ("see [CVPR 2023](https://a.org/1) for the method", False),

@@ -136,6 +136,10 @@ class _Table:
             match = (copied, SAME) if copied is not entry else own.find(entry)
             if match is not None:
                 yield _problem(self.doc, entry, *match, self._hint(True), self.set_scope)
+                if match[1] != SAME:
+                    # the row differs from the first (another date, venue or title): its own
+                    # identifiers may be copied into a later row (a link pasted under it)
+                    own.add(entry)
                 continue
             own.add(entry)
             if self.region is None:

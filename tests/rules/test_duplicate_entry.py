@@ -770,3 +770,32 @@ def test_a_sessions_readings_are_no_entity() -> None:
         f"| [Geometric Deep Learning Book]({ARXIV}) [Code](https://github.com/a/b) | - | - |\n"
     )
     assert found(papers + papers.splitlines(keepends=True)[-1]) == [(4, 3, "P001")]
+
+
+def test_models_citing_their_papers_by_authors_are_told_apart_by_the_links() -> None:
+    # the Paper column labels each link by its first author: two Lis are two papers
+    markdown = (
+        "| Medical VLM | VQA | Paper | Code | Year |\n| --- | --- | --- | --- | --- |\n"
+        "| LLaVA-Med | + | [Li et al.](https://arxiv.org/abs/2306.00890) | - | 2023 |\n"
+        "| XrayGPT | + | [Thawkar et al.](https://arxiv.org/abs/2306.07971) | - | 2023 |\n"
+        "| MUMC | + | [Li et al.](https://link.springer.com/chapter/10.1007/978-3-031-43907-0_36)"
+        " | - | 2023 |\n"
+        "| PathVQA | - | **[Allan et al.](https://arxiv.org/abs/1902.06426)** | - | 2019 |\n"
+        "| EndoVis | - | **[Allan et al.](https://arxiv.org/abs/2001.11190)** | - | 2020 |\n"
+    )
+    assert found(markdown) == []
+    # a model pasted again is still one model twice
+    again = markdown + "| LLaVA-Med | + | [Li et al.](https://arxiv.org/abs/2306.00890) | - | 2023 |\n"
+    assert [line for line, _, _ in found(again)] == [8]
+
+
+def test_a_row_reported_for_its_date_still_holds_the_link_a_later_row_copies() -> None:
+    # line 4 repeats line 3 with another date and its own arXiv link; line 5 copies that link
+    markdown = (
+        HEADER
+        + "| [Annotation-Efficient Task Guidance](https://doi.org/10.1109/tmi.1) | 2025.05 | a |\n"
+        + "| [Annotation-Efficient Task Guidance](https://arxiv.org/abs/2412.08575) | 2024.12 | a |\n"
+        + "| [Med-FastSAM: Transfer Efficiency](https://arxiv.org/abs/2412.08575) | 2024.12 | b |\n"
+    )
+    assert [line for line, _, _ in found(markdown)] == [4, 5]
+    assert "arXiv 2412.08575" in messages(markdown)[1]
