@@ -146,6 +146,8 @@ VENUE_HEADERS = frozenset(
         "accepted at",
         "accepted by",
         "accepted in",
+        "proceeding",
+        "proceedings",
         "source",
         "会议",
         "期刊",

@@ -299,7 +299,9 @@ def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
     found = given.conventions.tables[plan.place]
     if not plan.row_fixes:
         return found._replace(table=table)
-    style = inference.DateStyle(found.date_style, found.venue_years, found.years_alone)
+    style = inference.DateStyle(
+        found.date_style, found.venue_years, found.years_alone, found.asides
+    )
     memo, config = given.memo, given.config
     return inference.dated_table(table, found.settings, memo, config, found.roles, style)
 

@@ -64,7 +64,8 @@ class TableConventions(NamedTuple):
     ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
     kind, its way of dating published papers; ``years_alone``: it writes a year alone in more
     than one cell of them where the style has a month, its way of dating a paper whose month it
-    does not know. ``groups`` are the indexes of its label rows, which head groups of its
+    does not know; ``asides``: it writes an aside after a date (``2023.08 (ICLR 2024)``,
+    ``2025.03🔥``) in more than one cell of them. ``groups`` are the indexes of its label rows, which head groups of its
     rows as headings head sections (``lint/groups.py``); ``preprints`` the index of the first row
     of a last block of preprints, whose rows run in their order apart from the published papers
     above them (``date_order.preprint_block``); ``pinned`` its rows put first on purpose
@@ -91,6 +92,7 @@ class TableConventions(NamedTuple):
     layout: Setting | None = None
     venue_years: bool = False
     years_alone: bool = False
+    asides: bool = False
     groups: frozenset[int] = frozenset()
     preprints: int | None = None
     pinned: frozenset[int] = frozenset()

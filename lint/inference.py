@@ -38,12 +38,13 @@ from lint.sections import settings_for
 
 
 class DateStyle(NamedTuple):
-    """A table's date style (None: not checked), and whether the list writes venue-years and
-    years alone in its kind of date column (``_date_styles``)."""
+    """A table's date style (None: not checked), and whether the list writes venue-years, years
+    alone and dates with an aside in its kind of date column (``_date_styles``)."""
 
     setting: Setting | None
     venue_years: bool = False
     years_alone: bool = False
+    asides: bool = False
 
 
 def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
@@ -270,7 +271,7 @@ def _dated(
         return TableConventions(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
-    style, venue_years, years_alone = date_style
+    style, venue_years, years_alone, asides = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(
@@ -288,7 +289,7 @@ def _dated(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
-    found = found._replace(venue_years=venue_years, years_alone=years_alone)
+    found = found._replace(venue_years=venue_years, years_alone=years_alone, asides=asides)
     return found._replace(arxiv_dates=arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -346,7 +347,8 @@ def _date_styles(
             styles.append(DateStyle(setting, venues))  # a set style holds every date to it
         else:
             alone = choice.years_alone >= dates.YEARS_ALONE_SHOWN
-            styles.append(DateStyle(_inferred(choice), venues, alone))
+            asides = choice.asides >= dates.ASIDES_SHOWN
+            styles.append(DateStyle(_inferred(choice), venues, alone, asides))
     return styles
 
 

@@ -201,6 +201,8 @@ def test_title_by_content(table: Table, expected: Roles) -> None:
         # an acronym names a dataset; a paper accepted at a venue appeared there
         ("| Year | Acronym | Paper |", 1, None),
         ("| Method | Year | Accepted at | Paper |", 0, 2),
+        # the proceedings a paper appeared in are its venue
+        ("| Year | Proceeding | Title | Comment |", None, 1),
     ],
 )
 def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: int | None) -> None:

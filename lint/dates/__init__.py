@@ -61,6 +61,7 @@ from __future__ import annotations
 
 from lint.dates.cells import Cell, Reading, analyse
 from lint.dates.inferring import (
+    ASIDES_SHOWN,
     DEFAULT_STYLE,
     DOCUMENT,
     NONE,
@@ -91,6 +92,7 @@ from lint.dates.patterns import (
 from lint.dates.reading import (
     bare_year,
     comment_token,
+    has_aside,
     matches,
     misspelt,
     read,
@@ -98,6 +100,7 @@ from lint.dates.reading import (
     read_year,
     shape,
     venue_year,
+    without_aside,
     year_column,
     year_hint,
 )
@@ -148,4 +151,7 @@ __all__ = [
     "year_column",
     "bare_year",
     "year_hint",
+    "has_aside",
+    "without_aside",
+    "ASIDES_SHOWN",
 ]

@@ -40,7 +40,7 @@ from lint.dates.patterns import (
     split_wrappers,
     without_day,
 )
-from lint.dates.reading import bare_year, fits, venue_year
+from lint.dates.reading import bare_year, fits, has_aside, venue_year
 
 DEFAULT_STYLE = "YYYY.MM"
 
@@ -54,6 +54,9 @@ VENUE_YEARS_SHOWN = 2
 # years alone among dates with a month, in this many cells of a kind of column: the list's way
 # of dating a paper whose month it does not know, not a slip
 YEARS_ALONE_SHOWN = 2
+# dates with an aside after them (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in this many cells of a
+# kind of column: the list's way of noting a venue or marking a paper, not a slip
+ASIDES_SHOWN = 2
 
 
 class ColumnStyle(NamedTuple):
@@ -79,8 +82,9 @@ class Choice(NamedTuple):
     written in it, in this table (``scope`` ``table``) or in the ``tables`` columns of its kind
     (``document``); ``none``: no style holds a majority (``style`` only reads the dates, it is
     the one most of them share). ``venue_years``: cells of the list's columns of its kind that
-    are a venue and a year; ``years_alone``: those that are a year alone. ``style`` None: not a
-    date column (most cells are no dates)."""
+    are a venue and a year; ``years_alone``: those that are a year alone; ``asides``: those with
+    an aside after a date (``has_aside``). ``style`` None: not a date column (most cells are no
+    dates)."""
 
     style: str | None
     matching: int
@@ -89,6 +93,7 @@ class Choice(NamedTuple):
     tables: int = 1
     venue_years: int = 0
     years_alone: int = 0
+    asides: int = 0
 
 
 def _abstract(element: str) -> str:
@@ -291,13 +296,14 @@ def choose_styles(
         written = Counter(text for column in members.values() for text in column.texts)
         venues = sum(count for text, count in written.items() if venue_year(text) is not None)
         alone = sum(count for text, count in written.items() if bare_year(text))
+        asides = sum(count for text, count in written.items() if has_aside(text))
         for index, column in members.items():
             found = own[index]
             choice = Choice(None, 0, 0, NONE)
             if found is not None:
                 years_alone = alone >= YEARS_ALONE_SHOWN
                 choice = _choice(found, pooled, column.texts, len(dated), years_alone)
-            chosen[index] = choice._replace(venue_years=venues, years_alone=alone)
+            chosen[index] = choice._replace(venue_years=venues, years_alone=alone, asides=asides)
         _tables_own_ways(chosen, members, own)
     return chosen
 

@@ -264,6 +264,31 @@ def read_year(text: str) -> DateValue | None:
     return None
 
 
+# a parenthesised note at the end of a cell
+_PARENTHESISED = re.compile(r"\s*[(（][^()（）]*[)）]$")
+# symbols a list marks a row with (emoji, stars), and what joins or varies them
+_MARKS = frozenset(("So", "Sk", "Mn", "Me", "Cf"))
+
+
+def without_aside(text: str) -> str:
+    """``text`` (inside its wrappers) without what a list writes after a date: marks (``🔥``,
+    ``⭐``) and parenthesised notes (``(ICLR 2024)``, ``(2024)``); ``text`` when it has none."""
+    text = inner(text)
+    while True:
+        stripped = _PARENTHESISED.sub("", text).rstrip()
+        while stripped and unicodedata.category(stripped[-1]) in _MARKS:
+            stripped = stripped[:-1].rstrip()
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def has_aside(text: str) -> bool:
+    """True for a date with an aside after it (``2023.08 (ICLR 2024)``, ``2025.03🔥``)."""
+    bare = without_aside(text)
+    return bare != inner(text) and any(char.isdigit() for char in bare)
+
+
 def bare_year(text: str) -> bool:
     """True for a four-digit year alone (``2023``, ``**2024**``, ``2024年``), wrappers aside."""
     digits = unicodedata.normalize("NFKC", inner(text)).strip().removesuffix("年").rstrip()

@@ -167,15 +167,20 @@ def _event_dates(
 ) -> frozenset[int]:
     """The rows with an arXiv id dated by an event: a date several rows of the table share
     (with an id or without), before the id of every row with one that gives it (a challenge's
-    or a deadline's date beside the papers that took part, not their dates)."""
+    or a deadline's date beside the papers that took part, not their dates). A year alone is
+    no event's: rows of one year share it by nature."""
     texts = [cell(row.cells, column) for row in table.rows]
     shared = Counter(texts)
     before: dict[str, bool] = {}
     for index, dated in rows:
+        if not dated.date.month:
+            continue
         text = texts[index]
         before[text] = before.get(text, True) and arxiv_dating.before_its_id(dated)
     return frozenset(
-        index for index, _ in rows if shared[texts[index]] >= 2 and before[texts[index]]
+        index
+        for index, dated in rows
+        if dated.date.month and shared[texts[index]] >= 2 and before[texts[index]]
     )
 
 

@@ -115,7 +115,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         width = len(table.header.cells)
         verdicts: dict[int, _Verdict] = {}
         # the verdicts under this column's reading, by text (the reading hashed once a table)
-        ways = (found.venue_years, found.years_alone, setting.source == conventions.INFERRED)
+        inferred = setting.source == conventions.INFERRED
+        ways = (found.venue_years, found.years_alone, inferred, found.asides)
         judged = seen.setdefault((style, years, hint, ways), {})
         for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
@@ -160,6 +161,7 @@ def _judge(
     venue_years: bool,
     years_alone: bool = False,
     inferred: bool = False,
+    asides: bool = False,
 ) -> _Verdict | None:
     """None when ``text`` is a readable date written in ``style`` (or no date at all: a
     placeholder or a note, ``-``, ``TBD``; or a venue-year, or a year alone, where the list
@@ -177,7 +179,7 @@ def _judge(
         year = dates.read_year(dates.inner(text))
         if year and not dates.is_future(year):
             return None
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred):
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred, asides):
             return None
         return _Verdict("cannot read it")
     value = dates.read(text, style, hint)
@@ -192,7 +194,7 @@ def _judge(
             if years_alone and not dates.is_future(year):
                 return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred):
+        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred, asides):
             return None
         if dates.has_year(style) and _day_span(text, style, years, hint):
             return None  # (a style without the year asked above)
@@ -228,14 +230,25 @@ def _unreadable(text: str) -> _Verdict:
 _NOTE = re.compile(r"\s*[,;，；]\s*")
 
 
-def _noted(text: str, style: Style, years: bool, hint: int | None, inferred: bool = False) -> bool:
+def _noted(
+    text: str,
+    style: Style,
+    years: bool,
+    hint: int | None,
+    inferred: bool = False,
+    asides: bool = False,
+) -> bool:
     """True when ``text`` is a date written in ``style`` and a note of words beside it (the
-    venue it appeared at): the list annotates the date on purpose, and the date is right."""
+    venue it appeared at): the list annotates the date on purpose, and the date is right; or,
+    where the list writes them (``asides``), an aside after it (``dates.has_aside``)."""
 
     def _in_style(date: str) -> bool:
         return _judge(date, style, years, hint, False, inferred=inferred) is None
 
-    parts = _NOTE.split(dates.inner(text))
+    inner = dates.inner(text)
+    if asides and dates.has_aside(text) and _in_style(dates.without_aside(text)):
+        return True  # ``2023.08 (ICLR 2024)``, ``2022 (2024)``, ``2025.03🔥``
+    parts = _NOTE.split(inner)
     if len(parts) != 2:
         # the venue, with its year or not, before the date (``CVPR23 23.04``: where it
         # appeared, and the month of its preprint; ``arXiv 2025.10`` among ``EMNLP 2023``)

@@ -241,3 +241,14 @@ def test_a_row_linking_a_later_version_may_be_dated_that_versions_month() -> Non
     assert found(linked("v12")) == []
     assert [line for line, *_ in found(linked("v1"))] == [12]
     assert [line for line, *_ in found(linked(""))] == [12]
+
+
+def test_a_year_alone_that_rows_share_is_no_events_date() -> None:
+    # rows of one year share it by nature: the one dated before its id is still a wrong date
+    header = "| Title | Venue | Year | Paper |\n| --- | --- | --- | --- |\n"
+    rows = (
+        "| Indexer | arXiv | 2023 | [Link](https://arxiv.org/abs/2405.16933) |\n"
+        "| Graph of Records | ICLR | 2023 | [Link](https://openreview.net/forum?id=6LKm) |\n"
+        "| KG-Retriever | arXiv | 2024 | [Link](https://arxiv.org/abs/2412.05547) |\n"
+    )
+    assert [line for line, *_ in found(header + rows)] == [3]

@@ -812,3 +812,17 @@ def test_a_span_of_days_after_a_months_number_is_a_date_and_free_padding_is_kept
     problems = run_rule(date_format, parse(markdown), config)
     assert [p.line for p in problems] == [7]
     assert 'write "4.06"' in problems[0].message  # the month as the cell writes it
+
+
+def test_an_aside_after_a_date_is_the_lists_way_where_it_writes_more_than_one() -> None:
+    # a venue in parentheses, a later year, a mark: read as notes beside the date
+    cells = ("2024.11 (NeurIPS 2024)", "2024.10", "2024.09 (EMNLP 2024)", "2025.03🔥")
+    cells += ("2024.08", "2024.07", "2024.06", "2024.05")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+    assert found(_dated_table("2022 (2024)", "2021", "2023 (2024)", "2020"), config) == []
+    # one alone among plain dates is a slip to tidy, and a wrong month with an aside is wrong
+    alone = _dated_table("2023.11(v2)", "2023.10", "2023.09", "2023.08", "2023.07")
+    assert [line for line, _, _ in found(alone, config)] == [3]
+    wrong = _dated_table(*cells).replace("2024.09 (EMNLP", "2024.13 (EMNLP")
+    assert [line for line, _, _ in found(wrong, config)] == [5]
