@@ -244,7 +244,10 @@ def _out_of_kind(cell: str, here: Column, there: Column) -> bool:
     its words (``Apache 2.0``, linked where others are not); in a column its table leaves
     empty, only for a cell whose words the column it would move to writes (``LaVIN Code``
     under ``Code``): an empty column tells nothing of what it holds."""
-    if here.share(kind(cell)) > RARE or _shared(cell, here) >= SHARED_WORDS:
+    cell_kind = kind(cell)
+    shown = here.share(cell_kind) + (here.share(LINK) if cell_kind == TEXT else 0.0)
+    # text among links is a link's text written without it: a title not linked yet
+    if shown > RARE or _shared(cell, here) >= SHARED_WORDS:
         return False
     return bool(here.filled) or _shared(cell, there) >= SHARED_WORDS
 

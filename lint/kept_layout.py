@@ -280,14 +280,16 @@ def _in_widths(
 
 def _pipes_in_line(pieces: list[str], sizes: list[int], widths: tuple[int | None, ...]) -> bool:
     """True for a row padded by hand so that its pipes stand where the table's do: a cell
-    wider than its column (``| 2016--ACM MM |``, ``| 2019--ICASSP|``), the next narrower by as
-    much."""
+    wider than its column (``| 2016--ACM MM |``, ``| 2019--ICASSP|``), the next ones narrower
+    until a pipe stands in line again."""
     over = 0  # how far the last pipe stands right of the table's
     for piece, size, column in zip(pieces, sizes, widths, strict=False):
         if column is None:
             return False
-        if over and size == column - over and piece[:1] == " " and piece[-1:] == " ":
-            over = 0
+        if over and size <= column and piece[:1] == " " and piece[-1:] == " ":
+            over -= column - size  # a spaced cell narrower than its column takes some back
+            if over < 0:
+                return False  # its pipe now stands left of the table's
         elif not over and (_aligned_width(piece, size, column) or size > column):
             over = size - column  # wider than its column, with its spaces or without
         else:

@@ -275,3 +275,16 @@ def test_no_broken_row_where_no_line_stops_inside_a_cell_of_a_piped_table(body: 
     markdown = "| Algorithm | Kind | Date | Venue |\n| --- | --- | --- | --- |\n" + body
     messages = [p.message for p in run_rule(column_count, parse(markdown), ONLY)]
     assert all("broken over" not in message for message in messages)
+
+
+def test_a_title_without_its_link_among_linked_titles_is_no_shifted_cell() -> None:
+    # xcfcode's reading list: linked titles, then titles not linked yet, the optional
+    # Highlights cell left out; the venue stands where it belongs
+    header = "| Paper | Conference | Highlights |\n| --- | --- | --- |\n"
+    linked = "".join(
+        f"| [Dialogue Paper {n}](https://arxiv.org/abs/2003.0063{n}) | AAAI20 | note {n} |\n"
+        for n in range(6)
+    )
+    plain = "| OpenDialKG: Explainable Conversational Reasoning over Graphs | ACL19 |\n"
+    problems = run_rule(column_count, parse(header + linked + plain), ONLY)
+    assert all("belongs under" not in problem.message for problem in problems)

@@ -484,3 +484,21 @@ def test_a_row_padded_by_hand_to_keep_its_pipes_in_line_is_aligned() -> None:
     # the next cell narrower by another width leaves the pipes out of line: off the layout
     moved = markdown.replace("[Crowd](#c)    |", "[Crowd](#c)   |")
     assert [p.line for p in run_rule(table_format, parse(moved), auto)] == [5]
+
+
+def test_a_row_whose_wide_cell_the_next_cells_take_back_keeps_its_pipes_in_line() -> None:
+    # aialt's MobileAgent row: the name 3 over, then two cells narrower by 1 and 2
+    rows = [
+        "| Method                        | Input Type  | Model     | Memory |",
+        "|-------------------------------|-------------|-----------|--------|",
+        "| DroidGPT (Wen et al., 2023b)  | Text        | ChatGPT   | ✗      |",
+        "| AppAgent (Yang et al., 2023)  | Image&Text  | GPT-4     | ✓      |",
+        "| MobileAgent (Wang et al., 2024b) | Image&Text | GPT-4   | ✓      |",
+        "| AutoDroid (Wen et al., 2024)  | Image&Text  | GPT-4     | ✓      |",
+    ]
+    markdown = "\n".join(rows) + "\n"
+    auto = Config(select=("table-format",))
+    assert run_rule(table_format, parse(markdown), auto) == []
+    # taken back too far, its pipe stands left of the table's: off the layout
+    over = markdown.replace("| GPT-4   | ✓      |", "| GPT-4  | ✓      |")
+    assert [p.line for p in run_rule(table_format, parse(over), auto)] == [5]
