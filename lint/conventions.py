@@ -62,18 +62,18 @@ class TableConventions(NamedTuple):
     with a title column. ``settings`` are the table's: the document's, with those of the sections
     it is in (``lint/sections.py``); ``layout`` the layout its section sets (None: the document's).
     ``venue_years``: the list writes a venue and a year (``CVPR, 2024``) in date columns of this
-    kind, its way of dating published papers; ``years_alone``: it writes a year alone in more
-    than one cell of them where the style has a month, its way of dating a paper whose month it
-    does not know; ``asides``: it writes an aside after a date (``2023.08 (ICLR 2024)``,
-    ``2025.03🔥``) in more than one cell of them. ``groups`` are the indexes of its label rows, which head groups of its
-    rows as headings head sections (``lint/groups.py``); ``preprints`` the index of the first row
-    of a last block of preprints, whose rows run in their order apart from the published papers
-    above them (``date_order.preprint_block``); ``pinned`` its rows put first on purpose
-    (``⭐``), outside its order (``groups.pinned_rows``). ``kept_layout`` is the style most of
-    its rows are in, with the evidence (None: no style holds a clear majority of them); ``shape``
-    what each of its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates
-    follow their arXiv ids) how many of its rows give one arXiv id and how many of those a date,
-    then the same for the other rows: a row's date is compared with those of its kind.
+    kind, its way of dating published papers; ``years_alone``: it writes a year alone in more than
+    one cell of them where the style has a month, its way of dating a paper whose month it does not
+    know; ``asides``: it writes an aside after a date (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in
+    more than one cell of them. ``groups`` are the indexes of its label rows, which head groups of
+    its rows as headings head sections (``lint/groups.py``); ``preprints`` the index of the first
+    row of a last block of preprints, whose rows run in their order apart from the published papers
+    above them (``date_order.preprint_block``); ``pinned`` its rows put first on purpose (``⭐``),
+    outside its order (``groups.pinned_rows``). ``kept_layout`` is the style most of its rows are
+    in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each of
+    its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates follow their arXiv
+    ids) how many of its rows give one arXiv id and how many of those a date, then the same for the
+    other rows: a row's date is compared with those of its kind.
     ``entities`` are
     its rows as the entities they list (``lint/entities.py``: a paper, or a named dataset, model
     or tool), for tables listing any.

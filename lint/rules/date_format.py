@@ -179,7 +179,9 @@ def _judge(
         year = dates.read_year(dates.inner(text))
         if year and not dates.is_future(year):
             return None
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred, asides):
+        if _two_dates(text, style, years, hint) or _noted(
+            text, style, years, hint, inferred, asides
+        ):
             return None
         return _Verdict("cannot read it")
     value = dates.read(text, style, hint)
@@ -194,7 +196,9 @@ def _judge(
             if years_alone and not dates.is_future(year):
                 return None  # the list's way of dating a paper whose month it does not know
             return _Verdict('a year alone: add the month, or set date-format = "YYYY"')
-        if _two_dates(text, style, years, hint) or _noted(text, style, years, hint, inferred, asides):
+        if _two_dates(text, style, years, hint) or _noted(
+            text, style, years, hint, inferred, asides
+        ):
             return None
         if dates.has_year(style) and _day_span(text, style, years, hint):
             return None  # (a style without the year asked above)

@@ -785,7 +785,9 @@ def test_models_citing_their_papers_by_authors_are_told_apart_by_the_links() -> 
     )
     assert found(markdown) == []
     # a model pasted again is still one model twice
-    again = markdown + "| LLaVA-Med | + | [Li et al.](https://arxiv.org/abs/2306.00890) | - | 2023 |\n"
+    again = (
+        markdown + "| LLaVA-Med | + | [Li et al.](https://arxiv.org/abs/2306.00890) | - | 2023 |\n"
+    )
     assert [line for line, _, _ in found(again)] == [8]
 
 
@@ -793,8 +795,8 @@ def test_a_row_reported_for_its_date_still_holds_the_link_a_later_row_copies() -
     # line 4 repeats line 3 with another date and its own arXiv link; line 5 copies that link
     markdown = (
         HEADER
-        + "| [Annotation-Efficient Task Guidance](https://doi.org/10.1109/tmi.1) | 2025.05 | a |\n"
-        + "| [Annotation-Efficient Task Guidance](https://arxiv.org/abs/2412.08575) | 2024.12 | a |\n"
+        + "| [Annotation-Efficient Guidance](https://doi.org/10.1109/tmi.1) | 2025.05 | a |\n"
+        + "| [Annotation-Efficient Guidance](https://arxiv.org/abs/2412.08575) | 2024.12 | a |\n"
         + "| [Med-FastSAM: Transfer Efficiency](https://arxiv.org/abs/2412.08575) | 2024.12 | b |\n"
     )
     assert [line for line, _, _ in found(markdown)] == [4, 5]
