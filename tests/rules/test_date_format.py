@@ -816,8 +816,14 @@ def test_a_span_of_days_after_a_months_number_is_a_date_and_free_padding_is_kept
 
 def test_an_aside_after_a_date_is_the_lists_way_where_it_writes_more_than_one() -> None:
     # a venue in parentheses, a later year, a mark: read as notes beside the date
-    cells = ("2024.11 (NeurIPS 2024)", "2024.10", "2024.09 (EMNLP 2024)", "2025.03🔥")
-    cells += ("2024.08", "2024.07", "2024.06", "2024.05")
+    cells: tuple[str, ...] = (
+        "2024.11 (NeurIPS 2024)",
+        "2024.10",
+        "2024.09 (EMNLP 2024)",
+        "2025.03🔥",
+        "2024.08",
+    )
+    cells += ("2024.07", "2024.06", "2024.05")
     config = Config(select=("date-format",))
     assert found(_dated_table(*cells), config) == []
     assert found(_dated_table("2022 (2024)", "2021", "2023 (2024)", "2020"), config) == []
