@@ -43,13 +43,15 @@ def ordering_keys(found: TableConventions, memo: Memo | None = None) -> tuple[Da
     year alone up to ``VENUE_AFTER_PREPRINT`` years after its id's (a venue's year in a table
     ordered by preprint: ``2025`` for a December 2024 id among 2024 rows). Elsewhere
     (a dataset's own release date beside the paper it cites) the date is read as written. A
-    day kept in a comment (``2023/03<!--13-->``) is not compared: GitHub does not show it."""
+    day kept in a comment (``2023/03<!--13-->``) is not compared: GitHub does not show it. A
+    year alone among months is in place anywhere in its year (``_years_alone``)."""
     descending = found.order.value == "descending"
     keys = found.keys
     if found.date_style is not None and _hidden_day(found.date_style.value):
         keys = tuple(None if key is None else (key[0], key[1], 0) for key in keys)
     if found.order.value not in ("ascending", "descending"):
         return keys  # no order to read them in
+    keys = _years_alone(found, keys)
     rows = arxiv_rows(found, memo if memo is not None else Memo())
     if not rows:
         return keys
@@ -84,6 +86,36 @@ VENUE_AFTER_PREPRINT = 2
 def _hidden_day(style: str) -> bool:
     """True when the style keeps its day in an HTML comment, which GitHub does not show."""
     return any(element.startswith("<!--") for element in dates.parse_style(style).elements)
+
+
+def _years_alone(
+    found: TableConventions, keys: tuple[DateKey | None, ...]
+) -> tuple[DateKey | None, ...]:
+    """``keys`` with a year written alone in a column of months (``2025`` among ``11/2025``),
+    between two rows in place, read as the date of one of them that shares its year: it is in
+    place anywhere in its year; else as its year's start (``(2025, 0, 0)``), which sorts it at
+    its year's edge. At an end of the table, or beside another such row, it stays unread."""
+    column = found.roles.date
+    if column is None or None not in keys:
+        return keys
+    width = len(found.table.header.cells)
+    # its neighbours in place: a row out of place beside it says nothing of where it stands
+    out = set(out_of_order(keys, found.order.value == "descending"))
+    placed = [None if index in out else key for index, key in enumerate(keys)]
+    fixed = list(keys)
+    for index, row in enumerate(found.table.rows):
+        if keys[index] is not None or len(row.cells) != width:
+            continue
+        text = cell(row.cells, column)
+        if not dates.bare_year(text):
+            continue
+        sides = neighbours(placed, index)
+        if None in sides:
+            continue  # at an end of the table, or of a block of such rows: nothing places it
+        year = int(dates.inner(text).strip().removesuffix("年").strip())
+        near = [key for key in sides if key is not None and key[0] == year]
+        fixed[index] = near[0] if near else (year, 0, 0)
+    return tuple(fixed)
 
 
 def neighbours(keys: Sequence[DateKey | None], index: int) -> tuple[DateKey | None, DateKey | None]:

@@ -442,7 +442,7 @@ def test_a_row_with_missing_cells_has_no_date_to_order() -> None:
 
 @pytest.mark.parametrize(
     ("unplaced", "named"),
-    [("2022", '"2022"'), ("CVPR 2022", '"CVPR 2022"'), ("2022.13", '"2022.13"'), ("", "line 5")],
+    [("CVPR 2022", '"CVPR 2022"'), ("2022.13", '"2022.13"'), ("", "line 5")],
 )
 def test_a_row_without_a_place_is_named_with_its_date(unplaced: str, named: str) -> None:
     # issue 17: "the date at line N cannot be read" was said of dates that read fine
@@ -768,3 +768,24 @@ def test_a_venue_year_in_place_as_written_is_not_read_as_its_preprints() -> None
         "2020",
         "2021",
     ]
+
+
+def test_a_year_alone_among_months_is_in_place_in_its_year_and_out_of_place_elsewhere() -> None:
+    # PolySummit's newest-first table: "2025" among 2025's months is in place; two rows
+    # dated "2025" below December 2024 are out of place, and a fix puts them at 2025's end
+    auto = Config(select=("row-order",))
+    months = ["11/2025", "10/2025", "2025", "06/2025", "12/2024", "12/2024", "11/2024"]
+    months += ["2025", "2025", "08/2024"]
+    markdown = rows(*((f"Paper {n}", date) for n, date in enumerate(months)))
+    assert [line for line, _, _ in found(markdown, auto)] == [10, 11]
+    fixed = fix_text(markdown, config=auto).text.splitlines()
+    assert [line.split("|")[2].strip() for line in fixed[2:]] == [
+        "11/2025", "10/2025", "2025", "06/2025", "2025", "2025", "12/2024", "12/2024",
+        "11/2024", "08/2024",
+    ]  # fmt: skip
+    # a year alone at an end of the table has no neighbour on one side: no place, no move
+    ends = [("A", "12/2025"), ("B", "11/2025"), ("C", "09/2025"), ("D", "10/2025")]
+    ends += [("E", "08/2025"), ("F", "07/2025"), ("X", "2024")]
+    (problem,) = run_rule(row_order, parse(rows(*ends)), auto)
+    assert problem.line == 6 and problem.fix is None
+    assert 'the date at line 9, "2024", gives only a year' in problem.message
