@@ -194,11 +194,22 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
             other = {url for label, url in labelled_links(text) if _not_paper(label)}
             urls = [url for url in urls if url not in other]
         urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
+        found: tuple[list[str], list[str], list[str]] = ([], [], [])
         for url in urls:
-            _classify(url, arxiv, dois, links)
-        arxiv.extend(match[1] for match in _ARXIV_TEXT.finditer(text))
-        dois.extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
+            _classify(url, *found)
+        found[0].extend(match[1] for match in _ARXIV_TEXT.finditer(text))
+        found[1].extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
+        if len(set(found[0])) + len(set(found[1])) >= CITES_SEVERAL:
+            continue  # citing several papers (``[GAIA-1](…), [Vista](…), …``): none is the row's
+        arxiv.extend(found[0])
+        dois.extend(found[1])
+        links.extend(found[2])
     return Identity(key, _unique(arxiv), _unique(dois), _unique(links))
+
+
+# a cell linking this many papers by their ids cites them (a taxonomy's list of examples): no
+# one of them is the paper of its row
+CITES_SEVERAL = 3
 
 
 def _not_paper(label: str) -> bool:

@@ -39,8 +39,9 @@ CJK_WORD = 4
 _CJK_START = "\u2e80"
 # a trailing parenthesis of at most this many words is a tag (``(ICA)``, ``(@Microsoft etc)``)
 _TAG_WORDS = 4
-# a cell longer than this (as shown) holds words besides any label
-_LABEL_LENGTH = 24
+# a cell longer than this (as shown) holds words besides labels side by side (``📄 Paper <br>
+# 🐙 Repo <br> 🤗 Dataset``)
+_LABELS_LENGTH = 96
 # what a title may carry besides a name: a number and trailing tags in parentheses
 _TAGS_LENGTH = 70
 # a name written as one token (an identifier) is at most this long
@@ -114,8 +115,8 @@ def is_placeholder(text: str) -> bool:
     as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), a
     citation by authors (``Wang et al., 2022``) or an arXiv id (``[arXiv:2412.11376](…)``)."""
     shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
-    if len(shown) > _LABEL_LENGTH and _WORD.search(shown):
-        return False  # far longer than any label: most titles are decided here, unread
+    if len(shown) > _LABELS_LENGTH and _WORD.search(shown):
+        return False  # far longer than labels side by side: most titles are decided here
     found = words(shown)
     stripped = shown.strip()
     if not found or " ".join(found) in PLACEHOLDERS:

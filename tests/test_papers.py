@@ -206,3 +206,21 @@ def test_each_inline_link_is_read_with_its_label() -> None:
         ("u", ""),
     ]
     assert markup.link_texts(text) == ["Paper", "**Code**", "u"]
+
+
+def test_a_cell_citing_several_papers_gives_the_row_none_of_their_ids() -> None:
+    # a taxonomy's row: a paradigm, then representative methods, each linked to its paper
+    cited = (
+        "[GAIA-1](https://arxiv.org/abs/2309.17080), [Vista](https://arxiv.org/abs/2405.17398),"
+        " [HERMES](https://arxiv.org/abs/2501.14729)"
+    )
+    row = ("Hybrid / multi-stage", cited, "token prediction and diffusion decoding")
+    assert papers.identity(row, 0).arxiv == ()
+    # two ids are one paper's versions or its paper and extension: the row's own
+    two = (
+        "Paper",
+        "[v1](https://arxiv.org/abs/2309.17080), [TPAMI](https://doi.org/10.1109/x.1)",
+        "",
+    )
+    found = papers.identity(two, 0)
+    assert (found.arxiv, found.dois) == (("2309.17080",), ("10.1109/x.1",))
