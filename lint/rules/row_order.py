@@ -52,7 +52,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from lint import conventions, date_order, dates
-from lint.columns import cell
+from lint.columns import cell, name_column
 from lint.context import Context
 from lint.document import Document, Row, Table
 from lint.groups import runs
@@ -63,6 +63,9 @@ _TYPOS = 3  # rows out of place that read as slips, not a grouping
 _GROUPS = 3  # at most this many runs in order make a grouped table
 _GROUP_ROWS = 5  # each of at least this many rows
 _NAME = re.compile(r"[^\W_][\w\-+.]*")
+# a version set off after a name: ``GEO-Bench-2`` follows ``GEO-Bench`` in a series, as ``AutoAD
+# II`` does (``StyleGAN2``, ``P1`` are names of their own)
+_VERSION = re.compile(r"(?i)(?:[-_]v?\d+(?:\.\d+)*|\+\+?)$")
 
 CODE = "P003"
 NAME = "row-order"
@@ -90,7 +93,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 continue
         if found.order.source != conventions.SET and _grouped(found.keys, descending, misplaced):
             continue
-        blocks = _series(found.table, found.roles.title)
+        # a series is named in the name column where there is one (``GEO-Bench``), not in a
+        # title column of links labelled ``[arXiv]``
+        named = name_column(found.table, found.roles)
+        blocks = _series(found.table, found.roles.title if named is None else named)
         out = set(misplaced)
         # a series with a row in place is kept there; one wholly out of place moves as a block
         kept = [block for block in blocks if len(block) > 1 and not out.issuperset(block)]
@@ -136,12 +142,13 @@ def _grouped(keys: Sequence[conventions.DateKey | None], descending: bool, out: 
 
 def _series(table: Table, title: int | None) -> list[list[int]]:
     """The rows as blocks: rows side by side whose titles start with one name (AutoAD, AutoAD
-    II, AutoAD III) form one block, a series the list keeps together; other rows stand alone."""
+    II, AutoAD III; GEO-Bench, GEO-Bench-2) form one block, a series the list keeps together;
+    other rows stand alone."""
     blocks: list[list[int]] = []
     last = ""
     for index, row in enumerate(table.rows):
         name = _leading_name(cell(row.cells, title)) if title is not None else ""
-        if name and name == last:
+        if name and _VERSION.sub("", name) == _VERSION.sub("", last):
             blocks[-1].append(index)
         else:
             blocks.append([index])

@@ -789,3 +789,20 @@ def test_a_year_alone_among_months_is_in_place_in_its_year_and_out_of_place_else
     (problem,) = run_rule(row_order, parse(rows(*ends)), auto)
     assert problem.line == 6 and problem.fix is None
     assert 'the date at line 9, "2024", gives only a year' in problem.message
+
+
+def test_a_version_after_a_name_in_the_name_column_continues_its_series() -> None:
+    # GEO-Bench-2 stands under GEO-Bench on purpose; the Paper column only labels links
+    auto = Config(select=("row-order",))
+    header = "| Benchmark | Year | Track | Paper |\n| --- | --- | --- | --- |\n"
+    names = [("GEO-Bench", "2023"), ("GEO-Bench-2", "2025"), ("PANGAEA", "2024")]
+    names += [("LHRS-Bench", "2024"), ("VRSBench", "2024"), ("EarthMind", "2025")]
+    names += [("RSMMVP", "2025"), ("EarthSpatial", "2026"), ("GeoReason", "2026")]
+    body = "".join(
+        f"| {name} | {year} | Vision | [arXiv](https://example.org/{name}) |\n"
+        for n, (name, year) in enumerate(names)
+    )
+    assert found(header + body, auto) == []
+    # a row of another name there is out of place
+    other = body.replace("| GEO-Bench-2 |", "| SkyBench |")
+    assert [line for line, _, _ in found(header + other, auto)] == [4]
