@@ -246,7 +246,8 @@ def _out_of_kind(cell: str, here: Column, there: Column) -> bool:
     under ``Code``): an empty column tells nothing of what it holds."""
     cell_kind = kind(cell)
     shown = here.share(cell_kind) + (here.share(LINK) if cell_kind == TEXT else 0.0)
-    # text among links is a link's text written without it: a title not linked yet
+    # text among links is a link's text written without it: a title not linked yet (a link
+    # among text is no text: a link cell moved out of its column)
     if shown > RARE or _shared(cell, here) >= SHARED_WORDS:
         return False
     return bool(here.filled) or _shared(cell, there) >= SHARED_WORDS
