@@ -57,6 +57,7 @@ from lint.context import Context
 from lint.document import Document, Row, Table
 from lint.groups import runs
 from lint.headings import first_shown_word
+from lint.markup import read_cell
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem
 
 _TYPOS = 3  # rows out of place that read as slips, not a grouping
@@ -233,7 +234,10 @@ def _problems(
     # a series kept together can leave a row no place to go: sorting then moves nothing, and a
     # fix that changes nothing would be offered again on every pass (issue 18: never settled)
     stuck = order == sorted(order)
-    fix = None if unreadable or stuck or not moved else _sorted_fix(doc, table, order)
+    # a row whose date its group's rows do not span but another group's do belongs there: a
+    # sort within its group would only move it to its group's edge
+    strays = _strays(keys, found.groups, moved, descending)
+    fix = None if unreadable or stuck or strays or not moved else _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(moved))
     if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
@@ -254,6 +258,13 @@ def _problems(
             yield Problem(row.line, row.column(column), CODE, NAME, message)
             continue
         where = _belongs(table, order, place[index])
+        if index in strays:
+            label = table.rows[strays[index]]
+            shown = read_cell(label.cells[0], keep_tags=True).text.strip()
+            where = (
+                f'its date is that of the rows under "{shown}" (line {label.line}), not of its'
+                " own group's: move it there"
+            )
         message = f'row dated "{text}" is out of {direction} date order: {where}'
         if stuck and not unreadable:
             message = f'row dated "{text}" is out of {direction} date order (not moved: '
@@ -304,6 +315,52 @@ def _unplaced(table: Table, row: Row, column: int) -> str:
     if dates.venue_year(text) or dates.read_year(dates.inner(text)):
         return f'the date at line {row.line}, "{text}", gives only a year'
     return f'the date at line {row.line}, "{text}", cannot be read'
+
+
+def _strays(
+    keys: Sequence[conventions.DateKey | None],
+    labels: frozenset[int],
+    moved: list[int],
+    descending: bool,
+) -> dict[int, int]:
+    """The moved rows of a table grouped by label rows whose date lies outside the dates of
+    the other rows of their group and inside those of another group (``**2022**`` rows above a
+    2022 row among 2023's), each with that group's label row."""
+    if not labels:
+        return {}
+    spans: list[tuple[int, int, int]] = []  # each group's label row, first and last row
+    label = None
+    for group in runs(len(keys), labels):
+        if group[0] in labels:
+            label = group[0]
+        elif label is not None:
+            spans.append((label, group[0], group[-1]))
+    found: dict[int, int] = {}
+    for index in moved:
+        key = keys[index]
+        own = next(((f, t) for _, f, t in spans if f <= index <= t), None)
+        if key is None or own is None:
+            continue
+        if _spans(keys, own, key, exclude=index):
+            continue
+        other = [
+            label for label, first, last in spans
+            if (first, last) != own and _spans(keys, (first, last), key)
+        ]  # fmt: skip
+        if other:
+            found[index] = other[0]
+    return found
+
+
+def _spans(
+    keys: Sequence[conventions.DateKey | None],
+    rows: tuple[int, int],
+    key: conventions.DateKey,
+    exclude: int = -1,
+) -> bool:
+    """True when ``key`` lies within the dates of the rows from ``rows[0]`` to ``rows[1]``."""
+    dated = [k for i in range(rows[0], rows[1] + 1) if i != exclude and (k := keys[i]) is not None]
+    return bool(dated) and min(dated) <= key <= max(dated)
 
 
 def _belongs(table: Table, order: list[int], position: int) -> str:

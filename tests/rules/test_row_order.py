@@ -806,3 +806,17 @@ def test_a_version_after_a_name_in_the_name_column_continues_its_series() -> Non
     # a row of another name there is out of place
     other = body.replace("| GEO-Bench-2 |", "| SkyBench |")
     assert [line for line, _, _ in found(header + other, auto)] == [4]
+
+
+def test_a_row_dated_as_another_groups_rows_is_told_to_move_there_without_a_fix() -> None:
+    # awesome-mobile-llm: rows grouped under **2023** and **2022** labels, OPT (2022) among
+    # 2023's: a sort within its group would only move it to the group's end
+    auto = Config(select=("row-order",))
+    header = "| Model | Year | Org |\n| --- | --- | --- |\n"
+    body = "| **2023** | | |\n" + "".join(f"| M{n} | 2023 | X |\n" for n in range(3))
+    body += "| OPT | 2022 | Meta |\n| M3 | 2023 | X |\n| M4 | 2023 | X |\n| **2022** | | |\n"
+    body += "| Galactica | 2022 | Meta |\n| BLOOM | 2022 | BigScience |\n"
+    body += "| **2021** | | |\n| XGLM | 2021 | Meta |\n"
+    (problem,) = run_rule(row_order, parse(header + body), auto)
+    assert problem.line == 7 and problem.fix is None
+    assert 'rows under "**2022**" (line 10)' in problem.message
