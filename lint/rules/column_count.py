@@ -22,7 +22,8 @@ both; this rule counts the cells as written and says which case a row is:
 - a group's label: a row of one cell without a link, emphasised or of a kind the first column
   never holds (``| _VLA Models_ |`` above the rows of that group, in a column of linked titles),
   is a sub-heading GitHub shows in the first column with the others empty: never reported
-  unless ``trailing-cells = "strict"``;
+  unless ``trailing-cells = "strict"``; nor is a row of an ellipsis alone (``|...|``), which
+  stands for the rows a table leaves out;
 - omitted trailing cells: GitHub shows a short row padded with empty cells, so leaving out
   trailing cells is harmless. Option ``trailing-cells``: ``auto`` (default) reports it only
   where the list does not do it (no other row leaves cells out) and the other rows do not
@@ -95,6 +96,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             count = len(row.cells)
             if count == 1 < expected and not strict and index in found.groups:
                 continue  # a group's label: a heading inside the table
+            if count < expected and not strict and _elided(row):
+                continue  # ``|...|``: the rows left out, as GitHub shows it
             if count < expected:
                 problem = _short_row(doc, found, row, strict or not omitting)
             elif count > expected:
@@ -148,6 +151,17 @@ def _short_row(
     names = ", ".join(f'"{header[index]}"' for index in range(count, expected))
     message = f"{head}: it leaves out {names} (renders as empty cells): add the missing cells"
     return Problem(row.line, row.column(count), CODE, NAME, message, fix)
+
+
+# what a row left short says when it stands for rows left out
+_ELLIPSES = frozenset(("...", "…", "……", "⋮", "etc", "etc."))
+
+
+def _elided(row: Row) -> bool:
+    """True for a row holding only an ellipsis (``|...|``, ``| … | |``): it stands for the rows
+    a table leaves out, and its empty cells are GitHub's to add."""
+    filled = [text.strip() for text in row.cells if text.strip()]
+    return len(filled) == 1 and filled[0] in _ELLIPSES
 
 
 def _optional(column: Column) -> bool:

@@ -288,3 +288,15 @@ def test_a_title_without_its_link_among_linked_titles_is_no_shifted_cell() -> No
     plain = "| OpenDialKG: Explainable Conversational Reasoning over Graphs | ACL19 |\n"
     problems = run_rule(column_count, parse(header + linked + plain), ONLY)
     assert all("belongs under" not in problem.message for problem in problems)
+
+
+def test_a_row_of_an_ellipsis_alone_stands_for_rows_left_out() -> None:
+    # the first column writes "-" where a row cites nothing: "..." is no group's label there
+    dashes = {n: f"| - | 2023.0{n + 1} | a note |" for n in (1, 3, 5)}
+    markdown = papers(6, dashes) + "|...|\n"
+    assert run_rule(column_count, parse(markdown), ONLY) == []
+    assert fix_text(markdown, config=ONLY).text == markdown
+    # strict reports it still, and a row of a word alone is a row missing its cells
+    assert [p.line for p in run_rule(column_count, parse(markdown), STRICT)] == [9]
+    worded = papers(6, dashes) + "|Paper 6|\n"
+    assert [p.line for p in run_rule(column_count, parse(worded), ONLY)] == [9]
