@@ -290,8 +290,9 @@ _VERSION = re.compile(r"(?i)v\d+\s*[:：]\s*")
 
 def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
     """True when ``text`` is two dates each written in ``style``, joined: a cell that dates two
-    versions or a span on purpose, which the style has no way to write as one; or the dates of
-    several versions, a line each (``v1:2021.11.13<br />v2:2022.5.29``, ``...`` between)."""
+    versions or a span on purpose, which the style has no way to write as one (a version's label
+    before each: ``V1:2024.02 - V2:2024.06``); or the dates of several versions, a line each
+    (``v1:2021.11.13<br />v2:2022.5.29``, ``...`` between)."""
     inner = dates.inner(text)
     lines = _BREAK.split(inner)
     if len(lines) > 1:
@@ -305,6 +306,7 @@ def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
         parts = _JOINS.split(inner)
     if len(parts) != 2 or not all(parts):
         return False
+    parts = [_VERSION.sub("", part, count=1) for part in parts]  # ``V1:2024.02 - V2:2024.06``
     return all(
         any(char.isdigit() for char in part) and _judge(part, style, years, hint, False) is None
         for part in parts
