@@ -298,6 +298,8 @@ def conflict(first: str, second: str, reworded: bool = False) -> bool:
         return False
     if _one_token(first) or _one_token(second):
         return False  # a name of joined words (``Inst-IT-Bench``, ``GPT-4o-mini``) is a name too
+    if _releases_of_one_family(first, second):
+        return False  # ``MiniCPM-V 2.6: …`` citing ``MiniCPM-V: …``'s report
     mine_named, theirs_named = _named(first), _named(second)
     if mine_named and theirs_named and mine_named[0] == theirs_named[0]:
         if reworded or compatible(mine_named[1], theirs_named[1]):
@@ -315,6 +317,36 @@ def _one_token(cell: str) -> bool:
     hyphens and slashes join; a title in a script of spaces has some (CJK titles have none)."""
     shown = _shown(cell).strip().strip("*_`")
     return bool(shown) and shown.isascii() and not any(char.isspace() for char in shown)
+
+
+# a version after a name (``2.6``, ``v2``, ``3``), as a word of its own
+_VERSION_WORD = re.compile(r"v?\d+")
+
+
+def _releases_of_one_family(first: str, second: str) -> bool:
+    """True when two title cells open with one name before a colon, one of them with a
+    version after it (``MiniCPM-V 2.6: …``, ``MiniCPM-V: …``): a release of a family, which
+    cites the family's report."""
+    names = [_name_and_version(cell) for cell in (first, second)]
+    if names[0] is None or names[1] is None:
+        return False
+    (mine, mine_version), (theirs, their_version) = names
+    return mine == theirs and mine_version != their_version
+
+
+def _name_and_version(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The short name a title cell opens with before a colon, and the version words after it
+    (``MiniCPM-V 2.6`` -> ``(minicpm, v)``, ``(2, 6)``); None when it opens with no name."""
+    parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
+    first = _quoted_part(parts) if parts else cell
+    name, colon, rest = _NUMBERING.sub("", _shown(first)).partition(":")
+    found = list(words(name))
+    if not colon or not words(rest):
+        return None
+    version: list[str] = []
+    while len(found) > 1 and _VERSION_WORD.fullmatch(found[-1]):
+        version.insert(0, found.pop())
+    return (tuple(found), tuple(version)) if is_name(tuple(found)) else None
 
 
 def named_alike(first: str, second: str) -> bool:

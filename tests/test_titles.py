@@ -87,6 +87,11 @@ A = "https://arxiv.org/abs/2407.02490"
             "FGAHOI: Fine-Grained Anchors for HOI",
             "FGAHOI: Fine-Grained Anchors for Human-Object Interaction Detection",
         ),
+        # a release of a family, named with its version, citing the family's report
+        (
+            "MiniCPM-V 2.6: A GPT-4V Level MLLM for Single Image, Multi-Image and Video",
+            "MiniCPM-V: A GPT-4V Level MLLM on Your Phone",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),
@@ -136,6 +141,11 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
         (
             "[ScanQA: 3D Question Answering for Spatial Scene Understanding](u)",
             "[ScanRefer: 3D Object Localization in RGB-D Scans using Natural Language](u)",
+        ),
+        # one version of a name is one name: two titles under it are two papers
+        (
+            "MiniCPM-V 2.6: A GPT-4V Level MLLM for Single Image, Multi-Image and Video",
+            "MiniCPM-V 2.6: Efficient Vision Encoders for Mobile Phones",
         ),
         # a CJK title has no spaces, and is still a title
         ("大规模语言模型的对齐方法综述与展望研究", "面向多模态推理的视觉语言模型评测基准研究"),
