@@ -327,11 +327,10 @@ def _releases_of_one_family(first: str, second: str) -> bool:
     """True when two title cells open with one name before a colon, one of them with a
     version after it (``MiniCPM-V 2.6: …``, ``MiniCPM-V: …``): a release of a family, which
     cites the family's report."""
-    names = [_name_and_version(cell) for cell in (first, second)]
-    if names[0] is None or names[1] is None:
+    mine, theirs = _name_and_version(first), _name_and_version(second)
+    if mine is None or theirs is None:
         return False
-    (mine, mine_version), (theirs, their_version) = names
-    return mine == theirs and mine_version != their_version
+    return mine[0] == theirs[0] and mine[1] != theirs[1]
 
 
 def _name_and_version(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
