@@ -115,6 +115,8 @@ def is_placeholder(text: str) -> bool:
     as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), a
     citation by authors (``Wang et al., 2022``) or an arXiv id (``[arXiv:2412.11376](…)``)."""
     shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
+    if _BRACKETED.fullmatch(shown):
+        return True  # ``[\[peak memory usage in GB\]](…)``: a link labelled as an example
     if len(shown) > _LABELS_LENGTH and _WORD.search(shown):
         return False  # far longer than labels side by side: most titles are decided here
     found = words(shown)
@@ -319,6 +321,9 @@ def _one_token(cell: str) -> bool:
     return bool(shown) and shown.isascii() and not any(char.isspace() for char in shown)
 
 
+# text shown in square brackets only (``[PDF] [Code]``, ``[end-to-end latency in seconds]``):
+# labels of links, which a list brackets, never a title
+_BRACKETED = re.compile(r"\s*(?:\\?\[[^\[\]]*\]\s*)+")
 # a version after a name (``2.6``, ``v2``, ``3``), as a word of its own
 _VERSION_WORD = re.compile(r"v?\d+")
 

@@ -176,6 +176,10 @@ def test_two_papers_conflict(first: str, second: str) -> None:
             True,
         ),
         ("Project Page", True),
+        # links labelled in brackets: examples of a metric, the paper's own pages
+        ("[\\[peak memory usage in GB\\]](https://arxiv.org/pdf/2302.02451.pdf)", True),
+        ("[\\[PDF\\]](https://a.org/1.pdf) [\\[official code\\]](https://github.com/a/b)", True),
+        ("[\\[CVPR 2023\\] Paper Title](https://a.org/1)", False),
         # a citation names a paper by its authors, not its title
         ("[Wang et al., 2022](https://dl.acm.org/doi/10.1145/1)", True),
         ("Zhang et al. (2023)", True),
