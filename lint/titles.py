@@ -39,8 +39,9 @@ CJK_WORD = 4
 _CJK_START = "\u2e80"
 # a trailing parenthesis of at most this many words is a tag (``(ICA)``, ``(@Microsoft etc)``)
 _TAG_WORDS = 4
-# a cell longer than this (as shown) holds words besides labels side by side (``📄 Paper <br>
-# 🐙 Repo <br> 🤗 Dataset``)
+# a cell longer than this (as shown) holds words besides a label; one of links, besides labels
+# side by side (``📄 [Paper](…) <br> 🐙 [Repo](…) <br> 🤗 [Dataset](…)``)
+_LABEL_LENGTH = 24
 _LABELS_LENGTH = 96
 # what a title may carry besides a name: a number and trailing tags in parentheses
 _TAGS_LENGTH = 70
@@ -114,11 +115,13 @@ def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
     as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), a
     citation by authors (``Wang et al., 2022``) or an arXiv id (``[arXiv:2412.11376](…)``)."""
-    shown = markup.read_cell(text, keep_tags=True).text if ("[" in text or "<" in text) else text
-    if _BRACKETED.fullmatch(shown):
+    linked = "[" in text or "<" in text
+    shown = markup.read_cell(text, keep_tags=True).text if linked else text
+    if linked and _BRACKETED.fullmatch(shown):
         return True  # ``[\[peak memory usage in GB\]](…)``: a link labelled as an example
-    if len(shown) > _LABELS_LENGTH and _WORD.search(shown):
-        return False  # far longer than labels side by side: most titles are decided here
+    # longer than any label, or than labels of links side by side: most titles end here
+    if len(shown) > (_LABELS_LENGTH if linked else _LABEL_LENGTH) and _WORD.search(shown):
+        return False
     found = words(shown)
     stripped = shown.strip()
     if not found or " ".join(found) in PLACEHOLDERS:
