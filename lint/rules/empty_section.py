@@ -9,7 +9,8 @@ is a link (the entry is the link) or holds a link away from the page (it points 
 content is: "... for UAV [here](https://...)", or an address in a link written wrong; a
 ``[↑](#top)`` link does not count), a notice
 written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
-words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"), and a run of three
+words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"; or it says the
+section is being written: "Coming Soon", "TBD", "待更新"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
 Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
 divider), and the document's title (a first-level heading before
@@ -58,6 +59,15 @@ _LINK_AWAY = re.compile(r"\[[^\]]+\]\((?!#)[^)]*\)")
 _SENTENCE_END = ".!?。！？"
 _MAX_WORDS = 12  # a section name is a few words; a notice or a report's title runs longer
 _RUN = 3  # empty headings side by side: topics named as headings, not sections to fill
+# headings that say a section is being written: a notice, no section to fill
+_PENDING = frozenset(
+    (
+        "coming soon", "soon", "tbd", "tba", "todo", "to do", "wip", "work in progress",
+        "under construction", "to be added", "to be updated", "to be continued", "stay tuned",
+        "updating", "in progress", "待更新", "更新中", "持续更新中", "敬请期待", "待补充",
+    )
+)  # fmt: skip
+_WORDS = re.compile(r"\w+")
 # a heading of nothing but an image (``![timeline](timeline.png)`` over a ``---`` line)
 _IMAGE = re.compile(r"\s*(?:\[\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)(?:\s*\]\([^)]*\))?\s*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
@@ -114,6 +124,8 @@ def _is_section(section: Section) -> bool:
     shown = shown_heading(title).strip()
     if not shown:
         return True
+    if " ".join(_WORDS.findall(shown.casefold())) in _PENDING:
+        return False  # ``### Coming Soon``: a notice that the section is being written
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
 
 

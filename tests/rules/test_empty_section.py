@@ -55,6 +55,10 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         # a notice written as a heading (a sentence) is no section to fill (issue 17)
         (f"# Survey\n\n### News: our paper is accepted by CVPR 2024.\n\n## A\n{TABLE}", []),
         (f"## A\n{TABLE}\n## Other tasks are coming soon!\n\n## B\n{TABLE}", []),
+        # a heading saying its section is being written, under a section waiting for it
+        (f"## A\n{TABLE}\n## Researchers\n### Coming Soon\n\n## B\n{TABLE}", []),
+        (f"## A\n{TABLE}\n## 数据集\n### 待更新\n\n## B\n{TABLE}", []),
+        (f"## A\n{TABLE}\n## Researchers\n### Coming Papers\n\n## B\n{TABLE}", [(7, 1, "S001")]),
         # so is a report's long title
         (
             "### Summary of the First Workshop on Large Language and Vision Models for "
