@@ -164,6 +164,8 @@ NOT_PAPER_WORDS = frozenset(
         "code codes github repo repository repositories demo demos project projects website "
         "site homepage home page video videos model models weights checkpoint checkpoints "
         "download downloads data dataset datasets star stars slides tweet blog "
+        "supp supplement supplements supplementary supplementaries license licence licenses "
+        "licences "
         "代码 项目 主页 官网 下载 视频 模型 权重 数据"
     ).split()
 )

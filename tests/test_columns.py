@@ -227,6 +227,9 @@ def test_a_source_column_names_venues_only_where_its_cells_may() -> None:
         ("Demo", True),
         ("Code / Project URL", True),
         ("下载", True),
+        # a paper's supplementary material and a dataset's licence are no paper either
+        ("Supplementaries", True),
+        ("License", True),
         ("Paper/Blog", False),
         ("Paper & Code", False),
         ("Links", False),
