@@ -467,38 +467,42 @@ def test_text_glued_under_a_table_is_left_as_written() -> None:
     assert compact == "|a|b|\n|-|-|\n| 1 | 2 |\ntext\n"
 
 
-def test_a_row_padded_by_hand_to_keep_its_pipes_in_line_is_aligned() -> None:
-    rows = [
-        "| Year       | Methods          | MAE   |",
-        "| ---------- | ---------------- | ----- |",
-        "| 2013--CVPR | [Idrees](#a)     | 468.0 |",
-        "| 2015--CVPR | [Zhang](#b)      | 467.0 |",
-        "| 2016--ACM MM | [Crowd](#c)    | 452.5 |",
-        "| 2019--ICASSP| [ASD](#d)       | 196.2 |",
-        "| 2016--CVPR | [MCNN](#e)       | 377.6 |",
-    ]
+# a crowd-counting leaderboard padded by hand: a wide cell, the next narrower by as much
+_CROWD = [
+    "| Year       | Methods          | MAE   |",
+    "| ---------- | ---------------- | ----- |",
+    "| 2013--CVPR | [Idrees](#a)     | 468.0 |",
+    "| 2015--CVPR | [Zhang](#b)      | 467.0 |",
+    "| 2016--ACM MM | [Crowd](#c)    | 452.5 |",
+    "| 2019--ICASSP| [ASD](#d)       | 196.2 |",
+    "| 2016--CVPR | [MCNN](#e)       | 377.6 |",
+]
+# aialt's MobileAgent row: the name 3 over, then two cells narrower by 1 and 2
+_AGENTS = [
+    "| Method                        | Input Type  | Model     | Memory |",
+    "|-------------------------------|-------------|-----------|--------|",
+    "| DroidGPT (Wen et al., 2023b)  | Text        | ChatGPT   | ✗      |",
+    "| AppAgent (Yang et al., 2023)  | Image&Text  | GPT-4     | ✓      |",
+    "| MobileAgent (Wang et al., 2024b) | Image&Text | GPT-4   | ✓      |",
+    "| AutoDroid (Wen et al., 2024)  | Image&Text  | GPT-4     | ✓      |",
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "moved"),
+    [
+        # the next cell narrower by another width leaves the pipes out of line
+        (_CROWD, ("[Crowd](#c)    |", "[Crowd](#c)   |")),
+        # taken back too far, its pipe stands left of the table's
+        (_AGENTS, ("| GPT-4   | ✓      |", "| GPT-4  | ✓      |")),
+    ],
+)
+def test_a_row_padded_by_hand_to_keep_its_pipes_in_line_is_aligned(
+    rows: list[str], moved: tuple[str, str]
+) -> None:
     markdown = "\n".join(rows) + "\n"
     auto = Config(select=("table-format",))
     assert run_rule(table_format, parse(markdown), auto) == []
     assert fix_text(markdown, config=auto).text == markdown
-    # the next cell narrower by another width leaves the pipes out of line: off the layout
-    moved = markdown.replace("[Crowd](#c)    |", "[Crowd](#c)   |")
-    assert [p.line for p in run_rule(table_format, parse(moved), auto)] == [5]
-
-
-def test_a_row_whose_wide_cell_the_next_cells_take_back_keeps_its_pipes_in_line() -> None:
-    # aialt's MobileAgent row: the name 3 over, then two cells narrower by 1 and 2
-    rows = [
-        "| Method                        | Input Type  | Model     | Memory |",
-        "|-------------------------------|-------------|-----------|--------|",
-        "| DroidGPT (Wen et al., 2023b)  | Text        | ChatGPT   | ✗      |",
-        "| AppAgent (Yang et al., 2023)  | Image&Text  | GPT-4     | ✓      |",
-        "| MobileAgent (Wang et al., 2024b) | Image&Text | GPT-4   | ✓      |",
-        "| AutoDroid (Wen et al., 2024)  | Image&Text  | GPT-4     | ✓      |",
-    ]
-    markdown = "\n".join(rows) + "\n"
-    auto = Config(select=("table-format",))
-    assert run_rule(table_format, parse(markdown), auto) == []
-    # taken back too far, its pipe stands left of the table's: off the layout
-    over = markdown.replace("| GPT-4   | ✓      |", "| GPT-4  | ✓      |")
-    assert [p.line for p in run_rule(table_format, parse(over), auto)] == [5]
+    off = markdown.replace(*moved)
+    assert [p.line for p in run_rule(table_format, parse(off), auto)] == [5]
