@@ -134,38 +134,19 @@ REPOSITORY_HEADERS = frozenset(
 # a column naming where a paper appeared (``Arxiv 2024``, ``SIGIR 2024``, ``NeurIPS '24``)
 VENUE_HEADERS = frozenset(
     (
-        "venue",
-        "venues",
-        "publication",
-        "pub",
-        "published in",
-        "conference",
-        "journal",
-        "conference journal",
-        "conf",
-        "accepted at",
-        "accepted by",
-        "accepted in",
-        "proceeding",
-        "proceedings",
-        "source",
-        "会议",
-        "期刊",
-        "会议 期刊",
-        "发表会议",
-        "发表期刊",
-        "出处",
-        "来源",
+        "venue", "venues", "publication", "pub", "published in", "conference", "journal",
+        "conference journal", "conf", "accepted at", "accepted by", "accepted in", "proceeding",
+        "proceedings", "source",
+        "会议", "期刊", "会议 期刊", "发表会议", "发表期刊", "出处", "来源",
     )
-)
+)  # fmt: skip
 # words of a header whose links are not the paper (its code, demo, site, video, weights)
 NOT_PAPER_WORDS = frozenset(
     (
         "code codes github repo repository repositories demo demos project projects website "
         "site homepage home page video videos model models weights checkpoint checkpoints "
-        "download downloads data dataset datasets star stars slides tweet blog "
-        "supp supplement supplements supplementary supplementaries license licence licenses "
-        "licences "
+        "download downloads data dataset datasets star stars slides tweet blog supp supplement "
+        "supplements supplementary supplementaries license licence licenses licences "
         "代码 项目 主页 官网 下载 视频 模型 权重 数据"
     ).split()
 )
