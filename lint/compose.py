@@ -300,7 +300,7 @@ def _reread(given: Context, plan: _Plan, table: Table) -> TableConventions:
     if not plan.row_fixes:
         return found._replace(table=table)
     style = inference.DateStyle(
-        found.date_style, found.venue_years, found.years_alone, found.asides
+        found.date_style, found.venue_years, found.years_alone, found.asides, found.list_style
     )
     memo, config = given.memo, given.config
     return inference.dated_table(table, found.settings, memo, config, found.roles, style)

@@ -65,15 +65,16 @@ class TableConventions(NamedTuple):
     kind, its way of dating published papers; ``years_alone``: it writes a year alone in more than
     one cell of them where the style has a month, its way of dating a paper whose month it does not
     know; ``asides``: it writes an aside after a date (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in
-    more than one cell of them. ``groups`` are the indexes of its label rows, which head groups of
-    its rows as headings head sections (``lint/groups.py``); ``preprints`` the index of the first
-    row of a last block of preprints, whose rows run in their order apart from the published papers
-    above them (``date_order.preprint_block``); ``pinned`` its rows put first on purpose (``⭐``),
-    outside its order (``groups.pinned_rows``). ``kept_layout`` is the style most of its rows are
-    in, with the evidence (None: no style holds a clear majority of them); ``shape`` what each of
-    its columns holds (``lint/column_shapes.py``); ``dated_ids`` (when its dates follow their arXiv
-    ids) how many of its rows give one arXiv id and how many of those a date, then the same for the
-    other rows: a row's date is compared with those of its kind.
+    more than one cell of them; ``list_style``: the style of the list's date columns of this kind
+    where this table keeps another (a cell in it is the list's way). ``groups`` are the indexes of
+    its label rows, which head groups of its rows as headings head sections (``lint/groups.py``);
+    ``preprints`` the index of the first row of a last block of preprints, whose rows run in their
+    order apart from the published papers above them (``date_order.preprint_block``); ``pinned`` its
+    rows put first on purpose (``⭐``), outside its order (``groups.pinned_rows``). ``kept_layout``
+    is the style most of its rows are in, with the evidence (None: no style holds a clear majority
+    of them); ``shape`` what each of its columns holds (``lint/column_shapes.py``); ``dated_ids``
+    (when its dates follow their arXiv ids) how many of its rows give one arXiv id and how many of
+    those a date, then the same for the other rows: a row's date is compared with those of its kind.
     ``entities`` are
     its rows as the entities they list (``lint/entities.py``: a paper, or a named dataset, model
     or tool), for tables listing any.
@@ -93,6 +94,7 @@ class TableConventions(NamedTuple):
     venue_years: bool = False
     years_alone: bool = False
     asides: bool = False
+    list_style: str | None = None
     groups: frozenset[int] = frozenset()
     preprints: int | None = None
     pinned: frozenset[int] = frozenset()

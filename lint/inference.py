@@ -39,12 +39,14 @@ from lint.sections import settings_for
 
 class DateStyle(NamedTuple):
     """A table's date style (None: not checked), and whether the list writes venue-years, years
-    alone and dates with an aside in its kind of date column (``_date_styles``)."""
+    alone and dates with an aside in its kind of date column (``_date_styles``); the list's
+    style where the table keeps another."""
 
     setting: Setting | None
     venue_years: bool = False
     years_alone: bool = False
     asides: bool = False
+    list_style: str | None = None
 
 
 def infer(doc: Document, config: Config, memo: Memo | None = None) -> Conventions:
@@ -271,7 +273,7 @@ def _dated(
         return TableConventions(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
-    style, venue_years, years_alone, asides = date_style
+    style, venue_years, years_alone, asides, list_style = date_style
     if style is None:
         off = Setting("off", DEFAULT, "not a date column: most cells are no dates")
         return TableConventions(
@@ -289,7 +291,9 @@ def _dated(
     found = TableConventions(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
-    found = found._replace(venue_years=venue_years, years_alone=years_alone, asides=asides)
+    found = found._replace(
+        venue_years=venue_years, years_alone=years_alone, asides=asides, list_style=list_style
+    )
     return found._replace(arxiv_dates=arxiv_dates(arxiv_rows(found, memo)))
 
 
@@ -348,7 +352,7 @@ def _date_styles(
         else:
             alone = choice.years_alone >= dates.YEARS_ALONE_SHOWN
             asides = choice.asides >= dates.ASIDES_SHOWN
-            styles.append(DateStyle(_inferred(choice), venues, alone, asides))
+            styles.append(DateStyle(_inferred(choice), venues, alone, asides, choice.list_style))
     return styles
 
 

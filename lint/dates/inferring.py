@@ -84,7 +84,8 @@ class Choice(NamedTuple):
     the one most of them share). ``venue_years``: cells of the list's columns of its kind that
     are a venue and a year; ``years_alone``: those that are a year alone; ``asides``: those with
     an aside after a date (``has_aside``). ``style`` None: not a date column (most cells are no
-    dates)."""
+    dates). ``list_style``: the style of the list's columns of its kind where this table keeps
+    another (scope ``table``)."""
 
     style: str | None
     matching: int
@@ -94,6 +95,7 @@ class Choice(NamedTuple):
     venue_years: int = 0
     years_alone: int = 0
     asides: int = 0
+    list_style: str | None = None
 
 
 def _abstract(element: str) -> str:
@@ -344,7 +346,8 @@ def _choice(
         if own.style == pooled.style or not _differs(own, pooled.style, texts, years_alone):
             return Choice(pooled.style, pooled.matching, pooled.cells, DOCUMENT, tables)
     if own.majority:
-        return Choice(own.style, own.matching, own.cells, TABLE)
+        listed = pooled.style if pooled is not None and pooled.majority else None
+        return Choice(own.style, own.matching, own.cells, TABLE, list_style=listed)
     return Choice(own.style, own.matching, own.cells, NONE)
 
 

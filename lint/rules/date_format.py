@@ -125,11 +125,17 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             if text not in judged:
                 judged[text] = _judge(text, style, years, hint, *ways)
             verdict = judged[text]
-            if verdict is not None:
+            if verdict is not None and not _the_lists(text, found.list_style):
                 verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
             row = table.rows[index]
             yield _problem(doc, row, column, setting, verdict)
+
+
+def _the_lists(text: str, style: str | None) -> bool:
+    """True for a date written in the list's style in a table keeping another (``2023-03``
+    among ``2023-7``, in a list writing ``2023-07``): the list's way, no slip."""
+    return style is not None and dates.matches(text, dates.parse_style(style))
 
 
 def _alike_refused(table: Table, column: int, found: dict[int, _Verdict]) -> dict[int, _Verdict]:
