@@ -32,8 +32,32 @@ def arxiv_rows(found: TableConventions, memo: Memo) -> tuple[tuple[int, arxiv.Da
             (index, arxiv.dated_arxiv(row.cells, title, date, date_format, identities))
             for index, row in enumerate(table.rows)
         )
-        known = memo.arxiv_rows[key] = tuple((i, one) for i, one in dated if one is not None)
+        found_rows = tuple((i, one) for i, one in dated if one is not None)
+        known = memo.arxiv_rows[key] = _years_on_new_years_day(found_rows)
     return known
+
+
+# January 1st in this share of a table's dates to the day (and in 3 at least) stands for a
+# year: a generator's way of writing a date known to its year only (``2024-01-01``)
+NEW_YEARS_SHARE = 0.05
+NEW_YEARS_ROWS = 3
+
+
+def _years_on_new_years_day(
+    rows: tuple[tuple[int, arxiv.DatedId], ...],
+) -> tuple[tuple[int, arxiv.DatedId], ...]:
+    """``rows`` with dates on January 1st read as their years alone where the table writes so
+    many of them that they cannot all be that day: a list's bot writes a year known alone so."""
+    days = [dated for _, dated in rows if dated.date.day is not None]
+    firsts = sum(1 for dated in days if dated.date.month == 1 and dated.date.day == 1)
+    if firsts < NEW_YEARS_ROWS or firsts < NEW_YEARS_SHARE * len(days):
+        return rows
+    return tuple(
+        (index, dated._replace(date=dated.date._replace(month=0, day=None)))
+        if dated.date.month == 1 and dated.date.day == 1
+        else (index, dated)
+        for index, dated in rows
+    )
 
 
 def before_its_id(dated: arxiv.DatedId) -> bool:

@@ -252,3 +252,20 @@ def test_a_year_alone_that_rows_share_is_no_events_date() -> None:
         "| KG-Retriever | arXiv | 2024 | [Link](https://arxiv.org/abs/2412.05547) |\n"
     )
     assert [line for line, *_ in found(header + rows)] == [3]
+
+
+def test_new_years_day_in_many_rows_stands_for_a_year() -> None:
+    # a bot writes a date known to its year as YYYY-01-01: 2024-01-01 for a June 2024 id is
+    # no contradiction where the table writes January 1st that often
+    header = "| Date | Title |\n| --- | --- |\n"
+    ids = ["2206.01234", "2309.04321", "2411.00012", "2503.05555"]
+    jan = "".join(
+        f"| 20{i[:2]}-01-01 | [P{n}](https://arxiv.org/abs/{i}) |\n" for n, i in enumerate(ids)
+    )
+    days = "".join(
+        f"| 2024-0{m}-1{m} | [Q{m}](https://arxiv.org/abs/240{m}.0100{m}) |\n" for m in range(2, 9)
+    )
+    assert found(header + jan + days) == []
+    # one such date among days is that day, before its id
+    one = "| 2024-01-01 | [P0](https://arxiv.org/abs/2406.01234) |\n"
+    assert [line for line, *_ in found(header + one + days)] == [3]
