@@ -348,7 +348,8 @@ def _links_in_most_rows(table: Table, column: int) -> bool:
     texts = []
     for row in table.rows:
         text = cell(row.cells, column)
-        if links(text):
+        # links folded into ``<details>`` are a row's resources, not its title
+        if links(text) and not text.lstrip().startswith("<details"):
             texts.append(header_key(text))
     return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
 

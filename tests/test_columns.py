@@ -179,6 +179,15 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(1, 0),
         ),
+        # links folded into <details> are a row's resources, no title
+        (
+            _table(
+                "| Game | Year | Analysis |",
+                "| Dead Space | 2023 | <details><summary>+</summary>[DF](https://a.b/1)</details> |",
+                "| Doom | 2016 | <details><summary>+</summary>[Blog](https://a.b/2)</details> |",
+            ),
+            Roles(None, 1),
+        ),
     ],
 )
 def test_title_by_content(table: Table, expected: Roles) -> None:
