@@ -183,7 +183,7 @@ def _table(header: str, *rows: str) -> Table:
         (
             _table(
                 "| Game | Year | Analysis |",
-                "| Dead Space | 2023 | <details><summary>+</summary>[DF](https://a.b/1)</details> |",
+                "| Quake | 1996 | <details><summary>+</summary>[DF](https://a.b/1)</details> |",
                 "| Doom | 2016 | <details><summary>+</summary>[Blog](https://a.b/2)</details> |",
             ),
             Roles(None, 1),
