@@ -194,16 +194,18 @@ def _identity(cells: Sequence[str], title: int | None, skip: int | None, may: bo
             other = {url for label, url in labelled_links(text) if _not_paper(label)}
             urls = [url for url in urls if url not in other]
         urls.extend(match.group().rstrip(_TRAILING) for match in _BARE_URL.finditer(shown.text))
-        found: tuple[list[str], list[str], list[str]] = ([], [], [])
+        cell_arxiv: list[str] = []
+        cell_dois: list[str] = []
+        cell_links: list[str] = []
         for url in urls:
-            _classify(url, *found)
-        found[0].extend(match[1] for match in _ARXIV_TEXT.finditer(text))
-        found[1].extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
-        if len(set(found[0])) + len(set(found[1])) >= CITES_SEVERAL:
+            _classify(url, cell_arxiv, cell_dois, cell_links)
+        cell_arxiv.extend(match[1] for match in _ARXIV_TEXT.finditer(text))
+        cell_dois.extend(match[1].rstrip(_TRAILING).lower() for match in _DOI_TEXT.finditer(text))
+        if len(set(cell_arxiv)) + len(set(cell_dois)) >= CITES_SEVERAL:
             continue  # citing several papers (``[GAIA-1](…), [Vista](…), …``): none is the row's
-        arxiv.extend(found[0])
-        dois.extend(found[1])
-        links.extend(found[2])
+        arxiv.extend(cell_arxiv)
+        dois.extend(cell_dois)
+        links.extend(cell_links)
     return Identity(key, _unique(arxiv), _unique(dois), _unique(links))
 
 

@@ -344,12 +344,10 @@ def _releases_of_one_family(first: str, second: str) -> bool:
 def _name_and_version(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The short name a title cell opens with before a colon, and the version words after it
     (``MiniCPM-V 2.6`` -> ``(minicpm, v)``, ``(2, 6)``); None when it opens with no name."""
-    parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
-    first = _quoted_part(parts) if parts else cell
-    name, colon, rest = _NUMBERING.sub("", _shown(first)).partition(":")
-    found = list(words(name))
-    if not colon or not words(rest):
+    opening = _opening(cell)
+    if opening is None:
         return None
+    found = list(opening[0])
     version: list[str] = []
     while len(found) > 1 and _VERSION_WORD.fullmatch(found[-1]):
         version.insert(0, found.pop())
@@ -365,13 +363,18 @@ def named_alike(first: str, second: str) -> bool:
 def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The short name a title cell opens with before a colon and the words after it
     (``FGAHOI``, ``Fine-Grained …``), None when it opens with no name."""
+    opening = _opening(cell)
+    return opening if opening is not None and is_name(opening[0]) else None
+
+
+def _opening(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words a title cell opens with before a colon and the words after it, None when it
+    has no colon with words on both sides."""
     parts = [part for part in _BREAK.split(cell) if words(_shown(part))]
     first = _quoted_part(parts) if parts else cell
     name, colon, rest = _NUMBERING.sub("", _shown(first)).partition(":")
     found, after = words(name), words(rest)
-    if not colon or not after or not found or not is_name(found):
-        return None
-    return found, after
+    return (found, after) if colon and after and found else None
 
 
 # a title quoted in a message is cut to this many characters

@@ -236,7 +236,7 @@ def _problems(
     stuck = order == sorted(order)
     # a row whose date its group's rows do not span but another group's do belongs there: a
     # sort within its group would only move it to its group's edge
-    strays = _strays(keys, found.groups, moved, descending)
+    strays = _strays(keys, found.groups, moved)
     fix = None if unreadable or stuck or strays or not moved else _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(moved))
     if fix is not None and unsafe_because:
@@ -318,10 +318,7 @@ def _unplaced(table: Table, row: Row, column: int) -> str:
 
 
 def _strays(
-    keys: Sequence[conventions.DateKey | None],
-    labels: frozenset[int],
-    moved: list[int],
-    descending: bool,
+    keys: Sequence[conventions.DateKey | None], labels: frozenset[int], moved: list[int]
 ) -> dict[int, int]:
     """The moved rows of a table grouped by label rows whose date lies outside the dates of
     the other rows of their group and inside those of another group (``**2022**`` rows above a
@@ -338,7 +335,7 @@ def _strays(
     found: dict[int, int] = {}
     for index in moved:
         key = keys[index]
-        own = next(((f, t) for _, f, t in spans if f <= index <= t), None)
+        own = next(((first, last) for _, first, last in spans if first <= index <= last), None)
         if key is None or own is None:
             continue
         if _spans(keys, own, key, exclude=index):
