@@ -19,7 +19,11 @@ The list's own ways are no deviation: a venue and a year (``CVPR, 2024``, ``Neur
 placeholder or a note with no digit (``-``, ``TBD``, ``持续更新中...``); bold around every cell
 of a row (a must-read row); month names as English abbreviates them (``Mar., 2024`` with
 ``May, 2024``, ``June, 2024`` and ``Sept., 2023``; ``June`` and ``July`` whole among ``Jan``);
-the abbreviation dot where the list writes it and leaves it out freely.
+the abbreviation dot where the list writes it and leaves it out freely; an aside after a date in
+its style (``2023.08 (ICLR 2024)``, ``2022 (2024)``, ``2025.03🔥``) where the list writes them in
+more than one cell of its kind of column; two versions' dates (``V1:2024.02 - V2:2024.06``); and,
+in a table that keeps a style of its own, a date in the list's style (``2023-03`` among
+``2023-7``, in a list of ``2023-07``).
 
 Precision is not style: ``2023-07-01`` in a ``YYYY-MM`` column, or ``2025.07.01`` among
 ``2023.07``, is fine; only a pattern's unbracketed day is required. Never guessed, so reported
