@@ -11,6 +11,7 @@ fix may change there is the safety contract (the tests and ``bench/fuzz.py`` use
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from bisect import bisect_left
@@ -239,14 +240,17 @@ def _matched(old_rows: list[Row], new_rows: list[Row]) -> list[int | None]:
     left = sorted(index for indexes in free.values() for index in indexes)
     for position, row in enumerate(new_rows):
         if matches[position] is None:
-            match = next(
-                (
-                    index
-                    for index in left
-                    if len(old_rows[index]) == len(row)
-                    and all(map(_same_cell, old_rows[index], row))
-                ),
-                None,
+            candidates = [
+                index
+                for index in left
+                if len(old_rows[index]) == len(row) and all(map(_same_cell, old_rows[index], row))
+            ]
+            # the one with most cells as they were: a row of an empty cell is the row that had
+            # it, not its twin with "-" there (both rewritten alike, one removed as a duplicate)
+            match = max(
+                candidates,
+                key=lambda index: sum(map(operator.eq, old_rows[index], row)),
+                default=None,
             )
             if match is not None:
                 left.remove(match)

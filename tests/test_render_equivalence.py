@@ -71,3 +71,15 @@ def test_the_check_itself_catches_what_the_contract_forbids() -> None:
     assert (
         why_not_equivalent(table + "| A | 2023-05-17 |\n", table + "| A | 2023.05.17 |\n") is None
     )
+
+
+def test_a_duplicate_removed_beside_its_twins_rewritten_dates_is_no_row_lost() -> None:
+    # fuzz seed 3007, case 742: two twins and a third row with an empty cell where they have
+    # "-"; the second twin removed as a duplicate and every date rewritten: nothing is lost
+    table = "| Title | Date | Venue |\n| --- | --- | --- |\n"
+    before = "| A | 2015/10 | - |\n| B | 2016/03 | x |\n| A | 2015/10 | - |\n| A | 2015/10 |  |\n"
+    after = "| A | 2015年10月 | - |\n| B | 2016年3月 | x |\n| A | 2015年10月 |  |\n"
+    assert why_not_equivalent(table + before, table + after) is None
+    # the row with the empty cell removed instead is lost: no row left is written so
+    lost = "| A | 2015年10月 | - |\n| B | 2016年3月 | x |\n| A | 2015年10月 | - |\n"
+    assert why_not_equivalent(table + before, table + lost)
