@@ -281,7 +281,8 @@ def _dated(
         )
     hint = dates.year_hint(table.section)
     texts = [cell(row.cells, table_roles.date) for row in table.rows]
-    years = dates.year_column(texts)
+    # four digits under a style of two-digit years and months (``YYMM``) are months: ``1512``
+    years = dates.year_column(texts) and "YYYY" in dates.parse_style(style.value).elements
     keys = date_keys(table, texts, style.value, hint, years)
     order, out = table_order(table, keys, config, document)
     if order.source == INFERRED and order.value != "off":

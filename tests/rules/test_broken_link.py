@@ -259,6 +259,8 @@ def test_a_dotless_host_and_a_link_pasted_after_an_address_are_reported_in_a_tab
             "https://tac.nist.gov/",
         ),
         ("[code](https: //github.com/a/b)", "https:", "//github.com/a/b"),
+        # the space is the one cause: no second report of a host without a dot
+        ("[code](https://github .com/QwenLM/PolyMath)", "https://github", ".com/QwenLM/PolyMath"),
     ],
 )
 def test_an_address_followed_by_more_than_a_title_makes_no_link(

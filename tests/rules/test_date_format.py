@@ -834,3 +834,11 @@ def test_an_aside_after_a_date_is_the_lists_way_where_it_writes_more_than_one() 
     assert [line for line, _, _ in found(alone, config)] == [3]
     wrong = _dated_table(*cells).replace("2024.09 (EMNLP", "2024.13 (EMNLP")
     assert [line for line, _, _ in found(wrong, config)] == [5]
+
+
+def test_four_digits_under_a_style_of_years_and_months_are_months_before_1900_too() -> None:
+    # a table of arXiv months written YYMM: 1512 is December 2015, no year 1512
+    markdown = _dated_table("1512", "1612", "1703", "1811", "1901", "1910")
+    assert found(markdown, Config(select=("date-format",))) == []
+    wrong = markdown.replace("| 1703 |", "| 1713 |")
+    assert [line for line, _, _ in found(wrong, Config(select=("date-format",)))] == [5]
