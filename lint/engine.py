@@ -2,7 +2,8 @@
 
 For each document the engine reads the conventions once and hands them, with the settings and
 the run's memo and scope, to every selected rule (``lint/context.py``); the problems of all rules
-then pass through the suppression comments (``lint/suppress.py``) and are sorted by position.
+then pass through the parts a program writes (``lint/generated.py``) and the suppression comments
+(``lint/suppress.py``) and are sorted by position.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from lint import document, inference, sections, suppress
+from lint import document, generated, inference, sections, suppress
 from lint.config import Config, ConfigError, did_you_mean
 from lint.context import Context
 from lint.memo import Memo
@@ -92,6 +93,9 @@ def check(
     rules = selected_rules(config)
     given = context(doc, config, scope, memo, metadata)
     problems = [problem for rule in rules for problem in rule.check(doc, given)]
+    written = generated.regions(doc.lines) if problems else []
+    if written:  # the parts a program writes and asks nobody to edit
+        problems = generated.outside(problems, written)
     if config.sections:  # rules a section ignores are not run there
         problems = sections.without_ignored(doc, config, problems, _code_of)
     if given.directives:

@@ -13,6 +13,8 @@ from lint import engine, inference
 from lint.config import Config, ConfigError
 from lint.context import Context
 from lint.document import Document, parse
+from lint.engine import lint_text
+from lint.fix import fix_text
 from lint.memo import Memo
 from lint.problem import Problem
 from lint.rules import RULES, column_count, duplicate_entry, table_format, unused_suppression
@@ -138,3 +140,21 @@ def test_a_suppression_comment_silences_its_rule_on_its_line() -> None:
     silenced = LIST.replace("| Beta |", "| Beta <!-- lint-disable-line column-count --> |")
     found = [p.code for p in engine.check(parse(silenced), Config())]
     assert "T001" not in found and "P001" in found
+
+
+def test_the_parts_a_program_writes_and_asks_nobody_to_edit_are_left_alone() -> None:
+    # all-contributors' table: its last row of avatars is short, as the bot writes it
+    bot = (
+        "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+        "| A | B | C |\n| --- | --- | --- |\n| a | b |\n"
+        "<!-- ALL-CONTRIBUTORS-LIST:END -->\n"
+    )
+    papers = "| Title | Date | Note |\n| --- | --- | --- |\n| P | 2023.01 | n |\n| Q | 2023.02 |\n"
+    strict = Config(trailing_cells="strict")
+    assert [p.line for p in lint_text(papers + "\n" + bot, config=strict)] == [4]
+    fixed = fix_text(papers + "\n" + bot, config=strict).text
+    assert fixed.endswith(bot) and fixed != papers + "\n" + bot
+    # a part marked without asking is the list's own: checked like the rest
+    own = bot.replace(" - Do not remove or modify this section", "")
+    own = own.replace("ALL-CONTRIBUTORS-LIST", "PAPERS")
+    assert [p.line for p in lint_text(papers + "\n" + own, config=strict)] == [4, 9]
