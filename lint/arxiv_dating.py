@@ -49,12 +49,12 @@ def _years_on_new_years_day(
     """``rows`` with dates on January 1st read as their years alone where the table writes so
     many of them that they cannot all be that day: a list's bot writes a year known alone so."""
     days = [dated for _, dated in rows if dated.date.day is not None]
-    firsts = sum(1 for dated in days if dated.date.month == 1 and dated.date.day == 1)
+    firsts = sum(1 for dated in days if dated.date[1:] == (1, 1))
     if firsts < NEW_YEARS_ROWS or firsts < NEW_YEARS_SHARE * len(days):
         return rows
     return tuple(
         (index, dated._replace(date=dated.date._replace(month=0, day=None)))
-        if dated.date.month == 1 and dated.date.day == 1
+        if dated.date[1:] == (1, 1)
         else (index, dated)
         for index, dated in rows
     )

@@ -112,7 +112,8 @@ def _years_alone(
         sides = neighbours(placed, index)
         if None in sides:
             continue  # at an end of the table, or of a block of such rows: nothing places it
-        year = int(dates.inner(text).strip().removesuffix("年").strip())
+        alone = dates.read_year(dates.inner(text))
+        year = alone.year if alone is not None else 0
         near = [key for key in sides if key is not None and key[0] == year]
         fixed[index] = near[0] if near else (year, 0, 0)
     return tuple(fixed)

@@ -266,7 +266,7 @@ def _noted(
     if len(parts) != 2:
         # the venue, with its year or not, before the date (``CVPR23 23.04``: where it
         # appeared, and the month of its preprint; ``arXiv 2025.10`` among ``EMNLP 2023``)
-        words = dates.inner(text).split(" ")
+        words = inner.split(" ")
         return any(
             _venue(" ".join(words[:at])) and _in_style(" ".join(words[at:]))
             for at in range(1, len(words))

@@ -842,3 +842,15 @@ def test_four_digits_under_a_style_of_years_and_months_are_months_before_1900_to
     assert found(markdown, Config(select=("date-format",))) == []
     wrong = markdown.replace("| 1703 |", "| 1713 |")
     assert [line for line, _, _ in found(wrong, Config(select=("date-format",)))] == [5]
+
+
+def test_a_date_in_the_lists_style_in_a_table_keeping_its_own_is_the_lists_way() -> None:
+    # the list writes YYYY-MM; one table writes its single-digit months unpadded, and its one
+    # padded date is the list's way, not a slip to rewrite 2023-3
+    padded = _dated_table("2023-01", "2023-02", "2023-04", "2023-05", "2023-06", "2023-08")
+    own = _dated_table("2023-03", "2022-12", "2023-7", "2022-9", "2023-6", "2020-9", "2019-12")
+    config = Config(select=("date-format",))
+    assert found(padded * 3 + own, config) == []
+    # a date in neither style is still reported
+    wrong = own.replace("| 2023-6 |", "| 2023/6 |")
+    assert len(found(padded * 3 + wrong, config)) == 1
