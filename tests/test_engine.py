@@ -158,3 +158,13 @@ def test_the_parts_a_program_writes_and_asks_nobody_to_edit_are_left_alone() -> 
     own = bot.replace(" - Do not remove or modify this section", "")
     own = own.replace("ALL-CONTRIBUTORS-LIST", "PAPERS")
     assert [p.line for p in lint_text(papers + "\n" + own, config=strict)] == [4, 9]
+
+
+def test_front_matter_is_no_heading() -> None:
+    # a Jekyll page: CommonMark reads ``title: …`` over the closing ``---`` as an empty section
+    papers = "| Title | Date |\n| --- | --- |\n| P | 2023.01 |\n"
+    page = "---\ntitle: ISMIR 2002\n---\n\n## Papers\n\n" + papers
+    assert lint_text(page) == []
+    # a thematic break over a paragraph underlined as a heading is the list's own Markdown
+    underlined = "---\nIntro words\n---\n\n## Papers\n\n" + papers
+    assert [p.code for p in lint_text(underlined)] == ["S001"]
