@@ -33,6 +33,8 @@ from lint.document import Table, parse
         (("论文题目", "内容简介"), Roles(0, None)),
         # a Chinese compound ends with its noun: an article's title is a title
         (("文章标题", "链接", "发布时间", "中文简介"), Roles(0, 2)),
+        # an article's name (a bot's arXiv table: 发布日期 | 文章名 | 第一作者 | 链接)
+        (("发布日期", "文章名", "第一作者", "链接"), Roles(1, 0)),
         # a date so named is another thing's (a dataset's last update), no paper's date
         (("标题", "更新日期"), Roles(0, None)),
         # a model each row uses is no row's name
