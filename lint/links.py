@@ -124,11 +124,18 @@ _BARE_ARXIV = re.compile(r"(?i)(?:arxiv:\s*)?(\d{4}\.\d{4,5})(v\d+)?")
 _NO_ADDRESS = "without its address, so GitHub opens it as a file of this repository"
 
 
+# what a script writes for an address it did not have (Python's ``None``, JavaScript's ``null``
+# and ``undefined``, a table's ``NaN``): GitHub opens it as a file of that name, which no list has
+_EMPTY_VALUES = frozenset(("none", "null", "undefined", "nan", "nil"))
+
+
 def _no_scheme(url: str) -> Fault | None:
     """A destination starting with a site's host (``www.…``, ``github.com/…``) but no scheme;
     a bare DOI or arXiv id; a file on the writer's computer (``file:///C:/…``)."""
     if url[:5].lower() == "file:":
         return Fault("opens a file on its writer's computer, which no reader has")
+    if url.lower() in _EMPTY_VALUES:
+        return Fault(f'is "{url}", a program\'s empty value written out: no address')
     doi = _BARE_DOI.fullmatch(url)
     if doi is not None:
         return Fault(f"is a DOI {_NO_ADDRESS}", "https://doi.org/" + doi[1])

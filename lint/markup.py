@@ -176,8 +176,20 @@ class _Scan:
             self.resume[close] = self.brackets[after] + 1
             self.depth += 1
         elif not self.keep_tags:
+            if "](" in text[position:close]:
+                self.inner_links(position, close)
             self.emit(position, close + 1)
             self.skip = close + 1
+
+    def inner_links(self, start: int, close: int) -> None:
+        """The links inside a tag left out of the text (``[[pdf](…)]``): GitHub shows the
+        outer brackets as text around a link, which leads where its address says."""
+        text = self.text
+        for opener, inner_close in self.brackets.items():
+            end = self.parens.get(inner_close + 1)
+            if start < opener and inner_close < close and end is not None and end < close:
+                image = text[opener - 1] == "!"
+                self.links.append((_destination(text, inner_close + 2, end), image))
 
     def inline(self, opener: int) -> bool:
         """True when the brackets opening at ``opener`` make an inline link (``[…](…)``)."""

@@ -5,7 +5,8 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of parentheses
 (``[Code]((https://…))``) or a link pasted inside another (``[Paper]([https://a](https://b))``) is
 one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an address with LaTeX's braces
-copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer; a
+copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer;
+``None`` or ``null``, a script's empty value written out, is a file of that name no list has; a
 host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
 address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
 (``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
@@ -173,7 +174,7 @@ def _remedy(wrong: Fault) -> str:
         return "close it after its address"
     if "LaTeX" in wrong.what:
         return "remove the LaTeX marks from its address"
-    if "computer" in wrong.what:
+    if "computer" in wrong.what or "empty value" in wrong.what:
         return "link the paper's public address"
     return "keep the one URL of this row's paper"
 

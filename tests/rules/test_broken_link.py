@@ -46,6 +46,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://arxiv.org/abs/2313.01234", "no arXiv id"),
         ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
         ("file:///C:/Users/me/Downloads/paper.pdf", "writer's computer"),
+        ("None", "empty value"),
+        ("null", "empty value"),
         ("https://github.com/owner/repo}", "from LaTeX"),
         ("https://github.com/owner/repo}{repository}", "from LaTeX"),
         ("10.1109/CEC65147.2025.11043025", "is a DOI without its address"),
@@ -300,3 +302,13 @@ def test_a_link_to_a_section_the_page_does_not_have_is_reported() -> None:
     messages = [(line, message.split('"')[1]) for line, _, message in found(markdown)]
     assert messages == [(16, "#advancinng-ctc-crf"), (16, "#setup-2")]
     assert "leads to no heading or anchor of this page" in found(markdown)[0][2]
+
+
+def test_a_link_inside_a_bracketed_tag_is_read() -> None:
+    # a site generator's ``[[pdf](None)]``: GitHub shows the brackets around a link to "None"
+    title = "**[Beating Babel](https://doi.org/10.5281/zenodo.1)**"
+    problems = found(table(title + " [[pdf](None)]"))
+    assert [message.split(":")[0] for _, _, message in problems] == [
+        'link "None" is "None", a program\'s empty value written out'
+    ]
+    assert found(table(title + " [[pdf](a.pdf)]")) == []
