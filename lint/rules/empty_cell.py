@@ -8,10 +8,11 @@ are the months of the rows' arXiv ids, a row is compared with the rows of its ki
 an arXiv id when at least 90% of those fill their date (a paper without a preprint has no arXiv
 date to give), a row without one when at least 90% of those do. A row whose cells do not fit
 its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
-not a missing value, and is not reported here. A row whose every cell is empty (a blank row an
-editor left) is reported once, as a row to remove, in any table with a title column, where its
-other rows fill the title or the date column (it holds no paper to complete), unless most of
-the list's tables hold one: its template writes it. A title whose
+not a missing value, and is not reported here; nor is a group row, a label over the rows
+below it with its other cells left empty (``| **Knowledge** |||||``). A row whose every cell is
+empty (a blank row an editor left) is reported once, as a row to remove, in any table with a title
+column, where its other rows fill the title or the date column (it holds no paper to
+complete), unless most of the list's tables hold one: its template writes it. A title whose
 link has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where
 most of its table's titles link their paper; an empty link around a badge or no text (a
 placeholder) is no title's.
@@ -74,7 +75,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     for found in context.conventions.tables:
         table, roles = found.table, found.roles
         width = len(table.header.cells)
-        rows = [row for row in table.rows if row.in_columns(width)]  # others: column-count's
+        # rows off the header's cells are column-count's; a group row's label stands alone
+        # on purpose (``| **Knowledge** |||||``): no paper's title or date is missing there
+        rows = [
+            row
+            for index, row in enumerate(table.rows)
+            if row.in_columns(width) and index not in found.groups
+        ]
         blank = [row for row in rows if not any(row.cells)]
         if (
             blank

@@ -136,3 +136,11 @@ def test_a_row_of_empty_cells_closing_most_tables_is_the_lists_template() -> Non
     # one stray blank row among tables without one is still reported
     lone = f"## A\n\n{closed}\n## B\n\n{HEADER}{filled}\n## C\n\n{HEADER}{filled}"
     assert found(lone) == [(9, 3, "T004")]
+
+
+def test_a_group_rows_empty_cells_are_no_missing_title_or_date() -> None:
+    # a bold label over each group of rows, its other cells left empty (27 of 29 rows date)
+    groups = HEADER + "| **Agents** |||\n" + FULL + "| **Knowledge** |  |  |\n" + FULL * 2
+    assert found(groups) == []
+    # a plain row missing its date is still reported
+    assert found(groups + "| A |  | a |\n") == [(32, 7, "T004")]
