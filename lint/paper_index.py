@@ -268,8 +268,14 @@ _NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
 _PUBLISHERS = ("acm", "ieee")
 
 
+# a venue's former name, as lists still write it (NeurIPS was NIPS until 2018)
+_FORMER_NAMES = {"nips": "neurips"}
+
+
 def _unprefixed(word: str) -> str:
-    """A venue's word without a publisher glued before it (``acmmm``: ``mm``)."""
+    """A venue's word without a publisher glued before it (``acmmm``: ``mm``), by its present
+    name (``nips``: ``neurips``)."""
+    word = _FORMER_NAMES.get(word, word)
     for publisher in _PUBLISHERS:
         if word.startswith(publisher) and len(word) >= len(publisher) + 2:
             return word[len(publisher) :]

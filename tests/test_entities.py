@@ -101,6 +101,9 @@ def test_dates_conflict(first: DateKey | None, second: DateKey | None, expected:
         ("IEEE Trans. Ind. Informatics", "IEEE Transactions on Industrial Informatics", False),
         ("TPAMI", "IEEE Transactions on Pattern Analysis and Machine Intelligence", False),
         ("ICLR 2024", "International Conference on Learning Representations 2024", False),
+        # a venue under its former name (NeurIPS was NIPS), its year after a typographic quote
+        ("NeurIPS’23", "NIPS'23", False),
+        ("NIPS 2017", "NeurIPS 2018", True),
         # an abbreviation of another venue, or another year, still conflicts
         ("Nat. Commun.", "Nature", True),
         ("Nat. Commun.", "Nature Machine Intelligence", True),
