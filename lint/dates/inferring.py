@@ -82,10 +82,10 @@ class Choice(NamedTuple):
     written in it, in this table (``scope`` ``table``) or in the ``tables`` columns of its kind
     (``document``); ``none``: no style holds a majority (``style`` only reads the dates, it is
     the one most of them share). ``venue_years``: cells of the list's columns of its kind that
-    are a venue and a year; ``years_alone``: those that are a year alone; ``asides``: those with
-    an aside after a date (``has_aside``). ``style`` None: not a date column (most cells are no
-    dates). ``list_style``: the style of the list's columns of its kind where this table keeps
-    another (scope ``table``)."""
+    are a venue and a year; ``years_alone``: those that are a year alone; ``asides``: cells of
+    all the list's date columns with an aside after a date (``has_aside``). ``style`` None: not
+    a date column (most cells are no dates). ``list_style``: the style of the list's columns of
+    its kind where this table keeps another (scope ``table``)."""
 
     style: str | None
     matching: int
@@ -289,6 +289,10 @@ def choose_styles(
         if column is not None:
             kinds[column.kind][index] = column
     chosen: list[Choice | None] = [None] * len(columns)
+    # an aside after a date is its writer's habit, whatever a column is called
+    # (``2024.07 ✨✨✨`` under Time, then once under Year)
+    every = Counter(text for column in columns if column is not None for text in column.texts)
+    asides = sum(count for text, count in every.items() if has_aside(text))
     for members in kinds.values():
         if any(_numbers_rows(column.texts) for column in members.values()):
             continue  # a kind of column numbering each year's rows (``Year-Id``) holds no dates
@@ -298,7 +302,6 @@ def choose_styles(
         written = Counter(text for column in members.values() for text in column.texts)
         venues = sum(count for text, count in written.items() if venue_year(text) is not None)
         alone = sum(count for text, count in written.items() if bare_year(text))
-        asides = sum(count for text, count in written.items() if has_aside(text))
         for index, column in members.items():
             found = own[index]
             choice = Choice(None, 0, 0, NONE)

@@ -854,3 +854,14 @@ def test_a_date_in_the_lists_style_in_a_table_keeping_its_own_is_the_lists_way()
     # a date in neither style is still reported
     wrong = own.replace("| 2023-6 |", "| 2023/6 |")
     assert len(found(padded * 3 + wrong, config)) == 1
+
+
+def test_asides_are_the_lists_way_under_any_header() -> None:
+    # a mark after dates in tables headed Time; one table headed Year writes it once
+    marked = _dated_table("2024.07 ✨✨✨", "2024.06 💥💥", "2024.05", "2024.04", "2024.03")
+    once = _dated_table("2024.07 ✨✨✨", "2024.06", "2024.05", "2024.04", "2024.03")
+    year = once.replace("| Date |", "| Year |")
+    config = Config(select=("date-format",))
+    assert found(marked.replace("| Date |", "| Time |") + "\n" + year, config) == []
+    # with no other mark in the list, the one mark is still reported
+    assert [line for line, _, _ in found(year, config)] == [3]
