@@ -217,11 +217,16 @@ def _in_their_months(keys: list[DateKey | None]) -> tuple[DateKey | None, ...]:
 
 
 def table_order(
-    table: Table, keys: Sequence[DateKey | None], config: Config, document: Config
+    table: Table,
+    keys: Sequence[DateKey | None],
+    config: Config,
+    document: Config,
+    date_column: int | None = None,
 ) -> tuple[Setting, dict[bool, list[int]]]:
     """The order the table runs in: set, or in auto the direction leaving fewer rows out of
     place; ``off`` when more than a third of the rows would be out of place either way. With
-    it, the rows out of place each way that were found on the way (keyed by ``descending``)."""
+    it, the rows out of place each way that were found on the way (keyed by ``descending``).
+    ``date_column``: where the dates are (no column of scores, ``2019.04`` a number as it is)."""
     if config.order != AUTO:
         return set_by(config.order, "order", config, document), {}
     readable = [key for key in keys if key is not None]
@@ -252,6 +257,8 @@ def table_order(
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
     elif (ranked := _ranked_by(table)) is not None:
         detail = f'its rows run in the order of "{ranked}"'
+    elif (scores := _score_columns(table, date_column)) >= RESULT_COLUMNS:
+        detail = f"a table of results ({scores} columns of numbers), ordered by them or by groups"
     else:
         shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
         return Setting(direction, INFERRED, shown), found
@@ -387,6 +394,22 @@ def _ranked_by(table: Table) -> str | None:
         if len(steps) == 1 and len(set(numbers)) >= RANKED_SCORES and not counting:
             return header
     return None
+
+
+# a table with this many columns of numbers (most of their rows) is a table of results: a
+# leaderboard runs by its scores, or by groups of methods, and its dates only roughly
+RESULT_COLUMNS = 4
+
+
+def _score_columns(table: Table, date_column: int | None) -> int:
+    """How many of the table's columns but its dates hold a number in half its rows or more."""
+    rows = table.rows
+    return sum(
+        2 * sum(_number(row.cells[column]) is not None for row in rows if column < len(row.cells))
+        >= len(rows)
+        for column in range(len(table.header.cells))
+        if column != date_column
+    )
 
 
 def _number(cell: str) -> float | None:

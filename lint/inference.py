@@ -284,7 +284,7 @@ def _dated(
     # four digits under a style of two-digit years and months (``YYMM``) are months: ``1512``
     years = dates.year_column(texts) and "YYYY" in dates.parse_style(style.value).elements
     keys = date_keys(table, texts, style.value, hint, years)
-    order, out = table_order(table, keys, config, document)
+    order, out = table_order(table, keys, config, document, table_roles.date)
     if order.source == INFERRED and order.value != "off":
         descending = order.value == "descending"
         if out[descending] if descending in out else out_of_order(keys, descending):

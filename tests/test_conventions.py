@@ -16,7 +16,7 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
-from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
+from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, RESULT_COLUMNS, TIE_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
@@ -402,6 +402,23 @@ def test_a_table_ranked_by_a_score_column_has_no_date_order(scores: str, ranked:
     (found,) = inference.infer(doc, Config()).tables
     assert found.order.value == ("off" if ranked else "ascending")
     assert ('"Dice"' in found.order.detail) is ranked
+
+
+@pytest.mark.parametrize("scores", [RESULT_COLUMNS - 1, RESULT_COLUMNS])
+def test_a_table_of_results_has_no_date_order(scores: int) -> None:
+    # a leaderboard's columns of scores, two of three cells filled, one date out of place
+    dates = ["2019.04", "2019.09", "2019.07", "2019.10", "2019.11", "2019.12"]
+    header = "| Title | Date |" + " Score |" * scores + "\n|---|---|" + "---|" * scores + "\n"
+    body = "".join(
+        f"| P{i} | {date} |"
+        + "".join(f" 0.{20 + i + c} |" if (i + c) % 3 else "  |" for c in range(scores))
+        + "\n"
+        for i, date in enumerate(dates)
+    )
+    (found,) = inference.infer(parse(header + body), Config()).tables
+    results = scores >= RESULT_COLUMNS
+    assert found.order.value == ("off" if results else "ascending")
+    assert ("table of results" in found.order.detail) is results
 
 
 def _tables(blank: int, plain: int) -> str:
