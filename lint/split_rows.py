@@ -5,8 +5,10 @@ GitHub ends the first row at its line's end and reads the next line as a row of 
 paper shows as two rows, its title cut in two. A continuation is known by its text alone: in a
 table whose rows open with a pipe, a row with too few cells whose line stops inside a cell (no
 closing pipe), and right below it a line without an opening pipe whose cells, the cut cell
-joined, make up the header's count. The two lines are the author's one row: column-count
-reports the cut (join the lines); no rule reads either line's layout.
+joined, make up the header's count; or, the break typed before a cell's closing pipe, a line
+opening with one whose cells make up the count with the cells above (``| … | Title`` then
+``|N/A|``), in a table whose rows end with a pipe. The two lines are the author's one row:
+column-count reports the cut (join the lines); no rule reads either line's layout.
 """
 
 from __future__ import annotations
@@ -19,16 +21,21 @@ def split_rows(table: Table) -> frozenset[int]:
     opened = sum(1 for row in table.rows if row.content.lstrip().startswith("|"))
     if not table.header.content.lstrip().startswith("|") or opened * 2 <= len(table.rows):
         return frozenset()  # a table whose rows open without a pipe: a line so opened is its way
+    closed = sum(1 for row in table.rows if row.content.rstrip().endswith("|"))
     width = len(table.header.cells)
     found = set()
     for index in range(1, len(table.rows)):
         above, row = table.rows[index - 1], table.rows[index]
         if (
-            row.line == above.line + 1
-            and len(above.cells) < width
-            and not above.content.rstrip().endswith("|")
-            and not row.content.lstrip().startswith("|")
-            and len(above.cells) + len(row.cells) - 1 == width
+            row.line != above.line + 1
+            or len(above.cells) >= width
+            or above.content.rstrip().endswith("|")
         ):
+            continue
+        if row.content.lstrip().startswith("|"):
+            # the break before a closing pipe: a line of the cells left, where rows end with one
+            if len(above.cells) + len(row.cells) == width and closed * 2 > len(table.rows):
+                found.add(index)
+        elif len(above.cells) + len(row.cells) - 1 == width:
             found.add(index)
     return frozenset(found)

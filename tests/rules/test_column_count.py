@@ -260,6 +260,23 @@ def test_a_row_broken_over_two_lines_is_reported_once_and_not_laid_out() -> None
     assert fix_text(markdown).text == markdown  # neither line is laid out as a row of its own
 
 
+def test_a_row_broken_before_its_last_pipe_is_reported_as_broken() -> None:
+    # the line break typed before the last cell's pipe: ``|N/A|`` below shows as a row
+    rows = "".join(f"|ICCV'23|[P{i}](https://a.org/{i})|Title {i}|N/A|\n" for i in range(4))
+    cut = "|CVPR'23|[RO-ViT](https://a.org/r)|Region-Aware Pretraining\n|N/A|\n"
+    markdown = "|Venue|Name|Title|Code|\n|---|---|---|---|\n" + rows + cut
+    problems = problems_of(markdown)
+    assert [line for line, _ in problems] == [7]
+    assert 'broken over lines 7 and 8 (a line break in its cell "Region-Aware' in problems[0][1]
+    # a row leaving its closing pipe out in a table that never writes one: a row of its own
+    unpiped = markdown.replace("|N/A|\n", "|N/A\n")
+    assert all("broken" not in message for _, message in problems_of(unpiped))
+
+
+def problems_of(markdown: str) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in run_rule(column_count, parse(markdown), ONLY)]
+
+
 @pytest.mark.parametrize(
     "body",
     [
