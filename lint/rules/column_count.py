@@ -15,6 +15,8 @@ both; this rule counts the cells as written and says which case a row is:
   padding the end would keep the shift;
 - a missing title or date cell: a short row without the title or date cell its paper table
   fills in its other rows (nine in ten); padded with an empty cell, which renders the same;
+- a header short of a column: every row (three or more) writes the same number of cells,
+  more than the header, and GitHub drops what they hold: reported once, at the header;
 - a row broken over two lines: a row whose line stops inside a cell, and below it a line
   without an opening pipe whose cells make up the rest (a line break typed in a title): GitHub
   shows two rows. Reported once, at the first line, with no fix (join the two lines); neither
@@ -87,6 +89,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         expected = len(found.table.header.cells)
         strict = found.settings.trailing_cells == STRICT
         split = split_rows(found.table)
+        short_header = _short_header(found)
+        if short_header is not None:
+            yield short_header  # the header's fault, not each row's
+            continue
         for index, row in enumerate(found.table.rows):
             if is_pipeless(row) or index in split:
                 continue  # text glued under the table (broken-table's), a cut row's second line
@@ -106,6 +112,39 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 continue
             if problem is not None:
                 yield problem
+
+
+# a header is short of columns when this many rows or more all write more cells than it
+SHORT_HEADER_ROWS = 3
+
+
+def _short_header(found: TableConventions) -> Problem | None:
+    """One problem at the header when every row of the table (``SHORT_HEADER_ROWS`` or more)
+    writes the same number of cells, more than the header has, and GitHub drops content of
+    them: the header is short of a column, and no row is at fault."""
+    table = found.table
+    rows = [row for row in table.rows if not is_pipeless(row)]
+    expected = len(table.header.cells)
+    counts = {len(row.cells) for row in rows}
+    if len(rows) < SHORT_HEADER_ROWS or len(counts) != 1 or counts.pop() <= expected:
+        return None
+    dropped = [
+        cell
+        for row in rows
+        for cell in row.cells[expected:]
+        if cell and not _HIDDEN.fullmatch(cell)
+    ]
+    if not dropped:
+        return None  # cells that show nothing: a trailing pipe too many on every row
+    count = len(rows[0].cells)
+    last = "last cell" if count == expected + 1 else f"last {count - expected} cells"
+    message = (
+        f"header has {_cells(expected)} and each of the table's {len(rows)} rows has {count}:"
+        f' GitHub drops each row\'s {last} ("{_shown(dropped[0])}"): add the missing column'
+        " to the header and its delimiter row"
+    )
+    header = table.header
+    return Problem(header.line, header.column(expected - 1), CODE, NAME, message)
 
 
 def _cut_row(found: TableConventions, row: Row) -> Problem:

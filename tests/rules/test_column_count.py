@@ -317,3 +317,18 @@ def test_a_row_of_an_ellipsis_alone_stands_for_rows_left_out() -> None:
     assert [p.line for p in run_rule(column_count, parse(markdown), STRICT)] == [9]
     worded = papers(6, dashes) + "|Paper 6|\n"
     assert [p.line for p in run_rule(column_count, parse(worded), ONLY)] == [9]
+
+
+def test_a_header_short_of_a_column_is_reported_once_at_the_header() -> None:
+    # every row writes a Domain cell the header never named: GitHub drops each row's Code
+    rows = "".join(
+        f"| [P{i}](https://a.org/{i}) | 2023 | Vision | [Code](https://c.org/{i}) |\n"
+        for i in range(4)
+    )
+    markdown = "| Title | Date | Code |\n| --- | --- | --- |\n" + rows
+    problems = problems_of(markdown)
+    assert [line for line, _ in problems] == [1]
+    assert "each of the table's 4 rows has 4" in problems[0][1]
+    # one row short of the others: the rows are at fault, each reported
+    uneven = markdown.replace("| Vision | [Code](https://c.org/3) |", "| [Code](https://c.org/3) |")
+    assert [line for line, _ in problems_of(uneven)] == [3, 4, 5]
