@@ -7,7 +7,9 @@ more row, with the text in its first cell. This rule reports both: each line bel
 starts with a pipe and has about the header's number of cells (one more or less) but is cut off
 from it, and each row of a table that holds no pipe at all, but a kramdown attribute list
 (``{: .table-striped}``) right under the table: a Jekyll site renders such a file, and styles
-the table by it (a blank line before it would move the style to the next block).
+the table by it (a blank line before it would move the style to the next block); nor an anchor
+alone (``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link:
+GitHub shows an empty row there, and a blank line before it would end the table.
 
 Fails::
 
@@ -52,6 +54,8 @@ FIX = "none"
 
 # a kramdown attribute list (``{: .class #id key="v"}``), which styles the block above it
 _ATTRIBUTE_LIST = re.compile(r"\{:[^{}]*\}")
+# anchors alone on a line (``<a name="qa"></a>``, ``<a id="qa"></a>``), which show nothing
+_ANCHORS = re.compile(r"""(?:<a\s+(?:name|id)\s*=\s*["'][^"'<>]*["']\s*>\s*</a>\s*)+""", re.I)
 # a lone open or closing tag (one star and a fixed end: no backtracking beyond the line)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/][^<>]*)?>")
 
@@ -78,7 +82,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 
 def _glued_text(table: Table) -> Iterator[Problem]:
     for row in table.rows:
-        if is_pipeless(row) and not _ATTRIBUTE_LIST.fullmatch(row.content.strip()):
+        content = row.content.strip()
+        if is_pipeless(row) and not (
+            _ATTRIBUTE_LIST.fullmatch(content) or _ANCHORS.fullmatch(content)
+        ):
             message = (
                 f'text "{_shown(row.content)}" right under a table is a row of it on GitHub: '
                 "put a blank line before it, or write it as a row with pipes"
