@@ -127,6 +127,9 @@ class Conventions(NamedTuple):
     reworded_titles: Setting | None = None
     # whether most of the list's tables keep a row of empty cells (a template's: ``| | |``)
     blank_rows: Setting | None = None
+    # the months the list writes in full where its style abbreviates (``March.`` among
+    # ``Oct.``): its own spelling of them (``dates.spelled_months``)
+    spelled_months: frozenset[int] = frozenset()
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

@@ -77,12 +77,23 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         blank_rows=_blank_rows(tables),
         size=size,
         short_rows=short,
+        spelled_months=_spelled_months(doc.tables, found),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
         return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
     return read._replace(arxiv_dates=arxiv_dates(rows))
+
+
+def _spelled_months(tables: Sequence[Table], table_roles: Sequence[Roles]) -> frozenset[int]:
+    """The months the list's date cells write in full where a style abbreviates them."""
+    return dates.spelled_months(
+        dates.date_text(row.cells, found.date)
+        for table, found in zip(tables, table_roles, strict=True)
+        if found.date is not None
+        for row in table.rows
+    )
 
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:

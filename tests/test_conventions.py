@@ -18,6 +18,7 @@ from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
 from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, RESULT_COLUMNS, TIE_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
+from lint.dates.inferring import SPELLED_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
 from lint.paper_index import REWORDED
@@ -453,3 +454,18 @@ def test_titles_reworded_after_their_name_at_and_around_the_threshold(
     found = read(HEADER + "".join(rows)).reworded_titles
     assert found is not None and found.value == value
     assert numbers(found)[0] == pairs
+
+
+@pytest.mark.parametrize(
+    ("cells", "spelled"),
+    [
+        (("March 2023", "Oct. 2023"), frozenset()),  # once: a slip
+        (("March 2023", "March. 2022", "Oct. 2023"), frozenset({3})),  # SPELLED_SHOWN times
+        (("March 2023", "March 2022", "Mar. 2021", "Mar. 2020", "Mar. 2019"), frozenset()),
+        (("June 2023", "June 2022", "Jun. 2021"), frozenset()),  # every style takes June
+    ],
+)
+def test_months_the_list_writes_in_full(cells: tuple[str, ...], spelled: frozenset[int]) -> None:
+    assert SPELLED_SHOWN == 2
+    rows = "".join(f"| P{i} | {date} |\n" for i, date in enumerate(cells))
+    assert read("| Title | Date |\n| --- | --- |\n" + rows).spelled_months == spelled

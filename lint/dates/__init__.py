@@ -74,6 +74,7 @@ from lint.dates.inferring import (
     choose_styles,
     column_style,
     date_text,
+    spelled_months,
 )
 from lint.dates.patterns import (
     Style,
@@ -104,7 +105,7 @@ from lint.dates.reading import (
     year_column,
     year_hint,
 )
-from lint.dates.values import MIN_YEAR, DateValue, is_future, limit
+from lint.dates.values import MIN_YEAR, DateValue, is_full_name, is_future, limit, month_number
 from lint.dates.writing import write
 
 __all__ = [
@@ -154,4 +155,7 @@ __all__ = [
     "has_aside",
     "without_aside",
     "ASIDES_SHOWN",
+    "spelled_months",
+    "is_full_name",
+    "month_number",
 ]

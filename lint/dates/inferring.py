@@ -41,6 +41,7 @@ from lint.dates.patterns import (
     without_day,
 )
 from lint.dates.reading import bare_year, fits, has_aside, venue_year
+from lint.dates.values import FULL_NAMES, is_full_name, month_number
 
 DEFAULT_STYLE = "YYYY.MM"
 
@@ -57,6 +58,27 @@ YEARS_ALONE_SHOWN = 2
 # dates with an aside after them (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in this many cells of a
 # kind of column: the list's way of noting a venue or marking a paper, not a slip
 ASIDES_SHOWN = 2
+# a month written in full in this many date cells (and at least as often as abbreviated) is
+# how the list writes that month, in a style of abbreviated months (``March.`` among ``Oct.``)
+SPELLED_SHOWN = 2
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def spelled_months(texts: Iterable[str]) -> frozenset[int]:
+    """The months the list writes in full where its style abbreviates them (``SPELLED_SHOWN``
+    cells, at least as many as abbreviated). June and July are left out: English writes them
+    in full anyway, and every style of abbreviated months takes them so."""
+    full: Counter[int] = Counter()
+    short: Counter[int] = Counter()
+    for text, count in Counter(texts).items():
+        for word in _WORD.findall(text) if not text.isdigit() else ():
+            month = month_number(word)
+            if month is None or len(FULL_NAMES[month]) <= 4:
+                continue  # no month, or May, June, July: written in full by every style
+            (full if is_full_name(word) else short)[month] += count
+    return frozenset(
+        month for month, seen in full.items() if seen >= max(SPELLED_SHOWN, short[month])
+    )
 
 
 class ColumnStyle(NamedTuple):

@@ -76,8 +76,10 @@ from typing import NamedTuple
 
 from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
+from lint.column_shapes import shift
 from lint.columns import cell
 from lint.context import Context
+from lint.conventions import TableConventions
 from lint.dates import Style
 from lint.document import Document, Row, Table
 from lint.problem import UNSAFE, Problem
@@ -108,6 +110,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report date cells not written in their column's style, with the rewrite when readable."""
     # a list repeats a few hundred dates many times: each is judged once per check (or fix)
     seen = context.memo.date_verdicts
+    spelled = context.conventions.spelled_months
     for found in context.conventions.paper_tables():
         table, setting, hint = found.table, found.date_style, found.year_hint
         if setting is None or setting.source == conventions.DEFAULT:
@@ -124,16 +127,49 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         judged = seen.setdefault((style, years, hint, ways), {})
         for index, row in enumerate(table.rows):
             text = cell(row.cells, column)
-            if not text.strip() or not row.in_columns(width):
+            if not text.strip() or not _in_place(found, row, width):
                 continue  # empty-cell reports a missing date, column-count a row's cells
             if text not in judged:
                 judged[text] = _judge(text, style, years, hint, *ways)
             verdict = judged[text]
-            if verdict is not None and not _the_lists(text, found.list_style):
-                verdicts[index] = verdict
+            if verdict is None or _the_lists(text, found.list_style):
+                continue
+            if spelled and _spelled_as_the_list(text, verdict, spelled):
+                continue
+            verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
             row = table.rows[index]
             yield _problem(doc, row, column, setting, verdict)
+
+
+def _in_place(found: TableConventions, row: Row, width: int) -> bool:
+    """True when the row's cells stand under their columns: all of them, or all it writes
+    where it leaves out trailing cells without shifting the others (a list's optional last
+    cell left out: its date is where the other rows' dates are)."""
+    if row.in_columns(width):
+        return True
+    return len(row.cells) < width and shift(found.shape, row.cells) is None
+
+
+# a month's name (or abbreviation) and the dot after it
+_MONTH_WORD = re.compile(r"([A-Za-z]+)\.?")
+
+
+def _spelled_as_the_list(text: str, verdict: _Verdict, spelled: frozenset[int]) -> bool:
+    """True when the rewrite only abbreviates a month the list writes in full (``March. 2023``
+    for ``Mar. 2023`` where the list always writes March so): the list's own spelling."""
+    if verdict.target is None:
+        return False
+
+    def months(written: str, full: bool) -> str:
+        def one(word: re.Match[str]) -> str:
+            month = dates.month_number(word[1])
+            keep = month is None or month not in spelled or dates.is_full_name(word[1]) != full
+            return word[0] if keep else f"\0{month}"
+
+        return _MONTH_WORD.sub(one, written)
+
+    return months(text, full=True) == months(verdict.target, full=False) != text
 
 
 def _the_lists(text: str, style: str | None) -> bool:

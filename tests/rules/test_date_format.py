@@ -865,3 +865,24 @@ def test_asides_are_the_lists_way_under_any_header() -> None:
     assert found(marked.replace("| Date |", "| Time |") + "\n" + year, config) == []
     # with no other mark in the list, the one mark is still reported
     assert [line for line, _, _ in found(year, config)] == [3]
+
+
+def test_a_month_the_list_writes_in_full_is_its_own_spelling() -> None:
+    # Oct. and Nov. abbreviated, March and April always written in full (AP style and others)
+    cells = ("Oct. 2023", "Nov. 2023", "March. 2023", "April. 2023", "Dec. 2022", "Jan. 2023")
+    cells += ("March. 2022", "April. 2022", "Sep. 2022", "Aug. 2022", "Feb. 2022", "Oct. 2021")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+    # a month written in full once, abbreviated elsewhere, is the slip it was
+    once = _dated_table(*cells).replace("Nov. 2023", "November. 2023")
+    assert [line for line, _, _ in found(once, config)] == [4]
+    # and a full name missing its space is still reported
+    glued = _dated_table(*cells).replace("April. 2022", "April.2022")
+    assert [line for line, _, _ in found(glued, config)] == [10]
+
+
+def test_a_row_leaving_out_its_last_cells_has_its_date_checked() -> None:
+    # the optional last cell left out of most rows: their dates stand under the date column
+    rows = "".join(f"| P{i} | 2023.0{i + 1} |\n" for i in range(5)) + "| P9 | 2023-08 |\n"
+    markdown = "| Title | Date | Note |\n| --- | --- | --- |\n| P | 2023.06 | n |\n" + rows
+    assert [line for line, _, _ in found(markdown, Config(select=("date-format",)))] == [9]
