@@ -121,27 +121,30 @@ SHORT_HEADER_ROWS = 3
 def _short_header(found: TableConventions) -> Problem | None:
     """One problem at the header when every row of the table (``SHORT_HEADER_ROWS`` or more)
     writes the same number of cells, more than the header has, and GitHub drops content of
-    them: the header is short of a column, and no row is at fault."""
+    most of them: the header is short of a column, and no row is at fault."""
     table = found.table
     rows = [row for row in table.rows if not is_pipeless(row)]
     expected = len(table.header.cells)
     counts = {len(row.cells) for row in rows}
     if len(rows) < SHORT_HEADER_ROWS or len(counts) != 1 or counts.pop() <= expected:
         return None
+    # each row's extra cells that show something
     dropped = [
-        cell
+        shown
         for row in rows
-        for cell in row.cells[expected:]
-        if cell and not _HIDDEN.fullmatch(cell)
+        if (
+            shown := [cell for cell in row.cells[expected:] if cell and not _HIDDEN.fullmatch(cell)]
+        )
     ]
-    if not dropped:
-        return None  # cells that show nothing: a trailing pipe too many on every row
+    if len(dropped) * 2 <= len(rows):
+        return None  # most rows' extra cells show nothing: a pipe too many, a row's stray cell
     count = len(rows[0].cells)
     last = "last cell" if count == expected + 1 else f"last {count - expected} cells"
+    first = _shown(" | ".join(dropped[0]))
     message = (
         f"header has {_cells(expected)} and each of the table's {len(rows)} rows has {count}:"
-        f' GitHub drops each row\'s {last} ("{_shown(dropped[0])}"): add the missing column'
-        " to the header and its delimiter row"
+        f' GitHub drops each row\'s {last} ("{first}"): add the missing column to the header'
+        " and its delimiter row"
     )
     header = table.header
     return Problem(header.line, header.column(expected - 1), CODE, NAME, message)

@@ -332,3 +332,16 @@ def test_a_header_short_of_a_column_is_reported_once_at_the_header() -> None:
     # one row short of the others: the rows are at fault, each reported
     uneven = markdown.replace("| Vision | [Code](https://c.org/3) |", "| [Code](https://c.org/3) |")
     assert [line for line, _ in problems_of(uneven)] == [3, 4, 5]
+
+
+def test_a_pipe_too_many_on_every_row_is_no_missing_header_column() -> None:
+    # every row ends with an empty cell, one holds a stray note: that row is reported
+    rows = "".join(
+        f"| [P{i}](https://a.org/{i}) | 2023 | [Code](https://c.org/{i}) | |\n" for i in range(4)
+    )
+    markdown = "| Title | Date | Code |\n| --- | --- | --- |\n" + rows.replace(
+        "| |\n", "| note |\n", 1
+    )
+    problems = problems_of(markdown)
+    assert [line for line, _ in problems] == [3]
+    assert problems[0][1].startswith("row has 4 cells")
