@@ -58,6 +58,11 @@ def table_entries(
     names = [header_key(header[column]) for column in variants]
     written = [cell(row.cells, title) for row in table.rows]
     placeholders = [titles.is_placeholder(text) for text in written]
+    if _by_authors(written):  # a column of authors (``Zhao et al.``): two Zhaos, two papers
+        placeholders = [
+            found or titles.by_authors(text)
+            for found, text in zip(placeholders, written, strict=True)
+        ]
     named = name_column(table, roles)
     if named is None and _names_things(table, title, things, written, placeholders):
         named = title
@@ -91,6 +96,14 @@ def table_entries(
             )
         )
     return tuple(found)
+
+
+def _by_authors(written: Sequence[str]) -> bool:
+    """True when half the filled title cells or more name papers by their authors alone: the
+    column names who wrote each paper (a survey's table of surveys), no title. One such cell
+    among names (``Luo et al.`` on a leaderboard) names that row's system."""
+    filled = [text for text in written if text.strip()]
+    return bool(filled) and 2 * sum(map(titles.by_authors, filled)) >= len(filled)
 
 
 # a title cell linking this many titles lists readings (``1) [GCN](…) <br/> 2) [GAT](…)``)

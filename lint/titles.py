@@ -101,6 +101,14 @@ _CITATION = re.compile(_AUTHORS + r",? \(?(?:19|20)\d\d[a-z]?\)?")
 _CITED = re.compile(_AUTHORS)
 
 
+def by_authors(cell: str) -> bool:
+    """True for a cell naming a paper by its authors alone (``Zhao *et al.*``, linked or not)."""
+    if "et al" not in cell:
+        return False  # most cells: one substring test
+    shown = markup.read_cell(cell, keep_tags=True).text if "[" in cell else cell
+    return bool(_CITED.fullmatch(" ".join(shown.replace("*", " ").replace("_", " ").split())))
+
+
 def _venues_only(cell: str) -> bool:
     """True when every link of the cell is labelled by a venue and its year and nothing else is
     said (``[JAG2025](…), [ISPRS P&RS 2024](…)``): where a paper appeared, not its title."""

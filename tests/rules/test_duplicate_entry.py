@@ -791,6 +791,24 @@ def test_models_citing_their_papers_by_authors_are_told_apart_by_the_links() -> 
     assert [line for line, _, _ in found(again)] == [8]
 
 
+def test_a_column_of_authors_names_no_titles() -> None:
+    # a survey's table of surveys, each named by its first author: two Zhaos, two surveys
+    markdown = (
+        "| Year | Paper | Scope | Focus | Link |\n| --- | --- | --- | --- | --- |\n"
+        "| 2024 | Fan *et al.* | LLMs / NLP | RA-LLMs architectures | [link](https://a.org/fan) |\n"
+        "| 2024 | Zhao *et al.* | LLMs / NLP | Challenges in data-augmented LLMs | - |\n"
+        "| 2024 | Gupta *et al.* | RAG | Advancements of RAG | - |\n"
+        "| 2024 | Zhao *et al.* | AIGC | RAG across modalities | [link](https://a.org/zhao) |\n"
+    )
+    assert found(markdown) == []
+    # the same survey pasted twice is still one row twice
+    again = (
+        markdown
+        + "| 2024 | Zhao *et al.* | AIGC | RAG across modalities | [link](https://a.org/zhao) |\n"
+    )
+    assert [line for line, _, _ in found(again)] == [7]
+
+
 def test_a_row_reported_for_its_date_still_holds_the_link_a_later_row_copies() -> None:
     # line 4 repeats line 3 with another date and its own arXiv link; line 5 copies that link
     markdown = (
