@@ -412,15 +412,16 @@ REWORDED = 3
 
 
 def reworded(tables: Iterable[Sequence[Entry]]) -> tuple[int, tuple[Entry, Entry] | None]:
-    """How many rows share an identifier with an earlier row whose title opens with the same
-    name before a colon and goes on in other words, and the first such pair."""
+    """How many rows share an identifier with an earlier row whose title names the same name
+    (before a colon, or in parentheses at its end) in other words, and the first such pair."""
     seen: dict[str, list[Entry]] = {}
     found = 0
     first: tuple[Entry, Entry] | None = None
     for entries in tables:
         for entry in entries:
-            if not entry.identity.has_keys or ":" not in entry.title_cell:
-                continue
+            title = entry.title_cell
+            if not entry.identity.has_keys or (":" not in title and not title.endswith(")")):
+                continue  # no name before a colon, nor in parentheses at the end
             pair: tuple[Entry, Entry] | None = None
             for key in entry.identity.keys:
                 known = seen.setdefault(key, [])

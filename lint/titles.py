@@ -370,9 +370,30 @@ def named_alike(first: str, second: str) -> bool:
 
 def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The short name a title cell opens with before a colon and the words after it
-    (``FGAHOI``, ``Fine-Grained …``), None when it opens with no name."""
+    (``FGAHOI``, ``Fine-Grained …``), or ends with in parentheses and the words before it
+    (``Discovering faster matrix multiplication (AlphaTensor)``); None when it names none."""
     opening = _opening(cell)
-    return opening if opening is not None and is_name(opening[0]) else None
+    if opening is not None and is_name(opening[0]):
+        return opening
+    return _closing_name(cell)
+
+
+# a title ending with its system's name in parentheses: one word of two capitals or more, or of
+# letters and digits (``(AlphaTensor)``, ``(GPT-4)``), never a venue's label (``(ICLR 2024)``)
+_CLOSING_NAME = re.compile(r"(.*\w.*?)\s*\(([A-Za-z][\w.+-]*)\)\s*")
+
+
+def _closing_name(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    if not cell.rstrip().endswith(")"):
+        return None  # most titles: one test
+    found = _CLOSING_NAME.fullmatch(_shown(_BREAK.split(cell)[0]))
+    if found is None:
+        return None
+    name = found[2]
+    capitals = sum(char.isupper() for char in name)
+    if capitals < 2 and not (any(char.isdigit() for char in name) and capitals):
+        return None
+    return words(name), words(found[1])
 
 
 def _opening(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

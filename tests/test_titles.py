@@ -264,3 +264,22 @@ def test_a_dataset_named_with_two_digits_is_no_venue_label() -> None:
     # ``[WN11](…)`` names a dataset; ``[JAG2025](…)`` a venue and its year
     assert not titles.is_placeholder(f"[WN11]({A})")
     assert titles.is_placeholder(f"[JAG2025]({A}), [ISPRS P&RS 2024]({A})")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        # a system's name before a colon, and in parentheses at the end of its paper's title
+        ("AlphaDev: faster sorting via deep RL", "Faster sorting algorithms (AlphaDev)", True),
+        ("GPT-4: a report", "A technical report (GPT-4)", True),
+        # a venue, a single capital or a plain word in parentheses names no system
+        ("ICLR: a venue", "Attention is all you need (ICLR 2024)", False),
+        ("Oral: a talk", "A study of things (Oral)", False),
+        ("AlphaDev: faster sorting", "Faster sorting algorithms (AlphaZero)", False),
+    ],
+)
+def test_a_name_in_parentheses_closing_a_title_names_it(
+    first: str, second: str, alike: bool
+) -> None:
+    assert titles.named_alike(first, second) is alike
+    assert titles.named_alike(second, first) is alike

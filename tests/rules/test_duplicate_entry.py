@@ -819,3 +819,32 @@ def test_a_row_reported_for_its_date_still_holds_the_link_a_later_row_copies() -
     )
     assert [line for line, _, _ in found(markdown)] == [4, 5]
     assert "arXiv 2412.08575" in messages(markdown)[1]
+
+
+def test_a_list_naming_papers_two_ways_in_its_tables_rewords_them_on_purpose() -> None:
+    # milestones titled in full with the system's name after them, then each method table's
+    # rows written "Name: gist": one paper under its identifier, not a wrong link (the list
+    # cross-lists: one paper is in both tables as it is)
+    full = (
+        "Faster sorting algorithms discovered using deep RL (AlphaDev)",
+        "Olympiad-level formal reasoning with RL (AlphaProof)",
+        "A coding agent for discovery (AlphaEvolve)",
+    )
+    gist = (
+        "AlphaDev: faster sorting via deep RL",
+        "AlphaProof: RL in a Lean environment",
+        "AlphaEvolve: an agent for algorithmic discovery",
+    )
+    rows = [
+        f"| {title} | 2024 | [DOI](https://doi.org/10.1038/{i}) |\n" for i, title in enumerate(full)
+    ]
+    again = [
+        f"| {title} | 2024 | [DOI](https://doi.org/10.1038/{i}) |\n" for i, title in enumerate(gist)
+    ]
+    head = "| Title | Year | Links |\n| --- | --- | --- |\n"
+    head += "| Mastering the game of Go (AlphaGo) | 2016 | [DOI](https://doi.org/10.1038/go) |\n"
+    markdown = head + "".join(rows) + "\n## Methods\n\n" + head + "".join(again)
+    assert found(markdown) == []
+    # once alone, a name told two ways under one identifier is still worth a look
+    once = head + rows[0] + "\n## Methods\n\n" + head + again[0]
+    assert [line for line, _, _ in found(once)] == [11]
