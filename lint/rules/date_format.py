@@ -134,8 +134,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             verdict = judged[text]
             if verdict is None or _the_lists(text, found.list_style):
                 continue
-            if spelled and _spelled_as_the_list(text, verdict, spelled):
-                continue
+            if spelled and verdict.target is not None:
+                if _spelled_as_the_list(text, verdict, spelled):
+                    continue
+                verdict = verdict._replace(target=_spelled(text, verdict.target, spelled))
             verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
             row = table.rows[index]
@@ -170,6 +172,26 @@ def _spelled_as_the_list(text: str, verdict: _Verdict, spelled: frozenset[int]) 
         return _MONTH_WORD.sub(one, written)
 
     return months(text, full=True) == months(verdict.target, full=False) != text
+
+
+def _spelled(text: str, target: str, spelled: frozenset[int]) -> str:
+    """``target`` with a month the cell writes in full, as the list does, kept so (``April.2021``
+    is ``April. 2021``, not ``Apr. 2021``)."""
+    full = {
+        month: word
+        for word in _MONTH_WORD.findall(text)
+        if (month := dates.month_number(word)) in spelled and dates.is_full_name(word)
+    }
+    if not full:
+        return target
+
+    def one(word: re.Match[str]) -> str:
+        month = dates.month_number(word[1])
+        if month not in full or dates.is_full_name(word[1]):
+            return word[0]
+        return full[month] + word[0][len(word[1]) :]
+
+    return _MONTH_WORD.sub(one, target)
 
 
 def _the_lists(text: str, style: str | None) -> bool:

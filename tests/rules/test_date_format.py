@@ -876,9 +876,11 @@ def test_a_month_the_list_writes_in_full_is_its_own_spelling() -> None:
     # a month written in full once, abbreviated elsewhere, is the slip it was
     once = _dated_table(*cells).replace("Nov. 2023", "November. 2023")
     assert [line for line, _, _ in found(once, config)] == [4]
-    # and a full name missing its space is still reported
+    # and a full name missing its space is still reported, and fixed in the list's spelling
     glued = _dated_table(*cells).replace("April. 2022", "April.2022")
     assert [line for line, _, _ in found(glued, config)] == [10]
+    fixed = fix_text(glued, config=config).text
+    assert "| April. 2022 |" in fixed and "| April.2022 |" not in fixed
 
 
 def test_a_row_leaving_out_its_last_cells_has_its_date_checked() -> None:
