@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from functools import partial
 from typing import NamedTuple
 
-from lint import column_shapes, dates, entities, kept_layout, layout, paper_index, titles, variants
+from lint import (
+    column_shapes,
+    dates,
+    entities,
+    kept_layout,
+    layout,
+    markup,
+    paper_index,
+    papers,
+    titles,
+    variants,
+)
 from lint.arxiv_dating import arxiv_dates, arxiv_rows, dated_ids
 from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
 from lint.config import AUTO, Config
@@ -122,6 +133,7 @@ def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableCo
             for link in entry.identity.links:
                 titles_of.setdefault(link, set()).add(entry.identity.title)
     shared = {link for link, titled in titles_of.items() if len(titled) >= SHARED_PAGE}
+    shared |= _venue_pages(tables)
     if not shared:
         return tables
     return tuple(
@@ -130,6 +142,22 @@ def _without_shared_pages(tables: tuple[TableConventions, ...]) -> tuple[TableCo
         else found
         for found in tables
     )
+
+
+def _venue_pages(tables: tuple[TableConventions, ...]) -> set[str]:
+    """The links of venue cells that rows of two titles or more share: a venue's page (a
+    conference's site, its proceedings: ``[SIGCOMM'20](https://conferences.sigcomm.org/…)``),
+    no paper's. A venue cell linking its own row's paper links it alone."""
+    titles_of: dict[str, set[bytes]] = {}
+    for found in tables:
+        for entry in found.entities:
+            if "](" not in entry.venue:
+                continue  # most venue cells: no link
+            for url, image in markup.read_cell(entry.venue).links:
+                key = papers.link_key(url)
+                if not image and key.startswith("url:"):
+                    titles_of.setdefault(key[4:], set()).add(entry.identity.title)
+    return {link for link, titled in titles_of.items() if len(titled) >= 2}
 
 
 def _unshared(shared: set[str], entry: Entry) -> Entry:

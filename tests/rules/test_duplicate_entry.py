@@ -848,3 +848,17 @@ def test_a_list_naming_papers_two_ways_in_its_tables_rewords_them_on_purpose() -
     # once alone, a name told two ways under one identifier is still worth a look
     once = head + rows[0] + "\n## Methods\n\n" + head + again[0]
     assert [line for line, _, _ in found(once)] == [11]
+
+
+def test_a_venue_cells_link_two_papers_share_is_the_venues_page() -> None:
+    # a seminar's schedule: two SIGCOMM'20 papers, their venue cells linking the conference
+    site = "[SIGCOMM'20](https://conferences.sigcomm.org/sigcomm/2020/)"
+    markdown = (
+        "| Date | Lead | Paper Title and Link | Conference |\n| --- | --- | --- | --- |\n"
+        f"| November 3, 2020 | Xiangyu | [Swift: Delay is Simple](https://a.org/s.pdf) | {site} |\n"
+        f"| November 10, 2020 | Jessica | [Come as You Are](https://b.org/c.pdf) | {site} |\n"
+    )
+    assert found(markdown) == []
+    # a paper's link copied into another row's title still names two papers one way
+    copied = markdown.replace("https://b.org/c.pdf", "https://a.org/s.pdf")
+    assert [line for line, _, _ in found(copied)] == [4]
