@@ -17,13 +17,15 @@ title (``null``, ``[Paper]``, ``-``) is no title.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from lint import markup, papers, titles
 from lint.columns import Roles, cell, header_key, name_column, names_no_paper, venue_column
-from lint.document import Table
+from lint.document import Row, Table
 from lint.paper_index import DateKey, Entry
+from lint.papers import Identity
 
 
 def table_entries(
@@ -63,6 +65,7 @@ def table_entries(
             found or titles.by_authors(text)
             for found, text in zip(placeholders, written, strict=True)
         ]
+    fillers = _fillers(table.rows, identities, keys, title)
     named = name_column(table, roles)
     if named is None and _names_things(table, title, things, written, placeholders):
         named = title
@@ -76,6 +79,10 @@ def table_entries(
             continue  # an empty title is empty-cell's business
         if "](" in written[index] and _reading_list(written[index]):
             continue  # a session's readings (a course's schedule): several papers, no entity
+        if titles.struck(written[index]):
+            continue  # struck through: a record of a moved or withdrawn entry, no live one
+        if (identity.title, keys[index] if index < len(keys) else None) in fillers:
+            continue  # the words a schedule fills its empty slots with, once on each date
         cells = row.cells
         found.append(
             Entry(  # by position: one per row of every table listing entities
@@ -104,6 +111,33 @@ def _by_authors(written: Sequence[str]) -> bool:
     among names (``Luo et al.`` on a leaderboard) names that row's system."""
     filled = [text for text in written if text.strip()]
     return bool(filled) and 2 * sum(map(titles.by_authors, filled)) >= len(filled)
+
+
+# a title of plain text on this many dates of a table fills empty slots (a seminar's cancelled
+# sessions: ``Corona | Virus`` on each date); one paper is not dated so many ways
+FILLER_ROWS = 3
+
+
+def _fillers(
+    rows: Sequence[Row], identities: Sequence[Identity], keys: Sequence[DateKey | None], title: int
+) -> frozenset[tuple[bytes, DateKey]]:
+    """The titles of plain text (no link, no identifier) that rows of ``FILLER_ROWS``
+    different dates or more write, with each date written once: words filling a schedule's
+    slots, no paper (a slot written twice on one date is a row pasted twice)."""
+    dated: dict[bytes, Counter[DateKey]] = {}
+    for index, (row, identity) in enumerate(zip(rows, identities, strict=True)):
+        key = keys[index] if index < len(keys) else None
+        if key is None or not identity.title or identity.keys:
+            continue
+        if "](" not in cell(row.cells, title) and "<" not in cell(row.cells, title):
+            dated.setdefault(identity.title, Counter())[key] += 1
+    return frozenset(
+        (found, key)
+        for found, dates in dated.items()
+        if len(dates) >= FILLER_ROWS
+        for key, count in dates.items()
+        if count == 1
+    )
 
 
 # a title cell linking this many titles lists readings (``1) [GCN](…) <br/> 2) [GAT](…)``)

@@ -101,6 +101,20 @@ _CITATION = re.compile(_AUTHORS + r",? \(?(?:19|20)\d\d[a-z]?\)?")
 _CITED = re.compile(_AUTHORS)
 
 
+# text struck through (``<del>…</del>``, ``<s>…</s>``, ``~~…~~``): GitHub shows it crossed out
+_STRUCK = re.compile(r"(?is)<(del|s|strike)>(.*?)</\1>|~~(.+?)~~")
+
+
+def struck(cell: str) -> bool:
+    """True for a title cell whose words are mostly struck through: an entry the list keeps as
+    a record (a session moved or cancelled, a paper withdrawn), no live entry."""
+    if "~~" not in cell and "</" not in cell:
+        return False  # most cells: two substring tests
+    inside = sum(len(words(found[2] or found[3] or "")) for found in _STRUCK.finditer(cell))
+    outside = markup.read_cell(_STRUCK.sub(" ", cell)).text  # link labels, not addresses
+    return inside > 0 and inside >= len(words(outside))
+
+
 def by_authors(cell: str) -> bool:
     """True for a cell naming a paper by its authors alone (``Zhao *et al.*``, linked or not)."""
     if "et al" not in cell:

@@ -862,3 +862,25 @@ def test_a_venue_cells_link_two_papers_share_is_the_venues_page() -> None:
     # a paper's link copied into another row's title still names two papers one way
     copied = markdown.replace("https://b.org/c.pdf", "https://a.org/s.pdf")
     assert [line for line, _, _ in found(copied)] == [4]
+
+
+def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
+    # cancelled sessions filled with the same words on each date; a paper moved to another
+    # session, kept struck through where it was first planned
+    head = "| Date | Lead | Paper | Venue |\n| --- | --- | --- | --- |\n"
+    head += "".join(
+        f"| February {day}, 2020 | Lead | [Paper {day} on systems](https://a.org/{day}) | OSDI |\n"
+        for day in (3, 10, 17, 24)
+    )
+    rows = "".join(f"| March {day}, 2020 | Lead {day} | Corona | Virus |\n" for day in (9, 16, 23))
+    moved = (
+        "| April 6, 2020 | Ann | <del>Self-RAG: Learning to Retrieve and Critique</del> "
+        "[Asai et al.](https://arxiv.org/abs/2310.11511) (moved) | ICLR |\n"
+        "| April 13, 2020 | Ann | Self-RAG: Learning to Retrieve and Critique "
+        "[Asai et al.](https://arxiv.org/abs/2310.11511) | ICLR |\n"
+    )
+    assert found(head + rows) == []
+    assert found(head + moved) == []
+    # a slot's row pasted twice is still reported
+    twice = head + rows + rows.splitlines(keepends=True)[0]
+    assert [line for line, _, _ in found(twice)] == [10]
