@@ -320,11 +320,13 @@ def _the_lists_direction(
 ) -> tuple[TableConventions, ...]:
     """``tables`` with those that leave as many rows out of place either way (a short table:
     ``2025, 2026, 2025``) read in the direction ``LIST_DIRECTION`` of the list's ordered tables
-    run (most tables whose order was read are: ``list_orders``): its own rows cannot tell, the
-    list's other tables do; and those read the other way with rows out of place off (batches
-    added oldest first in a list kept newest first: the rows out of place would be moved
-    against the list's way)."""
+    run (most tables whose order was read are: ``list_orders``, and twice as many as those
+    keeping none, ties among them): its own rows cannot tell, the list's other tables do; and
+    those read the other way with rows out of place off (batches added oldest first in a list
+    kept newest first: the rows out of place would be moved against the list's way)."""
     ordered = [order for order in read if order.value != "off"]
+    if len(ordered) < 2 * (len(read) - len(ordered)):
+        return tables  # a third of its tables read or more (ties too) keep no order: no way
     for direction in ("ascending", "descending"):
         count = sum(order.value == direction for order in ordered)
         if count >= LIST_DIRECTION * len(ordered):

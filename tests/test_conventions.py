@@ -136,6 +136,10 @@ def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
     # in fewer than TIE_ROWS dated rows one row out of place is no slip
     assert TIE_ROWS == 4
     assert orders([3, 1, 2], *[newest_first] * 3)[0].value == "off"
+    # a third of the tables read or more keep no order (the tie too): a tie borrows no way
+    unordered = [1, 3, 2, 4, 1, 3]
+    assert orders(tie, *[newest_first] * 5, unordered, unordered)[0].value == "off"
+    assert orders(tie, *[newest_first] * 6, unordered, unordered)[0].value == "descending"
     # a table leaning against the list's direction with rows out of place has no order
     # (batches added oldest first to a list kept newest first); one wholly in order keeps it
     against = orders([1, 2, 3, 4, 2], *[newest_first] * 3)[0]
