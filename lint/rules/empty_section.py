@@ -13,8 +13,9 @@ words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"; or it
 section is being written: "Coming Soon", "TBD", "待更新"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
 Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
-divider), and the document's title (a first-level heading before
-anything else: ``# Awesome Chinese LLM`` above ``# Datasets``).
+divider), the document's title (a first-level heading before
+anything else: ``# Awesome Chinese LLM`` above ``# Datasets``), and a numbered heading whose
+subsections follow at its level, numbered under it (``## 1. Related Works``, ``## 1.1 …``).
 
 Fails::
 
@@ -109,8 +110,22 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
         return False  # a sub-heading is content
     if following is not None and _IMAGE.fullmatch(following.title):
         return False  # a figure a ``---`` under it makes a heading of: content shown
+    if following is not None and _numbered_under(section.title, following.title):
+        return False  # ``1. Related Works`` then ``1.1 …``: its subsections, numbered so
     end = following.line - 1 if following else len(doc.lines)
     return not _has_content(doc, _body_start(doc, section), end)
+
+
+# a heading's number (``1.``, ``2.2``, ``3.1.4``) before its name
+_NUMBER = re.compile(r"\W*(\d+(?:\.\d+)*)\.?(?=\s|$)")
+
+
+def _numbered_under(title: str, following: str) -> bool:
+    """True when the next heading's number extends this one's (``1`` then ``1.1``): a list
+    nesting its sections by their numbers, written at one level."""
+    mine = _NUMBER.match(shown_heading(title) or title)
+    theirs = _NUMBER.match(shown_heading(following) or following)
+    return mine is not None and theirs is not None and theirs[1].startswith(mine[1] + ".")
 
 
 def _is_section(section: Section) -> bool:

@@ -57,6 +57,9 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         (f"## A\n{TABLE}\n## Other tasks are coming soon!\n\n## B\n{TABLE}", []),
         # a heading saying its section is being written, under a section waiting for it
         (f"## A\n{TABLE}\n## Researchers\n### Coming Soon\n\n## B\n{TABLE}", []),
+        # a numbered heading whose subsections follow at its level, numbered under it
+        (f"## A\n{TABLE}\n## 1. Related Works\n## 1.1 Pre-training\n{TABLE}", []),
+        (f"## A\n{TABLE}\n## 1. Related Works\n## 2 Pre-training\n{TABLE}", [(6, 1, "S001")]),
         (f"## A\n{TABLE}\n## 数据集\n### 待更新\n\n## B\n{TABLE}", []),
         (f"## A\n{TABLE}\n## Researchers\n### Coming Papers\n\n## B\n{TABLE}", [(7, 1, "S001")]),
         # so is a report's long title
