@@ -98,7 +98,7 @@ class _Page:
                     continue
                 message = (
                     f'link "{_shown(url)}" leads to no heading or anchor of this page: link a'
-                    " heading's anchor, or correct the heading"
+                    " heading's anchor here, or the page that holds it (other.md#anchor)"
                 )
                 yield Problem(row.line, _column(row, index, url), CODE, NAME, message)
 
