@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from lint.papers import reference
 
@@ -71,7 +72,25 @@ def fault(url: str) -> Fault | None:
     arxiv = _ARXIV_LINK.match(url)
     if arxiv is not None:
         return arxiv_path_fault(arxiv[1])
-    return None
+    return _encoded_query(url)
+
+
+# a query's ``=`` percent-encoded twice (``%253D``): an address copied out of another one's
+# query (once, ``?via%3Dihub``, sites write themselves and still serve the page)
+ENCODED_EQUALS = re.compile(r"(?i)%253D")
+
+
+def _encoded_query(url: str) -> Fault | None:
+    """A query with no ``=`` but one encoded twice (``forum?id%253DPgtn4l6eKjv``, an address
+    copied out of another one): the site gets no parameter, so no page; the repair decodes it."""
+    base, question, query = url.partition("?")
+    if not question or "=" in query or not ENCODED_EQUALS.search(query):
+        return None
+    decoded = query
+    while "%" in decoded and unquote(decoded) != decoded:
+        decoded = unquote(decoded)
+    what = f'has its query\'s "=" encoded ("{query[:24]}"): the site gets no parameter'
+    return Fault(what, f"{base}?{decoded}" if " " not in decoded else None)
 
 
 # a URL's authority: what stands between its scheme and its path, query or fragment

@@ -7,6 +7,8 @@ typed twice (``hhttps://``), two URLs joined into one, an address in a second pa
 one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an address with LaTeX's braces
 copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer;
 ``None`` or ``null``, a script's empty value written out, is a file of that name no list has; a
+query whose ``=`` is percent-encoded (``forum?id%253D…``, copied out of another address) gives
+the site no parameter; a
 host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
 address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
 (``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
@@ -52,7 +54,14 @@ from urllib.parse import unquote
 from lint.context import Context
 from lint.document import Document, Row
 from lint.headings import anchors
-from lint.links import INNER_SCHEME, Fault, arxiv_path_fault, badge_mismatches, fault
+from lint.links import (
+    ENCODED_EQUALS,
+    INNER_SCHEME,
+    Fault,
+    arxiv_path_fault,
+    badge_mismatches,
+    fault,
+)
 from lint.markup import labelled_links, read_cell, spaced_addresses, unclosed_links
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
@@ -123,6 +132,7 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
             or _bad_arxiv(cell)
             or _NO_DOT.search(cell)
             or _PASTED.search(cell)
+            or ("%" in cell and ENCODED_EQUALS.search(cell))
         ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)
@@ -168,6 +178,8 @@ def _remedy(wrong: Fault) -> str:
         return "write the paper's arXiv id"
     if "no title" in wrong.what:
         return "keep the address alone in the parentheses (a title in quotes)"
+    if "encoded" in wrong.what:
+        return "write the query as its site reads it"
     if "no dot" in wrong.what:
         return "write the site's full address"
     if "closing" in wrong.what:

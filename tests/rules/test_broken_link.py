@@ -47,6 +47,7 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
         ("file:///C:/Users/me/Downloads/paper.pdf", "writer's computer"),
         ("None", "empty value"),
+        ("https://openreview.net/forum?id%253DPgtn4l6eKjv", 'query\'s "=" encoded'),
         ("null", "empty value"),
         ("https://github.com/owner/repo}", "from LaTeX"),
         ("https://github.com/owner/repo}{repository}", "from LaTeX"),
@@ -67,6 +68,9 @@ def test_a_fault_is_named(url: str, what: str) -> None:
     [
         "https://www.example.org/a",
         "http://example.org",
+        # a query encoded once is the site's own (ScienceDirect serves the page)
+        "https://www.sciencedirect.com/science/article/pii/S0743?via%3Dihub",
+        "https://link.zhihu.com/?target=https%3A//a.org/search%3Fq%3D%26f%3Dtype%253ADataset",
         "./notes/paper.md",
         "notes/paper.md",
         "paper.pdf",
@@ -108,6 +112,8 @@ def test_a_bare_doi_or_arxiv_id_is_repaired_with_its_resolver() -> None:
         "is a DOI without its address, so GitHub opens it as a file of this repository",
         "https://doi.org/10.1145/3582437.3587208",
     )
+    twice = fault("https://openreview.net/forum?id%253DPgtn4l6eKjv")
+    assert twice is not None and twice.repaired == "https://openreview.net/forum?id=Pgtn4l6eKjv"
     repaired = fault("arXiv:2305.01234v2")
     assert repaired is not None and repaired.repaired == "https://arxiv.org/abs/2305.01234"
     latex = fault("https://github.com/owner/repo}{repository}")
