@@ -31,6 +31,9 @@ _SCHEME = re.compile(r"(?i)https?://")
 # scheme typed twice (after ``/``, ``=``, ``%``, ``?``, ``&``, ``#`` or ``:`` a URL inside a URL
 # is an archive's or a redirect's own way; after a space or an opener it is text)
 INNER_SCHEME = re.compile(r"(?i)[^\s/=%?&#:(\[<\"']https?://")
+# a site's address typed twice (``https://doi.org/https://doi.org/10.1186/…``): a resolver's
+# prefix pasted before an address that had it already
+DOUBLED = re.compile(r"(?i)https?://([^/\s)>\]]+)/+(?=https?://\1/)")
 _ARXIV_LINK = re.compile(r"(?i)^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/+([^?#]*)")
 _NEW_ID = re.compile(r"(\d\d)(\d\d)\.(\d+)")
 _OLD_ID = re.compile(r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}", re.IGNORECASE)
@@ -55,6 +58,9 @@ def fault(url: str) -> Fault | None:
         return Fault("holds another link pasted into it")
     if url.startswith("(") and url.endswith(")") and _SCHEME.match(url, 1):
         return Fault("is wrapped in a second pair of parentheses", url[1:-1])
+    doubled = DOUBLED.match(url)
+    if doubled is not None:
+        return Fault(f'has its site typed twice ("{doubled[0]}")', url[doubled.end() :])
     inner = INNER_SCHEME.search(url)
     if inner is not None:
         return _inner_scheme(url, inner.start() + 1)

@@ -8,7 +8,7 @@ one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an addre
 copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer;
 ``None`` or ``null``, a script's empty value written out, is a file of that name no list has; a
 query whose ``=`` is percent-encoded (``forum?id%253D…``, copied out of another address) gives
-the site no parameter; a
+the site no parameter; so does a site typed twice (``https://doi.org/https://doi.org/…``); a
 host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
 address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
 (``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
@@ -55,6 +55,7 @@ from lint.context import Context
 from lint.document import Document, Row
 from lint.headings import anchors
 from lint.links import (
+    DOUBLED,
     ENCODED_EQUALS,
     INNER_SCHEME,
     Fault,
@@ -133,6 +134,7 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
             or _NO_DOT.search(cell)
             or _PASTED.search(cell)
             or ("%" in cell and ENCODED_EQUALS.search(cell))
+            or DOUBLED.search(cell)
         ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)

@@ -47,6 +47,7 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://arxiv.org/abs/0612.1234", "no arXiv id"),
         ("file:///C:/Users/me/Downloads/paper.pdf", "writer's computer"),
         ("None", "empty value"),
+        ("https://doi.org/https://doi.org/10.1186/s12911-021-01", "site typed twice"),
         ("https://openreview.net/forum?id%253DPgtn4l6eKjv", 'query\'s "=" encoded'),
         ("null", "empty value"),
         ("https://github.com/owner/repo}", "from LaTeX"),
@@ -68,6 +69,8 @@ def test_a_fault_is_named(url: str, what: str) -> None:
     [
         "https://www.example.org/a",
         "http://example.org",
+        # another site's address after a site's: a reader or proxy of it (``readmedium.com``)
+        "https://readmedium.com/https://medium.com/some-post",
         # a query encoded once is the site's own (ScienceDirect serves the page)
         "https://www.sciencedirect.com/science/article/pii/S0743?via%3Dihub",
         "https://link.zhihu.com/?target=https%3A//a.org/search%3Fq%3D%26f%3Dtype%253ADataset",
@@ -112,6 +115,8 @@ def test_a_bare_doi_or_arxiv_id_is_repaired_with_its_resolver() -> None:
         "is a DOI without its address, so GitHub opens it as a file of this repository",
         "https://doi.org/10.1145/3582437.3587208",
     )
+    doubled = fault("https://doi.org/https://doi.org/10.1186/s12911")
+    assert doubled is not None and doubled.repaired == "https://doi.org/10.1186/s12911"
     twice = fault("https://openreview.net/forum?id%253DPgtn4l6eKjv")
     assert twice is not None and twice.repaired == "https://openreview.net/forum?id=Pgtn4l6eKjv"
     repaired = fault("arXiv:2305.01234v2")
