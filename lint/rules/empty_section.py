@@ -57,6 +57,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
 # a link away from the page (not ``[↑](#top)``): the heading points to where its content is
 _LINK_AWAY = re.compile(r"\[[^\]]+\]\((?!#)[^)]*\)")
+# an emoji written as its name (``:arrow_heading_up:``)
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _SENTENCE_END = ".!?。！？"
 _MAX_WORDS = 12  # a section name is a few words; a notice or a report's title runs longer
 _RUN = 3  # empty headings side by side: topics named as headings, not sections to fill
@@ -136,6 +138,8 @@ def _is_section(section: Section) -> bool:
         return False  # a bare ``##``: GitHub draws a rule under it, a divider between sections
     if _LINK.fullmatch(title.strip("*_ ")) or _LINK_AWAY.search(title) or "://" in title:
         return False  # an address, even in a link written wrong, points elsewhere
+    if _LINK.search(title) and not _WORDS.search(_SHORTCODE.sub("", _LINK.sub("", title))):
+        return False  # ``### :arrow_up: [Back to Top](#top)``: a way back, marks aside
     shown = shown_heading(title).strip()
     if not shown:
         return True

@@ -57,6 +57,9 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         (f"## A\n{TABLE}\n## Other tasks are coming soon!\n\n## B\n{TABLE}", []),
         # a heading saying its section is being written, under a section waiting for it
         (f"## A\n{TABLE}\n## Researchers\n### Coming Soon\n\n## B\n{TABLE}", []),
+        # a way back to the top written as a heading, an emoji's name before it
+        (f"## A\n{TABLE}\n### :arrow_heading_up: [Back to Top](#video-qa)\n\n## B\n{TABLE}", []),
+        (f"## A\n{TABLE}\n### :rocket: [Top](#a) Models\n\n## B\n{TABLE}", [(6, 1, "S001")]),
         # a numbered heading whose subsections follow at its level, numbered under it
         (f"## A\n{TABLE}\n## 1. Related Works\n## 1.1 Pre-training\n{TABLE}", []),
         (f"## A\n{TABLE}\n## 1. Related Works\n## 2 Pre-training\n{TABLE}", [(6, 1, "S001")]),
