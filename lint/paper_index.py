@@ -252,12 +252,13 @@ def _prefixes(short: list[str], long: list[str]) -> bool:
 
 def _initials(short: list[str], long: list[str]) -> bool:
     """``short`` is one acronym of ``long``'s words (fillers and a leading publisher left out
-    or not)."""
+    or not: ``TVC``, The Visual Computer)."""
     if len(short) != 1 or len(short[0]) < 2:
         return False
     words = [word for word in long if word not in _FILLERS]
     initials = "".join(word[0] for word in words)
-    return short[0] in (initials, initials[1:]) and len(words) > 1
+    every = "".join(word[0] for word in long)
+    return short[0] in (initials, initials[1:], every) and len(words) > 1
 
 
 # venue cells that name none (``arXiv`` does: a preprint)

@@ -100,6 +100,7 @@ def test_dates_conflict(first: DateKey | None, second: DateKey | None, expected:
         ("Nat. Commun.", "Nature Communications", False),
         ("IEEE Trans. Ind. Informatics", "IEEE Transactions on Industrial Informatics", False),
         ("TPAMI", "IEEE Transactions on Pattern Analysis and Machine Intelligence", False),
+        ("TVC", "The Visual Computer", False),
         ("ICLR 2024", "International Conference on Learning Representations 2024", False),
         # a venue under its former name (NeurIPS was NIPS), its year after a typographic quote
         ("NeurIPS’23", "NIPS'23", False),
