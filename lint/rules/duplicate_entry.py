@@ -227,6 +227,17 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     another table of the file where a ``duplicate-scope`` setting says the list lists a paper
     once; never where the list cross-lists, never in another file."""
     row = entry.row
+    titles_of = (entry.identity.title, first.identity.title)
+    shared = sorted(set(entry.identity.keys) & set(first.identity.keys))
+    if all(titles_of) and titles_of[0] != titles_of[1] and shared:
+        # two names on one link: the same thing named twice, or a link copied from the other
+        # row; only a person can tell which, so no row is removed
+        message = (
+            f'{_identifier(shared[0])} is "{_label(entry)}" here and "{_label(first)}" at {where}:'
+            " one entry under two names, or a link copied from the other row: keep one, or"
+            " correct the link"
+        )
+        return Problem(row.line, row.column(entry.title), CODE, NAME, message)
     removable = first.path is None and (first.table is entry.table or set_scope)
     fix = _fix(entry, first) if removable else None
     if fix is None:

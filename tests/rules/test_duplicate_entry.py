@@ -884,3 +884,20 @@ def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # a slot's row pasted twice is still reported
     twice = head + rows + rows.splitlines(keepends=True)[0]
     assert [line for line, _, _ in found(twice)] == [10]
+
+
+def test_two_names_on_one_link_are_told_apart_and_no_row_is_removed() -> None:
+    # a row copied the arXiv link of the row above it: which is wrong only a person can tell,
+    # so the message names both and no fix removes either row
+    markdown = (
+        "| # | Paper | Authors | Year | Links |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | **Diffusion Policy**: Diffusion for Robot Control | Chi et al. | 2023 |"
+        " [arXiv](https://arxiv.org/abs/2303.04137) |\n"
+        "| 2 | **Flow Matching Policy**: Flow Matching for Action Generation | Zhou et al. | 2024 |"
+        " [arXiv](https://arxiv.org/abs/2408.11039) [Project](https://github.com/f/flow) |\n"
+        "| 3 | **Transfusion**: AR + Diffusion in One Transformer | Zhou et al. | 2024 |"
+        " [arXiv](https://arxiv.org/abs/2408.11039) |\n"
+    )
+    (problem,) = run_rule(duplicate_entry, parse(markdown), ONLY)
+    assert problem.line == 5 and problem.fix is None
+    assert "one entry under two names, or a link copied" in problem.message
