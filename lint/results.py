@@ -1,0 +1,74 @@
+"""Tables of results: a leaderboard ranked by a column of numbers, or a table of scores.
+
+Such a table runs by its scores (or by groups of methods), and its dates only roughly: row-order
+reads no date order in it (``date_order.table_order``). A number is a score, a size or a count
+as lists write them (``0.763``, ``85.2%``, ``1,024``, ``100k+``, ``1.2M``).
+"""
+
+from __future__ import annotations
+
+from lint.document import Table
+
+# a table ranked by a column of numbers (a leaderboard by score) has at least this many rows
+RANKED_ROWS = 4
+
+
+# and its ranking column has at least this many different scores
+RANKED_SCORES = 3
+
+
+def ranked_by(table: Table) -> str | None:
+    """The header of a column of numbers (scores, sizes) that runs one way down every row (equal
+    scores side by side), as a leaderboard ranked by it does; a column counting the rows (1, 2,
+    3) tells nothing of an order, nor a table of fewer than ``RANKED_ROWS`` rows or a column of
+    fewer than ``RANKED_SCORES`` different numbers."""
+    rows = table.rows
+    if len(rows) < RANKED_ROWS:
+        return None
+    for column, header in enumerate(table.header.cells):
+        values = [_number(row.cells[column] if column < len(row.cells) else "") for row in rows]
+        numbers = [value for value in values if value is not None]
+        if len(numbers) < len(rows):
+            continue  # a cell that is no number: no ranking column
+        pairs = list(zip(numbers, numbers[1:], strict=False))
+        steps = {(after > before) - (after < before) for before, after in pairs} - {0}
+        counting = all(abs(after - before) == 1 for before, after in pairs)
+        # ties are a leaderboard's too (two scores of 33.09); three scores at least
+        if len(steps) == 1 and len(set(numbers)) >= RANKED_SCORES and not counting:
+            return header
+    return None
+
+
+# a table with this many columns of numbers (most of their rows) is a table of results: a
+# leaderboard runs by its scores, or by groups of methods, and its dates only roughly
+RESULT_COLUMNS = 4
+
+
+def score_columns(table: Table, date_column: int | None) -> int:
+    """How many of the table's columns but its dates hold a number in half its rows or more."""
+    rows = table.rows
+    return sum(
+        2 * sum(_number(row.cells[column]) is not None for row in rows if column < len(row.cells))
+        >= len(rows)
+        for column in range(len(table.header.cells))
+        if column != date_column
+    )
+
+
+def _number(cell: str) -> float | None:
+    """A cell's number (``0.763``, ``85.2%``, ``1,024``; a count rounded down with its unit,
+    ``100k+``, ``1.2M``), None for anything else."""
+    text = cell.strip().strip("*_`").rstrip("%").replace(",", "")
+    if not text or not (text[0].isdigit() or text[0] in "+-."):
+        return None  # float() also reads "nan" and "inf"
+    unit = _UNITS.get(text.rstrip("+")[-1:], 1)
+    if unit != 1:
+        text = text.rstrip("+")[:-1]
+    try:
+        return float(text) * unit
+    except ValueError:
+        return None
+
+
+# a count's unit: thousands, millions, billions (``15k+`` citations, ``7B`` parameters)
+_UNITS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
