@@ -215,7 +215,8 @@ def _problem(
     elif relation == VENUES:
         message = (
             f'"{_label(entry)}" is at "{_plain(entry.venue)}" here and "{_plain(first.venue)}" '
-            f"at {where}: one entry with two venues, update the stale one"
+            f"at {where}: one entry with two venues, update the stale one (or write one venue"
+            " one way)"
         )
     else:
         return _repeat(entry, first, where, hint, set_scope)
