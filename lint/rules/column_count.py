@@ -138,6 +138,8 @@ def _short_header(found: TableConventions) -> Problem | None:
     ]
     if len(dropped) * 2 <= len(rows):
         return None  # most rows' extra cells show nothing: a pipe too many, a row's stray cell
+    if any(_split_cell(row) is not None for row in rows):
+        return None  # a cell left open by a pipe inside it: that row's cut, each told its own
     count = len(rows[0].cells)
     last = "last cell" if count == expected + 1 else f"last {count - expected} cells"
     first = _shown(" | ".join(dropped[0]))

@@ -329,6 +329,11 @@ def test_a_header_short_of_a_column_is_reported_once_at_the_header() -> None:
     problems = problems_of(markdown)
     assert [line for line, _ in problems] == [1]
     assert "each of the table's 4 rows has 4" in problems[0][1]
+    # a row whose cell a pipe cut (inside a code span): the rows are told one by one
+    cut = markdown.replace(
+        "| Vision | [Code](https://c.org/0) |", "| `Vision | [Code](https://c.org/0)` |"
+    )
+    assert [line for line, _ in problems_of(cut)] == [3, 4, 5, 6]
     # one row short of the others: the rows are at fault, each reported
     uneven = markdown.replace("| Vision | [Code](https://c.org/3) |", "| [Code](https://c.org/3) |")
     assert [line for line, _ in problems_of(uneven)] == [3, 4, 5]
