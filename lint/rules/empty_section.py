@@ -112,7 +112,7 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
         return False  # a sub-heading is content
     if following is not None and _IMAGE.fullmatch(following.title):
         return False  # a figure a ``---`` under it makes a heading of: content shown
-    if following is not None and _numbered_under(section.title, following.title):
+    if following is not None and _numbered_under(sections, index):
         return False  # ``1. Related Works`` then ``1.1 …``: its subsections, numbered so
     end = following.line - 1 if following else len(doc.lines)
     return not _has_content(doc, _body_start(doc, section), end)
@@ -122,12 +122,27 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
 _NUMBER = re.compile(r"\W*(\d+(?:\.\d+)*)\.?(?=\s|$)")
 
 
-def _numbered_under(title: str, following: str) -> bool:
-    """True when the next heading's number extends this one's (``1`` then ``1.1``): a list
-    nesting its sections by their numbers, written at one level."""
-    mine = _NUMBER.match(shown_heading(title) or title)
-    theirs = _NUMBER.match(shown_heading(following) or following)
-    return mine is not None and theirs is not None and theirs[1].startswith(mine[1] + ".")
+def _number(section: Section) -> str | None:
+    found = _NUMBER.match(shown_heading(section.title) or section.title)
+    return found[1] if found else None
+
+
+def _numbered_under(sections: Sequence[Section], index: int) -> bool:
+    """True when the next heading's number extends this one's (``1`` then ``1.1``), and the
+    heading stands at the level of its nearest sibling numbered as deep, the next one or else
+    the last (``5.5`` after ``5.4``): a list nesting its sections by their numbers, written at
+    one level. A heading a level off its numbered siblings (``### 5.3``, ``#### 5.4``,
+    ``#### 5.4.1``, ``### 5.5``) is a slip of level."""
+    mine, theirs = _number(sections[index]), _number(sections[index + 1])
+    if mine is None or theirs is None or not theirs.startswith(mine + "."):
+        return False
+    depth = mine.count(".")
+    for others in (sections[index + 1 :], reversed(sections[:index])):
+        for other in others:
+            number = _number(other)
+            if number is not None and number.count(".") == depth:
+                return other.level == sections[index].level
+    return True
 
 
 def _is_section(section: Section) -> bool:

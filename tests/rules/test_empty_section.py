@@ -63,6 +63,12 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         # a numbered heading whose subsections follow at its level, numbered under it
         (f"## A\n{TABLE}\n## 1. Related Works\n## 1.1 Pre-training\n{TABLE}", []),
         (f"## A\n{TABLE}\n## 1. Related Works\n## 2 Pre-training\n{TABLE}", [(6, 1, "S001")]),
+        # ... but one a level off its numbered siblings is a slip of level: still reported
+        (
+            f"### 5.3 Fairness\n{TABLE}\n#### 5.4 Alignment\n#### 5.4.1 Modality\n{TABLE}"
+            f"### 5.5 Safety\n{TABLE}",
+            [(6, 1, "S001")],
+        ),
         (f"## A\n{TABLE}\n## 数据集\n### 待更新\n\n## B\n{TABLE}", []),
         (f"## A\n{TABLE}\n## Researchers\n### Coming Papers\n\n## B\n{TABLE}", [(7, 1, "S001")]),
         # so is a report's long title
