@@ -124,10 +124,14 @@ def _fillers(
     """The titles of plain text (no link, no identifier) that rows of ``FILLER_ROWS``
     different dates or more write, with each date written once: words filling a schedule's
     slots, no paper (a slot written twice on one date is a row pasted twice)."""
+    written = Counter(found.title for found in identities if found.title and not found.keys)
+    repeated = {found for found, count in written.items() if count >= FILLER_ROWS}
+    if not repeated:
+        return frozenset()  # most tables: no title written so often
     dated: dict[bytes, Counter[DateKey]] = {}
     for index, (row, identity) in enumerate(zip(rows, identities, strict=True)):
         key = keys[index] if index < len(keys) else None
-        if key is None or not identity.title or identity.keys:
+        if key is None or identity.title not in repeated or identity.keys:
             continue
         if "](" not in cell(row.cells, title) and "<" not in cell(row.cells, title):
             dated.setdefault(identity.title, Counter())[key] += 1

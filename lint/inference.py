@@ -66,7 +66,8 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     memo = memo if memo is not None else Memo()
     settings = [settings_for(config, table.section) for table in doc.tables]
     found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
-    styles = _date_styles(doc.tables, found, settings, config, memo)
+    columns = _date_columns(doc.tables, found)
+    styles = _date_styles(columns, settings, config, memo)
     tables = tuple(
         _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
         for table, table_settings, table_roles, style in zip(
@@ -88,23 +89,15 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         blank_rows=_blank_rows(tables),
         size=size,
         short_rows=short,
-        spelled_months=_spelled_months(doc.tables, found),
+        spelled_months=dates.spelled_months(
+            text for column in columns if column is not None for text in column.texts
+        ),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
         return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
     return read._replace(arxiv_dates=arxiv_dates(rows))
-
-
-def _spelled_months(tables: Sequence[Table], table_roles: Sequence[Roles]) -> frozenset[int]:
-    """The months the list's date cells write in full where a style abbreviates them."""
-    return dates.spelled_months(
-        dates.date_text(row.cells, found.date)
-        for table, found in zip(tables, table_roles, strict=True)
-        if found.date is not None
-        for row in table.rows
-    )
 
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:
@@ -359,9 +352,23 @@ def _own_layout(config: Config, document: Config) -> Setting | None:
     return set_by(config.layout, "layout", config, document)
 
 
+def _date_columns(
+    tables: Sequence[Table], table_roles: Sequence[Roles]
+) -> list[dates.DateColumn | None]:
+    """Each table's date column as dates read it (its header's key, its cells' texts)."""
+    return [
+        dates.DateColumn(
+            header_key(cell(table.header.cells, found.date)),
+            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
+        )
+        if found.date is not None
+        else None
+        for table, found in zip(tables, table_roles, strict=True)
+    ]
+
+
 def _date_styles(
-    tables: Sequence[Table],
-    table_roles: Sequence[Roles],
+    columns: list[dates.DateColumn | None],
     settings: Sequence[Config],
     document: Config,
     memo: Memo,
@@ -371,15 +378,6 @@ def _date_styles(
     else the style the list's columns of its kind share, else its own (``dates.choose_styles``);
     where neither holds a majority, the style most of its dates share, as a default that
     date-format does not check."""
-    columns = [
-        dates.DateColumn(
-            header_key(cell(table.header.cells, found.date)),
-            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
-        )
-        if found.date is not None
-        else None
-        for table, found in zip(tables, table_roles, strict=True)
-    ]
     styles: list[DateStyle] = []
     chosen = dates.choose_styles(columns, memo.date_columns)
     for config, choice in zip(settings, chosen, strict=True):

@@ -46,6 +46,9 @@ RESULT_COLUMNS = 4
 
 def score_columns(table: Table, date_column: int | None) -> int:
     """How many of the table's columns but its dates hold a number in half its rows or more."""
+    width = len(table.header.cells)
+    if width - (date_column is not None) < RESULT_COLUMNS:
+        return 0  # too few columns to be a table of results: none read
     rows = table.rows
     return sum(
         2 * sum(_number(row.cells[column]) is not None for row in rows if column < len(row.cells))

@@ -21,7 +21,7 @@ def split_rows(table: Table) -> frozenset[int]:
     opened = sum(1 for row in table.rows if row.content.lstrip().startswith("|"))
     if not table.header.content.lstrip().startswith("|") or opened * 2 <= len(table.rows):
         return frozenset()  # a table whose rows open without a pipe: a line so opened is its way
-    closed = sum(1 for row in table.rows if row.content.rstrip().endswith("|"))
+    closed: int | None = None  # rows ending with a pipe, counted once a row needs it
     width = len(table.header.cells)
     found = set()
     for index in range(1, len(table.rows)):
@@ -34,7 +34,11 @@ def split_rows(table: Table) -> frozenset[int]:
             continue
         if row.content.lstrip().startswith("|"):
             # the break before a closing pipe: a line of the cells left, where rows end with one
-            if len(above.cells) + len(row.cells) == width and closed * 2 > len(table.rows):
+            if len(above.cells) + len(row.cells) != width:
+                continue
+            if closed is None:
+                closed = sum(1 for row in table.rows if row.content.rstrip().endswith("|"))
+            if closed * 2 > len(table.rows):
                 found.add(index)
         elif len(above.cells) + len(row.cells) - 1 == width:
             found.add(index)
