@@ -230,11 +230,12 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     row = entry.row
     titles_of = (entry.identity.title, first.identity.title)
     shared = sorted(set(entry.identity.keys) & set(first.identity.keys))
-    if all(titles_of) and titles_of[0] != titles_of[1] and shared:
+    named = _label(entry), _label(first)
+    if all(titles_of) and titles_of[0] != titles_of[1] and shared and named[0] != named[1]:
         # two names on one link: the same thing named twice, or a link copied from the other
         # row; only a person can tell which, so no row is removed
         message = (
-            f'{_identifier(shared[0])} is "{_label(entry)}" here and "{_label(first)}" at {where}:'
+            f'{_identifier(shared[0])} is "{named[0]}" here and "{named[1]}" at {where}:'
             " one entry under two names, or a link copied from the other row: keep one, or"
             " correct the link"
         )

@@ -901,3 +901,16 @@ def test_two_names_on_one_link_are_told_apart_and_no_row_is_removed() -> None:
     (problem,) = run_rule(duplicate_entry, parse(markdown), ONLY)
     assert problem.line == 5 and problem.fix is None
     assert "one entry under two names, or a link copied" in problem.message
+
+
+def test_a_repeat_differing_by_a_note_after_its_title_is_a_duplicate_entry() -> None:
+    # one paper twice, once with a note under its title: one title as shown, not two names
+    link = "| Chen et al. | 2020 | [arXiv](https://arxiv.org/abs/2001.01234) |\n"
+    title = "**SwiftNet**: Using Graph Propagation as Meta-knowledge"
+    markdown = (
+        "| # | Paper | Authors | Year | Links |\n| --- | --- | --- | --- | --- |\n"
+        f"| 1 | {title} {link}"
+        f"| 2 | {title}<br>*accepted at ASP-DAC'20* {link}"
+    )
+    (problem,) = run_rule(duplicate_entry, parse(markdown), ONLY)
+    assert problem.message.startswith('duplicate entry "SwiftNet')
