@@ -13,6 +13,7 @@ cells (column-count's).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -72,6 +73,16 @@ def pinned_rows(table: Table) -> frozenset[int]:
 def _pinned(row: Row) -> bool:
     content = row.content.lower()
     return any(pin in content for pin in _PINS)
+
+
+# what stands for rows a table leaves out or has yet to fill: an ellipsis of two dots or more
+# (``...``, ``........``, ``…``), a vertical one, or etc.
+_ELLIPSIS = re.compile(r"(?i)\.{2,}|…+|⋮|etc\.?")
+
+
+def is_ellipsis(text: str) -> bool:
+    """True for a cell's text that is an ellipsis alone (``...``, ``........``, ``…``)."""
+    return bool(_ELLIPSIS.fullmatch(text.strip()))
 
 
 def runs(rows: int, labels: frozenset[int], start: int | None = None) -> list[list[int]]:

@@ -9,7 +9,8 @@ from it, and each row of a table that holds no pipe at all, but a kramdown attri
 (``{: .table-striped}``) right under the table: a Jekyll site renders such a file, and styles
 the table by it (a blank line before it would move the style to the next block); nor an anchor
 alone (``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link:
-GitHub shows an empty row there, and a blank line before it would end the table.
+GitHub shows an empty row there, and a blank line before it would end the table; nor an
+ellipsis alone (``....``), the row a list ends its tables with for the rows to come.
 
 Fails::
 
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 
 from lint.context import Context
 from lint.document import Document, Table, cells_of, is_pipeless
+from lint.groups import is_ellipsis
 from lint.problem import Problem
 
 CODE = "T006"
@@ -84,7 +86,9 @@ def _glued_text(table: Table) -> Iterator[Problem]:
     for row in table.rows:
         content = row.content.strip()
         if is_pipeless(row) and not (
-            _ATTRIBUTE_LIST.fullmatch(content) or _ANCHORS.fullmatch(content)
+            _ATTRIBUTE_LIST.fullmatch(content)
+            or _ANCHORS.fullmatch(content)
+            or is_ellipsis(content)
         ):
             message = (
                 f'text "{_shown(row.content)}" right under a table is a row of it on GitHub: '

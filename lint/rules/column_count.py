@@ -64,6 +64,7 @@ from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row, is_pipeless
+from lint.groups import is_ellipsis
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.split_rows import split_rows
 
@@ -198,14 +199,11 @@ def _short_row(
 
 
 # what a row left short says when it stands for rows left out
-_ELLIPSES = frozenset(("...", "…", "……", "⋮", "etc", "etc."))
-
-
 def _elided(row: Row) -> bool:
     """True for a row holding only an ellipsis (``|...|``, ``| … | |``): it stands for the rows
     a table leaves out, and its empty cells are GitHub's to add."""
     filled = [text.strip() for text in row.cells if text.strip()]
-    return len(filled) == 1 and filled[0] in _ELLIPSES
+    return len(filled) == 1 and is_ellipsis(filled[0])
 
 
 def _optional(column: Column) -> bool:

@@ -49,6 +49,9 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         (TABLE + "{: .table-striped .table-hover}\n", []),
         (TABLE + "{:.wide}\n", []),
         (TABLE + "{ not kramdown }\n", [(4, 1, "T006")]),
+        # an ellipsis under a table: the row a list ends its tables with, for rows to come
+        (TABLE + "....\n", []),
+        (TABLE + "… etc\n", [(4, 1, "T006")]),
         # an anchor above a group of rows, which the contents link: an empty row on purpose
         (TABLE + '<a name="single-hop-qa"></a>\n| 3 | 4 |\n', []),
         (TABLE + "<a id='qa'></a>\n| 3 | 4 |\n", []),

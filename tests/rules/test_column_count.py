@@ -313,6 +313,9 @@ def test_a_row_of_an_ellipsis_alone_stands_for_rows_left_out() -> None:
     markdown = papers(6, dashes) + "|...|\n"
     assert run_rule(column_count, parse(markdown), ONLY) == []
     assert fix_text(markdown, config=ONLY).text == markdown
+    # a run of dots, the row a list ends every table with for the rows to come
+    dotted = papers(6, dashes) + "| ........ \n"
+    assert run_rule(column_count, parse(dotted), ONLY) == []
     # strict reports it still, and a row of a word alone is a row missing its cells
     assert [p.line for p in run_rule(column_count, parse(markdown), STRICT)] == [9]
     worded = papers(6, dashes) + "|Paper 6|\n"
