@@ -109,8 +109,10 @@ def _by_authors(written: Sequence[str]) -> bool:
     """True when half the filled title cells or more name papers by their authors alone: the
     column names who wrote each paper (a survey's table of surveys), no title. One such cell
     among names (``Luo et al.`` on a leaderboard) names that row's system."""
-    filled = [text for text in written if text.strip()]
-    return bool(filled) and 2 * sum(map(titles.by_authors, filled)) >= len(filled)
+    cited = sum(1 for text in written if "et al" in text and titles.by_authors(text))
+    if not cited:
+        return False  # most columns: no author named
+    return 2 * cited >= sum(1 for text in written if text.strip())
 
 
 # a title of plain text on this many dates of a table fills empty slots (a seminar's cancelled
@@ -124,14 +126,14 @@ def _fillers(
     """The titles of plain text (no link, no identifier) that rows of ``FILLER_ROWS``
     different dates or more write, with each date written once: words filling a schedule's
     slots, no paper (a slot written twice on one date is a row pasted twice)."""
-    written = Counter(found.title for found in identities if found.title and not found.keys)
+    written = Counter(found.title for found in identities if found.title and not found.has_keys)
     repeated = {found for found, count in written.items() if count >= FILLER_ROWS}
     if not repeated:
         return frozenset()  # most tables: no title written so often
     dated: dict[bytes, Counter[DateKey]] = {}
     for index, (row, identity) in enumerate(zip(rows, identities, strict=True)):
         key = keys[index] if index < len(keys) else None
-        if key is None or identity.title not in repeated or identity.keys:
+        if key is None or identity.title not in repeated or identity.has_keys:
             continue
         if "](" not in cell(row.cells, title) and "<" not in cell(row.cells, title):
             dated.setdefault(identity.title, Counter())[key] += 1
