@@ -420,9 +420,8 @@ def reworded(tables: Iterable[Sequence[Entry]]) -> tuple[int, tuple[Entry, Entry
     first: tuple[Entry, Entry] | None = None
     for entries in tables:
         for entry in entries:
-            title = entry.title_cell
-            if not entry.identity.has_keys or (":" not in title and not title.endswith(")")):
-                continue  # no name before a colon, nor in parentheses at the end
+            if not entry.identity.has_keys or not titles.may_be_named(entry.title_cell):
+                continue  # no name before a colon, nor in a tag at the end
             pair: tuple[Entry, Entry] | None = None
             for key in entry.identity.keys:
                 known = seen.setdefault(key, [])

@@ -392,22 +392,31 @@ def _named(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return _closing_name(cell)
 
 
-# a title ending with its system's name in parentheses: one word of two capitals or more, or of
-# letters and digits (``(AlphaTensor)``, ``(GPT-4)``), never a venue's label (``(ICLR 2024)``)
-_CLOSING_NAME = re.compile(r"(.*\w.*?)\s*\(([A-Za-z][\w.+-]*)\)\s*")
+def may_be_named(cell: str) -> bool:
+    """True when a title cell may name a name (``_named``): a colon, or a closing bracket."""
+    return ":" in cell or not _CLOSING.isdisjoint(cell)
+
+
+# a system's name in a title's trailing tag: one word of two capitals or more, or of letters
+# and digits (``(AlphaTensor)``, ``(GPT-4)``), never a venue's label (``(ICLR 2024)``)
+_SYSTEM_NAME = re.compile(r"[A-Za-z][\w.+-]*")
 
 
 def _closing_name(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    if not cell.rstrip().endswith(")"):
-        return None  # most titles: one test
-    found = _CLOSING_NAME.fullmatch(_shown(_BREAK.split(cell)[0]))
-    if found is None:
+    """A system's name in the tag a title ends with, and the title's words before it."""
+    if _CLOSING.isdisjoint(cell):
+        return None  # most titles: no closing bracket
+    shown = _shown(_BREAK.split(cell)[0])
+    tag = _TRAILING_TAG.search(shown)
+    if tag is None or not _has_words(shown[: tag.start()]):
         return None
-    name = found[2]
+    name = tag[1].strip()
     capitals = sum(char.isupper() for char in name)
-    if capitals < 2 and not (any(char.isdigit() for char in name) and capitals):
+    if not _SYSTEM_NAME.fullmatch(name) or (
+        capitals < 2 and not (capitals and any(char.isdigit() for char in name))
+    ):
         return None
-    return words(name), words(found[1])
+    return words(name), words(shown[: tag.start()])
 
 
 def _opening(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
