@@ -135,9 +135,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             if verdict is None or _the_lists(text, found.list_style):
                 continue
             if spelled and verdict.target is not None:
-                if _spelled_as_the_list(text, verdict, spelled):
-                    continue
-                verdict = verdict._replace(target=_spelled(text, verdict.target, spelled))
+                kept = _spelled(text, verdict.target, spelled)
+                if kept != verdict.target and _undotted(kept) == _undotted(text):
+                    continue  # only a month the list writes in full differs: its spelling
+                verdict = verdict._replace(target=kept)
             verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
             row = table.rows[index]
@@ -157,21 +158,10 @@ def _in_place(found: TableConventions, row: Row, width: int) -> bool:
 _MONTH_WORD = re.compile(r"([A-Za-z]+)\.?")
 
 
-def _spelled_as_the_list(text: str, verdict: _Verdict, spelled: frozenset[int]) -> bool:
-    """True when the rewrite only abbreviates a month the list writes in full (``March. 2023``
-    for ``Mar. 2023`` where the list always writes March so): the list's own spelling."""
-    if verdict.target is None:
-        return False
-
-    def months(written: str, full: bool) -> str:
-        def one(word: re.Match[str]) -> str:
-            month = dates.month_number(word[1])
-            keep = month is None or month not in spelled or dates.is_full_name(word[1]) != full
-            return word[0] if keep else f"\0{month}"
-
-        return _MONTH_WORD.sub(one, written)
-
-    return months(text, full=True) == months(verdict.target, full=False) != text
+def _undotted(text: str) -> str:
+    """``text`` without the dots after words (``March. 2023``: ``March 2023``): after a month
+    written in full, a dot is no abbreviation's."""
+    return _MONTH_WORD.sub(r"\1", text)
 
 
 def _spelled(text: str, target: str, spelled: frozenset[int]) -> str:
