@@ -197,9 +197,8 @@ def _problem(
     row, where = entry.row, _where(doc, entry, first)
     column = row.column(entry.title)
     if relation == RENAMED:
-        shared = sorted(set(entry.identity.keys) & set(first.identity.keys))[0]
         message = (
-            f'{_identifier(shared)} is "{_label(entry)}" here and "{_label(first)}" at {where}: '
+            f'{_shared(entry, first)} is "{_label(entry)}" here and "{_label(first)}" at {where}: '
             "correct the wrong link, or keep one title"
         )
     elif relation == CONFLICT:
@@ -229,13 +228,13 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     once; never where the list cross-lists, never in another file."""
     row = entry.row
     titles_of = (entry.identity.title, first.identity.title)
-    shared = sorted(set(entry.identity.keys) & set(first.identity.keys))
+    shared = _shared(entry, first)
     named = _label(entry), _label(first)
     if all(titles_of) and titles_of[0] != titles_of[1] and shared and named[0] != named[1]:
         # two names on one link: the same thing named twice, or a link copied from the other
         # row; only a person can tell which, so no row is removed
         message = (
-            f'{_identifier(shared[0])} is "{named[0]}" here and "{named[1]}" at {where}:'
+            f'{shared} is "{named[0]}" here and "{named[1]}" at {where}:'
             " one entry under two names, or a link copied from the other row: keep one, or"
             " correct the link"
         )
@@ -253,6 +252,12 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     suffix = f"; {hint}" if hint else ""
     message = f'duplicate entry "{_label(entry)}" (first at {where}): {action}{suffix}'
     return Problem(row.line, row.column(entry.title), CODE, NAME, message, fix)
+
+
+def _shared(entry: Entry, first: Entry) -> str:
+    """The first identifier two entries share, as a message names it; "" when none."""
+    shared = sorted(set(entry.identity.keys) & set(first.identity.keys))
+    return _identifier(shared[0]) if shared else ""
 
 
 def _label(entry: Entry) -> str:
