@@ -8,7 +8,7 @@ document's layout, paper-table header and cross-listing. Settings other than ``a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -67,7 +67,8 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
     settings = [settings_for(config, table.section) for table in doc.tables]
     found = [roles(table, own) for table, own in zip(doc.tables, settings, strict=True)]
     columns = _date_columns(doc.tables, found)
-    styles = _date_styles(columns, settings, config, memo)
+    written = dates.written_texts(columns)  # read by the styles and the spelled months alike
+    styles = _date_styles(columns, written, settings, config, memo)
     tables = tuple(
         _with_entities(_table(table, table_settings, memo, config, table_roles, style), memo)
         for table, table_settings, table_roles, style in zip(
@@ -89,9 +90,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         blank_rows=_blank_rows(tables),
         size=size,
         short_rows=short,
-        spelled_months=dates.spelled_months(
-            text for column in columns if column is not None for text in column.texts
-        ),
+        spelled_months=dates.spelled_months(written),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
@@ -369,6 +368,7 @@ def _date_columns(
 
 def _date_styles(
     columns: list[dates.DateColumn | None],
+    written: Mapping[str, int],
     settings: Sequence[Config],
     document: Config,
     memo: Memo,
@@ -379,7 +379,7 @@ def _date_styles(
     where neither holds a majority, the style most of its dates share, as a default that
     date-format does not check."""
     styles: list[DateStyle] = []
-    chosen = dates.choose_styles(columns, memo.date_columns)
+    chosen = dates.choose_styles(columns, memo.date_columns, written)
     for config, choice in zip(settings, chosen, strict=True):
         venues = choice is not None and choice.venue_years >= dates.VENUE_YEARS_SHOWN
         if choice is None:

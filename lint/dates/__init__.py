@@ -75,6 +75,7 @@ from lint.dates.inferring import (
     column_style,
     date_text,
     spelled_months,
+    written_texts,
 )
 from lint.dates.patterns import (
     Style,
@@ -156,6 +157,7 @@ __all__ = [
     "without_aside",
     "ASIDES_SHOWN",
     "spelled_months",
+    "written_texts",
     "is_full_name",
     "month_number",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -64,13 +64,19 @@ SPELLED_SHOWN = 2
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def spelled_months(texts: Iterable[str]) -> frozenset[int]:
+def written_texts(columns: Sequence[DateColumn | None]) -> Counter[str]:
+    """How many cells of the list's date columns write each text."""
+    return Counter(text for column in columns if column is not None for text in column.texts)
+
+
+def spelled_months(written: Mapping[str, int]) -> frozenset[int]:
     """The months the list writes in full where its style abbreviates them (``SPELLED_SHOWN``
-    cells, at least as many as abbreviated). June and July are left out: English writes them
-    in full anyway, and every style of abbreviated months takes them so."""
+    cells, at least as many as abbreviated), of its date cells' texts and their counts
+    (``written_texts``). June and July are left out: English writes them in full anyway, and
+    every style of abbreviated months takes them so."""
     full: Counter[int] = Counter()
     short: Counter[int] = Counter()
-    for text, count in Counter(texts).items():
+    for text, count in written.items():
         for word in _WORD.findall(text) if not text.isdigit() else ():
             month = month_number(word)
             if month is None or len(FULL_NAMES[month]) <= 4:
@@ -295,10 +301,12 @@ def _dates_counted(texts: Iterable[str]) -> Counter[str]:
 def choose_styles(
     columns: Sequence[DateColumn | None],
     known: dict[tuple[str, ...], ColumnStyle | None] | None = None,
+    written: Mapping[str, int] | None = None,
 ) -> list[Choice | None]:
     """The style each date column is checked against (None where there is no date column),
     the list's columns of a kind read together (see the module's docstring). ``known``: the
-    styles of columns read so far, by their cells (the passes of a fix read the same ones)."""
+    styles of columns read so far, by their cells (the passes of a fix read the same ones);
+    ``written``: the count of each text of the columns, when the caller read it already."""
     known = {} if known is None else known
 
     def style_of(texts: tuple[str, ...]) -> ColumnStyle | None:
@@ -313,7 +321,7 @@ def choose_styles(
     chosen: list[Choice | None] = [None] * len(columns)
     # an aside after a date is its writer's habit, whatever a column is called
     # (``2024.07 ✨✨✨`` under Time, then once under Year)
-    every = Counter(text for column in columns if column is not None for text in column.texts)
+    every = written if written is not None else written_texts(columns)
     asides = sum(count for text, count in every.items() if has_aside(text))
     for members in kinds.values():
         if any(_numbers_rows(column.texts) for column in members.values()):
