@@ -198,7 +198,6 @@ def _short_row(
     return Problem(row.line, row.column(count), CODE, NAME, message, fix)
 
 
-# what a row left short says when it stands for rows left out
 def _elided(row: Row) -> bool:
     """True for a row holding only an ellipsis (``|...|``, ``| … | |``): it stands for the rows
     a table leaves out, and its empty cells are GitHub's to add."""
