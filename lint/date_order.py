@@ -5,8 +5,10 @@ by them); and the list's way, where a table's own rows cannot tell (``list_order
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from urllib.parse import unquote
 
 from lint import arxiv, dates
 from lint.arxiv_dating import arxiv_rows, before_its_id
@@ -21,10 +23,11 @@ from lint.conventions import (
     TableConventions,
     set_by,
 )
-from lint.document import Table
+from lint.document import Section, Table
+from lint.headings import heading_anchors
 from lint.memo import Memo
 from lint.papers import preprint_venue
-from lint.results import RESULT_COLUMNS, ranked_by, score_columns
+from lint.results import RESULT_COLUMNS, ranked_by, score_columns, sorted_columns
 
 
 def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
@@ -156,9 +159,11 @@ def date_keys(
     keys: list[DateKey | None] = []
     width = len(table.header.cells)
     for row, text in zip(table.rows, texts, strict=True):
-        if len(row.cells) != width:
-            keys.append(None)  # a row with missing or extra cells: its date may be any cell
+        if len(row.cells) > width:
+            keys.append(None)  # a row with extra cells: its date may be any cell
             continue
+        # a row with missing cells is read where it writes a date in its place (its optional
+        # last cells left out); one missing a cell before the date reads as no date there
         if text not in seen:
             value = dates.read(text, style, hint)
             if value is not None and not with_year:
@@ -258,12 +263,77 @@ def table_order(
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
     elif (ranked := ranked_by(table)) is not None:
         detail = f'its rows run in the order of "{ranked}"'
+    elif (by := _runs_by(table, keys, direction == "descending", date_column)) is not None:
+        detail = f'its rows run by "{by}", and by date where "{by}" is the same'
     elif (scores := score_columns(table, date_column)) >= RESULT_COLUMNS:
         detail = f"a table of results ({scores} columns of numbers), ordered by them or by groups"
     else:
         shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
         return Setting(direction, INFERRED, shown), found
     return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
+
+
+def _runs_by(
+    table: Table, keys: Sequence[DateKey | None], descending: bool, date_column: int | None
+) -> str | None:
+    """The header of a column of numbers the rows run by (``sorted_columns``: ``Score``,
+    ``27/30`` down to ``26/30``), the dates in order among the rows of each of its numbers:
+    the rows out of date order are where that number changes."""
+    for header, numbers in sorted_columns(table, date_column):
+        starts = [0, *(at for at in range(1, len(numbers)) if numbers[at] != numbers[at - 1])]
+        ends = [*starts[1:], len(numbers)]
+        if all(
+            not out_of_order(keys[start:end], descending)
+            for start, end in zip(starts, ends, strict=True)
+        ):
+            return header
+    return None
+
+
+# a table indexing the page's sections has at least this many rows, each linking to a heading
+INDEX_ROWS = 4
+
+# a link to an anchor of the page itself (``[SWE-EVO](#38-swe-evo)``)
+_PAGE_LINK = re.compile(r"\]\(\s*<?#([^)\s>]+)")
+
+
+def page_indexes(
+    tables: tuple[TableConventions, ...], sections: Sequence[Section]
+) -> tuple[TableConventions, ...]:
+    """``tables`` with the order switched off of each table out of date order whose rows
+    index the page's sections: every row links to a heading of the page, down the rows in the
+    order the headings come. Such a table runs as the page keeps its sections (numbered ones,
+    ``| 38 | [SWE-EVO](#38-swe-evo) |``), and moving a row would leave it and the sections
+    apart."""
+    places: dict[str, int] | None = None
+    found = list(tables)
+    for index, table in enumerate(tables):
+        if table.order.source != INFERRED or table.order.value == "off":
+            continue
+        if len(table.table.rows) < INDEX_ROWS:
+            continue
+        if not out_of_order(table.keys, table.order.value == "descending"):
+            continue
+        if places is None:
+            titles = (section.title for section in sections)
+            places = {anchor: place for place, anchor in enumerate(heading_anchors(titles))}
+        if _in_section_order(table.table, places):
+            why = "not ordered by date: its rows link to the page's sections, in their order"
+            found[index] = table._replace(order=Setting("off", INFERRED, why))
+    return tuple(found)
+
+
+def _in_section_order(table: Table, places: dict[str, int]) -> bool:
+    """True when each row of ``table`` links to a heading of the page (``places``: each
+    anchor's place among them) and the rows follow the headings' order."""
+    last = -1
+    for row in table.rows:
+        link = _PAGE_LINK.search(row.content)
+        place = None if link is None else places.get(unquote(link.group(1)).lower())
+        if place is None or place <= last:
+            return False
+        last = place
+    return True
 
 
 # a list keeps no order by date when at least this many of its tables read an order (one way

@@ -46,17 +46,24 @@ _ANCHOR_ATTRIBUTE = re.compile(r"""(?i)<[a-z][^>]*?\b(?:name|id)\s*=\s*["']?([^"
 
 
 def anchors(titles: Iterable[str], text: str) -> frozenset[str]:
-    """Every anchor a page has, in lower case: its headings' (``slug``; GitHub numbers a
-    repeated one: ``#setup``, ``#setup-1``) and its HTML elements' ``id`` and ``name``."""
-    found: set[str] = set()
+    """Every anchor a page has, in lower case: its headings' (``heading_anchors``) and its HTML
+    elements' ``id`` and ``name``."""
+    found = set(heading_anchors(titles))
+    found.update(name.lower() for name in _ANCHOR_ATTRIBUTE.findall(text))
+    return frozenset(found)
+
+
+def heading_anchors(titles: Iterable[str]) -> list[str]:
+    """Each heading's anchor, in the page's order (``slug``; GitHub numbers a repeated one:
+    ``#setup``, ``#setup-1``)."""
+    found = []
     seen: dict[str, int] = {}
     for title in titles:
         anchor = slug(title)
         repeats = seen.get(anchor, 0)
         seen[anchor] = repeats + 1
-        found.add(anchor if not repeats else f"{anchor}-{repeats}")
-    found.update(name.lower() for name in _ANCHOR_ATTRIBUTE.findall(text))
-    return frozenset(found)
+        found.append(anchor if not repeats else f"{anchor}-{repeats}")
+    return found
 
 
 def loose_forms(title: str) -> frozenset[str]:

@@ -25,7 +25,16 @@ from lint import (
     variants,
 )
 from lint.arxiv_dating import arxiv_dates, arxiv_rows, dated_ids
-from lint.columns import Roles, cell, header_key, name_column, roles, venue_column
+from lint.columns import (
+    Roles,
+    cell,
+    date_of,
+    date_part,
+    header_key,
+    name_column,
+    roles,
+    venue_column,
+)
 from lint.config import AUTO, Config
 from lint.conventions import (
     DEFAULT,
@@ -39,7 +48,15 @@ from lint.conventions import (
     header_cells,
     set_by,
 )
-from lint.date_order import by_id, date_keys, list_orders, out_of_order, preprint_block, table_order
+from lint.date_order import (
+    by_id,
+    date_keys,
+    list_orders,
+    out_of_order,
+    page_indexes,
+    preprint_block,
+    table_order,
+)
 from lint.document import Document, Table
 from lint.groups import group_rows, pinned_rows
 from lint.lines import text_size
@@ -75,7 +92,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
             doc.tables, settings, found, styles, strict=True
         )
     )
-    tables = list_orders(_without_shared_pages(tables))
+    tables = page_indexes(list_orders(_without_shared_pages(tables)), doc.sections)
     header, header_source = _header(tables, config)
     size = text_size(doc.lines)
     short = sum(table.shape.short_rows for table in tables)
@@ -91,6 +108,7 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         size=size,
         short_rows=short,
         spelled_months=dates.spelled_months(written),
+        year_spans=dates.year_spans(written),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
@@ -311,7 +329,8 @@ def _dated(
             table, table_roles, None, off, variants=variants, settings=config, layout=own
         )
     hint = dates.year_hint(table.section)
-    texts = [cell(row.cells, table_roles.date) for row in table.rows]
+    part = date_part(cell(table.header.cells, table_roles.date))
+    texts = [date_of(cell(row.cells, table_roles.date), part) for row in table.rows]
     # four digits under a style of two-digit years and months (``YYMM``) are months: ``1512``
     years = dates.year_column(texts) and "YYYY" in dates.parse_style(style.value).elements
     keys = date_keys(table, texts, style.value, hint, years)
@@ -356,14 +375,16 @@ def _date_columns(
 ) -> list[dates.DateColumn | None]:
     """Each table's date column as dates read it (its header's key, its cells' texts)."""
     return [
-        dates.DateColumn(
-            header_key(cell(table.header.cells, found.date)),
-            tuple(dates.date_text(row.cells, found.date) for row in table.rows),
-        )
-        if found.date is not None
-        else None
+        None if found.date is None else _date_column(table, found.date)
         for table, found in zip(tables, table_roles, strict=True)
     ]
+
+
+def _date_column(table: Table, column: int) -> dates.DateColumn:
+    header = cell(table.header.cells, column)
+    part = date_part(header)  # ``Year / Stars``: the year is the date
+    texts = (dates.date_text(row.cells, column) for row in table.rows)
+    return dates.DateColumn(header_key(header), tuple(date_of(text, part) for text in texts))
 
 
 def _date_styles(

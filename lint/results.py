@@ -22,10 +22,23 @@ def ranked_by(table: Table) -> str | None:
     scores side by side), as a leaderboard ranked by it does; a column counting the rows (1, 2,
     3) tells nothing of an order, nor a table of fewer than ``RANKED_ROWS`` rows or a column of
     fewer than ``RANKED_SCORES`` different numbers."""
+    for header, numbers in sorted_columns(table, None):
+        if len(set(numbers)) >= RANKED_SCORES:
+            return header
+    return None
+
+
+def sorted_columns(table: Table, date_column: int | None) -> list[tuple[str, list[float]]]:
+    """Each column but ``date_column`` whose cells are all numbers running one way down the
+    rows (equal ones side by side, two different ones at least), with its header and numbers;
+    none counting the rows (1, 2, 3), none in a table of fewer than ``RANKED_ROWS`` rows."""
     rows = table.rows
     if len(rows) < RANKED_ROWS:
-        return None
+        return []
+    found = []
     for column, header in enumerate(table.header.cells):
+        if column == date_column:
+            continue
         values = [_number(row.cells[column] if column < len(row.cells) else "") for row in rows]
         numbers = [value for value in values if value is not None]
         if len(numbers) < len(rows):
@@ -33,10 +46,9 @@ def ranked_by(table: Table) -> str | None:
         pairs = list(zip(numbers, numbers[1:], strict=False))
         steps = {(after > before) - (after < before) for before, after in pairs} - {0}
         counting = all(abs(after - before) == 1 for before, after in pairs)
-        # ties are a leaderboard's too (two scores of 33.09); three scores at least
-        if len(steps) == 1 and len(set(numbers)) >= RANKED_SCORES and not counting:
-            return header
-    return None
+        if len(steps) == 1 and not counting:
+            found.append((header, numbers))
+    return found
 
 
 # a table with this many columns of numbers (most of their rows) is a table of results: a
@@ -64,6 +76,9 @@ def _number(cell: str) -> float | None:
     text = cell.strip().strip("*_`").rstrip("%").replace(",", "")
     if not text or not (text[0].isdigit() or text[0] in "+-."):
         return None  # float() also reads "nan" and "inf"
+    score, slash, out_of = text.partition("/")
+    if slash:  # a score out of a total (``27/30``)
+        return _fraction(score, out_of)
     unit = _UNITS.get(text.rstrip("+")[-1:], 1)
     if unit != 1:
         text = text.rstrip("+")[:-1]
@@ -75,3 +90,12 @@ def _number(cell: str) -> float | None:
 
 # a count's unit: thousands, millions, billions (``15k+`` citations, ``7B`` parameters)
 _UNITS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
+
+
+def _fraction(score: str, out_of: str) -> float | None:
+    """``27/30`` read as a number, None where either side is no plain number (``2024/05``, a
+    date, has a month under its slash: read, it would be a score of 405)."""
+    if not (score.replace(".", "", 1).isdigit() and out_of.isdigit()) or len(out_of) > 3:
+        return None
+    total = float(out_of)
+    return float(score) / total if total and float(score) <= total else None
