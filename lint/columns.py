@@ -36,7 +36,26 @@ TITLE_NAMES = (
     "名字",
     "paper title",
     "title",
+    # other languages' titles (French, German, Spanish and Portuguese, Japanese, Korean,
+    # Russian, Vietnamese), then their papers
+    "titre",
+    "titel",
+    "título",
+    "論文タイトル",
+    "タイトル",
+    "논문 제목",
+    "제목",
+    "название",
+    "заголовок",
+    "tiêu đề",
+    "tên bài báo",
     "paper",
+    "論文",
+    "논문",
+    "статья",
+    "artículo",
+    "artigo",
+    "bài báo",
     "paper name",
     "name",
     "model",
@@ -79,11 +98,42 @@ DATE_NAMES = (
     "year",
     "month",
     "time",
+    # other languages' (French, German, Spanish and Portuguese, Japanese, Russian, Vietnamese)
+    "année",
+    "jahr",
+    "datum",
+    "año",
+    "fecha",
+    "ano",
+    "年",
+    "発表年",
+    "公開年",
+    "год",
+    "дата",
+    "năm",
+    "ngày",
 )
 
 # a header naming the title itself: it beats a column of links labelled by other names
 # (``Abbreviation | Title | Paper`` with ``[SatMAE](…)`` or ``[Paper](…)`` in the Paper column)
-EXPLICIT_TITLES = ("论文题目", "论文标题", "论文名称", "题目", "标题", "paper title", "title")
+EXPLICIT_TITLES = (
+    "论文题目",
+    "论文标题",
+    "论文名称",
+    "题目",
+    "标题",
+    "paper title",
+    "title",
+    "titre",
+    "titel",
+    "título",
+    "論文タイトル",
+    "タイトル",
+    "논문 제목",
+    "제목",
+    "заголовок",
+    "tiêu đề",
+)
 # a column naming the entity a row lists (a dataset, a model, a tool, a metric): two rows with
 # different names are two entities, and tables naming different kinds of them are not compared
 NAME_HEADERS = frozenset(
@@ -457,6 +507,36 @@ def _venues_written(table: Table, column: int) -> bool:
     texts = {header_key(cell(row.cells, column)) for row in table.rows}
     texts.discard("")
     return len(texts) > 2 or any(char.isdigit() for text in texts for char in text)
+
+
+def date_part(header: str) -> tuple[int, int] | None:
+    """Where a header naming several things apart (``Year / Stars``) names the date: its place
+    among the things and how many they are; None for a header naming one thing, or no date,
+    or two."""
+    parts = header.split(" / ")
+    if len(parts) < 2:
+        return None
+    dated = [place for place, part in enumerate(parts) if _rank(header_key(part), DATE_NAMES)]
+    return (dated[0], len(parts)) if len(dated) == 1 else None
+
+
+def date_of(text: str, part: tuple[int, int] | None) -> str:
+    """The date a cell writes: under a header naming several things (``Year / Stars``, at
+    ``part``: ``date_part``) and writing as many (``2024 / 73.7k★``), the one the header names
+    the date."""
+    if part is None or " / " not in text:
+        return text
+    pieces = text.split(" / ")
+    return pieces[part[0]] if len(pieces) == part[1] else text
+
+
+def with_date(text: str, part: tuple[int, int] | None, date: str) -> str:
+    """``text`` with the date ``date_of`` reads in it rewritten ``date``."""
+    if part is None or date_of(text, part) == text:
+        return date
+    pieces = text.split(" / ")
+    pieces[part[0]] = date
+    return " / ".join(pieces)
 
 
 def names_no_paper(header: str) -> bool:

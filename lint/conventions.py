@@ -130,6 +130,9 @@ class Conventions(NamedTuple):
     # the months the list writes in full where its style abbreviates (``March.`` among
     # ``Oct.``): its own spelling of them (``dates.spelled_months``)
     spelled_months: frozenset[int] = frozenset()
+    # whether the list dates entries by the span of years they run (``2005-2026``) in two cells
+    # or more: its way, no slip (``dates.year_spans``)
+    year_spans: bool = False
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

@@ -48,7 +48,16 @@ from lint.document import Table, parse
         # a month, a publication year, and dates in Korean and Japanese
         (("Month", "Paper", "Venue"), Roles(1, 0)),
         (("论文题目", "发表年份"), Roles(0, 1)),
-        (("논문 제목", "발행 연월", "발표처"), Roles(None, 1)),
+        (("논문 제목", "발행 연월", "발표처"), Roles(0, 1)),
+        # titles and years in other languages
+        (("Название", "Год", "Авторы", "Ссылка"), Roles(0, 1)),
+        (("Título", "Año"), Roles(0, 1)),
+        (("Titre", "Année"), Roles(0, 1)),
+        (("Titel", "Jahr"), Roles(0, 1)),
+        (("論文タイトル", "発表年"), Roles(0, 1)),
+        (("Tiêu đề", "Năm"), Roles(0, 1)),
+        # a Data column holds datasets, no date
+        (("Title", "Data"), Roles(0, None)),
         (("Title", "日付"), Roles(0, 1)),
     ],
 )

@@ -76,6 +76,7 @@ from lint.dates.inferring import (
     date_text,
     spelled_months,
     written_texts,
+    year_spans,
 )
 from lint.dates.patterns import (
     Style,
@@ -105,6 +106,7 @@ from lint.dates.reading import (
     without_aside,
     year_column,
     year_hint,
+    year_span,
 )
 from lint.dates.values import MIN_YEAR, DateValue, is_full_name, is_future, limit, month_number
 from lint.dates.writing import write
@@ -152,11 +154,13 @@ __all__ = [
     "write",
     "year_column",
     "bare_year",
+    "year_span",
     "year_hint",
     "has_aside",
     "without_aside",
     "ASIDES_SHOWN",
     "spelled_months",
+    "year_spans",
     "written_texts",
     "is_full_name",
     "month_number",

@@ -40,7 +40,7 @@ from lint.dates.patterns import (
     split_wrappers,
     without_day,
 )
-from lint.dates.reading import bare_year, fits, has_aside, venue_year
+from lint.dates.reading import bare_year, fits, has_aside, venue_year, year_span
 from lint.dates.values import FULL_NAMES, is_full_name, month_number
 
 DEFAULT_STYLE = "YYYY.MM"
@@ -67,6 +67,17 @@ _WORD = re.compile(r"[A-Za-z]+")
 def written_texts(columns: Sequence[DateColumn | None]) -> Counter[str]:
     """How many cells of the list's date columns write each text."""
     return Counter(text for column in columns if column is not None for text in column.texts)
+
+
+# spans of years (``2005-2026``, ``1993-``) in this many date cells: the list dates projects
+# by the years they span, on purpose
+SPANS_SHOWN = 2
+
+
+def year_spans(written: Mapping[str, int]) -> bool:
+    """True when ``SPANS_SHOWN`` of the list's date cells or more write a span of years, of
+    their texts and counts (``written_texts``)."""
+    return sum(count for text, count in written.items() if year_span(text)) >= SPANS_SHOWN
 
 
 def spelled_months(written: Mapping[str, int]) -> frozenset[int]:

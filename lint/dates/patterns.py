@@ -208,6 +208,26 @@ def without_day(elements: Sequence[str]) -> tuple[str, ...]:
     return (*elements[: span[0]], *elements[span[1] :])
 
 
+def months_alone(elements: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The ways a style of ``elements`` writes a date known only to its month: the day left out
+    with the separator after it (``Jul 2018`` of ``MMM D, YYYY``), and, where the day stands
+    between two separators of punctuation, with the one before it (``Jul, 2018``): lists write
+    either."""
+    alone = without_day(elements)
+    span = day_span(elements)
+    if span is None or span[1] - span[0] != 2 or not span[0]:
+        return (alone,)
+    before, after = elements[span[0] - 1], elements[span[1] - 1]
+    if before in TOKENS or not set(before + after) <= _PUNCTUATION:
+        return (alone,)
+    other = (*elements[: span[0] - 1], *elements[span[0] + 1 :])
+    return (alone,) if other == alone else (alone, other)
+
+
+# the separators a day may stand between and leave either of behind (``Jul 4, 2018``)
+_PUNCTUATION = frozenset(" ,./-")
+
+
 def extension(elements: tuple[str, ...]) -> tuple[str, ...] | None:
     """A month style's elements with the day in its natural place, None when it has none (a
     two-digit year's: ``13.01.01`` would read as a day and month of 2001)."""

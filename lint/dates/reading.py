@@ -28,6 +28,7 @@ from lint.dates.patterns import (
     has_year,
     inner,
     kind,
+    months_alone,
     parse_style,
     split_wrappers,
     without_day,
@@ -289,6 +290,17 @@ def has_aside(text: str) -> bool:
     return bare != inner(text) and any(char.isdigit() for char in bare)
 
 
+# a span of years (``2005-2026``, ``1993-``: a project still going)
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*[-–—~]\s*((?:19|20)\d\d)?")
+
+
+def year_span(text: str) -> bool:
+    """True for a span of years, the later last (``2005-2026``), or open (``1993-``): what a
+    project or a tool spans, which no date style writes, and no slip of one."""
+    found = _YEAR_SPAN.fullmatch(unicodedata.normalize("NFKC", inner(text)).strip())
+    return found is not None and (found[2] is None or found[2] > found[1])
+
+
 def bare_year(text: str) -> bool:
     """True for a four-digit year alone (``2023``, ``**2024**``, ``2024年``), wrappers aside."""
     digits = unicodedata.normalize("NFKC", inner(text)).strip().removesuffix("年").rstrip()
@@ -352,7 +364,9 @@ def fits(shape: Style, style: Style) -> bool:
     if has_day(style):
         if written_day is not None:
             return _fits(written, style.elements)
-        return style.optional_day and _fits(written, without_day(style.elements))
+        return style.optional_day and any(
+            _fits(written, alone) for alone in months_alone(style.elements)
+        )
     if written_day is None:
         return _fits(written, style.elements)
     if not _fits(without_day(written), style.elements):

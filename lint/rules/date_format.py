@@ -77,7 +77,7 @@ from typing import NamedTuple
 from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
 from lint.column_shapes import shift
-from lint.columns import cell
+from lint.columns import cell, date_of, date_part, with_date
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.dates import Style
@@ -111,6 +111,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     # a list repeats a few hundred dates many times: each is judged once per check (or fix)
     seen = context.memo.date_verdicts
     spelled = context.conventions.spelled_months
+    spans = context.conventions.year_spans
     for found in context.conventions.paper_tables():
         table, setting, hint = found.table, found.date_style, found.year_hint
         if setting is None or setting.source == conventions.DEFAULT:
@@ -125,10 +126,14 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         inferred = setting.source == conventions.INFERRED
         ways = (found.venue_years, found.years_alone, inferred, found.asides)
         judged = seen.setdefault((style, years, hint, ways), {})
+        part = date_part(table.header.cells[column])
         for index, row in enumerate(table.rows):
-            text = cell(row.cells, column)
+            whole = cell(row.cells, column)
+            text = date_of(whole, part)
             if not text.strip() or not _in_place(found, row, width):
                 continue  # empty-cell reports a missing date, column-count a row's cells
+            if spans and dates.year_span(text):
+                continue  # the list dates projects by their years (``2005-2026``) on purpose
             if text not in judged:
                 judged[text] = _judge(text, style, years, hint, *ways)
             verdict = judged[text]
@@ -139,6 +144,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 if kept != verdict.target and _undotted(kept) == _undotted(text):
                     continue  # only a month the list writes in full differs: its spelling
                 verdict = verdict._replace(target=kept)
+            if text != whole and verdict.target is not None:  # the cell's other things kept
+                verdict = verdict._replace(target=with_date(whole, part, verdict.target))
             verdicts[index] = verdict
         for index, verdict in _alike_refused(table, column, verdicts).items():
             row = table.rows[index]
@@ -350,11 +357,16 @@ def _two_dates(text: str, style: Style, years: bool, hint: int | None) -> bool:
     """True when ``text`` is two dates each written in ``style``, joined: a cell that dates two
     versions or a span on purpose, which the style has no way to write as one (a version's label
     before each: ``V1:2024.02 - V2:2024.06``); or the dates of several versions, a line each
-    (``v1:2021.11.13<br />v2:2022.5.29``, ``...`` between)."""
+    (``v1:2021.11.13<br />v2:2022.5.29``, ``...`` between; ``2024.12.12(release)``)."""
     inner = dates.inner(text)
     lines = _BREAK.split(inner)
     if len(lines) > 1:
-        shown = [_VERSION.sub("", line, count=1) for line in lines if line not in ("...", "…")]
+        # a version's label before its date (``v2:``) or after it (``2024.12.12(release)``)
+        shown = [
+            dates.without_aside(_VERSION.sub("", line, count=1))
+            for line in lines
+            if line not in ("...", "…")
+        ]
         return all(
             any(char.isdigit() for char in line) and _judge(line, style, years, hint, False) is None
             for line in shown
