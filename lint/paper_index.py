@@ -224,6 +224,15 @@ def venues_conflict(first: str, second: str) -> bool:
     return not (names and years)
 
 
+def _two_versions(first: str, second: str) -> bool:
+    """True when two venue cells name two venues in two years (``CVPR2018``, ``IJCV2020``): one
+    title with two identifiers there is a paper and its extension, each posted on its own."""
+    mine, theirs = _venue(first), _venue(second)
+    if not (mine[0] and theirs[0] and mine[1] and theirs[1]) or mine[1] == theirs[1]:
+        return False
+    return not (mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(mine[2], theirs[2]))
+
+
 # words an abbreviated venue leaves out (``IEEE Trans. Ind. Informatics``)
 _FILLERS = frozenset("on of the and for in & a an".split())
 
@@ -262,6 +271,9 @@ def _initials(short: list[str], long: list[str]) -> bool:
 
 
 # venue cells that name none (``arXiv`` does: a preprint)
+# a word in parentheses after a venue's name: where a journal is published, as a catalogue
+# writes it (``Mass Spectrom (Tokyo)``), or the kind of a talk (``(Oral)``), no venue's name
+_PLACE = re.compile(r"\([^\W\d_]+\)")
 _NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
 
 
@@ -285,7 +297,8 @@ def _unprefixed(word: str) -> str:
 
 def _venue(text: str) -> tuple[frozenset[str], int, list[str]]:
     """A venue cell's names, its year, and its words in order (for abbreviations)."""
-    parts = _VENUE_PART.findall(markup.read_cell(text, keep_tags=True).text.casefold())
+    shown = markup.read_cell(text, keep_tags=True).text.casefold()
+    parts = _VENUE_PART.findall(_PLACE.sub(" ", shown))
     words = [_unprefixed(part) for part in parts if not part.isdigit() and part not in _NO_VENUE]
     years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
     year = years[-1] if years else 0
@@ -343,7 +356,11 @@ class Index:
         for earlier in self.known(title) if title else ():
             if papers.contradicts(earlier.identity, entry.identity):
                 words = titles.words(markup.read_cell(entry.title_cell).text)
-                if _paper_titles(earlier, entry) and not titles.is_name(words):
+                if (
+                    _paper_titles(earlier, entry)
+                    and not titles.is_name(words)
+                    and not _two_versions(earlier.venue, entry.venue)
+                ):
                     return earlier, CONFLICT
             elif one_entity(earlier, entry) and not _named_apart(earlier, entry):
                 return earlier, _relation(earlier, entry)
@@ -441,7 +458,8 @@ def _reworded(earlier: Entry, entry: Entry) -> bool:
     first, second = earlier.title_cell, entry.title_cell
     if not _paper_titles(earlier, entry) or not titles.named_alike(first, second):
         return False
-    return titles.conflict(first, second)
+    # a title shortened is a title worded otherwise, which two titles in conflict are too
+    return titles.conflict(first, second) or titles.shortened(first, second)
 
 
 class Scope:

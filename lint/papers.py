@@ -256,11 +256,23 @@ def _classify(url: str, arxiv: list[str], dois: list[str], links: list[str]) -> 
         found = doi[1].rstrip(_TRAILING).lower()
         if found.endswith(".pdf"):
             found = found[:-4]
+        found = _unversioned(found)
         from_arxiv = _ARXIV_DOI.fullmatch(found)
         (arxiv if from_arxiv else dois).append(from_arxiv[1] if from_arxiv else found)
         return
     if _is_paper_link(host, path):
         links.append(host + _normal_path(path) + _fragment(url, path))
+
+
+# a bioRxiv or medRxiv DOI as its pages write it, with the preprint's version after it
+# (``10.1101/2023.10.01.560349v3``, ``….full``): every version is one paper
+_VERSIONED_DOI = re.compile(r"(10\.\d{4,9}/\d{4}\.\d{2}\.\d{2}\.\d+)v\d+(?:\.full)?")
+
+
+def _unversioned(doi: str) -> str:
+    """``doi`` without a preprint version written after it (``_VERSIONED_DOI``)."""
+    versioned = _VERSIONED_DOI.fullmatch(doi)
+    return versioned[1] if versioned else doi
 
 
 def _fragment(url: str, path: str) -> str:
@@ -378,6 +390,6 @@ def reference(text: str) -> str | None:
     found = re.fullmatch(_BARE_DOI, text)
     if found is None:
         return None
-    doi = found[1].rstrip(_TRAILING).lower()
+    doi = _unversioned(found[1].rstrip(_TRAILING).lower())
     from_arxiv = _ARXIV_DOI.fullmatch(doi)
     return f"arxiv:{from_arxiv[1]}" if from_arxiv else f"doi:{doi}"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 from typing import NamedTuple
 
 from lint import markup
@@ -123,11 +124,27 @@ def by_authors(cell: str) -> bool:
     return bool(_CITED.fullmatch(" ".join(shown.replace("*", " ").replace("_", " ").split())))
 
 
+# a link labelled by the site it goes to (``phys.org``, ``medium.com``), beside a venue's
+_SITE = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|edu|gov)")
+
+
+# a venue and its year as a link's label are a few words (``ISPRS P&RS 2024``); more are a
+# title with its venue after it (``Locating and Editing … in GPT (NeurIPS'22)``)
+VENUE_WORDS = 5
+
+
 def _venues_only(cell: str) -> bool:
-    """True when every link of the cell is labelled by a venue and its year and nothing else is
-    said (``[JAG2025](…), [ISPRS P&RS 2024](…)``): where a paper appeared, not its title."""
+    """True when every link of the cell is labelled by a venue and its year, or by the site it
+    goes to beside one (``[Matter 2026](…) / [phys.org](…)``), and nothing else is said
+    (``[JAG2025](…), [ISPRS P&RS 2024](…)``): where a paper appeared, not its title."""
     labels = markup.link_texts(cell)
-    if not labels or any(venue_year(label, glued=False) is None for label in labels):
+    venues = [
+        len(label.split()) <= VENUE_WORDS and venue_year(label, glued=False) is not None
+        for label in labels
+    ]
+    if not any(venues) or not all(
+        venue or _SITE.fullmatch(label.strip()) for venue, label in zip(venues, labels, strict=True)
+    ):
         return False
     rest = markup.read_cell(cell).outside
     return not _WORD.search(rest.casefold())
@@ -285,9 +302,36 @@ def compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         singular = _singular(first), _singular(second)
         if _holds(*singular) or _holds(*reversed(singular)):
             return True
+    if _shortened(first, second) or _shortened(second, first):
+        return True
     # words written as their initials in one (``RL``, ``HOI``) and in full in the other
     first, second = _spelt_out(first, second), _spelt_out(second, first)
     return _holds(first, second) or _holds(second, first)
+
+
+# a title shortened by leaving words out of its middle keeps at least this many
+SHORTENED_WORDS = 4
+
+
+def shortened(first: str, second: str) -> bool:
+    """True when one title cell's title is the other's shortened (``_shortened``)."""
+    mine, theirs = forms(first).titles, forms(second).titles
+    return any(_shortened(*pair) or _shortened(*pair[::-1]) for pair in product(mine, theirs))
+
+
+def _shortened(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True when ``short`` is ``long`` with a phrase of two words or more left out of its
+    middle (``Accelerating discovery with AI and robotics`` of ``Accelerating discovery in
+    natural science laboratories with AI and robotics``): a list's short title for a paper. A
+    word alone left out is a title revised (``DeepSeek vs. o3-mini`` of ``DeepSeek-R1 vs.
+    o3-mini``), which one paper should be listed under once."""
+    cut = len(long) - len(short)
+    if len(short) < SHORTENED_WORDS or cut < 2:
+        return False
+    return any(
+        short[:start] == long[:start] and short[start:] == long[start + cut :]
+        for start in range(1, len(short))
+    )
 
 
 def _spelt_out(form: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
