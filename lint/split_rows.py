@@ -7,7 +7,9 @@ table whose rows open with a pipe, a row with too few cells whose line stops ins
 closing pipe), and right below it a line without an opening pipe whose cells, the cut cell
 joined, make up the header's count; or, the break typed before a cell's closing pipe, a line
 opening with one whose cells make up the count with the cells above (``| … | Title`` then
-``|N/A|``), in a table whose rows end with a pipe. The two lines are the author's one row:
+``|N/A|``), in a table whose rows end with a pipe; or, the break typed after a pipe, a line
+without an opening one whose cells make up the count with the cells above (``| … | Supervised |``
+then ``Preprint'24 | Super-resolution |``). The two lines are the author's one row:
 column-count reports the cut (join the lines); no rule reads either line's layout.
 """
 
@@ -26,11 +28,13 @@ def split_rows(table: Table) -> frozenset[int]:
     found = set()
     for index in range(1, len(table.rows)):
         above, row = table.rows[index - 1], table.rows[index]
-        if (
-            row.line != above.line + 1
-            or len(above.cells) >= width
-            or above.content.rstrip().endswith("|")
-        ):
+        if row.line != above.line + 1 or len(above.cells) >= width:
+            continue
+        if above.content.rstrip().endswith("|"):
+            # the break after a pipe: a line without one opening it holds the cells left
+            if not row.content.lstrip().startswith("|"):
+                if len(above.cells) + len(row.cells) == width:
+                    found.add(index)
             continue
         if row.content.lstrip().startswith("|"):
             # the break before a closing pipe: a line of the cells left, where rows end with one

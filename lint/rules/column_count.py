@@ -25,7 +25,8 @@ both; this rule counts the cells as written and says which case a row is:
   never holds (``| _VLA Models_ |`` above the rows of that group, in a column of linked titles),
   is a sub-heading GitHub shows in the first column with the others empty: never reported
   unless ``trailing-cells = "strict"``; nor is a row of an ellipsis alone (``|...|``), which
-  stands for the rows a table leaves out;
+  stands for the rows a table leaves out, nor a short row of empty cells (``|||||``), a blank
+  row however many cells it writes;
 - omitted trailing cells: GitHub shows a short row padded with empty cells, so leaving out
   trailing cells is harmless. Option ``trailing-cells``: ``auto`` (default) reports it only
   where the list does not do it (no other row leaves cells out) and the other rows do not
@@ -105,6 +106,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 continue  # a group's label: a heading inside the table
             if count < expected and not strict and _elided(row):
                 continue  # ``|...|``: the rows left out, as GitHub shows it
+            if count < expected and not strict and not any(map(str.strip, row.cells)):
+                continue  # ``|||||``: a blank row, which no cell more would change
             if count < expected:
                 problem = _short_row(doc, found, row, strict or not omitting)
             elif count > expected:
@@ -157,8 +160,9 @@ def _cut_row(found: TableConventions, row: Row) -> Problem:
     """A row broken over its line and the next (``split_rows``): no fix, the break may be
     wanted in the cell (a ``<br>``) or not."""
     cut = row.cells[-1].strip()
+    where = "after" if row.content.rstrip().endswith("|") else "in"
     message = (
-        f"row is broken over lines {row.line} and {row.line + 1} (a line break in its cell"
+        f"row is broken over lines {row.line} and {row.line + 1} (a line break {where} its cell"
         f' "{_shown(cut)}"), so GitHub shows it as two rows: join the two lines'
     )
     return Problem(row.line, row.column(len(row.cells) - 1), CODE, NAME, message)
