@@ -92,6 +92,11 @@ A = "https://arxiv.org/abs/2407.02490"
             "MiniCPM-V 2.6: A GPT-4V Level MLLM for Single Image, Multi-Image and Video",
             "MiniCPM-V: A GPT-4V Level MLLM on Your Phone",
         ),
+        # a title shortened by a phrase cut from its middle (a list's key papers, repeated)
+        (
+            "Accelerating discovery in natural science laboratories with AI and robotics",
+            "Accelerating discovery with AI and robotics",
+        ),
         # placeholders conflict with nothing
         ("**Paper**", "Some long title of a paper"),
         ("null", "Clay Foundation Model"),
@@ -149,6 +154,16 @@ def test_one_paper_written_two_ways_is_no_conflict(first: str, second: str) -> N
         ),
         # a CJK title has no spaces, and is still a title
         ("大规模语言模型的对齐方法综述与展望研究", "面向多模态推理的视觉语言模型评测基准研究"),
+        # a word alone left out is a title revised, no shortening; nor is a cut at its end
+        (
+            "DeepSeek-R1 vs. o3-mini: How Well can Reasoning LLMs Evaluate MT",
+            "DeepSeek vs. o3-mini: How Well can Reasoning LLMs Evaluate MT",
+        ),
+        # titles ending with their venues are titles (no venue and year alone)
+        (
+            "[Locating and Editing Factual Associations in GPT (NeurIPS'22)](https://arxiv.org/pdf/2202.05262)",
+            "[Dissecting Recall of Factual Associations in Language Models (EMNLP'23)](https://arxiv.org/pdf/2202.05262)",
+        ),
     ],
 )
 def test_two_papers_conflict(first: str, second: str) -> None:

@@ -353,3 +353,23 @@ def test_a_pipe_too_many_on_every_row_is_no_missing_header_column() -> None:
     problems = problems_of(markdown)
     assert [line for line, _ in problems] == [3]
     assert problems[0][1].startswith("row has 4 cells")
+
+
+def test_a_row_broken_after_a_pipe_is_reported_as_broken() -> None:
+    # the line break typed after a cell's pipe: the next line, without an opening pipe, holds
+    # the cells left (a diffusion list's SAM-DiffSR row)
+    rows = "".join(f"| M{i} | Title {i} | Supervised | CVPR 2024 | SR |\n" for i in range(4))
+    cut = "| SAM-DiffSR | SAM-DiffSR: Structure | Supervised | \nPreprint'24 | SR |\n"
+    markdown = "| Name | Title | Kind | Venue | Task |\n| --- | --- | --- | --- | --- |\n"
+    problems = problems_of(markdown + rows + cut)
+    assert [line for line, _ in problems] == [7]
+    assert 'a line break after its cell "Supervised"' in problems[0][1]
+
+
+def test_a_short_row_of_empty_cells_is_a_blank_row() -> None:
+    # a row of empty cells kept at a table's end, however many cells it writes
+    rows = "".join(f"| P{i} | 2023 | ICRA | [code](https://a.org/{i}) |\n" for i in range(4))
+    markdown = "| Title | Year | Venue | Code |\n| --- | --- | --- | --- |\n" + rows
+    assert problems_of(markdown + "|||\n") == []
+    # a short row showing something is still told
+    assert [line for line, _ in problems_of(markdown + "| P9 | 2024 |\n")] == [7]

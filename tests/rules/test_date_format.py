@@ -889,3 +889,43 @@ def test_a_row_leaving_out_its_last_cells_has_its_date_checked() -> None:
     rows = "".join(f"| P{i} | 2023.0{i + 1} |\n" for i in range(5)) + "| P9 | 2023-08 |\n"
     markdown = "| Title | Date | Note |\n| --- | --- | --- |\n| P | 2023.06 | n |\n" + rows
     assert [line for line, _, _ in found(markdown, Config(select=("date-format",)))] == [9]
+
+
+def test_a_month_alone_may_keep_the_comma_of_its_day() -> None:
+    # Awesome-MLLMs-for-Science: "Jul 13, 2021", and a month alone "Jan, 2023" (or "Jan 2023")
+    cells = ("Jul 13, 2021", "Aug 2, 2022", "Jan, 2023", "Mar 3, 2023", "Aug 2024", "Dec, 2023")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+    # a day without its comma is still off the style
+    missing = _dated_table(*cells).replace("Mar 3, 2023", "Mar 3 2023")
+    assert [line for line, _, _ in found(missing, config)] == [6]
+
+
+def test_spans_of_years_the_list_writes_twice_are_its_way() -> None:
+    # an OCR list dates tools still in use by the years they span, and says so
+    cells = ("2023.05", "2005-2026", "2023.07", "1993-", "2024.01", "2024.02")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+    # one span alone among months is told (a single year would do)
+    once = _dated_table(*cells).replace("| 1993- |", "| 2023.08 |")
+    assert [line for line, _, _ in found(once, config)] == [4]
+
+
+def test_versions_dates_a_line_each_may_carry_a_label_after_them() -> None:
+    cells = ("2025.1.9 <br> 2024.12.12(release)", "2024.6.18", "2024.5.2", "2024.3.1")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+
+
+def test_a_header_naming_a_year_and_more_reads_the_year_before_the_slash() -> None:
+    # awesome-llm-trading-agents: Year / Stars, "2024 / 73.7k★ (2026-05)" in one row
+    markdown = "| Title | Year / Stars |\n| --- | --- |\n"
+    markdown += "".join(f"| P{i} | 202{i} |\n" for i in range(5))
+    config = Config(select=("date-format",))
+    assert found(markdown + "| Q | 2024 / 73.7k★ (2026-05) |\n", config) == []
+    # a slip in the year is still told, and the fix keeps the stars
+    months = "| Title | Year / Stars |\n| --- | --- |\n"
+    months += "".join(f"| P{i} | 2023.0{i + 1} |\n" for i in range(5))
+    slipped = months + "| Q | 2023-07 / 5k |\n"
+    assert [line for line, _, _ in found(slipped, config)] == [8]
+    assert "| Q | 2023.07 / 5k |" in fix_text(slipped, config=config).text

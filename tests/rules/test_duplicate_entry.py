@@ -914,3 +914,53 @@ def test_a_repeat_differing_by_a_note_after_its_title_is_a_duplicate_entry() -> 
     )
     (problem,) = run_rule(duplicate_entry, parse(markdown), ONLY)
     assert problem.message.startswith('duplicate entry "SwiftNet')
+
+
+def test_a_biorxiv_dois_versions_are_one_paper() -> None:
+    # SaProt linked as v1 in one table and v3 in another of a list that cross-lists
+    saprot = "https://www.biorxiv.org/content/10.1101/2023.10.01.560349"
+    first = f"| [SaProt: Protein Language Modeling]({saprot}v1) | | |\n"
+    again = f"| [SaProt: Protein Language Modeling]({saprot}v3) | | |\n"
+    markdown = f"{LINKS}{first}| Other paper | | |\n{LINKS.replace('Title', 'Title ')}{again}"
+    assert "another identifier" not in " ".join(messages(markdown))
+    # two preprints of two numbers are two papers
+    other = again.replace("560349v3", "560350v1")
+    assert any("another identifier" in message for message in messages(f"{LINKS}{first}{other}"))
+
+
+def test_a_link_labelled_by_its_venue_and_site_names_no_title() -> None:
+    doi = "https://doi.org/10.1016/j.matt.2025.102577"
+    system = "| System | Description | Year | Reference |\n| --- | --- | --- | --- |\n"
+    news = "[phys.org](https://phys.org/news/x.html)"
+    system += f"| **MARS** | agents for materials | 2026 | [Matter 2026]({doi}) / {news} |\n"
+    paper = f"| [Knowledge-driven autonomous materials research (MARS)]({doi}) | | |\n"
+    assert found(f"{system}\n{LINKS}{paper}") == []
+
+
+def test_a_long_title_ending_with_its_venue_is_a_title() -> None:
+    # two papers on one arXiv link, each title closing with its venue
+    rome = "https://arxiv.org/pdf/2202.05262"
+    one = f"| [Locating and Editing Factual Associations in GPT (NeurIPS'22)]({rome}) | | |\n"
+    two = f"| [Dissecting Recall of Factual Associations in LMs (EMNLP'23)]({rome}) | | |\n"
+    (message,) = messages(f"{LINKS}{one}{two}")
+    assert "correct the wrong link, or keep one title" in message
+
+
+def test_one_title_at_two_venues_in_two_years_is_a_paper_and_its_extension() -> None:
+    header = "| Venue | Title |\n| --- | --- |\n"
+    title = "Exploiting Semantics for Face Image Deblurring"
+    conference = f"| CVPR2018 | [{title}](https://arxiv.org/abs/1803.03345) |\n"
+    journal = f"| IJCV2020 | [{title}](https://arxiv.org/abs/2001.06822) |\n"
+    assert found(header + conference + journal) == []
+    # at one venue, one of the two ids is a wrong link
+    same = journal.replace("IJCV2020", "CVPR2018")
+    assert found(header + conference + same) == [(4, 14, "P001")]
+
+
+def test_a_word_in_parentheses_after_a_venue_is_no_venues_name() -> None:
+    header = "| Title | Venue | Year |\n| --- | --- | --- |\n"
+    first = (
+        "| [MAGMa](https://doi.org/10.5702/massspectrometry.S0033) | Mass Spectrometry | 2014 |\n"
+    )
+    again = first.replace("Mass Spectrometry", "Mass Spectrom (Tokyo)")
+    assert found(f"## A\n{header}{first}\n## B\n{header}{again}") == []

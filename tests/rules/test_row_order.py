@@ -820,3 +820,46 @@ def test_a_row_dated_as_another_groups_rows_is_told_to_move_there_without_a_fix(
     (problem,) = run_rule(row_order, parse(header + body), auto)
     assert problem.line == 7 and problem.fix is None
     assert 'rows under "**2022**" (line 10)' in problem.message
+
+
+def test_a_table_indexing_the_pages_sections_runs_in_their_order() -> None:
+    # Awesome-SWE-Benchs: a numbered index whose rows link the numbered sections below, the
+    # later ones added in the order they were written up, not by date
+    auto = Config(select=("row-order",))
+    dated = ["2024.01", "2024.03", "2024.05", "2024.07", "2023.10", "2024.09"]
+    header = "| # | Benchmark | Date |\n| --- | --- | --- |\n"
+    body = "".join(
+        f"| {n} | [Bench{n}](#{n}-bench{n}) | {date} |\n" for n, date in enumerate(dated, 1)
+    )
+    sections = "".join(f"\n### {n}. Bench{n}\n\ntext\n" for n in range(1, len(dated) + 1))
+    assert found(header + body + sections, auto) == []
+    # its rows out of the sections' order (or linking no section) keep the date order
+    swapped = body.replace("(#2-bench2)", "(#6-bench6)").replace(
+        "(#6-bench6) | 2024.09", "(#2-bench2) | 2024.09"
+    )
+    assert [line for line, *_ in found(header + swapped + sections, auto)] == [7]
+    assert [line for line, *_ in found(header + body, auto)] == [7]
+
+
+def test_a_table_run_by_a_score_with_dates_in_order_within_each_is_not_reported() -> None:
+    # Awesome-OR-AI's Best Papers: by score (27/30, 26/30), newest first among equal scores
+    auto = Config(select=("row-order",))
+    header = "| Score | Date | Title |\n| --- | --- | --- |\n"
+    scored = [("27/30", "2026-08-01"), ("27/30", "2026-07-30"), ("27/30", "2026-07-24")]
+    scored += [("27/30", "2026-07-20"), ("27/30", "2026-07-06"), ("26/30", "2026-07-11")]
+    scored += [("26/30", "2026-07-04"), ("26/30", "2026-06-25"), ("26/30", "2026-06-20")]
+    body = "".join(f"| {score} | {date} | P{n} |\n" for n, (score, date) in enumerate(scored))
+    assert found(header + body, auto) == []
+    # a date out of order among one score's rows: the scores do not explain the order, and
+    # the table is read by its dates
+    slipped = body.replace("| 27/30 | 2026-07-30 |", "| 27/30 | 2026-06-30 |")
+    assert 4 in [line for line, *_ in found(header + slipped, auto)]
+
+
+def test_a_row_leaving_out_its_last_cells_is_ordered_by_its_date() -> None:
+    # AI4CHIPSpaper: rows without a code link leave out their last cell; their dates count
+    auto = Config(select=("row-order",))
+    header = "| Date | Title | Code |\n| --- | --- | --- |\n"
+    dated = ["2024-01-05", "2024-02-11", "2024-03-02", "2023-06-09", "2024-04-20", "2024-05-30"]
+    body = "".join(f"| {date} | P{n} |\n" for n, date in enumerate(dated))
+    assert [line for line, *_ in found(header + body, auto)] == [6]
