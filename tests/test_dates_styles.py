@@ -382,3 +382,15 @@ def test_without_a_majority_anywhere_there_is_no_convention() -> None:
 )
 def test_date_text_drops_whole_row_emphasis(cells: tuple[str, ...], text: str) -> None:
     assert dates.date_text(cells, 1) == text
+
+
+def test_months_below_ten_never_padded_among_octobers_are_unpadded() -> None:
+    # every month below 10 unpadded (three cells), the other cells Octobers
+    octobers = ["2025.10"] * 21
+    found = column_style([*octobers, "2026.1", "2025.7", "2025.9", "2025.5", "2026.1"])
+    assert found is not None and found.style == "YYYY.M"
+    # one unpadded month among many is a slip: the column pads
+    slip = column_style([*octobers, "2025.07", "2025.09", "2025.5"])
+    assert slip is not None and slip.style == "YYYY.MM"
+    alone = column_style([*octobers, "2025.5", "2025.11"])
+    assert alone is not None and alone.style == "YYYY.MM"

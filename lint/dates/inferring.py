@@ -179,12 +179,18 @@ def _flatten(value: object) -> Iterator[object]:
         yield value
 
 
+# cells writing a month or day below 10 unpadded, and none padded: the column's way
+UNPADDED_SHOWN = 3
+
+
 def _padding(tokens: Iterable[tuple[str, int]], padded: str, unpadded: str, loose: str = "") -> str:
     """The padding a column uses for one component, from the cells that show it (below 10);
     ``tokens`` are ``(token, cells writing it)``.
 
-    Without padded cells, unpadded wins only with at least a fifth of all the cells: one
-    ``2024-12-9`` among five ``2024-12-13`` is a typo, not the column's style. Where both are
+    Without padded cells, unpadded wins with at least a fifth of all the cells, or
+    ``UNPADDED_SHOWN`` of them (every cell below 10 unpadded, among many Octobers: ``2025.7``,
+    ``2025.9``, ``2026.1`` among ``2025.10``): one ``2024-12-9`` among five ``2024-12-13`` is
+    a typo, not the column's style. Where both are
     written, the larger wins, unless the smaller has two cells and a fifth of them: then the
     column writes either (``loose``, ``D?``: mli's ``9/2/22`` and ``9/04/24``).
     """
@@ -193,7 +199,8 @@ def _padding(tokens: Iterable[tuple[str, int]], padded: str, unpadded: str, loos
         counts[token] += weight
     short, full = counts[unpadded], counts[padded]
     if not full:
-        return unpadded if short and 5 * short >= sum(counts.values()) else padded
+        shown = 5 * short >= sum(counts.values()) or short >= UNPADDED_SHOWN
+        return unpadded if short and shown else padded
     if loose and min(short, full) >= 2 and 5 * min(short, full) >= short + full:
         return loose
     return unpadded if short > full else padded
