@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from lint import arxiv, dates
 from lint.arxiv_dating import arxiv_rows, before_its_id
-from lint.columns import Roles, cell, venue_column
+from lint.columns import Roles, cell, header_key, venue_column
 from lint.config import AUTO, Config
 from lint.conventions import (
     DEFAULT,
@@ -261,10 +261,17 @@ def table_order(
         detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
+    elif (chance := _by_chance(readable, direction == "descending")) is not None and len(
+        out
+    ) > CHANCE_SHARE * chance:
+        detail = (
+            f"{len(out)} of {len(readable)} dated rows out of place, where a shuffle of its dates"
+            f" leaves {chance:.1f}: no more in order than chance puts them"
+        )
     elif (ranked := ranked_by(table)) is not None:
         detail = f'its rows run in the order of "{ranked}"'
     elif (by := _runs_by(table, keys, direction == "descending", date_column)) is not None:
-        detail = f'its rows run by "{by}", and by date where "{by}" is the same'
+        detail = f'its rows run by "{by}", and by date among the rows of each'
     elif (scores := score_columns(table, date_column)) >= RESULT_COLUMNS:
         detail = f"a table of results ({scores} columns of numbers), ordered by them or by groups"
     else:
@@ -273,21 +280,70 @@ def table_order(
     return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
 
 
+# a table's rows out of date order, at most this share of those a shuffle of its dates leaves
+# out of place, are in an order; more, and its dates are in order by chance (a few years over a
+# small table run one way more often than not)
+CHANCE_SHARE = 0.55
+# a table of this many dated rows or more shows its order plainly: no shuffle is needed
+CHANCE_ROWS = 60
+_SHUFFLES = 16
+
+
+def _by_chance(readable: Sequence[DateKey], descending: bool) -> float | None:
+    """How many rows of ``readable`` dates a random order leaves out of place, on average over
+    ``_SHUFFLES`` shuffles (the same ones every run); None for a table of ``CHANCE_ROWS`` or
+    more."""
+    if len(readable) >= CHANCE_ROWS:
+        return None
+    from random import Random  # only where a table's order is in doubt
+
+    shuffler = Random(len(readable))
+    dates = list(readable)
+    total = 0
+    for _ in range(_SHUFFLES):
+        shuffler.shuffle(dates)
+        total += len(out_of_order(dates, descending))
+    return total / _SHUFFLES
+
+
 def _runs_by(
     table: Table, keys: Sequence[DateKey | None], descending: bool, date_column: int | None
 ) -> str | None:
-    """The header of a column of numbers the rows run by (``sorted_columns``: ``Score``,
-    ``27/30`` down to ``26/30``), the dates in order among the rows of each of its numbers:
-    the rows out of date order are where that number changes."""
-    for header, numbers in sorted_columns(table, date_column):
-        starts = [0, *(at for at in range(1, len(numbers)) if numbers[at] != numbers[at - 1])]
-        ends = [*starts[1:], len(numbers)]
+    """The header of a column the rows run by, the dates in order among the rows of each of its
+    values: a column of numbers running one way (``sorted_columns``: ``Score``, ``27/30`` down
+    to ``26/30``), or a column naming groups, each group's rows together (``Method``: the
+    ``Patch-based`` rows, then the ``Adversarial`` ones). The rows out of date order are where
+    that value changes: each group, or each score, is in order on its own."""
+    for header, values in (
+        *sorted_columns(table, date_column),
+        *_group_columns(table, date_column),
+    ):
+        starts = [0, *(at for at in range(1, len(values)) if values[at] != values[at - 1])]
+        ends = [*starts[1:], len(values)]
         if all(
             not out_of_order(keys[start:end], descending)
             for start, end in zip(starts, ends, strict=True)
         ):
             return header
     return None
+
+
+def _group_columns(table: Table, date_column: int | None) -> list[tuple[str, list[str]]]:
+    """Each column but ``date_column`` naming groups of rows: every row names one, each
+    group's rows stand together, and the groups are two or more, of two rows each on average
+    (a column of titles, each its own, groups nothing)."""
+    rows = table.rows
+    found = []
+    for column, header in enumerate(table.header.cells):
+        if column == date_column:
+            continue
+        values = [header_key(cell(row.cells, column)) for row in rows]
+        if not all(values):
+            continue
+        starts = sum(1 for at in range(len(values)) if not at or values[at] != values[at - 1])
+        if 2 <= starts == len(set(values)) and 2 * starts <= len(values):
+            found.append((header, values))
+    return found
 
 
 # a table indexing the page's sections has at least this many rows, each linking to a heading

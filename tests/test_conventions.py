@@ -16,7 +16,7 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
-from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
+from lint.date_order import CHANCE_SHARE, LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
 from lint.dates.inferring import SPELLED_SHOWN
 from lint.document import parse
@@ -71,18 +71,41 @@ def test_a_quarter_of_the_changes_against_the_order_is_the_most_it_allows() -> N
     assert numbers(order([1, 2, 3, 2])) == [1, 3]
 
 
+def long_order(months: Sequence[int]) -> Setting:
+    """The order of a table of papers dated month after month from January 2000 (``0`` is
+    ``2000.01``, ``12`` is ``2001.01``), in the order given."""
+    rows = "".join(
+        f"| Paper {n} | {2000 + m // 12}.{m % 12 + 1:02d} |\n" for n, m in enumerate(months)
+    )
+    return read(HEADER + rows).tables[0].order
+
+
 def test_a_third_of_the_rows_out_of_place_is_the_most_it_allows() -> None:
-    # at the threshold: 2 of 6 out of place (2 * 3 == 6)
-    assert order([1, 2, 3, 1, 2, 3])[:2] == ("ascending", INFERRED)
-    assert numbers(order([1, 2, 3, 1, 2, 3])) == [4, 6]
-    # above it: 2 of 5
-    assert order([1, 2, 3, 1, 2])[:2] == ("off", INFERRED)
-    assert numbers(order([1, 2, 3, 1, 2])) == [2, 5]
+    # at the threshold: 10 of 30 out of place (10 * 3 == 30), the last ten rows older
+    at = [*range(10, 30), *range(10)]
+    assert long_order(at)[:2] == ("ascending", INFERRED)
+    assert numbers(long_order(at)) == [20, 30]
+    # above it: 11 of 30
+    above = [*range(11, 30), *range(11)]
+    assert long_order(above)[:2] == ("off", INFERRED)
+    assert numbers(long_order(above)) == [11, 30]
+
+
+def test_rows_out_of_place_beyond_what_a_shuffle_leaves_are_out_of_order_by_chance() -> None:
+    # one row of eleven out of place, where a shuffle of the same dates leaves about six
+    assert order([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1])[:2] == ("ascending", INFERRED)
+    # two of six, where a shuffle leaves about three: a small table near an order by chance
+    doubtful = order([2, 1, 6, 5, 4, 3])
+    assert doubtful[:2] == ("off", INFERRED)
+    out, rows, whole, tenth = numbers(doubtful)
+    assert (out, rows) == (2, 6) and out > CHANCE_SHARE * (whole + tenth / 10)
+    # one of six, the rest in order: within what chance allows
+    assert order([6, 5, 4, 3, 1, 2])[:2] == ("descending", INFERRED)
 
 
 def test_rows_in_order_must_span_three_distinct_dates() -> None:
     # the rows kept in order span 3 dates (1, 2, 3): an order
-    assert order([1, 2, 1, 2, 3])[:2] == ("ascending", INFERRED)
+    assert order([1, 2, 2, 1, 2, 3, 3, 3, 3])[:2] == ("ascending", INFERRED)
     # they span 2 (2, 1, descending): too few to tell
     assert order([2, 1, 3, 2, 1])[:2] == ("off", INFERRED)
     assert numbers(order([2, 1, 3, 2, 1])) == [2]
@@ -427,10 +450,13 @@ def test_a_table_of_results_has_no_date_order(scores: int) -> None:
     assert ("table of results" in found.order.detail) is results
 
 
-def _tables(blank: int, plain: int) -> str:
-    rows = "| [Paper A](https://a.org/1) | 2023.05 |\n| [Paper B](https://a.org/2) | 2023.06 |\n"
-    kept = f"{HEADER}{rows}|  |  |\n"
-    return "\n".join([kept] * blank + [f"{HEADER}{rows}"] * plain)
+def _tables(blank: int, plain: int, closing: bool = False) -> str:
+    first, second = (
+        "| [Paper A](https://a.org/1) | 2023.05 |\n",
+        "| [Paper B](https://a.org/2) | 2023.06 |\n",
+    )
+    kept = f"{HEADER}{first}{second}|  |  |\n" if closing else f"{HEADER}{first}|  |  |\n{second}"
+    return "\n".join([kept] * blank + [f"{HEADER}{first}{second}"] * plain)
 
 
 @pytest.mark.parametrize(
@@ -443,6 +469,14 @@ def test_blank_rows_are_a_template_when_most_tables_and_two_keep_one(
     found = read(_tables(blank, plain)).blank_rows
     assert found is not None and found.value == value
     assert numbers(found)[:2] == [blank, blank + plain]
+
+
+@pytest.mark.parametrize(("blank", "plain", "value"), [(1, 3, "no"), (2, 4, "yes"), (3, 9, "yes")])
+def test_blank_rows_closing_two_tables_are_a_template(blank: int, plain: int, value: str) -> None:
+    # the slots a list keeps at the end of each year's table for the papers to come
+    found = read(_tables(blank, plain, closing=True)).blank_rows
+    assert found is not None and found.value == value
+    assert numbers(found) == [blank, blank + plain, blank]
 
 
 @pytest.mark.parametrize(

@@ -706,6 +706,12 @@ def test_rows_pinned_first_stand_outside_the_order() -> None:
         ("Paper D", "2024.07"),
         ("Paper E", "2023.01"),
         ("Paper F", "2022.05"),
+        # rows enough to show the order (six rows, two off it, could be in it by chance)
+        ("Paper G", "2022.01"),
+        ("Paper H", "2021.03"),
+        ("Paper I", "2020.11"),
+        ("Paper J", "2019.06"),
+        ("Paper K", "2017.02"),
     )
     assert found(table, auto) == []
     # a mark further down is no pin: the rows are out of place
@@ -863,3 +869,19 @@ def test_a_row_leaving_out_its_last_cells_is_ordered_by_its_date() -> None:
     dated = ["2024-01-05", "2024-02-11", "2024-03-02", "2023-06-09", "2024-04-20", "2024-05-30"]
     body = "".join(f"| {date} | P{n} |\n" for n, date in enumerate(dated))
     assert [line for line, *_ in found(header + body, auto)] == [6]
+
+
+def test_a_table_grouped_by_a_column_with_dates_in_order_in_each_group_is_not_reported() -> None:
+    # a survey's table: the Patch-based methods by year, then the Adversarial ones by year
+    auto = Config(select=("row-order",))
+    header = "| Title | Method | Year |\n| --- | --- | --- |\n"
+    grouped = [("Patch", "2021"), ("Patch", "2021"), ("Patch", "2022"), ("Patch", "2023")]
+    grouped += [("Patch", "2023"), ("Adversarial", "2020"), ("Adversarial", "2021")]
+    grouped += [("Adversarial", "2023"), ("Adversarial", "2023"), ("Diffusion", "2024")]
+    body = "".join(f"| P{n} | {method} | {year} |\n" for n, (method, year) in enumerate(grouped))
+    assert found(header + body, auto) == []
+    # a group coming back further down groups nothing: the rows are read by date
+    mixed = body.replace("| P9 | Diffusion |", "| P9 | Patch |").replace(
+        "| P6 | Adversarial |", "| P6 | Patch |"
+    )
+    assert found(header + mixed, auto) != []
