@@ -219,9 +219,19 @@ def _blank_rows(tables: Sequence[TableConventions]) -> Setting | None:
     if not with_rows:
         return None
     blank = sum(1 for table in with_rows if any(not any(row.cells) for row in table.rows))
-    detail = f"{blank} of {len(with_rows)} tables hold a row of empty cells"
-    kept = blank >= 2 and blank * 2 > len(with_rows)
+    # rows of empty cells closing two tables or more are the list's slots for papers to come
+    closing = sum(1 for table in with_rows if _closed_by_blank_rows(table))
+    detail = f"{blank} of {len(with_rows)} tables hold a row of empty cells, {closing} close with"
+    kept = blank >= 2 and (blank * 2 > len(with_rows) or closing >= 2)
     return Setting("yes" if kept else "no", INFERRED, detail)
+
+
+def _closed_by_blank_rows(table: Table) -> bool:
+    """True when a table's rows of empty cells all stand at its end, after a filled row."""
+    filled = [index for index, row in enumerate(table.rows) if any(row.cells)]
+    if not filled or filled[-1] == len(table.rows) - 1:
+        return False
+    return filled == list(range(len(filled)))
 
 
 def _reworded_titles(tables: Sequence[TableConventions]) -> Setting | None:
