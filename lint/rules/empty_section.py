@@ -10,7 +10,8 @@ content is: "... for UAV [here](https://...)", or an address in a link written w
 ``[↑](#top)`` link does not count), a notice
 written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
 words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"; or it says the
-section is being written: "Coming Soon", "TBD", "待更新"), and a run of three
+section is being written: "Coming Soon", "TBD", "待更新", or when the list was last updated:
+"Updated on 2026.08.22"), and a run of three
 or more empty headings side by side at one level (a list naming its topics as headings, as a
 Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
 divider), the document's title (a first-level heading before
@@ -71,6 +72,8 @@ _PENDING = frozenset(
     )
 )  # fmt: skip
 _WORDS = re.compile(r"\w+")
+# a stamp of when the list was last written (``Updated on 2026.08.22``, ``Last update: …``)
+_UPDATED = re.compile(r"(?i)(?:last\s+)?update[sd]?\b.*\d{4}|(?:最近|最后)?更新于?.*\d{4}")
 # a heading of nothing but an image (``![timeline](timeline.png)`` over a ``---`` line)
 _IMAGE = re.compile(r"\s*(?:\[\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)(?:\s*\]\([^)]*\))?\s*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
@@ -160,6 +163,8 @@ def _is_section(section: Section) -> bool:
         return True
     if " ".join(_WORDS.findall(shown.casefold())) in _PENDING:
         return False  # ``### Coming Soon``: a notice that the section is being written
+    if _UPDATED.match(shown):
+        return False  # ``## Updated on 2026.08.22``: when the list was last written
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
 
 
@@ -176,9 +181,18 @@ def _is_banner(doc: Document, sections: Sequence[Section]) -> bool:
 
 
 def _is_title(doc: Document, section: Section) -> bool:
-    """True for a first-level heading with nothing but blanks and comments before it: the
-    document's title, which names the page, not a section to fill."""
-    return section.level == 1 and not _has_content(doc, 1, section.line - 1)
+    """True for a first-level heading with nothing but blanks, comments and an editor's
+    contents marker (``[TOC]``) before it: the document's title, which names the page, not a
+    section to fill."""
+    if section.level != 1:
+        return False
+    before = [line for line in doc.lines[: section.line - 1] if not _TOC.fullmatch(line.strip())]
+    return not _shows_anything(before)
+
+
+# a marker an editor replaces with the page's contents (Typora's ``[TOC]``, GitLab's
+# ``[[_TOC_]]``), which GitHub shows as written: no content of a section
+_TOC = re.compile(r"(?i)\[\[?_?toc_?\]?\]")
 
 
 def _group_like(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:
@@ -217,7 +231,11 @@ def _body_start(doc: Document, section: Section) -> int:
 
 def _has_content(doc: Document, start: int, end: int) -> bool:
     """True when 1-based lines ``start``..``end`` hold anything but blanks and HTML comments."""
-    lines = doc.lines[start - 1 : end]
+    return _shows_anything(doc.lines[start - 1 : end])
+
+
+def _shows_anything(lines: Sequence[str]) -> bool:
+    """True when ``lines`` hold anything but blanks and HTML comments."""
     for text in lines:
         stripped = text.strip()
         if stripped and not stripped.startswith("<!--"):

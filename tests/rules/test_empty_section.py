@@ -160,3 +160,18 @@ def test_a_tagline_above_the_lists_title_is_no_section() -> None:
     # below text, or above a heading of its own level, it is a section left empty
     assert [line for line, *_ in found("intro\n\n" + banner)] == [3]
     assert [line for line, *_ in found(banner.replace("## 乐园", "### 乐园"))] == [1]
+
+
+def test_the_lists_title_below_an_editors_contents_marker_is_no_section() -> None:
+    page = "[TOC]\n\n# Workspace of Reading Comprehension\n\n# Target\n\ntext\n"
+    assert found(page) == []
+    # below text of its own, the first heading is a section left empty
+    assert [line for line, *_ in found("intro\n\n" + page)] == [5]
+
+
+def test_a_stamp_of_the_lists_last_update_is_no_section() -> None:
+    page = "# Daily papers\n\n## Updated on 2026.08.22\n\n## Defect Detection\n\ntext\n"
+    assert found(page) == []
+    # a heading naming a topic there is a section left empty
+    topic = page.replace("Updated on 2026.08.22", "Segmentation")
+    assert [line for line, *_ in found(topic)] == [3]
