@@ -53,7 +53,8 @@ def table_entries(
         column for column, cell in enumerate(header) if column != title and names_no_paper(cell)
     )
     links = papers.may_link("\n".join(row.content for row in table.rows))
-    cells_read = [_paper_cells(row.cells, hidden) for row in table.rows]
+    width = len(header)  # cells past the header's last column are dropped: GitHub shows none
+    cells_read = [_paper_cells(row.cells[:width], hidden) for row in table.rows]
     identities = [papers.identity(cells, title, skip, links, known) for cells in cells_read]
     if date is None and not any(identity.keys for identity in identities):
         return ()

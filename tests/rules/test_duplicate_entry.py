@@ -964,3 +964,14 @@ def test_a_word_in_parentheses_after_a_venue_is_no_venues_name() -> None:
     )
     again = first.replace("Mass Spectrometry", "Mass Spectrom (Tokyo)")
     assert found(f"## A\n{header}{first}\n## B\n{header}{again}") == []
+
+
+def test_links_in_cells_github_drops_name_no_entry() -> None:
+    # a piece of another row glued past the header's last column: GitHub shows none of it
+    zero = "https://arxiv.org/abs/2303.13439"
+    first = f"| [Text2Video-Zero]({zero}) | | |\n"
+    glued = f"| [Video ControlNet]({OTHER}) | | | 2023 Mar | [Text2Video-Zero]({zero}) |\n"
+    assert found(f"{LINKS}{first}{glued}") == []
+    # within the header's columns, the link is the row's
+    inside = f"| [Video ControlNet]({OTHER}) | [pdf]({zero}) | |\n"
+    assert found(f"{LINKS}{first}{inside}") == [(4, 3, "P001")]
