@@ -17,6 +17,7 @@ title (``null``, ``[Paper]``, ``-``) is no title.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -224,10 +225,19 @@ def _short_names(cells: list[str], placeholders: list[bool]) -> bool:
 
 
 def _paper_cells(cells: tuple[str, ...], hidden: frozenset[int]) -> tuple[str, ...]:
-    """The cells whose links may name the paper: the others (code, demo) read as empty."""
-    if not hidden:
+    """The cells whose links may name the paper: the others (code, demo) read as empty, and so
+    does a score linked to the paper it comes from (``[0.286](https://arxiv.org/…)`` on a
+    leaderboard: the source of the number, not the row's paper)."""
+    if not hidden and not any(_CITED_SCORE.match(text) for text in cells):
         return cells
-    return tuple("" if column in hidden else text for column, text in enumerate(cells))
+    return tuple(
+        "" if column in hidden or _CITED_SCORE.match(text) else text
+        for column, text in enumerate(cells)
+    )
+
+
+# a cell of a number linked to where it comes from (``[0.286](…)``, ``[85.2%](…)``)
+_CITED_SCORE = re.compile(r"\s*\[\s*[*_]*[\d.,]+%?[*_]*\s*\]\([^)]*\)\s*$")
 
 
 def _cell(cells: tuple[str, ...], column: int | None) -> str:

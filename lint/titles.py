@@ -420,6 +420,15 @@ def _name_and_version(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]] | No
     return (tuple(found), tuple(version)) if is_name(tuple(found)) else None
 
 
+def one_title(first: str, second: str) -> bool:
+    """True when two title cells may write one title: named alike (``MedRAX: …`` twice), or a
+    form of one compatible with a form of the other (``A-MEM …`` and ``A-MEM … (NeurIPS)``)."""
+    if named_alike(first, second):
+        return True
+    mine, theirs = forms(first).titles, forms(second).titles
+    return any(compatible(one, other) for one, other in product(mine, theirs))
+
+
 def named_alike(first: str, second: str) -> bool:
     """True when two title cells open with one short name before a colon (``MedAgents: …``)."""
     mine, theirs = _named(first), _named(second)

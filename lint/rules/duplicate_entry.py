@@ -196,6 +196,7 @@ def _problem(
 ) -> Problem:
     row, where = entry.row, _where(doc, entry, first)
     column = row.column(entry.title)
+    one_title = titles.one_title(entry.title_cell, first.title_cell)
     if relation == RENAMED:
         message = (
             f'{_shared(entry, first)} is "{_label(entry)}" here and "{_label(first)}" at {where}: '
@@ -206,6 +207,8 @@ def _problem(
             f'title "{_label(entry)}" is also at {where} with another identifier ({_ids(entry)} '
             f"here, {_ids(first)} there): correct the wrong link, or tell the papers apart"
         )
+    elif relation in (DATES, VENUES) and _two_names(entry, first) and not one_title:
+        return _two_names_problem(entry, first, where)  # two papers' names, more than two data
     elif relation == DATES:
         message = (
             f'"{_label(entry)}" is dated "{entry.date_cell}" here and "{first.date_cell}" at '
@@ -227,18 +230,10 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     another table of the file where a ``duplicate-scope`` setting says the list lists a paper
     once; never where the list cross-lists, never in another file."""
     row = entry.row
-    titles_of = (entry.identity.title, first.identity.title)
-    shared = _shared(entry, first)
-    named = _label(entry), _label(first)
-    if all(titles_of) and titles_of[0] != titles_of[1] and shared and named[0] != named[1]:
+    if _two_names(entry, first):
         # two names on one link: the same thing named twice, or a link copied from the other
         # row; only a person can tell which, so no row is removed
-        message = (
-            f'{shared} is "{named[0]}" here and "{named[1]}" at {where}:'
-            " one entry under two names, or a link copied from the other row: keep one, or"
-            " correct the link"
-        )
-        return Problem(row.line, row.column(entry.title), CODE, NAME, message)
+        return _two_names_problem(entry, first, where)
     removable = first.path is None and (first.table is entry.table or set_scope)
     fix = _fix(entry, first) if removable else None
     if fix is None:
@@ -252,6 +247,24 @@ def _repeat(entry: Entry, first: Entry, where: str, hint: str, set_scope: bool) 
     suffix = f"; {hint}" if hint else ""
     message = f'duplicate entry "{_label(entry)}" (first at {where}): {action}{suffix}'
     return Problem(row.line, row.column(entry.title), CODE, NAME, message, fix)
+
+
+def _two_names(entry: Entry, first: Entry) -> bool:
+    """True when two entries sharing an identifier show two names (``Quantization Networks``,
+    ``SYQ: Learning Symmetric Quantization``): whatever else differs, the names do first."""
+    titles_of = (entry.identity.title, first.identity.title)
+    differ = all(titles_of) and titles_of[0] != titles_of[1]
+    return differ and bool(_shared(entry, first)) and _label(entry) != _label(first)
+
+
+def _two_names_problem(entry: Entry, first: Entry, where: str) -> Problem:
+    row = entry.row
+    message = (
+        f'{_shared(entry, first)} is "{_label(entry)}" here and "{_label(first)}" at {where}:'
+        " one entry under two names, or a link copied from the other row: keep one, or"
+        " correct the link"
+    )
+    return Problem(row.line, row.column(entry.title), CODE, NAME, message)
 
 
 def _shared(entry: Entry, first: Entry) -> str:

@@ -975,3 +975,30 @@ def test_links_in_cells_github_drops_name_no_entry() -> None:
     # within the header's columns, the link is the row's
     inside = f"| [Video ControlNet]({OTHER}) | [pdf]({zero}) | |\n"
     assert found(f"{LINKS}{first}{inside}") == [(4, 3, "P001")]
+
+
+def test_two_papers_named_on_one_link_are_told_as_two_names_whatever_else_differs() -> None:
+    # a short title (two words) and another paper's title on one link, at two venues
+    one = f"| [Quantization Networks]({OTHER}) | CVPR | 2017 |\n"
+    two = f"| [SYQ: Learning Symmetric Quantization for Networks]({OTHER}) | arXiv | 2017 |\n"
+    (message,) = messages(VENUES + one + two)
+    assert "one entry under two names, or a link copied" in message
+    # one title written two ways with two dates is one entry with two dates
+    mem = f"| [A-MEM: Agentic Memory for LLM Agents]({OTHER}) | arXiv | 2025.02 |\n"
+    tagged = f"| [A-MEM: Agentic Memory for LLM Agents (NeurIPS)]({OTHER}) | arXiv | 2025.12 |\n"
+    (message,) = messages(VENUES + mem + tagged)
+    assert "one entry with two dates" in message
+
+
+def test_a_score_linked_to_its_source_names_no_entry() -> None:
+    # a leaderboard's scores link the paper each number comes from
+    header = "| Model | MAP | Paper |\n| --- | --- | --- |\n"
+    source = "https://arxiv.org/pdf/2002.01854.pdf"
+    rows = f"| KNRM | [0.261]({source}) | [K-NRM: End-to-End Neural Ad-hoc Ranking]({OTHER}) |\n"
+    rows += (
+        f"| TK | 0.316 | [Interpretable Time-Budget-Constrained Contextualization]({source}) |\n"
+    )
+    assert found(header + rows) == []
+    # a paper's own link there is its entry
+    paper = rows.replace(f"[0.261]({source})", "0.261").replace(f"]({OTHER})", f"]({source})")
+    assert found(header + paper) == [(4, 16, "P001")]
