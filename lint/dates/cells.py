@@ -12,6 +12,7 @@ dates. What the grammar cannot read is left to ``lint/dates/reading.py``.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -50,7 +51,7 @@ class Cell(NamedTuple):
     normalised: bool  # NFKC changed the text (full-width digits): never a style's own form
 
 
-_NO_BREAK_HYPHEN = "\u2011"
+NO_BREAK_HYPHEN = "\u2011"
 
 
 @lru_cache(maxsize=8192)
@@ -58,11 +59,13 @@ def analyse(text: str) -> Cell | None:
     """Every way the grammar reads ``text`` as a date, None when none (prose, ids, a year with
     a venue such as ``2016-CCS``)."""
     stripped = text.strip()
+    if "&" in stripped:  # a character written as a reference (``2019&#x2011;01``), as shown
+        stripped = html.unescape(stripped)
     if not stripped or len(stripped) > MAX_CELL:
         return None
     kinds, written, core = split_wrappers(stripped)
     normal = core if core.isascii() else unicodedata.normalize("NFKC", core)
-    if normal != core and normal == core.replace(_NO_BREAK_HYPHEN, "\u2010"):
+    if normal != core and normal == core.replace(NO_BREAK_HYPHEN, "\u2010"):
         normal = core  # a separator a list writes on purpose (``2024‑05``), not a look-alike
     normalised = normal != core
     comment = None

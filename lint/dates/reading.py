@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from lint.dates.cells import MAX_CELL, Cell, Reading, analyse
+from lint.dates.cells import MAX_CELL, NO_BREAK_HYPHEN, Cell, Reading, analyse
 from lint.dates.patterns import (
     EITHER,
     TOKENS,
@@ -346,6 +346,8 @@ def _fits(written: Sequence[str], wanted: Sequence[str]) -> bool:
     for cell_element, style_element in zip(written, wanted, strict=True):
         if cell_element == style_element or cell_element in EITHER.get(style_element, ()):
             continue
+        if cell_element.replace(NO_BREAK_HYPHEN, "-") == style_element:
+            continue  # ``2019‑01``: a hyphen that keeps the date on one line shows as one
         if style_element.startswith("<!--") and cell_element.startswith("<!--"):
             cell_element, style_element = cell_element[4:-3], style_element[4:-3]
         if style_element not in EITHER.get(cell_element, ()):

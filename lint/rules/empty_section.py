@@ -181,15 +181,32 @@ def _is_banner(doc: Document, sections: Sequence[Section]) -> bool:
 
 
 def _is_title(doc: Document, section: Section) -> bool:
-    """True for a first-level heading with nothing but blanks, comments and an editor's
-    contents marker (``[TOC]``) before it: the document's title, which names the page, not a
-    section to fill."""
+    """True for a first-level heading with nothing but blanks, comments, an editor's contents
+    marker (``[TOC]``) or a line of links (a language switch, badges) before it: the
+    document's title, which names the page, not a section to fill."""
     if section.level != 1:
         return False
-    before = [line for line in doc.lines[: section.line - 1] if not _TOC.fullmatch(line.strip())]
+    before = [line for line in doc.lines[: section.line - 1] if not _above_title(line)]
     return not _shows_anything(before)
 
 
+def _above_title(line: str) -> bool:
+    """True for a line a page may open with above its title: an editor's contents marker
+    (``[TOC]``), or a line of links and badges with a word or two between them (``中文 |
+    [English](README_en.md)``, a language switch)."""
+    stripped = line.strip()
+    if _TOC.fullmatch(stripped):
+        return True
+    if "](" not in stripped and "<" not in stripped:
+        return False
+    rest = _LINK_OR_TAG.sub(" ", stripped)
+    return len(_WORDS.findall(rest)) <= _SWITCH_WORDS
+
+
+# links, images and HTML tags, which a line of badges or a language switch is made of
+_LINK_OR_TAG = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<[^>]*>")
+# words a language switch writes besides its links (``中文 | [English](…)``)
+_SWITCH_WORDS = 2
 # a marker an editor replaces with the page's contents (Typora's ``[TOC]``, GitLab's
 # ``[[_TOC_]]``), which GitHub shows as written: no content of a section
 _TOC = re.compile(r"(?i)\[\[?_?toc_?\]?\]")

@@ -929,3 +929,13 @@ def test_a_header_naming_a_year_and_more_reads_the_year_before_the_slash() -> No
     slipped = months + "| Q | 2023-07 / 5k |\n"
     assert [line for line, _, _ in found(slipped, config)] == [8]
     assert "| Q | 2023.07 / 5k |" in fix_text(slipped, config=config).text
+
+
+def test_a_no_break_hyphen_written_as_a_reference_is_a_hyphen() -> None:
+    # 2019&#x2011;01 keeps the date on one line; GitHub shows 2019‑01
+    cells = ("2019-03", "2019-04", "2019-05", "2019-06", "2019&#x2011;01")
+    config = Config(select=("date-format",))
+    assert found(_dated_table(*cells), config) == []
+    # another character there is still another separator
+    other = _dated_table(*cells).replace("2019&#x2011;01 |\n", "2019&#x2022;01 |\n")
+    assert [line for line, _, _ in found(other, config)] == [7]

@@ -175,3 +175,13 @@ def test_a_stamp_of_the_lists_last_update_is_no_section() -> None:
     # a heading naming a topic there is a section left empty
     topic = page.replace("Updated on 2026.08.22", "Segmentation")
     assert [line for line, *_ in found(topic)] == [3]
+
+
+def test_the_lists_title_below_a_language_switch_is_no_section() -> None:
+    page = "中文 | [English](README_en.md)\n# 医学影像数据集集锦\n# 前言\n\ntext\n"
+    assert found(page) == []
+    # below a sentence of its own, the first heading is a section left empty
+    prose = page.replace(
+        "中文 | [English](README_en.md)", "This list collects datasets, see [here](a.md)"
+    )
+    assert [line for line, *_ in found(prose)] == [2]
