@@ -225,7 +225,7 @@ def _line_content(state: StateBlock, line: int) -> str:
     return str(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]])
 
 
-def _delimiter_aligns(text: str) -> list[str] | None:
+def delimiter_aligns(text: str) -> list[str] | None:
     """Alignments of a delimiter row's content, or None when it is not one."""
     if len(text) < 2 or text[0] not in "|-:" or not set(text) <= _DELIMITER_CHARS:
         return None
@@ -257,7 +257,7 @@ def _header_aligns(state: StateBlock, header: int) -> list[str] | None:
     if state.sCount[delimiter] < state.blkIndent or state.is_code_block(delimiter):
         return None
     underline = _line_content(state, delimiter)
-    aligns = _delimiter_aligns(underline)
+    aligns = delimiter_aligns(underline)
     # dashes alone underline a setext heading, which GFM tries before a table
     if aligns is None or not underline.rstrip(_CELL_SPACE).strip("-"):
         return None
@@ -289,7 +289,7 @@ def _gave_up_before(state: StateBlock, header: int) -> bool:
     for line in range(state.line + 1, header + 1):
         if state.sCount[line] < state.blkIndent or state.is_code_block(line):
             continue  # a lazy or indented line is text, never a delimiter row
-        if _delimiter_aligns(_line_content(state, line)) is not None:
+        if delimiter_aligns(_line_content(state, line)) is not None:
             if _header_aligns(state, line - 1) is None:
                 return True
     return False

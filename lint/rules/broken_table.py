@@ -1,4 +1,4 @@
-"""A row GitHub cuts off from its table, or text it glues into one.
+"""A row GitHub cuts off from its table, text it glues into one, or a table it does not show.
 
 Why: GitHub ends a table at a blank line, an HTML comment line, a lone tag or pipe, so the rows
 written below it show as one line of text, and every check of this tool skips them. The other
@@ -10,7 +10,10 @@ from it, and each row of a table that holds no pipe at all, but a kramdown attri
 the table by it (a blank line before it would move the style to the next block); nor an anchor
 alone (``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link:
 GitHub shows an empty row there, and a blank line before it would end the table; nor an
-ellipsis alone (``....``), the row a list ends its tables with for the rows to come.
+ellipsis alone (``....``), the row a list ends its tables with for the rows to come. And a
+header over a delimiter row of another number of cells (``|a|b|c|d|`` over five ``|---|``)
+opens no table at all: GitHub shows it, the dashes and every row below as text (reported at the
+header, outside fenced code).
 
 Fails::
 
@@ -45,7 +48,7 @@ import re
 from collections.abc import Iterator
 
 from lint.context import Context
-from lint.document import Document, Table, cells_of, is_pipeless
+from lint.document import Document, Table, cells_of, delimiter_aligns, is_pipeless
 from lint.groups import is_ellipsis
 from lint.problem import Problem
 
@@ -74,12 +77,55 @@ def _cuts(rest: str) -> bool:
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
-    """Report rows cut off below each table and text lines glued into it as rows."""
+    """Report rows cut off below each table, text lines glued into it as rows, and tables
+    GitHub does not show at all."""
     starts = {table.start_line for table in doc.tables}
     table_lines = {line for table in doc.tables for line in table.lines}
-    for table in doc.tables:
-        yield from _glued_text(table)
-        yield from _cut_off_rows(doc, table, table_lines, starts)
+    found = [
+        problem
+        for table in doc.tables
+        for problem in (*_glued_text(table), *_cut_off_rows(doc, table, table_lines, starts))
+    ]
+    found += _unshown_tables(doc, table_lines)
+    yield from sorted(found, key=lambda problem: (problem.line, problem.column))
+
+
+# a fence opening or closing a block of code (``` or ~~~)
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# a table's rows this many at least under a header and a delimiter row of other counts: a table
+UNSHOWN_ROWS = 2
+
+
+def _unshown_tables(doc: Document, table_lines: set[int]) -> list[Problem]:
+    """A header and a delimiter row whose cells differ in number (``| a | b |`` over
+    ``|---|---|---|``), rows with pipes below: GFM shows no table there, and every row as
+    text. Lines in fenced code are no table's."""
+    found = []
+    fence = ""
+    lines = doc.lines
+    for index, text in enumerate(lines[:-1]):
+        opened = _FENCE.match(text)
+        if opened is not None and (not fence or opened[1].startswith(fence)):
+            fence = "" if fence else opened[1][0] * len(opened[1])
+            continue
+        if fence or "|" not in text or index + 1 in table_lines or text.startswith("    "):
+            continue
+        if text.lstrip().startswith(">"):
+            continue  # a quote's line: its prefix is no cell
+        below = lines[index + 1].strip()
+        aligns = delimiter_aligns(below) if "|" in below else None
+        if aligns is None:
+            continue
+        header = cells_of(text.strip())
+        rows = [line for line in lines[index + 2 : index + 2 + UNSHOWN_ROWS] if "|" in line]
+        if len(header) == len(aligns) or len(rows) < UNSHOWN_ROWS:
+            continue
+        message = (
+            f"table not shown: its header has {len(header)} cells and the line under it"
+            f" {len(aligns)}, so GitHub shows its rows as text: give both the same number of cells"
+        )
+        found.append(Problem(index + 1, 1, CODE, NAME, message))
+    return found
 
 
 def _glued_text(table: Table) -> Iterator[Problem]:

@@ -1,4 +1,4 @@
-"""broken-table: rows cut off below a table, and text glued into one as a row."""
+"""broken-table: rows cut off below a table, text glued into one as a row, a table not shown."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from lint.document import parse
 from lint.fix import fix_text
 from lint.rules import broken_table
 from tests.checking import run_rule
+from tests.gfm_oracle import gfm_tables
 
 ONLY = Config(select=("broken-table",))
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
@@ -70,3 +71,16 @@ def test_a_blank_line_no_longer_hides_the_rows_below_it() -> None:
 
     problems = lint_text(TABLE + "\n| 3 | 4 |\n| 5 |\n")
     assert [(p.line, p.code) for p in problems if p.code == "T006"] == [(5, "T006"), (6, "T006")]
+
+
+def test_a_table_whose_delimiter_row_has_another_count_is_not_shown() -> None:
+    # a delimiter cell too many: GitHub shows no table, and every row as text
+    rows = "| 1 | Paper A | CVPR | 2019 |\n| 2 | Paper B | ICLR | 2020 |\n"
+    unshown = "|INDEX|Title|Conference|Year|\n|---|---|---|---|---|\n" + rows
+    assert [(line, code) for line, _, code in found(unshown)] == [(1, "T006")]
+    assert gfm_tables(unshown) == []
+    # the same counts: a table, nothing reported
+    shown = unshown.replace("|---|---|---|---|---|", "|---|---|---|---|")
+    assert found(shown) == [] and len(gfm_tables(shown)) == 1
+    # inside fenced code, no table was meant
+    assert found("```\n" + unshown + "```\n") == []
