@@ -236,8 +236,9 @@ def _paper_cells(cells: tuple[str, ...], hidden: frozenset[int]) -> tuple[str, .
     )
 
 
-# a cell of a number linked to where it comes from (``[0.286](…)``, ``[85.2%](…)``)
-_CITED_SCORE = re.compile(r"\s*\[\s*[*_]*[\d.,]+%?[*_]*\s*\]\([^)]*\)\s*$")
+# a cell of a score linked to where it comes from (``[0.286](…)``, ``[85.2%](…)``): three digits
+# before its point at most, so neither an arXiv id (``[2202.01938](…)``) nor a year
+_CITED_SCORE = re.compile(r"\s*\[\s*[*_]*\d{1,3}(?:[.,]\d+)?%?[*_]*\s*\]\([^)]*\)\s*$")
 
 
 def _cell(cells: tuple[str, ...], column: int | None) -> str:

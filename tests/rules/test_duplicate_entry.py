@@ -1002,3 +1002,11 @@ def test_a_score_linked_to_its_source_names_no_entry() -> None:
     # a paper's own link there is its entry
     paper = rows.replace(f"[0.261]({source})", "0.261").replace(f"]({OTHER})", f"]({source})")
     assert found(header + paper) == [(4, 16, "P001")]
+
+
+def test_a_link_labelled_by_its_arxiv_id_is_no_score() -> None:
+    # arxiv-daily tables label each paper's link by its id: two titles on one id are told
+    header = "| Date | Title | PDF |\n| --- | --- | --- |\n"
+    one = f"| 2022-02-04 | CFP-SLAM: Coarse-to-Fine Probability SLAM | [2401.00001]({OTHER}) |\n"
+    two = f"| 2022-02-04 | DYP-SLAM: YOLO and Probability SLAM | [2401.00001]({OTHER}) |\n"
+    assert found(header + one + two) == [(4, 16, "P001")]
