@@ -314,10 +314,11 @@ def _runs_by(
     to ``26/30``), or a column naming groups, each group's rows together (``Method``: the
     ``Patch-based`` rows, then the ``Adversarial`` ones). The rows out of date order are where
     that value changes: each group, or each score, is in order on its own."""
-    for header, values in (
+    columns: list[tuple[str, Sequence[object]]] = [
         *sorted_columns(table, date_column),
         *_group_columns(table, date_column),
-    ):
+    ]
+    for header, values in columns:
         starts = [0, *(at for at in range(1, len(values)) if values[at] != values[at - 1])]
         ends = [*starts[1:], len(values)]
         if all(
