@@ -19,191 +19,17 @@ from typing import NamedTuple
 
 from lint.config import Config
 from lint.document import Document, Table
-from lint.titles import is_placeholder
-
-# the order is the preference when several columns match
-TITLE_NAMES = (
-    "论文题目",
-    "论文标题",
-    "论文名称",
-    "论文名",
-    "文章名称",
-    "文章名",
-    "题目",
-    "标题",
-    "论文",
-    "名称",
-    "名字",
-    "paper title",
-    "title",
-    # other languages' titles (French, German, Spanish and Portuguese, Japanese, Korean,
-    # Russian, Vietnamese), then their papers
-    "titre",
-    "titel",
-    "título",
-    "論文タイトル",
-    "タイトル",
-    "논문 제목",
-    "제목",
-    "название",
-    "заголовок",
-    "tiêu đề",
-    "tên bài báo",
-    "paper",
-    "論文",
-    "논문",
-    "статья",
-    "artículo",
-    "artigo",
-    "bài báo",
-    "paper name",
-    "name",
-    "model",
-    "模型",
-    "publication",
-    "article",
-    "work",
-    "文章",
-    "工作",
-    "内容",
+from lint.header_names import (
+    DATE_NAMES,
+    EXPLICIT_TITLES,
+    NAME_HEADERS,
+    NOT_PAPER_WORDS,
+    PAPER_WORDS,
+    REPOSITORY_HEADERS,
+    TITLE_NAMES,
+    VENUE_HEADERS,
 )
-DATE_NAMES = (
-    "发表时间",
-    "发布时间",
-    "发表日期",
-    "发布日期",
-    "时间",
-    "日期",
-    "年份",
-    "年月",
-    "发表年份",
-    "发布年份",
-    "发表年月",
-    "出版时间",
-    "出版日期",
-    "提交时间",
-    "提交日期",
-    "月份",
-    "날짜",
-    "연도",
-    "발행 연월",
-    "日付",
-    "公開日",
-    "発表日",
-    "date",
-    "release date",
-    "published",
-    "publish date",
-    "publication date",
-    "year",
-    "month",
-    "time",
-    # other languages' (French, German, Spanish and Portuguese, Japanese, Russian, Vietnamese)
-    "année",
-    "jahr",
-    "datum",
-    "año",
-    "fecha",
-    "ano",
-    "年",
-    "発表年",
-    "公開年",
-    "год",
-    "дата",
-    "năm",
-    "ngày",
-)
-
-# a header naming the title itself: it beats a column of links labelled by other names
-# (``Abbreviation | Title | Paper`` with ``[SatMAE](…)`` or ``[Paper](…)`` in the Paper column)
-EXPLICIT_TITLES = (
-    "论文题目",
-    "论文标题",
-    "论文名称",
-    "题目",
-    "标题",
-    "paper title",
-    "title",
-    "titre",
-    "titel",
-    "título",
-    "論文タイトル",
-    "タイトル",
-    "논문 제목",
-    "제목",
-    "заголовок",
-    "tiêu đề",
-)
-# a column naming the entity a row lists (a dataset, a model, a tool, a metric): two rows with
-# different names are two entities, and tables naming different kinds of them are not compared
-NAME_HEADERS = frozenset(
-    (
-        "name",
-        "names",
-        "abbreviation",
-        "abbr",
-        "acronym",
-        "short name",
-        "model",
-        "models",
-        "model name",
-        "language model",
-        "dataset",
-        "datasets",
-        "dataset name",
-        "benchmark",
-        "benchmarks",
-        "benchmark name",
-        "metric",
-        "metrics",
-        "method",
-        "methods",
-        "tool",
-        "tools",
-        "api",
-        "project",
-        "project name",
-        "product",
-        "名称",
-        "名字",
-        "模型",
-        "大模型",
-        "模型名称",
-        "数据集",
-        "数据集名称",
-        "缩写",
-        "简称",
-        "方法",
-        "工具",
-        "项目",
-    )
-)
-# a first column naming the code repository each row lists (``| Github Repo | … | Paper |``);
-# anywhere else a ``Repo`` column is a paper's code
-REPOSITORY_HEADERS = frozenset(
-    ("repo", "repos", "repository", "github repo", "github repository", "github", "仓库")
-)
-# a column naming where a paper appeared (``Arxiv 2024``, ``SIGIR 2024``, ``NeurIPS '24``)
-VENUE_HEADERS = frozenset(
-    (
-        "venue", "venues", "publication", "pub", "published in", "conference", "journal",
-        "conference journal", "conf", "accepted at", "accepted by", "accepted in", "proceeding",
-        "proceedings", "source",
-        "会议", "期刊", "会议 期刊", "发表会议", "发表期刊", "出处", "来源",
-    )
-)  # fmt: skip
-# words of a header whose links are not the paper (its code, demo, site, video, weights)
-NOT_PAPER_WORDS = frozenset(
-    (
-        "code codes github repo repository repositories demo demos project projects website "
-        "site homepage home page video videos model models weights checkpoint checkpoints "
-        "download downloads data dataset datasets star stars slides tweet blog supp supplement "
-        "supplements supplementary supplementaries license licence licenses licences "
-        "代码 项目 主页 官网 下载 视频 模型 权重 数据"
-    ).split()
-)
-# words of a header that say its links are (also) the paper: ``Paper/Blog``
-PAPER_WORDS = frozenset("paper papers pdf arxiv doi publication 论文 文献".split())
+from lint.placeholders import is_placeholder
 
 # markup a header key drops: an HTML tag (``<`` to the next ``>``), a link destination (``](`` to
 # the next ``)``) and single markup characters; read by ``_strip_markup`` in one pass, since a
@@ -462,7 +288,7 @@ LABELS_SHARE = 0.8
 
 
 def _labels_only(table: Table, column: int) -> bool:
-    """True when most filled cells of ``column`` only label a link (``titles.is_placeholder``)."""
+    """True when most filled cells of ``column`` only label a link (``is_placeholder``)."""
     cells = [row.cells[column] for row in table.rows if column < len(row.cells)]
     filled = [text for text in cells if text]
     labels = sum(1 for text in filled if is_placeholder(text))

@@ -1,18 +1,16 @@
 """The order a table's rows run in: each row's date as compared, the direction (set, or the one
-leaving fewer rows out of place, ``off`` without a clear one or when the rows follow their
-arXiv ids instead), and the rows out of that order (row-order reports them, a new row is placed
-by them); and the list's way, where a table's own rows cannot tell (``list_orders``)."""
+leaving fewer rows out of place, ``off`` without a clear one, when the rows follow their arXiv
+ids instead, or something else the list shows: ``lint/other_orders.py``), and the rows out of
+that order (``lint/longest_run.py``: row-order reports them, a new row is placed by them); and
+the list's way, where a table's own rows cannot tell (``list_orders``)."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from urllib.parse import unquote
 
 from lint import arxiv, dates
 from lint.arxiv_dating import arxiv_rows, before_its_id
-from lint.columns import Roles, cell, header_key, venue_column
+from lint.columns import Roles, cell, venue_column
 from lint.config import AUTO, Config
 from lint.conventions import (
     DEFAULT,
@@ -23,11 +21,12 @@ from lint.conventions import (
     TableConventions,
     set_by,
 )
-from lint.document import Section, Table
-from lint.headings import heading_anchors
+from lint.document import Table
+from lint.longest_run import out_of_order
 from lint.memo import Memo
+from lint.other_orders import CHANCE_SHARE, by_chance, runs_by
 from lint.papers import preprint_venue
-from lint.results import RESULT_COLUMNS, ranked_by, score_columns, sorted_columns
+from lint.results import RESULT_COLUMNS, ranked_by, score_columns
 
 
 def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
@@ -261,7 +260,7 @@ def table_order(
         detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
-    elif (chance := _by_chance(readable, direction == "descending")) is not None and len(
+    elif (chance := by_chance(readable, direction == "descending")) is not None and len(
         out
     ) > CHANCE_SHARE * chance:
         detail = (
@@ -270,7 +269,7 @@ def table_order(
         )
     elif (ranked := ranked_by(table)) is not None:
         detail = f'its rows run in the order of "{ranked}"'
-    elif (by := _runs_by(table, keys, direction == "descending", date_column)) is not None:
+    elif (by := runs_by(table, keys, direction == "descending", date_column)) is not None:
         detail = f'its rows run by "{by}", and by date among the rows of each'
     elif (scores := score_columns(table, date_column)) >= RESULT_COLUMNS:
         detail = f"a table of results ({scores} columns of numbers), ordered by them or by groups"
@@ -278,119 +277,6 @@ def table_order(
         shown = f"{len(readable) - len(out)} of {len(readable)} dated rows"
         return Setting(direction, INFERRED, shown), found
     return Setting("off", INFERRED, f"not ordered by date: {detail}"), found
-
-
-# a table's rows out of date order, at most this share of those a shuffle of its dates leaves
-# out of place, are in an order; more, and its dates are in order by chance (a few years over a
-# small table run one way more often than not)
-CHANCE_SHARE = 0.55
-# a table of this many dated rows or more shows its order plainly: no shuffle is needed
-CHANCE_ROWS = 60
-_SHUFFLES = 16
-
-
-def _by_chance(readable: Sequence[DateKey], descending: bool) -> float | None:
-    """How many rows of ``readable`` dates a random order leaves out of place, on average over
-    ``_SHUFFLES`` shuffles (the same ones every run); None for a table of ``CHANCE_ROWS`` or
-    more."""
-    if len(readable) >= CHANCE_ROWS:
-        return None
-    from random import Random  # only where a table's order is in doubt
-
-    shuffler = Random(len(readable))
-    dates = list(readable)
-    total = 0
-    for _ in range(_SHUFFLES):
-        shuffler.shuffle(dates)
-        total += len(out_of_order(dates, descending))
-    return total / _SHUFFLES
-
-
-def _runs_by(
-    table: Table, keys: Sequence[DateKey | None], descending: bool, date_column: int | None
-) -> str | None:
-    """The header of a column the rows run by, the dates in order among the rows of each of its
-    values: a column of numbers running one way (``sorted_columns``: ``Score``, ``27/30`` down
-    to ``26/30``), or a column naming groups, each group's rows together (``Method``: the
-    ``Patch-based`` rows, then the ``Adversarial`` ones). The rows out of date order are where
-    that value changes: each group, or each score, is in order on its own."""
-    columns: list[tuple[str, Sequence[object]]] = [
-        *sorted_columns(table, date_column),
-        *_group_columns(table, date_column),
-    ]
-    for header, values in columns:
-        starts = [0, *(at for at in range(1, len(values)) if values[at] != values[at - 1])]
-        ends = [*starts[1:], len(values)]
-        if all(
-            not out_of_order(keys[start:end], descending)
-            for start, end in zip(starts, ends, strict=True)
-        ):
-            return header
-    return None
-
-
-def _group_columns(table: Table, date_column: int | None) -> list[tuple[str, list[str]]]:
-    """Each column but ``date_column`` naming groups of rows: every row names one, each
-    group's rows stand together, and the groups are two or more, of two rows each on average
-    (a column of titles, each its own, groups nothing)."""
-    rows = table.rows
-    found = []
-    for column, header in enumerate(table.header.cells):
-        if column == date_column:
-            continue
-        values = [header_key(cell(row.cells, column)) for row in rows]
-        if not all(values):
-            continue
-        starts = sum(1 for at in range(len(values)) if not at or values[at] != values[at - 1])
-        if 2 <= starts == len(set(values)) and 2 * starts <= len(values):
-            found.append((header, values))
-    return found
-
-
-# a table indexing the page's sections has at least this many rows, each linking to a heading
-INDEX_ROWS = 4
-
-# a link to an anchor of the page itself (``[SWE-EVO](#38-swe-evo)``)
-_PAGE_LINK = re.compile(r"\]\(\s*<?#([^)\s>]+)")
-
-
-def page_indexes(
-    tables: tuple[TableConventions, ...], sections: Sequence[Section]
-) -> tuple[TableConventions, ...]:
-    """``tables`` with the order switched off of each table out of date order whose rows
-    index the page's sections: every row links to a heading of the page, down the rows in the
-    order the headings come. Such a table runs as the page keeps its sections (numbered ones,
-    ``| 38 | [SWE-EVO](#38-swe-evo) |``), and moving a row would leave it and the sections
-    apart."""
-    places: dict[str, int] | None = None
-    found = list(tables)
-    for index, table in enumerate(tables):
-        if table.order.source != INFERRED or table.order.value == "off":
-            continue
-        if len(table.table.rows) < INDEX_ROWS:
-            continue
-        if not out_of_order(table.keys, table.order.value == "descending"):
-            continue
-        if places is None:
-            titles = (section.title for section in sections)
-            places = {anchor: place for place, anchor in enumerate(heading_anchors(titles))}
-        if _in_section_order(table.table, places):
-            why = "not ordered by date: its rows link to the page's sections, in their order"
-            found[index] = table._replace(order=Setting("off", INFERRED, why))
-    return tuple(found)
-
-
-def _in_section_order(table: Table, places: dict[str, int]) -> bool:
-    """True when each row of ``table`` links to a heading of the page (``places``: each
-    anchor's place among them) and the rows follow the headings' order."""
-    last = -1
-    for row in table.rows:
-        link = _PAGE_LINK.search(row.content)
-        place = None if link is None else places.get(unquote(link.group(1)).lower())
-        if place is None or place <= last:
-            return False
-        last = place
-    return True
 
 
 # a list keeps no order by date when at least this many of its tables read an order (one way
@@ -524,43 +410,6 @@ def by_id(
 
 def _other(direction: str) -> str:
     return "descending" if direction == "ascending" else "ascending"
-
-
-def out_of_order(keys: Sequence[DateKey | None], descending: bool) -> list[int]:
-    """Indexes of the rows outside the longest run of rows in order (equal dates are in order).
-
-    Rows whose date cannot be read are never out of place. Among several longest runs, the one
-    that keeps the earliest rows is kept, so the row that breaks the order is the one reported.
-    Linear in the rows, times a logarithm.
-    """
-    indexes = [index for index, key in enumerate(keys) if key is not None]
-    readable = [key for key in keys if key is not None]
-    if readable == sorted(readable, reverse=descending):
-        return []  # already in order (most tables): one sort in C instead of the search below
-    values: list[DateKey] = []
-    for index in indexes:
-        key = keys[index]
-        assert key is not None
-        values.append((-key[0], -key[1], -key[2]) if descending else key)
-    # longest run starting at each position: the longest non-increasing run ending there, read
-    # from the right, found by patience sorting on negated keys
-    starting = [0] * len(values)
-    tails: list[DateKey] = []
-    for position in range(len(values) - 1, -1, -1):
-        year, month, day = values[position]
-        negated = (-year, -month, -day)
-        slot = bisect_right(tails, negated)
-        tails[slot : slot + 1] = [negated]
-        starting[position] = slot + 1
-    need = len(tails)
-    kept: set[int] = set()
-    last: DateKey | None = None
-    for position, value in enumerate(values):
-        if need and starting[position] == need and (last is None or value >= last):
-            kept.add(position)
-            last = value
-            need -= 1
-    return [index for position, index in enumerate(indexes) if position not in kept]
 
 
 def preprint_block(table: Table, table_roles: Roles) -> int | None:

@@ -27,6 +27,7 @@ from lint.columns import Roles, cell, header_key, name_column, names_no_paper, v
 from lint.document import Row, Table
 from lint.paper_index import DateKey, Entry
 from lint.papers import Identity
+from lint.placeholders import by_authors, is_placeholder, struck
 
 
 def table_entries(
@@ -61,11 +62,10 @@ def table_entries(
         return ()
     names = [header_key(header[column]) for column in variants]
     written = [cell(row.cells, title) for row in table.rows]
-    placeholders = [titles.is_placeholder(text) for text in written]
+    placeholders = [is_placeholder(text) for text in written]
     if _by_authors(written):  # a column of authors (``Zhao et al.``): two Zhaos, two papers
         placeholders = [
-            found or titles.by_authors(text)
-            for found, text in zip(placeholders, written, strict=True)
+            found or by_authors(text) for found, text in zip(placeholders, written, strict=True)
         ]
     fillers = _fillers(table.rows, identities, keys, title)
     named = name_column(table, roles)
@@ -81,7 +81,7 @@ def table_entries(
             continue  # an empty title is empty-cell's business
         if "](" in written[index] and _reading_list(written[index]):
             continue  # a session's readings (a course's schedule): several papers, no entity
-        if titles.struck(written[index]):
+        if struck(written[index]):
             continue  # struck through: a record of a moved or withdrawn entry, no live one
         if (identity.title, keys[index] if index < len(keys) else None) in fillers:
             continue  # the words a schedule fills its empty slots with, once on each date
@@ -111,7 +111,7 @@ def _by_authors(written: Sequence[str]) -> bool:
     """True when half the filled title cells or more name papers by their authors alone: the
     column names who wrote each paper (a survey's table of surveys), no title. One such cell
     among names (``Luo et al.`` on a leaderboard) names that row's system."""
-    cited = sum(1 for text in written if "et al" in text and titles.by_authors(text))
+    cited = sum(1 for text in written if "et al" in text and by_authors(text))
     if not cited:
         return False  # most columns: no author named
     return 2 * cited >= sum(1 for text in written if text.strip())
@@ -202,7 +202,7 @@ def names_things(table: Table, title: int) -> bool:
     (``SQuAD2.0``, ``DuReader-YesNo``, ``文心一言``): a paper's title is seldom one, so a column
     of them lists datasets, models or tools under a generic header (``标题``)."""
     written = [cell(row.cells, title) for row in table.rows]
-    return _short_names(written, [titles.is_placeholder(text) for text in written])
+    return _short_names(written, [is_placeholder(text) for text in written])
 
 
 def _short_names(cells: list[str], placeholders: list[bool]) -> bool:

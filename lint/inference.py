@@ -52,15 +52,15 @@ from lint.date_order import (
     by_id,
     date_keys,
     list_orders,
-    out_of_order,
-    page_indexes,
     preprint_block,
     table_order,
 )
 from lint.document import Document, Table
 from lint.groups import group_rows, pinned_rows
 from lint.lines import text_size
+from lint.longest_run import out_of_order
 from lint.memo import Memo
+from lint.other_orders import page_indexes
 from lint.paper_index import Entry
 from lint.sections import settings_for
 

@@ -29,10 +29,10 @@ from lint.cell_text import escape_cell, link_text
 from lint.columns import header_key
 from lint.config import AUTO
 from lint.conventions import NO_LAYOUT, Conventions, DateKey, TableConventions
-from lint.date_order import out_of_order
 from lint.dates import DateValue
 from lint.document import Document, Row, Table, _pieces
 from lint.lines import join, split_lines
+from lint.longest_run import out_of_order
 from lint.width import width
 
 ARXIV_URL = "https://arxiv.org/abs/{id}"

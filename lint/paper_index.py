@@ -17,7 +17,6 @@ Looking a row up gives the earliest row it relates to, and how:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import count
@@ -25,6 +24,7 @@ from typing import NamedTuple
 
 from lint import markup, papers, titles
 from lint.document import Row, Table
+from lint.venues import two_versions, venue_words, venues_conflict
 
 # a date as compared: (year, month, day), 0 where not given (conventions.DateKey)
 DateKey = tuple[int, int, int]
@@ -38,8 +38,6 @@ RENAMED = "renamed"
 CONFLICT = "conflict"
 DATES = "dates"
 VENUES = "venues"
-# a venue's words and years: ``NeurIPS '24`` -> ``neurips``, ``24``
-_VENUE_PART = re.compile(r"[^\W\d_]+|\d+")
 
 
 class Entry(NamedTuple):
@@ -172,7 +170,9 @@ def _published_twice(first: Entry, second: Entry) -> bool:
         return False
     if not venues_conflict(first.venue, second.venue):
         return False
-    return not any(papers.PREPRINT_VENUES & _venue(entry.venue)[0] for entry in (first, second))
+    return not any(
+        papers.PREPRINT_VENUES & venue_words(entry.venue)[0] for entry in (first, second)
+    )
 
 
 def _tagged(cell: str) -> tuple[str, ...]:
@@ -211,98 +211,6 @@ DAYS_A_YEAR = 366
 def _days(date: DateKey) -> int:
     """A date's day number, near enough to tell how far apart two dates are."""
     return date[0] * 372 + date[1] * 31 + date[2]
-
-
-def venues_conflict(first: str, second: str) -> bool:
-    """True when two venue cells name different venues (neither's words hold the other's:
-    ``ACL 2024 Findings`` is ``ACL 2024``) or different years (``'24`` is 2024)."""
-    mine, theirs = _venue(first), _venue(second)
-    if not mine[0] or not theirs[0]:
-        return False
-    names = mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(mine[2], theirs[2])
-    years = not (mine[1] and theirs[1]) or mine[1] == theirs[1]
-    return not (names and years)
-
-
-def _two_versions(first: str, second: str) -> bool:
-    """True when two venue cells name two venues in two years (``CVPR2018``, ``IJCV2020``): one
-    title with two identifiers there is a paper and its extension, each posted on its own."""
-    mine, theirs = _venue(first), _venue(second)
-    if not (mine[0] and theirs[0] and mine[1] and theirs[1]) or mine[1] == theirs[1]:
-        return False
-    return not (mine[0] <= theirs[0] or theirs[0] <= mine[0] or _abbreviated(mine[2], theirs[2]))
-
-
-# words an abbreviated venue leaves out (``IEEE Trans. Ind. Informatics``)
-_FILLERS = frozenset("on of the and for in & a an".split())
-
-
-def _abbreviated(mine: list[str], theirs: list[str]) -> bool:
-    """True when one venue's words are the other's abbreviated (``Nat. Commun.``, ``Nature
-    Communications``; ``TPAMI``, ``Transactions on Pattern Analysis and Machine Intelligence``):
-    one venue written two ways is cross-listing, not a stale entry."""
-    short, long = sorted((mine, theirs), key=lambda words: sum(map(len, words)))
-    return bool(short) and (_prefixes(short, long) or _initials(short, long))
-
-
-def _prefixes(short: list[str], long: list[str]) -> bool:
-    """Each word of ``short`` begins a word of ``long`` in turn, and only fillers are skipped."""
-    rest = iter(long)
-    for word in short:
-        for other in rest:
-            if other.startswith(word):
-                break
-            if other not in _FILLERS:
-                return False
-        else:
-            return False
-    return all(other in _FILLERS for other in rest)
-
-
-def _initials(short: list[str], long: list[str]) -> bool:
-    """``short`` is one acronym of ``long``'s words (fillers and a leading publisher left out
-    or not: ``TVC``, The Visual Computer)."""
-    if len(short) != 1 or len(short[0]) < 2:
-        return False
-    words = [word for word in long if word not in _FILLERS]
-    initials = "".join(word[0] for word in words)
-    every = "".join(word[0] for word in long)
-    return short[0] in (initials, initials[1:], every) and len(words) > 1
-
-
-# venue cells that name none (``arXiv`` does: a preprint)
-# a word in parentheses after a venue's name: where a journal is published, as a catalogue
-# writes it (``Mass Spectrom (Tokyo)``), or the kind of a talk (``(Oral)``), no venue's name
-_PLACE = re.compile(r"\([^\W\d_]+\)")
-_NO_VENUE = frozenset("null none nil nan n a na tbd tba todo".split())
-
-
-# publishers written glued before a venue's name (``ACMMM`` is ``ACM MM``, ACM Multimedia)
-_PUBLISHERS = ("acm", "ieee")
-
-
-# a venue's former name, as lists still write it (NeurIPS was NIPS until 2018)
-_FORMER_NAMES = {"nips": "neurips"}
-
-
-def _unprefixed(word: str) -> str:
-    """A venue's word without a publisher glued before it (``acmmm``: ``mm``), by its present
-    name (``nips``: ``neurips``)."""
-    word = _FORMER_NAMES.get(word, word)
-    for publisher in _PUBLISHERS:
-        if word.startswith(publisher) and len(word) >= len(publisher) + 2:
-            return word[len(publisher) :]
-    return word
-
-
-def _venue(text: str) -> tuple[frozenset[str], int, list[str]]:
-    """A venue cell's names, its year, and its words in order (for abbreviations)."""
-    shown = markup.read_cell(text, keep_tags=True).text.casefold()
-    parts = _VENUE_PART.findall(_PLACE.sub(" ", shown))
-    words = [_unprefixed(part) for part in parts if not part.isdigit() and part not in _NO_VENUE]
-    years = [int(part) for part in parts if part.isdigit() and len(part) in (2, 4)]
-    year = years[-1] if years else 0
-    return frozenset(words), (2000 + year if year < 100 and year else year), words
 
 
 def _relation(first: Entry, second: Entry) -> str:
@@ -359,7 +267,7 @@ class Index:
                 if (
                     _paper_titles(earlier, entry)
                     and not titles.is_name(words)
-                    and not _two_versions(earlier.venue, entry.venue)
+                    and not two_versions(earlier.venue, entry.venue)
                 ):
                     return earlier, CONFLICT
             elif one_entity(earlier, entry) and not _named_apart(earlier, entry):

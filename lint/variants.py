@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from lint.document import Table
-from lint.titles import is_placeholder
+from lint.placeholders import is_placeholder
 
 
 def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:

@@ -16,11 +16,12 @@ from lint import inference
 from lint.arxiv_dating import ARXIV_AGREE, ARXIV_MIN_ROWS
 from lint.config import Config
 from lint.conventions import DEFAULT, INFERRED, NO_LAYOUT, SET, Conventions, Setting
-from lint.date_order import CHANCE_SHARE, LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
+from lint.date_order import LEANING, LIST_DIRECTION, ORDER_TABLES, TIE_ROWS
 from lint.dates import VENUE_YEARS_SHOWN
-from lint.dates.inferring import SPELLED_SHOWN
+from lint.dates.habits import SPELLED_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
+from lint.other_orders import CHANCE_SHARE
 from lint.paper_index import REWORDED
 from lint.results import RESULT_COLUMNS
 from lint.variants import VARIANT_SHARE

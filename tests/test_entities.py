@@ -8,8 +8,9 @@ import pytest
 from lint import entities, inference
 from lint.config import Config
 from lint.document import parse
-from lint.paper_index import DateKey, dates_conflict, venues_conflict
+from lint.paper_index import DateKey, dates_conflict
 from lint.show import describe
+from lint.venues import venues_conflict
 
 A = "https://arxiv.org/abs/2407.02490"
 HEADER = "| 标题 | 时间 |\n| --- | --- |\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint import titles
+from lint.placeholders import is_placeholder
 
 A = "https://arxiv.org/abs/2407.02490"
 
@@ -219,7 +220,7 @@ def test_two_papers_conflict(first: str, second: str) -> None:
     ],
 )
 def test_placeholders(text: str, expected: bool) -> None:
-    assert titles.is_placeholder(text) is expected
+    assert is_placeholder(text) is expected
 
 
 @pytest.mark.parametrize(
@@ -277,8 +278,8 @@ def test_a_cell_opening_with_its_venue_is_read_by_its_linked_title() -> None:
 
 def test_a_dataset_named_with_two_digits_is_no_venue_label() -> None:
     # ``[WN11](…)`` names a dataset; ``[JAG2025](…)`` a venue and its year
-    assert not titles.is_placeholder(f"[WN11]({A})")
-    assert titles.is_placeholder(f"[JAG2025]({A}), [ISPRS P&RS 2024]({A})")
+    assert not is_placeholder(f"[WN11]({A})")
+    assert is_placeholder(f"[JAG2025]({A}), [ISPRS P&RS 2024]({A})")
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,9 @@ Modules, one concern each, in the order they build on each other:
   know), ``matches``, year columns and year headings;
 - ``writing``: ``write`` a value in a style;
 - ``inferring``: ``choose_styles``, the style each of a list's date columns is checked against,
-  read with the list's other columns of its kind (``column_style``: one column's own).
+  read with the list's other columns of its kind (``column_style``: one column's own);
+- ``habits``: what a list writes across all its date columns (months spelled in full, spans of
+  years).
 
 The names below are the API the rest of ``lint`` uses.
 """
@@ -60,6 +62,7 @@ The names below are the API the rest of ``lint`` uses.
 from __future__ import annotations
 
 from lint.dates.cells import Cell, Reading, analyse
+from lint.dates.habits import spelled_months, year_spans
 from lint.dates.inferring import (
     ASIDES_SHOWN,
     DEFAULT_STYLE,
@@ -74,9 +77,7 @@ from lint.dates.inferring import (
     choose_styles,
     column_style,
     date_text,
-    spelled_months,
     written_texts,
-    year_spans,
 )
 from lint.dates.patterns import (
     Style,

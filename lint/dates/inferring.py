@@ -40,8 +40,7 @@ from lint.dates.patterns import (
     split_wrappers,
     without_day,
 )
-from lint.dates.reading import bare_year, fits, has_aside, venue_year, year_span
-from lint.dates.values import FULL_NAMES, is_full_name, month_number
+from lint.dates.reading import bare_year, fits, has_aside, venue_year
 
 DEFAULT_STYLE = "YYYY.MM"
 
@@ -58,44 +57,11 @@ YEARS_ALONE_SHOWN = 2
 # dates with an aside after them (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in this many cells of a
 # kind of column: the list's way of noting a venue or marking a paper, not a slip
 ASIDES_SHOWN = 2
-# a month written in full in this many date cells (and at least as often as abbreviated) is
-# how the list writes that month, in a style of abbreviated months (``March.`` among ``Oct.``)
-SPELLED_SHOWN = 2
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 def written_texts(columns: Sequence[DateColumn | None]) -> Counter[str]:
     """How many cells of the list's date columns write each text."""
     return Counter(text for column in columns if column is not None for text in column.texts)
-
-
-# spans of years (``2005-2026``, ``1993-``) in this many date cells: the list dates projects
-# by the years they span, on purpose
-SPANS_SHOWN = 2
-
-
-def year_spans(written: Mapping[str, int]) -> bool:
-    """True when ``SPANS_SHOWN`` of the list's date cells or more write a span of years, of
-    their texts and counts (``written_texts``)."""
-    return sum(count for text, count in written.items() if year_span(text)) >= SPANS_SHOWN
-
-
-def spelled_months(written: Mapping[str, int]) -> frozenset[int]:
-    """The months the list writes in full where its style abbreviates them (``SPELLED_SHOWN``
-    cells, at least as many as abbreviated), of its date cells' texts and their counts
-    (``written_texts``). June and July are left out: English writes them in full anyway, and
-    every style of abbreviated months takes them so."""
-    full: Counter[int] = Counter()
-    short: Counter[int] = Counter()
-    for text, count in written.items():
-        for word in _WORD.findall(text) if not text.isdigit() else ():
-            month = month_number(word)
-            if month is None or len(FULL_NAMES[month]) <= 4:
-                continue  # no month, or May, June, July: written in full by every style
-            (full if is_full_name(word) else short)[month] += count
-    return frozenset(
-        month for month, seen in full.items() if seen >= max(SPELLED_SHOWN, short[month])
-    )
 
 
 class ColumnStyle(NamedTuple):

@@ -49,8 +49,8 @@ from lint import arxiv, arxiv_dating, dates, markup, titles
 from lint.cell_fix import rewrite_cell
 from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
-from lint.date_order import out_of_order
 from lint.document import Document, Row, Table
+from lint.longest_run import out_of_order
 from lint.papers import PREPRINT_VENUES, title_key
 from lint.problem import UNSAFE, Fix, Problem
 

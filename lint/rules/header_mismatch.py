@@ -33,9 +33,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import conventions
-from lint.columns import DATE_NAMES, TITLE_NAMES, header_key
+from lint.columns import header_key
 from lint.context import Context
 from lint.document import Document, Table
+from lint.header_names import DATE_NAMES, TITLE_NAMES
 from lint.problem import Problem
 from lint.slips import slips
 
