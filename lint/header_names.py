@@ -7,6 +7,18 @@ several columns that match.
 
 from __future__ import annotations
 
+# a title in French, German, Spanish and Portuguese, Japanese, Korean, Russian and Vietnamese
+_TITLES_ABROAD = (
+    "titre",
+    "titel",
+    "título",
+    "論文タイトル",
+    "タイトル",
+    "논문 제목",
+    "제목",
+    "заголовок",
+    "tiêu đề",
+)
 # the order is the preference when several columns match
 TITLE_NAMES = (
     "论文题目",
@@ -22,19 +34,10 @@ TITLE_NAMES = (
     "名字",
     "paper title",
     "title",
-    # other languages' titles (French, German, Spanish and Portuguese, Japanese, Korean,
-    # Russian, Vietnamese), then their papers
-    "titre",
-    "titel",
-    "título",
-    "論文タイトル",
-    "タイトル",
-    "논문 제목",
-    "제목",
-    "название",
-    "заголовок",
-    "tiêu đề",
+    *_TITLES_ABROAD,
+    "название",  # a name or a title
     "tên bài báo",
+    # other languages' papers after their titles
     "paper",
     "論文",
     "논문",
@@ -110,15 +113,7 @@ EXPLICIT_TITLES = (
     "标题",
     "paper title",
     "title",
-    "titre",
-    "titel",
-    "título",
-    "論文タイトル",
-    "タイトル",
-    "논문 제목",
-    "제목",
-    "заголовок",
-    "tiêu đề",
+    *_TITLES_ABROAD,
 )
 # a column naming the entity a row lists (a dataset, a model, a tool, a metric): two rows with
 # different names are two entities, and tables naming different kinds of them are not compared
