@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from lint import conventions, date_order, dates
+from lint.arxiv_dating import arxiv_rows, before_its_id
 from lint.columns import cell, name_column
 from lint.context import Context
 from lint.document import Document, Row, Table
@@ -104,7 +105,14 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         in_series = {index for block in kept for index in block}
         misplaced = [index for index in misplaced if index not in in_series]
         if misplaced:
-            yield from _problems(doc, found, misplaced, blocks, labels, cut)
+            # a row its own arXiv id dates otherwise (arxiv-date's report): its date or its link
+            # is wrong, and which one only a person knows: no sort moves it
+            disputed = frozenset(
+                index
+                for index, dated in arxiv_rows(found, context.memo)
+                if index in out and before_its_id(dated)
+            )
+            yield from _problems(doc, found, misplaced, blocks, labels, cut, disputed)
 
 
 def _within_groups(
@@ -210,6 +218,7 @@ def _problems(
     blocks: list[list[int]],
     labels: frozenset[int],
     cut: int | None,
+    disputed: frozenset[int] = frozenset(),
 ) -> Iterator[Problem]:
     table, keys, column = found.table, found.keys, found.roles.date
     assert column is not None
@@ -237,7 +246,12 @@ def _problems(
     # a row whose date its group's rows do not span but another group's do belongs there: a
     # sort within its group would only move it to its group's edge
     strays = _strays(keys, found.groups, moved)
-    fix = None if unreadable or stuck or strays or not moved else _sorted_fix(doc, table, order)
+    # the first row to move whose date its own arXiv id contradicts (``disputed``)
+    doubted = next((table.rows[index] for index in moved if index in disputed), None)
+    if unreadable or doubted or stuck or strays or not moved:
+        fix = None
+    else:
+        fix = _sorted_fix(doc, table, order)
     unsafe_because = _why_unsafe(found, column, len(moved))
     if fix is not None and unsafe_because:
         fix = fix._replace(safety=UNSAFE)
@@ -271,6 +285,11 @@ def _problems(
             message += _series_around(table, blocks, index) + ")"
         if unreadable:
             message += f" (not moved: {_unplaced(table, unreadable, column)})"
+        elif doubted is not None:
+            message += (
+                f" (not moved: the date at line {doubted.line} is before its own arXiv id's"
+                " month: correct the date or the link first)"
+            )
         elif unsafe_because:
             message += f" (unsafe: {unsafe_because})"
         yield Problem(row.line, row.column(column), CODE, NAME, message, fix)

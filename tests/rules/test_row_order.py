@@ -885,3 +885,23 @@ def test_a_table_grouped_by_a_column_with_dates_in_order_in_each_group_is_not_re
         "| P6 | Adversarial |", "| P6 | Patch |"
     )
     assert found(header + mixed, auto) != []
+
+
+def test_a_row_its_own_arxiv_id_dates_otherwise_is_not_moved() -> None:
+    # "2011.11" on a paper whose link is a 2019 arXiv id: the date or the link is wrong
+    auto = Config(select=("row-order",))
+    header = "| Title | Date |\n| --- | --- |\n"
+    dated = [("2016.09", "1609.03499"), ("2011.11", "1910.11480"), ("2017.03", "1703.10135")]
+    dated += [("2017.12", "1712.05884"), ("2018.02", "1802.08435"), ("2018.10", "1810.08483")]
+    dated += [("2019.05", "1905.09263"), ("2020.06", "2006.04558")]
+    body = "".join(
+        f"| [P{n}](https://arxiv.org/abs/{arxiv_id}) | {date} |\n"
+        for n, (date, arxiv_id) in enumerate(dated)
+    )
+    (problem,) = run_rule(row_order, parse(header + body), auto)
+    assert problem.line == 4 and problem.fix is None
+    assert "before its own arXiv id's month" in problem.message
+    # linked to its own id, the row out of place is moved
+    own = body.replace("1910.11480", "1111.2345")
+    (problem,) = run_rule(row_order, parse(header + own), auto)
+    assert problem.line == 4 and problem.fix is not None
