@@ -394,3 +394,12 @@ def test_months_below_ten_never_padded_among_octobers_are_unpadded() -> None:
     assert slip is not None and slip.style == "YYYY.MM"
     alone = column_style([*octobers, "2025.5", "2025.11"])
     assert alone is not None and alone.style == "YYYY.MM"
+
+
+def test_four_digits_that_would_date_papers_before_1940_are_arxiv_months() -> None:
+    # 1906, 1912 and 1904 beside 2007: June 2019 and the like, as the rows' arXiv ids say
+    found = column_style(["2007", "2002", "2005", "1906", "1912", "1904"])
+    assert found is not None and found.style == "YYMM"
+    # years of the last decades read as months too: a tie the year takes
+    years = column_style(["2007", "2010", "2012", "2005", "2008", "2009"])
+    assert years is not None and years.style == "YYYY"

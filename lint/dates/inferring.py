@@ -125,12 +125,40 @@ def _form(shape: Style) -> tuple[str, ...]:
 
 
 def _most(
-    counts: Counter[tuple[object, ...]], only: Counter[tuple[object, ...]]
+    counts: Counter[tuple[object, ...]],
+    only: Counter[tuple[object, ...]],
+    too_early: frozenset[tuple[object, ...]] = frozenset(),
 ) -> tuple[object, ...]:
-    """The most common key; ties go to the one more cells give unambiguously, then to a shape
-    with a year (a year-less style is the rarer one: it needs a year heading), then the first."""
+    """The most common key; ties go to the one more cells give unambiguously, then to one
+    dating no cell before ``PLAUSIBLE_YEAR`` (not in ``too_early``), then to a shape with a
+    year (a year-less style is the rarer one: it needs a year heading), then the first."""
     order = {key: index for index, key in enumerate(counts)}
-    return max(counts, key=lambda key: (counts[key], only[key], _has_year_key(key), -order[key]))
+    return max(
+        counts,
+        key=lambda key: (
+            counts[key],
+            only[key],
+            key not in too_early,
+            _has_year_key(key),
+            -order[key],
+        ),
+    )
+
+
+# a list of papers dates none before this year: ``1906`` among ``2007`` and ``1912`` is an
+# arXiv id's month (June 2019), as the column's other cells read too, not a year
+PLAUSIBLE_YEAR = 1940
+
+
+def _dating_too_early(cells: Sequence[tuple[Cell, int]]) -> frozenset[tuple[object, ...]]:
+    """The keys of the shapes under which some cell reads as a date before
+    ``PLAUSIBLE_YEAR``."""
+    return frozenset(
+        _key(reading.shape)
+        for cell, _ in cells
+        for reading in cell.readings
+        if 0 < reading.value.year < PLAUSIBLE_YEAR
+    )
 
 
 def _has_year_key(key: tuple[object, ...]) -> bool:
@@ -245,7 +273,7 @@ def column_style(texts: Iterable[str]) -> ColumnStyle | None:
                 only[key] += count
     if not votes:  # full-width digits only: never a style's own form
         return ColumnStyle(DEFAULT_STYLE, 0, total, majority=False)
-    best = _most(votes, only)
+    best = _most(votes, only, _dating_too_early(cells))
     style = _build([(c, n) for c, n in cells if not c.normalised], best)
     return ColumnStyle(pattern(style), _count(cells, style), total, 2 * votes[best] > dated)
 
