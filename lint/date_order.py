@@ -24,9 +24,9 @@ from lint.conventions import (
 from lint.document import Table
 from lint.longest_run import out_of_order
 from lint.memo import Memo
-from lint.other_orders import CHANCE_SHARE, by_chance, runs_by
+from lint.other_orders import by_chance, ordered_by
 from lint.papers import preprint_venue
-from lint.results import RESULT_COLUMNS, ranked_by, score_columns
+from lint.results import RESULT_COLUMNS, score_columns
 
 
 def misplaced(found: TableConventions, memo: Memo | None = None) -> list[int]:
@@ -260,17 +260,13 @@ def table_order(
         detail = f"its rows in order span {len(run)} distinct dates: too few to tell an order"
     elif len(out) * 3 > len(readable):
         detail = f"{len(out)} of {len(readable)} dated rows out of place either way"
-    elif (chance := by_chance(readable, direction == "descending")) is not None and len(
-        out
-    ) > CHANCE_SHARE * chance:
+    elif (chance := by_chance(readable, direction == "descending", len(out))) is not None:
         detail = (
             f"{len(out)} of {len(readable)} dated rows out of place, where a shuffle of its dates"
             f" leaves {chance:.1f}: no more in order than chance puts them"
         )
-    elif (ranked := ranked_by(table)) is not None:
-        detail = f'its rows run in the order of "{ranked}"'
-    elif (by := runs_by(table, keys, direction == "descending", date_column)) is not None:
-        detail = f'its rows run by "{by}", and by date among the rows of each'
+    elif (by := ordered_by(table, keys, direction == "descending", date_column)) is not None:
+        detail = by
     elif (scores := score_columns(table, date_column)) >= RESULT_COLUMNS:
         detail = f"a table of results ({scores} columns of numbers), ordered by them or by groups"
     else:

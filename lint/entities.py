@@ -54,9 +54,10 @@ def table_entries(
     hidden = frozenset(
         column for column, cell in enumerate(header) if column != title and names_no_paper(cell)
     )
-    links = papers.may_link("\n".join(row.content for row in table.rows))
-    width = len(header)  # cells past the header's last column are dropped: GitHub shows none
-    cells_read = [_paper_cells(row.cells[:width], hidden) for row in table.rows]
+    joined = "\n".join(row.content for row in table.rows)
+    links = papers.may_link(joined)
+    scores = _CITED_SCORE_WRITTEN.search(joined) is not None  # most tables: none
+    cells_read = [_paper_cells(row.cells, hidden, scores) for row in table.rows]
     identities = [papers.identity(cells, title, skip, links, known) for cells in cells_read]
     if date is None and not any(identity.keys for identity in identities):
         return ()
@@ -224,21 +225,30 @@ def _short_names(cells: list[str], placeholders: list[bool]) -> bool:
     return False
 
 
-def _paper_cells(cells: tuple[str, ...], hidden: frozenset[int]) -> tuple[str, ...]:
+def _paper_cells(
+    cells: tuple[str, ...], hidden: frozenset[int], scores: bool = True
+) -> tuple[str, ...]:
     """The cells whose links may name the paper: the others (code, demo) read as empty, and so
     does a score linked to the paper it comes from (``[0.286](https://arxiv.org/…)`` on a
     leaderboard: the source of the number, not the row's paper)."""
-    if not hidden and not any(_CITED_SCORE.match(text) for text in cells):
+    if not hidden and not (scores and any(_cited_score(text) for text in cells)):
         return cells
     return tuple(
-        "" if column in hidden or _CITED_SCORE.match(text) else text
+        "" if column in hidden or (scores and _cited_score(text)) else text
         for column, text in enumerate(cells)
     )
 
 
+def _cited_score(text: str) -> bool:
+    return text[:1] == "[" and _CITED_SCORE.match(text) is not None  # most cells: one test
+
+
 # a cell of a score linked to where it comes from (``[0.286](…)``, ``[85.2%](…)``): three digits
-# before its point at most, so neither an arXiv id (``[2202.01938](…)``) nor a year
-_CITED_SCORE = re.compile(r"\s*\[\s*[*_]*\d{1,3}(?:[.,]\d+)?%?[*_]*\s*\]\([^)]*\)\s*$")
+# before its point at most, so neither an arXiv id (``[2202.01938](…)``) nor a year, and a point
+# or a percent sign, so no note's number (``[1](…)``)
+_SCORE = r"\[\s*[*_]*(?:\d{1,3}[.,]\d+%?|\d{1,3}%)[*_]*\s*\]\("
+_CITED_SCORE_WRITTEN = re.compile(_SCORE)
+_CITED_SCORE = re.compile(rf"\s*{_SCORE}[^)]*\)\s*$")
 
 
 def _cell(cells: tuple[str, ...], column: int | None) -> str:

@@ -13,19 +13,8 @@ from lint.document import Table
 RANKED_ROWS = 4
 
 
-# and its ranking column has at least this many different scores
+# and its ranking column has at least this many different scores (``other_orders.ordered_by``)
 RANKED_SCORES = 3
-
-
-def ranked_by(table: Table) -> str | None:
-    """The header of a column of numbers (scores, sizes) that runs one way down every row (equal
-    scores side by side), as a leaderboard ranked by it does; a column counting the rows (1, 2,
-    3) tells nothing of an order, nor a table of fewer than ``RANKED_ROWS`` rows or a column of
-    fewer than ``RANKED_SCORES`` different numbers."""
-    for header, numbers in sorted_columns(table, None):
-        if len(set(numbers)) >= RANKED_SCORES:
-            return header
-    return None
 
 
 def sorted_columns(table: Table, date_column: int | None) -> list[tuple[str, list[float]]]:

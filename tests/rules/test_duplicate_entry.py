@@ -966,17 +966,6 @@ def test_a_word_in_parentheses_after_a_venue_is_no_venues_name() -> None:
     assert found(f"## A\n{header}{first}\n## B\n{header}{again}") == []
 
 
-def test_links_in_cells_github_drops_name_no_entry() -> None:
-    # a piece of another row glued past the header's last column: GitHub shows none of it
-    zero = "https://arxiv.org/abs/2303.13439"
-    first = f"| [Text2Video-Zero]({zero}) | | |\n"
-    glued = f"| [Video ControlNet]({OTHER}) | | | 2023 Mar | [Text2Video-Zero]({zero}) |\n"
-    assert found(f"{LINKS}{first}{glued}") == []
-    # within the header's columns, the link is the row's
-    inside = f"| [Video ControlNet]({OTHER}) | [pdf]({zero}) | |\n"
-    assert found(f"{LINKS}{first}{inside}") == [(4, 3, "P001")]
-
-
 def test_two_papers_named_on_one_link_are_told_as_two_names_whatever_else_differs() -> None:
     # a short title (two words) and another paper's title on one link, at two venues
     one = f"| [Quantization Networks]({OTHER}) | CVPR | 2017 |\n"
@@ -1002,6 +991,13 @@ def test_a_score_linked_to_its_source_names_no_entry() -> None:
     # a paper's own link there is its entry
     paper = rows.replace(f"[0.261]({source})", "0.261").replace(f"]({OTHER})", f"]({source})")
     assert found(header + paper) == [(4, 16, "P001")]
+
+
+def test_a_link_labelled_by_a_notes_number_is_no_score() -> None:
+    header = "| Title | Ref |\n| --- | --- |\n"
+    one = f"| Coarse-to-Fine Probability SLAM for Scenes | [1]({OTHER}) |\n"
+    two = f"| YOLO and Probability SLAM in Dynamic Scenes | [2]({OTHER}) |\n"
+    assert found(header + one + two) == [(4, 3, "P001")]
 
 
 def test_a_link_labelled_by_its_arxiv_id_is_no_score() -> None:
