@@ -161,8 +161,8 @@ def date_keys(
         if len(row.cells) > width:
             keys.append(None)  # a row with extra cells: its date may be any cell
             continue
-        # a row with missing cells is read where it writes a date in its place (its optional
-        # last cells left out); one missing a cell before the date reads as no date there
+        # a row with missing cells is read at the date column, as GitHub shows it (its optional
+        # last cells left out); one missing a cell before it holds no date there, mostly
         if text not in seen:
             value = dates.read(text, style, hint)
             if value is not None and not with_year:
