@@ -66,7 +66,9 @@ class TableConventions(NamedTuple):
     one cell of them where the style has a month, its way of dating a paper whose month it does not
     know; ``asides``: it writes an aside after a date (``2023.08 (ICLR 2024)``, ``2025.03🔥``) in
     more than one cell of them; ``list_style``: the style of the list's date columns of this kind
-    where this table keeps another (a cell in it is the list's way). ``groups`` are the indexes of
+    where this table keeps another (a cell in it is the list's way); ``date_part``: where its
+    date column's header names several things apart (``Year / Stars``), which of them is the
+    date and how many they are (``columns.date_part``). ``groups`` are the indexes of
     its label rows, which head groups of its rows as headings head sections (``lint/groups.py``);
     ``preprints`` the index of the first row of a last block of preprints, whose rows run in their
     order apart from the published papers above them (``date_order.preprint_block``); ``pinned`` its
@@ -95,6 +97,7 @@ class TableConventions(NamedTuple):
     years_alone: bool = False
     asides: bool = False
     list_style: str | None = None
+    date_part: tuple[int, int] | None = None
     groups: frozenset[int] = frozenset()
     preprints: int | None = None
     pinned: frozenset[int] = frozenset()

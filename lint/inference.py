@@ -353,7 +353,11 @@ def _dated(
         table, table_roles, style, order, keys, None, hint, years, variants, config, own
     )
     found = found._replace(
-        venue_years=venue_years, years_alone=years_alone, asides=asides, list_style=list_style
+        venue_years=venue_years,
+        years_alone=years_alone,
+        asides=asides,
+        list_style=list_style,
+        date_part=part,
     )
     return found._replace(arxiv_dates=arxiv_dates(arxiv_rows(found, memo)))
 

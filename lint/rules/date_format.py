@@ -77,7 +77,7 @@ from typing import NamedTuple
 from lint import contract, conventions, dates
 from lint.cell_fix import rewrite_cell
 from lint.column_shapes import shift
-from lint.columns import cell, date_of, date_part, with_date
+from lint.columns import cell, date_of, with_date
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.dates import Style
@@ -126,7 +126,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         inferred = setting.source == conventions.INFERRED
         ways = (found.venue_years, found.years_alone, inferred, found.asides)
         judged = seen.setdefault((style, years, hint, ways), {})
-        part = date_part(table.header.cells[column])
+        part = found.date_part
         for index, row in enumerate(table.rows):
             whole = cell(row.cells, column)
             text = date_of(whole, part)
