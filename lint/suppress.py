@@ -26,6 +26,7 @@ from itertools import repeat
 from operator import contains
 from typing import NamedTuple
 
+from lint.lines import unfenced
 from lint.problem import Problem
 
 DISABLE, ENABLE, NEXT_LINE, FILE = "disable", "enable", "disable-next-line", "disable-file"
@@ -40,7 +41,6 @@ _IN_LINE = re.compile(
     r"<!--\s*lint-(?P<kind>disable-line)(?P<names>(?:[\s,]+[A-Za-z0-9_-]+)*)[\s,]*-->"
 )
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 # the opt-in rule whose problems this pass makes (``lint/rules/unused_suppression.py``)
 UNUSED_CODE = "M002"
@@ -78,17 +78,8 @@ def directives(lines: Sequence[str], resolve: Callable[[str], str | None]) -> li
     """Every suppression comment in ``lines`` (1-based positions), in file order; ``resolve``
     gives the code of the rule a name (a code or a kebab-case name) names, or None."""
     found: list[Directive] = []
-    fence: str | None = None
-    for number, line in enumerate(lines, start=1):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None or "lint-" not in line:
+    for number, line in unfenced(lines):
+        if "lint-" not in line:
             continue
         match = _COMMENT.match(line)
         if match:

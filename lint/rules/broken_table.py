@@ -50,6 +50,7 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.document import Document, Table, cells_of, delimiter_aligns, is_pipeless
 from lint.groups import is_ellipsis
+from lint.lines import unfenced
 from lint.problem import Problem
 
 CODE = "T006"
@@ -90,8 +91,6 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     yield from sorted(found, key=lambda problem: (problem.line, problem.column))
 
 
-# a fence opening or closing a block of code (``` or ~~~)
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # a table's rows this many at least under a header and a delimiter row of other counts: a table
 UNSHOWN_ROWS = 2
 
@@ -101,14 +100,10 @@ def _unshown_tables(doc: Document, table_lines: set[int]) -> list[Problem]:
     ``|---|---|---|``), rows with pipes below: GFM shows no table there, and every row as
     text. Lines in fenced code are no table's."""
     found = []
-    fence = ""
     lines = doc.lines
-    for index, text in enumerate(lines[:-1]):
-        opened = _FENCE.match(text)
-        if opened is not None and (not fence or opened[1].startswith(fence)):
-            fence = "" if fence else opened[1][0] * len(opened[1])
-            continue
-        if fence or "|" not in text or index + 1 in table_lines or text.startswith("    "):
+    for number, text in unfenced(lines[:-1]):
+        index = number - 1
+        if "|" not in text or number in table_lines or text.startswith("    "):
             continue
         if text.lstrip().startswith(">"):
             continue  # a quote's line: its prefix is no cell
