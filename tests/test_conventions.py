@@ -496,6 +496,19 @@ def test_titles_reworded_after_their_name_at_and_around_the_threshold(
     assert numbers(found)[0] == pairs
 
 
+def test_a_title_shortened_after_its_name_is_a_title_reworded() -> None:
+    # AlphaEvolve's title with "scientific and" cut from its middle, three papers so
+    rows = []
+    for n in range(REWORDED):
+        link = f"https://arxiv.org/abs/2401.0{n:04d}"
+        long, short = "for scientific and algorithmic discovery", "for algorithmic discovery"
+        rows.append(f"| [Agent{n}: a coding agent {long}]({link}) | 2024.01 |\n")
+        rows.append(f"| [Agent{n}: a coding agent {short}]({link}) | 2024.01 |\n")
+    found = read(HEADER + "".join(rows)).reworded_titles
+    assert found is not None and found.value == "yes"
+    assert numbers(found)[0] == REWORDED
+
+
 @pytest.mark.parametrize(
     ("cells", "spelled"),
     [
