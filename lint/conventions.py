@@ -24,6 +24,7 @@ from lint.columns import Roles
 from lint.config import Config
 from lint.document import Table
 from lint.kept_layout import Kept
+from lint.link_columns import LinkedColumn
 from lint.paper_index import Entry
 
 # a date's place in an order: (year, month, day), month and day 0 where not given or not shown
@@ -77,7 +78,8 @@ class TableConventions(NamedTuple):
     of them); ``shape`` what each of its columns holds (``lint/column_shapes.py``); ``dated_ids``
     (when its dates follow their arXiv ids) how many of its rows give one arXiv id and how many of
     those a date, then the same for the other rows: a row's date is compared with those of its kind.
-    ``entities`` are
+    ``linked_columns`` are its columns linking in nearly every row (read only where a row
+    links to no address: ``lint/link_columns.py``). ``entities`` are
     its rows as the entities they list (``lint/entities.py``: a paper, or a named dataset, model
     or tool), for tables listing any.
     """
@@ -105,6 +107,7 @@ class TableConventions(NamedTuple):
     shape: Shape = Shape((), 0)
     dated_ids: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
     entities: tuple[Entry, ...] = ()
+    linked_columns: tuple[LinkedColumn, ...] = ()
 
 
 class Conventions(NamedTuple):

@@ -18,6 +18,7 @@ from lint import (
     entities,
     kept_layout,
     layout,
+    link_columns,
     markup,
     paper_index,
     papers,
@@ -293,6 +294,7 @@ def _table(
         kept_layout=kept_layout.kept(table, memo),
         shape=column_shapes.shape(table, memo),
         dated_ids=dated_ids(found, memo),
+        linked_columns=link_columns.linked_columns(table),
     )
 
 

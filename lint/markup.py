@@ -67,6 +67,19 @@ def labelled_links(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def empty_links(text: str) -> list[tuple[int, str]]:
+    """Where each inline link with no address opens in ``text`` (``[Paper]()``,
+    ``[Paper](<>)``), with its text; images left out. GitHub links such a link to the page it
+    is on."""
+    return [
+        (opener, text[opener + 1 : close])
+        for opener, close, end in _bracketed(text)
+        if end is not None
+        and not (opener and text[opener - 1] == "!")
+        and not _destination(text, close + 2, end)
+    ]
+
+
 def _bracketed(text: str) -> Iterator[tuple[int, int, int | None]]:
     """``(opening bracket, closing bracket, closing parenthesis)`` of each ``[…](…)`` of
     ``text`` (images too), in order; None where no parenthesis closes it."""

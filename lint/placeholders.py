@@ -43,6 +43,20 @@ LABEL_WORDS = frozenset(
     "abs html weights checkpoint checkpoints note notes codes talk".split()
 )
 
+# words saying a link is still to come (``[Coming soon]()``, ``[TODO]()``) or there is none
+_TO_COME = frozenset("soon todo tbd tba wip coming upcoming na none null nil".split())
+_TO_COME_CJK = ("待", "暂无", "即将")
+
+
+def to_come(label: str) -> bool:
+    """True for a link's text saying its address is still to come, or that there is none."""
+    found = words(label)  # ``N/A`` is two words
+    return (
+        any(word in _TO_COME for word in found)
+        or "".join(found) in _TO_COME
+        or any(mark in label for mark in _TO_COME_CJK)
+    )
+
 
 # an arXiv id standing for a title (``arXiv:2412.11376``, ``2412.11376v2``): a label of the
 # paper's link, no title (a mistyped id, ``arxiv:202503.16858``, too)

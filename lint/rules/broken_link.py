@@ -7,19 +7,22 @@ typed twice (``hhttps://``), two URLs joined into one, an address in a second pa
 one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an address with LaTeX's braces
 copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer;
 ``None`` or ``null``, a script's empty value written out, is a file of that name no list has; a
-query whose ``=`` is percent-encoded (``forum?id%253D…``, copied out of another address) gives
-the site no parameter; so does a site typed twice (``https://doi.org/https://doi.org/…``); a
-host without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose
-address no parenthesis closes, or whose parentheses hold more than an address and a quoted title
+query whose ``=`` is percent-encoded (``forum?id%253D…``, copied out of another address) gives the
+site no parameter; so does a site typed twice (``https://doi.org/https://doi.org/…``); a host
+without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose address
+no parenthesis closes, or whose parentheses hold more than an address and a quoted title
 (``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
 whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page;
-a link to a section of the page (``#setup``) that none of its headings' anchors nor its HTML anchors
-names (compared with hyphens run together: an emoji or ``&`` in a heading leaves them) scrolls
-nowhere. And an arXiv badge copied from another row with only its link changed shows readers one
-paper's id while it opens another's. None of these depends on the list's ways: every reader who
-clicks finds nothing, or the wrong paper. Relative links (``./notes.md``), ``#top``, links inside
-other URLs the way archives and redirects write them (``…/web/2020/https://…``, ``?url=https://…``)
-and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left alone.
+a link with no address at all (``[Paper]()``) opens the page it is on, a slip where the other rows
+of its column link (a list writing ``[Code]()`` as a slot for code to come does so in many rows, or
+says so: ``[Coming soon]()``); a link to a section of the page (``#setup``) that none of its
+headings' anchors nor its HTML anchors names (compared with hyphens run together: an emoji or ``&``
+in a heading leaves them) scrolls nowhere. And an arXiv badge copied from another row with only its
+link changed shows readers one paper's id while it opens another's. None but the empty link depends
+on the list's ways: every reader who clicks finds nothing, or the wrong paper. Relative links
+(``./notes.md``), ``#top``, links inside other URLs the way archives and redirects write them
+(``…/web/2020/https://…``, ``?url=https://…``) and an arXiv address still to be filled in (no digit:
+``abs/TBD``) are left alone.
 
 Fails::
 
@@ -52,8 +55,10 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from lint.context import Context
+from lint.conventions import TableConventions
 from lint.document import Document, Row
 from lint.headings import anchors
+from lint.link_columns import has_empty_link, slot_row
 from lint.links import (
     DOUBLED,
     ENCODED_EQUALS,
@@ -63,7 +68,8 @@ from lint.links import (
     badge_mismatches,
     fault,
 )
-from lint.markup import labelled_links, read_cell, spaced_addresses, unclosed_links
+from lint.markup import empty_links, labelled_links, read_cell, spaced_addresses, unclosed_links
+from lint.placeholders import to_come
 from lint.problem import UNSAFE, Edit, Fix, Problem
 
 CODE = "P009"
@@ -84,12 +90,37 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report each link of a table row that leads nowhere, and each arXiv badge that names
     another paper than its link opens."""
     page: _Page | None = None
-    for table in doc.tables:
-        for row in table.rows:
+    for table in context.conventions.tables:
+        for row in table.table.rows:
             yield from _row(doc, row)
             if "](#" in row.content:
                 page = page or _Page(doc)
                 yield from page.missing(row)
+            if table.linked_columns and has_empty_link(row.content):
+                yield from _no_address(table, row)
+
+
+def _no_address(table: TableConventions, row: Row) -> Iterator[Problem]:
+    """A problem for each link with no address (``[Paper]()``) in a column whose other rows
+    link (``TableConventions.linked_columns``): GitHub opens the page it is on. A link whose
+    text says its address is to come (``[Coming soon]()``), or shows nothing, is the list's
+    slot; so is a row of such links and none with an address (``| [Paper]() | [Code]() |``: a
+    template's row), and a badge linked to nowhere (``[![CVPR](…)]()``) shows all it says."""
+    if slot_row(row.content):
+        return
+    for column, linked, rows in table.linked_columns:
+        text = row.cells[column] if column < len(row.cells) else ""
+        if "`" in text:
+            continue  # a code span shows its brackets as written
+        for at, label in empty_links(text):
+            if not read_cell(label, keep_tags=True).text.strip() or to_come(label):
+                continue
+            message = (
+                f'link "[{_shown(label)}]()" has no address: GitHub opens '
+                f"this page again, where {linked} of the column's {rows} rows link; write its "
+                "address, or its text without a link"
+            )
+            yield Problem(row.line, row.column(column) + at, CODE, NAME, message)
 
 
 class _Page:

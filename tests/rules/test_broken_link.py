@@ -323,3 +323,57 @@ def test_a_link_inside_a_bracketed_tag_is_read() -> None:
         'link "None" is "None", a program\'s empty value written out'
     ]
     assert found(table(title + " [[pdf](a.pdf)]")) == []
+
+
+def linked(*cells: str) -> str:
+    """A table of ten rows whose first column links a paper, then ``cells`` as more rows."""
+    rows = [f"[Paper {n}](https://arxiv.org/abs/2305.0{n}234)" for n in range(1, 10)]
+    return table(*rows, *cells)
+
+
+@pytest.mark.parametrize(
+    "cell", ["[Paper 10]()", "[Paper 10](<>)", "[Paper 10]( )", "[[pdf]]()", "[**Paper 10**]()"]
+)
+def test_a_link_with_no_address_where_the_column_links_every_row_is_reported(cell: str) -> None:
+    (problem,) = found(linked(cell))
+    line, column, message = problem
+    assert (line, column) == (12, 3)
+    assert "has no address" in message and "9 of the column's 10 rows link" in message
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # the list's slot for a link to come: many rows of the column keep it
+        ("[Code]()", "[Code]()"),
+        # its text says the address is to come, or that there is none
+        ("[Coming soon]()",),
+        ("[TODO]()",),
+        ("[待补充]()",),
+        ("[N/A]()",),
+        # shows nothing, or a badge alone
+        ("[]()",),
+        ("[![CVPR](https://img.shields.io/badge/CVPR-2024-blue)]()",),
+        # in a code span GitHub shows the brackets as written
+        ("`[Paper]()`",),
+    ],
+)
+def test_a_link_with_no_address_the_list_keeps_is_left_alone(cells: tuple[str, ...]) -> None:
+    assert found(linked(*cells)) == []
+
+
+def test_a_link_with_no_address_in_a_column_that_rarely_links_is_left_alone() -> None:
+    papers = [f"[Paper {n}](https://arxiv.org/abs/2305.0{n}234)" for n in (1, 2, 3)]
+    rows = ["plain title"] * 6 + papers
+    assert found(table(*rows, "[Paper 10]()")) == []
+
+
+def test_a_row_of_links_with_no_address_is_a_template_row() -> None:
+    head = "| Title | Paper | Code |\n| --- | --- | --- |\n"
+    rows = "".join(
+        f"| P{n} | [Paper](https://arxiv.org/abs/2305.0{n}234) | [Code](https://x.org/{n}) |\n"
+        for n in range(1, 10)
+    )
+    assert found(head + rows + "| | [Paper]() | [Code]() |\n") == []
+    (problem,) = found(head + rows + "| P10 | [Paper]() | [Code](https://github.com/a/c) |\n")
+    assert problem[:2] == (12, 9)
