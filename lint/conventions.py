@@ -139,6 +139,9 @@ class Conventions(NamedTuple):
     # whether the list dates entries by the span of years they run (``2005-2026``) in two cells
     # or more: its way, no slip (``dates.year_spans``)
     year_spans: bool = False
+    # the texts the list links to no address in several rows (``[code]()``): its slots for
+    # links to come (``link_columns.slot_texts``; read only where a table links to no address)
+    slot_links: frozenset[str] = frozenset()
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

@@ -110,12 +110,20 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         short_rows=short,
         spelled_months=dates.spelled_months(written),
         year_spans=dates.year_spans(written),
+        slot_links=_slot_links(tables),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
         return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
     return read._replace(arxiv_dates=arxiv_dates(rows))
+
+
+def _slot_links(tables: tuple[TableConventions, ...]) -> frozenset[str]:
+    """The list's slots for links to come, read where a table links to no address."""
+    if not any(table.linked_columns for table in tables):
+        return frozenset()
+    return link_columns.slot_texts(table.table for table in tables)
 
 
 def _with_entities(found: TableConventions, memo: Memo) -> TableConventions:

@@ -2,22 +2,28 @@
 address (``[Paper]()``), the column's other rows show that link is a slip.
 
 A list may also write ``[Code]()`` in each row whose code is still to come, as a template's slot:
-in a column where many rows do so, or few rows link at all, a link with no address is the list's
-way, and broken-link says nothing of it. Read by the conventions step, and only for a table
+in a column where many rows do so, or few rows link at all, or where the list writes the same text
+without an address in ``SLOT_ROWS`` rows or more, a link with no address is the list's way, and
+broken-link says nothing of it. Read by the conventions step, and only for a table
 holding such a link (most tables hold none).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lint.document import Table
+from lint.markup import empty_links
 
 # this share of a column's rows (and this many) link somewhere, and at most the rest of them
 # write a link with no address: the column links every row, and such a link is a slip
-LINKED_SHARE = 0.9
+LINKED_SHARE = 0.8
 MIN_LINKED = 3
+# a text the list links to no address in this many rows is its slot (``[code]()``)
+SLOT_ROWS = 3
 
 # a link with no address (``](`` then nothing but white space, or ``<>``, before ``)``), and a
 # link with one
@@ -58,3 +64,15 @@ def linked_columns(table: Table) -> tuple[LinkedColumn, ...]:
         if linked >= MIN_LINKED and linked >= wanted and empty <= len(cells) - wanted:
             found.append(LinkedColumn(column, linked, len(cells)))
     return tuple(found)
+
+
+def slot_texts(tables: Iterable[Table]) -> frozenset[str]:
+    """The texts (case folded, white space trimmed) the list links to no address in
+    ``SLOT_ROWS`` rows or more: its slots for links to come."""
+    counted: Counter[str] = Counter()
+    for table in tables:
+        for row in table.rows:
+            if has_empty_link(row.content):
+                found = {text for cell in row.cells for _, text in empty_links(cell)}
+                counted.update(text.strip().casefold() for text in found)
+    return frozenset(text for text, rows in counted.items() if rows >= SLOT_ROWS)

@@ -97,14 +97,14 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                 page = page or _Page(doc)
                 yield from page.missing(row)
             if table.linked_columns and has_empty_link(row.content):
-                yield from _no_address(table, row)
+                yield from _no_address(table, row, context.conventions.slot_links)
 
 
-def _no_address(table: TableConventions, row: Row) -> Iterator[Problem]:
+def _no_address(table: TableConventions, row: Row, slots: frozenset[str]) -> Iterator[Problem]:
     """A problem for each link with no address (``[Paper]()``) in a column whose other rows
     link (``TableConventions.linked_columns``): GitHub opens the page it is on. A link whose
-    text says its address is to come (``[Coming soon]()``), or shows nothing, is the list's
-    slot; so is a row of such links and none with an address (``| [Paper]() | [Code]() |``: a
+    text says its address is to come (``[Coming soon]()``), or that the list links to no address
+    in several rows (``slots``), or shows nothing, is the list's slot; so is a row of such links and none with an address (``| [Paper]() | [Code]() |``: a
     template's row), and a badge linked to nowhere (``[![CVPR](…)]()``) shows all it says."""
     if slot_row(row.content):
         return
@@ -113,7 +113,8 @@ def _no_address(table: TableConventions, row: Row) -> Iterator[Problem]:
         if "`" in text:
             continue  # a code span shows its brackets as written
         for at, label in empty_links(text):
-            if not read_cell(label, keep_tags=True).text.strip() or to_come(label):
+            shown = read_cell(label, keep_tags=True).text.strip()
+            if not shown or to_come(label) or label.strip().casefold() in slots:
                 continue
             message = (
                 f'link "[{_shown(label)}]()" has no address: GitHub opens '

@@ -345,7 +345,7 @@ def test_a_link_with_no_address_where_the_column_links_every_row_is_reported(cel
     "cells",
     [
         # the list's slot for a link to come: many rows of the column keep it
-        ("[Code]()", "[Code]()"),
+        ("[Code]()", "[Code]()", "[Code]()"),
         # its text says the address is to come, or that there is none
         ("[Coming soon]()",),
         ("[TODO]()",),
@@ -377,3 +377,11 @@ def test_a_row_of_links_with_no_address_is_a_template_row() -> None:
     assert found(head + rows + "| | [Paper]() | [Code]() |\n") == []
     (problem,) = found(head + rows + "| P10 | [Paper]() | [Code](https://github.com/a/c) |\n")
     assert problem[:2] == (12, 9)
+
+
+def test_a_text_the_list_links_to_no_address_in_several_rows_is_its_slot() -> None:
+    # three tables each linking every row but one, whose "[code]()" is the list's slot
+    one = linked("[code]()")
+    assert len(found(one)) == 1
+    assert len(found(one + "\n" + one)) == 2
+    assert found(one + "\n" + one + "\n" + one) == []
