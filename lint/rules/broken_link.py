@@ -104,8 +104,9 @@ def _no_address(table: TableConventions, row: Row, slots: frozenset[str]) -> Ite
     """A problem for each link with no address (``[Paper]()``) in a column whose other rows
     link (``TableConventions.linked_columns``): GitHub opens the page it is on. A link whose
     text says its address is to come (``[Coming soon]()``), or that the list links to no address
-    in several rows (``slots``), or shows nothing, is the list's slot; so is a row of such links and none with an address (``| [Paper]() | [Code]() |``: a
-    template's row), and a badge linked to nowhere (``[![CVPR](…)]()``) shows all it says."""
+    in several rows (``slots``), or shows nothing, is the list's slot; so is a row of such links
+    and none with an address (``| [Paper]() | [Code]() |``: a template's row), and a badge
+    linked to nowhere (``[![CVPR](…)]()``) shows all it says."""
     if slot_row(row.content):
         return
     for column, linked, rows in table.linked_columns:
