@@ -75,6 +75,8 @@ _WORDS = re.compile(r"\w+")
 # a stamp of when the list was last written (``Updated on 2026.08.22``, ``Last update: …``)
 _UPDATED = re.compile(r"(?i)(?:last\s+)?update[sd]?\b.*\d{4}|(?:最近|最后)?更新于?.*\d{4}")
 # a heading of nothing but an image (``![timeline](timeline.png)`` over a ``---`` line)
+# Markdown's deepest heading level
+_DEEPEST = 6
 _IMAGE = re.compile(r"\s*(?:\[\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)(?:\s*\]\([^)]*\))?\s*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
@@ -115,6 +117,8 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
         return False  # a sub-heading is content
     if following is not None and _IMAGE.fullmatch(following.title):
         return False  # a figure a ``---`` under it makes a heading of: content shown
+    if following is not None and following.level == section.level == _DEEPEST:
+        return False  # a sixth-level group can only write its subsections at its own level
     if following is not None and _numbered_under(sections, index):
         return False  # ``1. Related Works`` then ``1.1 …``: its subsections, numbered so
     end = following.line - 1 if following else len(doc.lines)
@@ -218,7 +222,7 @@ def _group_like(sections: Sequence[Section], empty: Sequence[bool], index: int) 
     following = index + 1
     if following >= len(sections) or sections[following].level != sections[index].level:
         return False
-    return not empty[following] and sections[index].level < 6
+    return not empty[following] and sections[index].level < _DEEPEST
 
 
 def _in_run(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:

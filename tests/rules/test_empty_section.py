@@ -107,6 +107,9 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         (f"intro\n\n# Awesome LLM\n\n# Datasets\n{TABLE}", [(3, 1, "S001")]),
         (f"## Models\n\n## Datasets\n{TABLE}", [(1, 1, "S001")]),
         (f"# Awesome LLM\n{TABLE}\n# Models\n\n# Datasets\n{TABLE}", [(6, 1, "S001")]),
+        # a sixth-level group writes its subsections at its own level: Markdown has no deeper
+        (f"###### Selection\n\n###### Parameters\n{TABLE}", []),
+        (f"##### Selection\n\n##### Parameters\n{TABLE}", [(1, 1, "S001")]),
     ],
 )
 def test_headings_that_are_no_sections(markdown: str, expected: list[tuple[int, int, str]]) -> None:
