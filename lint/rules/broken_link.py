@@ -110,6 +110,8 @@ def _no_address(table: TableConventions, row: Row, slots: frozenset[str]) -> Ite
     if slot_row(row.content):
         return
     for column, linked, rows in table.linked_columns:
+        if table.roles.is_paper and column == table.roles.title:
+            continue  # a paper's title linked nowhere is empty-cell's (T004)
         text = row.cells[column] if column < len(row.cells) else ""
         if "`" in text:
             continue  # a code span shows its brackets as written

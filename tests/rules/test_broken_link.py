@@ -326,9 +326,12 @@ def test_a_link_inside_a_bracketed_tag_is_read() -> None:
 
 
 def linked(*cells: str) -> str:
-    """A table of ten rows whose first column links a paper, then ``cells`` as more rows."""
-    rows = [f"[Paper {n}](https://arxiv.org/abs/2305.0{n}234)" for n in range(1, 10)]
-    return table(*rows, *cells)
+    """A table of nine rows whose Link column links a page, then rows linking ``cells``."""
+    head = "| Model | Code | Year |\n| --- | --- | --- |\n"
+    rows = [f"[Code](https://github.com/a/b{n})" for n in range(1, 10)]
+    return head + "".join(
+        f"| Model {n} | {cell} | 2023 |\n" for n, cell in enumerate((*rows, *cells))
+    )
 
 
 @pytest.mark.parametrize(
@@ -337,7 +340,7 @@ def linked(*cells: str) -> str:
 def test_a_link_with_no_address_where_the_column_links_every_row_is_reported(cell: str) -> None:
     (problem,) = found(linked(cell))
     line, column, message = problem
-    assert (line, column) == (12, 3)
+    assert (line, column) == (12, 13)
     assert "has no address" in message and "9 of the column's 10 rows link" in message
 
 
@@ -363,8 +366,17 @@ def test_a_link_with_no_address_the_list_keeps_is_left_alone(cells: tuple[str, .
 
 
 def test_a_link_with_no_address_in_a_column_that_rarely_links_is_left_alone() -> None:
-    papers = [f"[Paper {n}](https://arxiv.org/abs/2305.0{n}234)" for n in (1, 2, 3)]
-    rows = ["plain title"] * 6 + papers
+    rows = linked().splitlines(keepends=True)
+    rarely = "".join(
+        rows[:2]
+        + [row.replace("[Code]", "Code").replace("](", " (") for row in rows[2:8]]
+        + rows[8:]
+    )
+    assert found(rarely + "| Model 10 | [Paper 10]() | 2023 |\n") == []
+
+
+def test_a_paper_title_linked_to_no_address_is_left_to_empty_cell() -> None:
+    rows = [f"[Paper {n}](https://arxiv.org/abs/2305.0{n}234)" for n in range(1, 10)]
     assert found(table(*rows, "[Paper 10]()")) == []
 
 

@@ -864,6 +864,20 @@ def test_a_venue_cells_link_two_papers_share_is_the_venues_page() -> None:
     assert [line for line, _, _ in found(copied)] == [4]
 
 
+def test_a_date_cells_link_two_papers_share_is_the_venues_page() -> None:
+    # a year linking the conference's accepted papers, on the rows of two of them
+    year = "['21](https://www.cikm2021.org/accepted-papers)"
+    markdown = (
+        "| Paper | Venue | Year | Code |\n| --- | --- | --- | --- |\n"
+        f"| [Disentangling Preferences](https://doi.org/10.1145/3459637) | CIKM | {year} | x |\n"
+        f"| [UltraGCN: Ultra Simplification](https://arxiv.org/abs/2110.15114) | CIKM | {year} |\n"
+    )
+    assert found(markdown) == []
+    # an arXiv id names a paper wherever it stands: two titles on one are one paper told twice
+    copied = markdown.replace(year, "[2021](https://arxiv.org/abs/2110.15114)")
+    assert [line for line, _, _ in found(copied)] == [4]
+
+
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # cancelled sessions filled with the same words on each date; a paper moved to another
     # session, kept struck through where it was first planned
