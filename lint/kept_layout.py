@@ -127,12 +127,23 @@ def _kept(table: Table) -> Reading:
     if best is None:
         return None, ()
     chosen, in_it = best
+    if chosen.style == TIGHT and not _mostly_tight(body, in_it):
+        return None, ()
     off = tuple(
         index
         for index, row, kept_row in zip(read, body, in_it, strict=True)
         if not kept_row and not (chosen.style == COMPACT and _spaced(row))
     )
     return chosen, off
+
+
+def _mostly_tight(body: list[Row], in_it: list[bool]) -> bool:
+    """True when most rows in the tight style are tight all along: rows spacing one cell's text
+    (``| CVPR |Title|``) are let in as a description copied as written, but a table where most
+    rows space one cell keeps a layout of its own, which no row written tight would match."""
+    kept = [row for row, kept_row in zip(body, in_it, strict=True) if kept_row]
+    strict = sum(1 for row in kept if _unpadded(row, False, strictly=True))
+    return strict * 2 > len(kept)
 
 
 Candidate = tuple[str, tuple[int | None, ...], bool, Iterator[bool]]
@@ -317,15 +328,16 @@ def _enclosed(row: Row) -> list[str] | None:
     return _pieces(content)[0]
 
 
-def _unpadded(row: Row, spaced: bool) -> bool:
-    """True when ``row`` is compact (``spaced``) or tight."""
+def _unpadded(row: Row, spaced: bool, strictly: bool = False) -> bool:
+    """True when ``row`` is compact (``spaced``) or tight (``strictly``: without one cell's
+    text spaced, ``_one_cell_spaced``)."""
     content = row.content.rstrip(" \t")
     made = _unpadded_line(row.cells, spaced)
     if spaced:
         return made == _EMPTY_COMPACT.sub("| ", content)
     if made == content or (" |" in content and made == _EMPTY_TIGHT.sub("", content)):
         return True
-    return _one_cell_spaced(row, made, content)
+    return not strictly and _one_cell_spaced(row, made, content)
 
 
 def _one_cell_spaced(row: Row, made: str, content: str) -> bool:

@@ -66,13 +66,23 @@ def linked_columns(table: Table) -> tuple[LinkedColumn, ...]:
     return tuple(found)
 
 
+# an image's or a link's address inside a link's text: ``![CVPR](https://…/CVPR-2024-blue)``
+_ADDRESS = re.compile(r"\]\([^)]*\)")
+
+
+def slot_key(text: str) -> str:
+    """A link's text as compared among the list's slots: case folded, trimmed, and any image's
+    address left out (``[![Publish](…/ICLR-2025-blue)]()`` on every row is one slot)."""
+    return _ADDRESS.sub("]", text).strip().casefold()
+
+
 def slot_texts(tables: Iterable[Table]) -> frozenset[str]:
-    """The texts (case folded, white space trimmed) the list links to no address in
+    """The texts (``slot_key``) the list links to no address in
     ``SLOT_ROWS`` rows or more: its slots for links to come."""
     counted: Counter[str] = Counter()
     for table in tables:
         for row in table.rows:
             if has_empty_link(row.content):
-                found = {text for cell in row.cells for _, text in empty_links(cell)}
-                counted.update(text.strip().casefold() for text in found)
+                found = {slot_key(text) for cell in row.cells for _, text in empty_links(cell)}
+                counted.update(found)
     return frozenset(text for text, rows in counted.items() if rows >= SLOT_ROWS)

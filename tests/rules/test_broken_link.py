@@ -354,9 +354,8 @@ def test_a_link_with_no_address_where_the_column_links_every_row_is_reported(cel
         ("[TODO]()",),
         ("[待补充]()",),
         ("[N/A]()",),
-        # shows nothing, or a badge alone
+        # shows nothing
         ("[]()",),
-        ("[![CVPR](https://img.shields.io/badge/CVPR-2024-blue)]()",),
         # in a code span GitHub shows the brackets as written
         ("`[Paper]()`",),
     ],
@@ -397,3 +396,7 @@ def test_a_text_the_list_links_to_no_address_in_several_rows_is_its_slot() -> No
     assert len(found(one)) == 1
     assert len(found(one + "\n" + one)) == 2
     assert found(one + "\n" + one + "\n" + one) == []
+    # a badge of each row's venue linked nowhere, the same badge but for its address
+    badges = [linked(f"[![Publish](https://img.shields.io/badge/{v}-blue)]()") for v in "ABC"]
+    assert len(found(badges[0])) == 1
+    assert found("\n".join(badges)) == []

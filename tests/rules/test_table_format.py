@@ -311,6 +311,22 @@ def test_auto_a_tight_row_may_keep_white_space_at_the_edges_of_one_cells_text() 
     )
 
 
+def test_auto_a_table_most_of_whose_rows_space_one_cell_keeps_no_tight_layout() -> None:
+    # every row spaces its venue (``| ACL21 |Title|``): a layout of its own, and a row spacing
+    # its title too is no slip a tight layout tells (the fix wrote ``|ACL21|Title|``, which no
+    # row of the list does)
+    rows = "".join(
+        f"| ACL2{i} |Paper {i} on dialogue|[pdf](https://a.org/{i})|\n" for i in range(8)
+    )
+    markdown = "| **Venue** | **Title** | **Paper** |\n| :-: | --- | :-: |\n" + rows
+    spaced = markdown.replace("|Paper 3 on dialogue|", "| Paper 3 on dialogue |")
+    assert run_rule(table_format, parse(spaced), AUTO) == []
+    assert fix_text(spaced, config=AUTO).text == spaced
+    # where most rows are tight all along, the spaced row is still off the table's layout
+    tight = spaced.replace("| ACL2", "|ACL2").replace(" |Paper", "|Paper")
+    assert [p.line for p in run_rule(table_format, parse(tight), AUTO)] == [6]
+
+
 def test_auto_tables_under_three_rows_are_no_evidence_when_larger_ones_exist() -> None:
     tight = "|a|b|\n|-|-|\n|1|2|\n"
     markdown = "\n".join([compact(4, {0: "| Paper 0 |2023.01|"}), tight, tight, tight])
