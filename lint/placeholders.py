@@ -40,7 +40,7 @@ def words(text: str) -> tuple[str, ...]:
 LABEL_WORDS = frozenset(
     [word for word in PLACEHOLDERS if " " not in word]
     + "hf huggingface demo model models dataset data slides video poster page repo bib bibtex "
-    "abs html weights checkpoint checkpoints note notes codes talk".split()
+    "abs html weights checkpoint checkpoints note notes codes talk site web webpage docs".split()
 )
 
 # words saying a link is still to come (``[Coming soon]()``, ``[TODO]()``) or there is none

@@ -186,6 +186,7 @@ def test_two_papers_conflict(first: str, second: str) -> None:
         ("[pdf](https://a.org/x.pdf)", True),
         # labels of links side by side name nothing either; a label word in a name does
         ("[Paper](https://arxiv.org/abs/1) · [GitHub](https://github.com/a/b) · [HF](h)", True),
+        ("[Paper](https://arxiv.org/abs/1) · [Code](https://github.com/a/b) · [Site](h)", True),
         (
             "📄 [Paper](https://arxiv.org/abs/1) <br> 🐙 [Repo](https://github.com/a/b) <br> 🤗 "
             "[Dataset](https://huggingface.co/datasets/a/b)",
