@@ -1,21 +1,21 @@
 """An empty title or date cell, or a title linking nowhere, where the table fills the column.
 
-Why: a row without a title cannot be found, and one without a date cannot be sorted. But many
-lists leave a column empty on purpose (no date for a paper without a preprint, a title only
-for some rows): an empty cell is a defect only where the list shows the column is filled. It is
-reported when at least 90% of the table's rows fill the column; for a date column whose dates
-are the months of the rows' arXiv ids, a row is compared with the rows of its kind: a row with
-an arXiv id when at least 90% of those fill their date (a paper without a preprint has no arXiv
-date to give), a row without one when at least 90% of those do. A row whose cells do not fit
-its header (missing or extra cells) is column-count's: its empty cell is a symptom of the shift,
-not a missing value, and is not reported here; nor is a group row, a label over the rows
-below it with its other cells left empty (``| **Knowledge** |||||``). A row whose every cell is
-empty (a blank row an editor left) is reported once, as a row to remove, in any table with a title
-column, where its other rows fill the title or the date column (it holds no paper to
-complete), unless most of the list's tables hold one: its template writes it. A title whose
-link has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where
-most of its table's titles link their paper; an empty link around a badge or no text (a
-placeholder) is no title's.
+Why: a row without a title cannot be found, and one without a date cannot be sorted. But many lists
+leave a column empty on purpose (no date for a paper without a preprint, a title only for some
+rows): an empty cell is a defect only where the list shows the column is filled. It is reported when
+at least 90% of the table's rows fill the column; for a date column whose dates are the months of
+the rows' arXiv ids, a row is compared with the rows of its kind: a row with an arXiv id when at
+least 90% of those fill their date (a paper without a preprint has no arXiv date to give), a row
+without one when at least 90% of those do. A row whose cells do not fit its header (missing or extra
+cells) is column-count's: its empty cell is a symptom of the shift, not a missing value, and is not
+reported here; nor is a group row, a label over the rows below it with its other cells left empty
+(``| **Knowledge** |||||``), nor a schedule's row for a session that does not take place (``Reading
+Week``, ``No Class``, ``Holiday``). A row whose every cell is empty (a blank row an editor left) is
+reported once, as a row to remove, in any table with a title column, where its other rows fill the
+title or the date column (it holds no paper to complete), unless most of the list's tables hold one:
+its template writes it. A title whose link has no address (``[Title]()``: GitHub shows a link that
+leads nowhere) is reported where most of its table's titles link their paper; an empty link around a
+badge or no text (a placeholder) is no title's.
 
 Fails (the other rows all have a date)::
 
@@ -65,6 +65,11 @@ FILLED = 0.9
 # a link (no image, no nested brackets) whose address is empty: ``[Title]()``; words in it?
 _EMPTY_LINK = re.compile(r"(?<![!\\])\[([^\[\]]*)\]\(\s*(?:<\s*>)?\s*\)")
 _WORD = re.compile(r"\w")
+# a schedule's row for a session that does not take place: nothing to read or present there
+_NO_SESSION = re.compile(
+    r"(?i)\b(?:reading week|no (?:class|lecture|meeting|session)s?|(?:spring |winter |fall )?break"
+    r"|holidays?|cancell?ed|midterms?(?: exam)?|final exams?)\b|休息|放假|停课"
+)
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -96,7 +101,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         by_id = _by_id(found)
         for row in rows:
-            if not any(row.cells):
+            if not any(row.cells) or _no_session(row):
                 continue
             for role, index in (("title", roles.title), ("date", roles.date)):
                 if index is None or row.cells[index]:
@@ -110,6 +115,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
         if roles.title is not None:
             yield from _links_to_nowhere(rows, roles.title)
+
+
+def _no_session(row: Row) -> bool:
+    """True for a schedule's row of a session that does not take place (``| 7 | 2/18 | Reading
+    Week | | |``, ``No Class``, ``Holiday``), with no link in it: its empty cells are the list's
+    way."""
+    return "](" not in row.content and _NO_SESSION.search(row.content) is not None
 
 
 def _links_to_nowhere(rows: list[Row], title: int) -> Iterator[Problem]:

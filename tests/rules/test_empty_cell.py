@@ -41,6 +41,11 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         (f"{HEADER}| A |  | a |\n", []),
         # not a paper table
         ("| 作者 | 机构 |\n|---|---|\n|  |  |\n", []),
+        # a schedule's session that does not take place has nothing to read
+        (f"{HEADER}{FULL}|  | 2023.05 | Reading Week |\n", []),
+        (f"{HEADER}{FULL}|  | 2023.05 | No Class |\n", []),
+        # a session that takes place still has its reading
+        (f"{HEADER}{FULL}|  | 2023.05 | Class discussion |\n", [(12, 3, "T004")]),
     ],
 )
 def test_empty_cell(markdown: str, expected: list[tuple[int, int, str]]) -> None:
