@@ -213,6 +213,29 @@ def _days(date: DateKey) -> int:
     return date[0] * 372 + date[1] * 31 + date[2]
 
 
+# the words a link to a project's or a person's site is labelled with (``[web]``, ``[project]``)
+_SITE_LABELS = frozenset("web website homepage home project site webpage page".split())
+
+
+def _site_of_both(first: Entry, second: Entry, key: str) -> bool:
+    """True when two rows share a link both label as a site (``[[pdf](…)] [[web](…)]``: the
+    project's page, which its papers share) and each links a page of its own besides."""
+    own = set(first.identity.links) ^ set(second.identity.links)
+    if not (set(first.identity.links) & own and set(second.identity.links) & own):
+        return False
+    return all(_labels_of(entry, key) <= _SITE_LABELS for entry in (first, second))
+
+
+def _labels_of(entry: Entry, key: str) -> set[str]:
+    """The words labelling the row's links to ``key`` (an empty set: none labelled)."""
+    found: set[str] = set()
+    for cell in entry.link_cells:
+        for label, url in markup.labelled_links(cell) if "](" in cell else ():
+            if papers.link_key(url) == key:
+                found.update(titles.words(markup.read_cell(label, keep_tags=True).text) or ("",))
+    return found or {""}
+
+
 def _relation(first: Entry, second: Entry) -> str:
     if dates_conflict(first.date, second.date):
         return DATES
@@ -247,7 +270,10 @@ class Index:
         found: Entry | None = None
         for key in keys:
             for earlier in self.known(key):
-                if key[0] == "u" and papers.contradicts(earlier.identity, entry.identity):
+                if key[0] == "u" and (
+                    papers.contradicts(earlier.identity, entry.identity)
+                    or _site_of_both(earlier, entry, key)
+                ):
                     continue  # two papers by their ids sharing a page (a write-up of both)
                 if _paper_titles(earlier, entry) and titles.conflict(
                     earlier.title_cell, entry.title_cell, self.reworded

@@ -878,6 +878,16 @@ def test_a_date_cells_link_two_papers_share_is_the_venues_page() -> None:
     assert [line for line, _, _ in found(copied)] == [4]
 
 
+def test_a_projects_site_two_of_its_papers_link_beside_their_own_is_no_identity() -> None:
+    site = "http://www.cs.cmu.edu/~alavie/METEOR/"
+    markdown = (
+        "| Name | Title | Links |\n| --- | --- | --- |\n"
+        f"| METEOR | METEOR: An Automatic Metric | [[pdf]({site}m05.pdf)] [[web]({site})] |\n"
+        f"| METEOR 1.5 | METEOR Universal | [[pdf]({site}m15.pdf)] [[web]({site})] |\n"
+    )
+    assert found(markdown) == []
+
+
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # cancelled sessions filled with the same words on each date; a paper moved to another
     # session, kept struck through where it was first planned
