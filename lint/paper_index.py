@@ -17,6 +17,7 @@ Looking a row up gives the earliest row it relates to, and how:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import count
@@ -236,6 +237,20 @@ def _labels_of(entry: Entry, key: str) -> set[str]:
     return found or {""}
 
 
+def _two_versions(first: Entry, second: Entry, key: str) -> bool:
+    """True when two rows link one arXiv id (``key``) at two versions each names
+    (``2404.02747v1``, ``…v2``): a paper retitled between them, listed once per version."""
+    versions = [_versions(entry, key[len("arxiv:") :]) for entry in (first, second)]
+    return all(versions) and versions[0].isdisjoint(versions[1])
+
+
+def _versions(entry: Entry, paper: str) -> set[str]:
+    """The versions of arXiv ``paper`` the row's links name (``v2``); empty when one does not."""
+    pattern = re.compile(re.escape(paper) + r"(v\d+)?(?!\d)")
+    found = [version for cell in entry.link_cells for version in pattern.findall(cell)]
+    return set() if "" in found else set(found)
+
+
 def _relation(first: Entry, second: Entry) -> str:
     if dates_conflict(first.date, second.date):
         return DATES
@@ -275,6 +290,8 @@ class Index:
                     or _site_of_both(earlier, entry, key)
                 ):
                     continue  # two papers by their ids sharing a page (a write-up of both)
+                if key[0] == "a" and _two_versions(earlier, entry, key):
+                    continue  # one arXiv id's two versions, linked apart on purpose
                 if _paper_titles(earlier, entry) and titles.conflict(
                     earlier.title_cell, entry.title_cell, self.reworded
                 ):

@@ -888,6 +888,21 @@ def test_a_projects_site_two_of_its_papers_link_beside_their_own_is_no_identity(
     assert found(markdown) == []
 
 
+def test_one_arxiv_ids_two_versions_linked_apart_are_two_entries() -> None:
+    # a paper retitled between its versions, listed once per version on purpose
+    head = "|Date|Title|Paper|\n|---|---|---|\n"
+    rows = (
+        "|2024.04|[T-GATE V1] Cross-Attention Makes Inference Cumbersome|"
+        "[[pdf]](https://arxiv.org/pdf/2404.02747v1)|\n"
+        "|2024.04|[T-GATE V2] Faster Diffusion via Temporal Attention Decomposition|"
+        "[[pdf]](https://arxiv.org/pdf/2404.02747v2)|\n"
+    )
+    assert found(head + rows) == []
+    # one link to the paper as it is now: the two titles name one paper
+    assert [line for line, _, _ in found(head + rows.replace("02747v2", "02747"))] == [4]
+    assert [line for line, _, _ in found(head + rows.replace("02747v2", "02747v1"))] == [4]
+
+
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # cancelled sessions filled with the same words on each date; a paper moved to another
     # session, kept struck through where it was first planned
