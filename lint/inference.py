@@ -167,17 +167,21 @@ def _venue_pages(tables: tuple[TableConventions, ...]) -> set[str]:
     """The links of venue and date cells that rows of two titles or more share: a venue's page
     (a conference's site, its proceedings: ``[SIGCOMM'20](https://conferences.sigcomm.org/…)``,
     ``['21](https://www.cikm2021.org/accepted-papers)``), no paper's. A venue or date cell
-    linking its own row's paper links it alone (and an arXiv id or a DOI names a paper)."""
+    linking its own row's paper links it alone (and an arXiv id or a DOI names a paper, as a
+    PDF a date cell links does: ``[ICCV 2025](…/Yan_DuCos_…_paper.pdf)``)."""
     titles_of: dict[str, set[bytes]] = {}
     for found in tables:
         for entry in found.entities:
-            for text in (entry.venue, entry.date_cell):
+            for text, dated in ((entry.venue, False), (entry.date_cell, True)):
                 if "](" not in text:
                     continue  # most venue and date cells: no link
                 for url, image in markup.read_cell(text).links:
                     key = papers.link_key(url)
-                    if not image and key.startswith("url:"):
-                        titles_of.setdefault(key[4:], set()).add(entry.identity.title)
+                    if image or not key.startswith("url:"):
+                        continue
+                    if dated and url.lower().endswith(".pdf"):
+                        continue
+                    titles_of.setdefault(key[4:], set()).add(entry.identity.title)
     return {link for link, titled in titles_of.items() if len(titled) >= 2}
 
 

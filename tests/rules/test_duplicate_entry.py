@@ -876,6 +876,9 @@ def test_a_date_cells_link_two_papers_share_is_the_venues_page() -> None:
     # an arXiv id names a paper wherever it stands: two titles on one are one paper told twice
     copied = markdown.replace(year, "[2021](https://arxiv.org/abs/2110.15114)")
     assert [line for line, _, _ in found(copied)] == [4]
+    # and so does a PDF: ``[ICCV 2025](…_paper.pdf)`` copied from the row above
+    pdf = markdown.replace(year, "[2021](https://openaccess.thecvf.com/x/Yan_DuCos_paper.pdf)")
+    assert [line for line, _, _ in found(pdf)] == [4]
 
 
 def test_a_projects_site_two_of_its_papers_link_beside_their_own_is_no_identity() -> None:
