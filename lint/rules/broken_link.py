@@ -92,10 +92,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     page: _Page | None = None
     for table in context.conventions.tables:
         for row in table.table.rows:
-            yield from _row(doc, row)
+            found = list(_row(doc, row))
+            yield from found
             if "](#" in row.content:
                 page = page or _Page(doc)
-                yield from page.missing(row)
+                # a link already told (shown as text: ``(#a b)``) is one fault, told once
+                told = {problem.column for problem in found}
+                yield from (problem for problem in page.missing(row) if problem.column not in told)
             if table.linked_columns and has_empty_link(row.content):
                 yield from _no_address(table, row, context.conventions.slot_links)
 

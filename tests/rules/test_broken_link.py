@@ -400,3 +400,10 @@ def test_a_text_the_list_links_to_no_address_in_several_rows_is_its_slot() -> No
     badges = [linked(f"[![Publish](https://img.shields.io/badge/{v}-blue)]()") for v in "ABC"]
     assert len(found(badges[0])) == 1
     assert found("\n".join(badges)) == []
+
+
+def test_an_anchor_link_shown_as_text_is_told_once() -> None:
+    # ``(#A B)``: the space ends the address, so GitHub shows the link as text; that it also
+    # names no heading is the same fault
+    (problem,) = found(table("[笔记](#NEURAL ARCHITECTURE SEARCH (ICLR'17))"))
+    assert "no title" in problem[2]
