@@ -35,6 +35,9 @@ INNER_SCHEME = re.compile(r"(?i)[^\s/=%?&#:(\[<\"']https?://")
 # prefix pasted before an address that had it already
 DOUBLED = re.compile(r"(?i)https?://([^/\s)>\]]+)/+(?=https?://\1/)")
 _ARXIV_LINK = re.compile(r"(?i)^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/+([^?#]*)")
+# an arXiv address of a paper's id under a page arXiv has none of (``arxiv.org/as/1904.09237``)
+ARXIV_OTHER_PAGE = re.compile(r"(?i)arxiv\.org/([a-z][a-z-]*)/+(\d{4}\.\d{4,5})")
+ARXIV_PAGES = frozenset("abs pdf html format ps src e-print tb show-email prevnext".split())
 _NEW_ID = re.compile(r"(\d\d)(\d\d)\.(\d+)")
 _OLD_ID = re.compile(r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}", re.IGNORECASE)
 _VERSION_OR_PDF = re.compile(r"(?i)(?:v\d+)?(?:\.pdf)?/?$")
@@ -78,6 +81,11 @@ def fault(url: str) -> Fault | None:
     arxiv = _ARXIV_LINK.match(url)
     if arxiv is not None:
         return arxiv_path_fault(arxiv[1])
+    other = ARXIV_OTHER_PAGE.search(url)
+    if other is not None and other[1].lower() not in ARXIV_PAGES:
+        page = other[1]
+        repaired = url[: other.start(1)] + "abs" + url[other.end(1) :]
+        return Fault(f'opens arXiv\'s "{page}" page, which no paper has', repaired)
     return _encoded_query(url)
 
 

@@ -60,6 +60,8 @@ from lint.document import Document, Row
 from lint.headings import anchors
 from lint.link_columns import has_empty_link, slot_key, slot_row
 from lint.links import (
+    ARXIV_OTHER_PAGE,
+    ARXIV_PAGES,
     DOUBLED,
     ENCODED_EQUALS,
     INNER_SCHEME,
@@ -203,10 +205,13 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
 
 
 def _bad_arxiv(cell: str) -> bool:
-    """True when ``cell`` holds an arXiv path whose number arXiv never gives."""
+    """True when ``cell`` holds an arXiv path whose number arXiv never gives, or a paper's id
+    under a page arXiv has none of (``arxiv.org/as/…``)."""
     if "arxiv.org/" not in cell.lower():
         return False
-    return any(arxiv_path_fault(path) is not None for path in _ARXIV_PATHS.findall(cell))
+    if any(arxiv_path_fault(path) is not None for path in _ARXIV_PATHS.findall(cell)):
+        return True
+    return any(page.lower() not in ARXIV_PAGES for page, _ in ARXIV_OTHER_PAGE.findall(cell))
 
 
 def _remedy(wrong: Fault) -> str:

@@ -407,3 +407,10 @@ def test_an_anchor_link_shown_as_text_is_told_once() -> None:
     # names no heading is the same fault
     (problem,) = found(table("[笔记](#NEURAL ARCHITECTURE SEARCH (ICLR'17))"))
     assert "no title" in problem[2]
+
+
+def test_a_papers_id_under_a_page_arxiv_has_none_of_is_reported() -> None:
+    (problem,) = found(table("[Paper A](https://arxiv.org/as/1904.09237)"))
+    assert '"as" page' in problem[2] and "https://arxiv.org/abs/1904.09237" in problem[2]
+    for page in ("abs", "pdf", "html", "format"):
+        assert found(table(f"[Paper A](https://arxiv.org/{page}/1904.09237)")) == []
