@@ -142,6 +142,9 @@ class Conventions(NamedTuple):
     # the texts the list links to no address in several rows (``[code]()``): its slots for
     # links to come (``link_columns.slot_texts``; read only where a table links to no address)
     slot_links: frozenset[str] = frozenset()
+    # whether the list dates rows linking a conference's proceedings by the year the address
+    # names (``lint/proceedings.py``; None: too few such rows to tell)
+    proceedings_years: Setting | None = None
 
     def paper_tables(self) -> Iterator[TableConventions]:
         """The tables with both a title and a date column, the only ones paper rules check."""

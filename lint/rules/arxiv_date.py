@@ -45,10 +45,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from lint import arxiv, arxiv_dating, dates, markup, titles
+from lint import arxiv, arxiv_dating, dates, markup, proceedings, titles
 from lint.cell_fix import rewrite_cell
 from lint.columns import cell, lists_repositories, venue_column
 from lint.context import Context
+from lint.conventions import Setting, TableConventions
 from lint.document import Document, Row, Table
 from lint.longest_run import out_of_order
 from lint.papers import PREPRINT_VENUES, title_key
@@ -64,52 +65,93 @@ _ID_ORDER_ROWS = 20
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report rows dated before their arXiv id's month, and, in a table whose dates follow
     their ids, rows dated another month."""
+    proceedings_years = context.conventions.proceedings_years
+    by_venue = proceedings_years is not None and proceedings_years.value == "follow"
     for found in context.conventions.tables:
-        column, setting = found.roles.date, found.arxiv_dates
-        if column is None or setting is None or found.date_style is None:
+        told: set[int] = set()
+        for problem in _by_arxiv(doc, context, found):
+            told.add(problem.line)
+            yield problem
+        if by_venue and proceedings_years is not None:
+            yield from _by_proceedings(found, proceedings_years, told)
+
+
+def _by_arxiv(doc: Document, context: Context, found: TableConventions) -> Iterator[Problem]:
+    """The table's rows dated before their arXiv id's month, or another month where its dates
+    follow their ids."""
+    column, setting = found.roles.date, found.arxiv_dates
+    if column is not None and setting is not None and found.date_style is not None:
+        yield from _by_arxiv_dates(doc, context, found, column, setting)
+
+
+def _by_proceedings(found: TableConventions, setting: Setting, told: set[int]) -> Iterator[Problem]:
+    """In a list dating rows by the year of the proceedings they link (``setting``), the
+    table's rows dated another year: a year after the proceedings' in any style, a year
+    before it where the table gives years alone (a month before a venue's year is an arXiv
+    month, which a list may give beside venue years)."""
+    column, style = found.roles.date, found.date_style
+    if column is None or style is None:
+        return
+    years_alone = style.value == "YYYY"
+    for row, key in zip(found.table.rows, found.keys, strict=False):
+        if key is None or row.line in told:
             continue
-        follow = setting.value == "follow"
-        style = found.date_style.value
-        rows = arxiv_dating.arxiv_rows(found, context.memo)
-        events = _event_dates(found.table, column, rows)
-        venue = venue_column(found.table, found.roles)
-        # a table of code repositories citing their papers dates each repository, which is
-        # often out before its paper
-        repositories = lists_repositories(found.table, found.roles)
-        generated: bool | None = None  # read once, only for a table with a day-precise date
-        family = _family_reports(found.table, found.roles.title, rows)
-        for index, dated in rows:
-            row = found.table.rows[index]
-            if dated.arxiv in family:
-                continue  # one report of several models: each row dates its model's release
-            if dated.date.day is not None and not _year_mistyped(dated):
-                if generated is None:
-                    generated = _in_id_order(rows, len(found.table.rows))
-                if generated:
-                    continue  # the generator's date: a submission or an update
-            written = (dated.date.year, dated.date.month or 13)
-            if dated.date.month == 0 and dated.date.year >= dated.month[0]:
-                continue  # a year alone, not before the id's year
-            before = arxiv_dating.before_its_id(dated) and not repositories
-            if before and index in events:
-                continue  # an event's date, shared by the rows it dates
-            venue_cell = cell(row.cells, venue) if venue is not None else ""
-            if before and _venue_year(dated, venue_cell):
-                continue  # the year the paper appeared at its venue, posted to arXiv later
-            later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
-            # a later date with a day is a version's, a release's or an update's (daily arXiv
-            # lists date each paper by its latest version): a date on purpose, but for the id's
-            # month a year on, in a table dating each paper by its id's month: the year mistyped
-            typo = written == (dated.month[0] + 1, dated.month[1])
-            # the month before is an id's of the month's first days; a later one was sent in
-            # its month, which a table dating each paper by its id's month writes
-            sent = follow and not repositories and index not in events and _a_month_early(dated)
-            if later and _later_version(row.content, dated.arxiv):
-                continue  # the date of the version the row links (``2409.04701v3``)
-            if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
-                yield _problem(doc, row, column, dated, style, before, typo)
-            elif sent:
-                yield _problem(doc, row, column, dated, style, before, sent=True)
+        linked = proceedings.year(row.content)
+        if linked is None or key[0] == linked or (key[0] < linked and not years_alone):
+            continue
+        message = (
+            f'date "{cell(row.cells, column)}" is not {linked}, the year of the proceedings '
+            f"its link opens, as this list's dates are ({setting.detail}): correct the date, "
+            "or the link"
+        )
+        yield Problem(row.line, row.column(column), CODE, NAME, message)
+
+
+def _by_arxiv_dates(
+    doc: Document, context: Context, found: TableConventions, column: int, setting: Setting
+) -> Iterator[Problem]:
+    follow = setting.value == "follow"
+    style = found.date_style.value if found.date_style is not None else ""
+    rows = arxiv_dating.arxiv_rows(found, context.memo)
+    events = _event_dates(found.table, column, rows)
+    venue = venue_column(found.table, found.roles)
+    # a table of code repositories citing their papers dates each repository, which is
+    # often out before its paper
+    repositories = lists_repositories(found.table, found.roles)
+    generated: bool | None = None  # read once, only for a table with a day-precise date
+    family = _family_reports(found.table, found.roles.title, rows)
+    for index, dated in rows:
+        row = found.table.rows[index]
+        if dated.arxiv in family:
+            continue  # one report of several models: each row dates its model's release
+        if dated.date.day is not None and not _year_mistyped(dated):
+            if generated is None:
+                generated = _in_id_order(rows, len(found.table.rows))
+            if generated:
+                continue  # the generator's date: a submission or an update
+        written = (dated.date.year, dated.date.month or 13)
+        if dated.date.month == 0 and dated.date.year >= dated.month[0]:
+            continue  # a year alone, not before the id's year
+        before = arxiv_dating.before_its_id(dated) and not repositories
+        if before and index in events:
+            continue  # an event's date, shared by the rows it dates
+        venue_cell = cell(row.cells, venue) if venue is not None else ""
+        if before and _venue_year(dated, venue_cell):
+            continue  # the year the paper appeared at its venue, posted to arXiv later
+        later = arxiv_dating.months(written) > arxiv_dating.months(dated.month)
+        # a later date with a day is a version's, a release's or an update's (daily arXiv
+        # lists date each paper by its latest version): a date on purpose, but for the id's
+        # month a year on, in a table dating each paper by its id's month: the year mistyped
+        typo = written == (dated.month[0] + 1, dated.month[1])
+        # the month before is an id's of the month's first days; a later one was sent in
+        # its month, which a table dating each paper by its id's month writes
+        sent = follow and not repositories and index not in events and _a_month_early(dated)
+        if later and _later_version(row.content, dated.arxiv):
+            continue  # the date of the version the row links (``2409.04701v3``)
+        if before or (follow and dated.date.month and later and (not dated.date.day or typo)):
+            yield _problem(doc, row, column, dated, style, before, typo)
+        elif sent:
+            yield _problem(doc, row, column, dated, style, before, sent=True)
 
 
 # a paper may be posted to arXiv this many years after the year it appeared at its venue

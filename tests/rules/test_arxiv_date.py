@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint import inference
+from lint import inference, proceedings
 from lint.config import Config
 from lint.document import parse
 from lint.fix import fix_text
@@ -269,3 +269,63 @@ def test_new_years_day_in_many_rows_stands_for_a_year() -> None:
     # one such date among days is that day, before its id
     one = "| 2024-01-01 | [P0](https://arxiv.org/abs/2406.01234) |\n"
     assert [line for line, *_ in found(header + one + days)] == [3]
+
+
+NEURIPS = "https://proceedings.neurips.cc/paper/{year}/hash/{n}.html"
+
+
+def venue_dated(*rows: tuple[str, int], style: str = "{year}") -> str:
+    """A table of papers dated by their venue's year, each linking its NeurIPS proceedings
+    page: ``rows`` are (date's year as written, proceedings' year)."""
+    head = "| Title | Year | Venue |\n| --- | --- | --- |\n"
+    return head + "".join(
+        f"| [Paper {n}]({NEURIPS.format(year=linked, n=n)}) | {style.format(year=year)} | "
+        f"NeurIPS |\n"
+        for n, (year, linked) in enumerate(rows)
+    )
+
+
+def test_a_year_other_than_its_proceedings_where_the_list_dates_by_them_is_reported() -> None:
+    rows = [(2019 + n % 4, 2019 + n % 4) for n in range(9)]
+    # a year after its proceedings', and a year before them in a column of years alone
+    assert [line for line, *_ in found(venue_dated(*rows, (2024, 2023)))] == [12]
+    assert [line for line, *_ in found(venue_dated(*rows, (2022, 2023)))] == [12]
+    # the proceedings' year: nothing to tell
+    assert found(venue_dated(*rows, (2023, 2023))) == []
+
+
+def test_a_list_not_dating_by_its_proceedings_years_is_not_held_to_them() -> None:
+    # arXiv months a year before the venue's in two rows of nine: the list dates otherwise
+    rows = [(2019 + n % 4, 2019 + n % 4 + (n < 2)) for n in range(9)]
+    assert found(venue_dated(*rows, (2024, 2023))) == []
+    # too few rows link proceedings to tell
+    assert found(venue_dated((2020, 2020), (2021, 2021), (2024, 2023))) == []
+
+
+def test_a_month_before_its_venues_year_is_an_arxiv_month_beside_venue_years() -> None:
+    rows = [(2019 + n % 4, 2019 + n % 4) for n in range(9)]
+    markdown = venue_dated(*rows, (2022, 2023), style="{year}.11")
+    assert found(markdown) == []
+    assert [line for line, *_ in found(venue_dated(*rows, (2024, 2023), style="{year}.11"))] == [12]
+
+
+@pytest.mark.parametrize(
+    ("address", "year"),
+    [
+        ("https://openaccess.thecvf.com/content/CVPR2023/papers/A_CVPR_2023_paper.pdf", 2023),
+        ("https://openaccess.thecvf.com/content_cvpr_2018/html/A.html", 2018),
+        ("https://papers.nips.cc/paper_files/paper/2022/hash/x-Abstract.html", 2022),
+        ("https://aclanthology.org/2020.acl-main.1/", 2020),
+        ("https://www.aclweb.org/anthology/D18-1004", 2018),
+        ("https://aclanthology.org/H90-1021", 1990),
+        ("https://www.ecva.net/papers/eccv_2022/papers_ECCV/html/x.php", 2022),
+        ("https://www.ijcai.org/proceedings/2021/0123.pdf", 2021),
+        ("https://arxiv.org/abs/2301.00001", None),
+        (
+            "https://aclanthology.org/2020.acl-main.1/ https://aclanthology.org/2021.acl-long.2/",
+            None,
+        ),
+    ],
+)
+def test_the_year_a_proceedings_address_names(address: str, year: int | None) -> None:
+    assert proceedings.year(address) == year
