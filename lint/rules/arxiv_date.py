@@ -1,4 +1,4 @@
-"""A row's date contradicts its arXiv id.
+"""A row's date contradicts its arXiv id, or the year of the proceedings it links.
 
 Why: an arXiv id names the month of the paper's first version (``2406.01234``: June 2024;
 ``hep-th/9901001``: January 1999), and no paper predates its first arXiv version, so a row dated
@@ -21,6 +21,11 @@ checked. Rows with no arXiv id, several ids, or a date that cannot be read are l
 alone is checked by its year, but for a venue's year (the row names, in a venue column, a venue it
 appeared at: ``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers
 reach arXiv after their conference.
+
+A conference's proceedings name their year in their addresses (``lint/proceedings.py``): where
+the list dates at least 90% (and 5) of its dated rows linking one by that year, a row dated a later
+year, or an earlier one in a column of years alone, has a slip in its date or its link (a month
+before the venue's year is an arXiv month, which such lists write too). Reported without a fix.
 
 Fails::
 
