@@ -16,7 +16,9 @@ or more empty headings side by side at one level (a list naming its topics as he
 Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
 divider), the document's title (a first-level heading before
 anything else: ``# Awesome Chinese LLM`` above ``# Datasets``), and a numbered heading whose
-subsections follow at its level, numbered under it (``## 1. Related Works``, ``## 1.1 …``).
+subsections follow at its level, numbered under it (``## 1. Related Works``, ``## 1.1 …``); nor is
+a month or a year of a calendar, a heading naming one beside another that does (``### Nov 2024``
+after ``### Dec 2024``): the list keeps a heading for each, filled or not.
 
 Fails::
 
@@ -87,6 +89,8 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
     empty = [_is_empty(doc, sections, index) for index in range(len(sections))]
     for index, section in enumerate(sections):
         if not empty[index] or not _is_section(section) or _in_run(sections, empty, index):
+            continue
+        if _in_calendar(sections, index):
             continue
         if index == 0 and (_is_title(doc, section) or _is_banner(doc, sections)):
             continue
@@ -223,6 +227,26 @@ def _group_like(sections: Sequence[Section], empty: Sequence[bool], index: int) 
     if following >= len(sections) or sections[following].level != sections[index].level:
         return False
     return not empty[following] and sections[index].level < _DEEPEST
+
+
+# a heading naming a month or a year (``Nov 2024``, ``2024.11``, ``2024年11月``, ``2024``)
+_DATED = re.compile(
+    r"(?i)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)?"
+    r"(?:19|20)\d\d(?:\s*[-./年]\s*\d{1,2}\s*月?)?"
+)
+
+
+def _in_calendar(sections: Sequence[Section], index: int) -> bool:
+    """True for a heading naming a month or a year beside one that does, at its level: a
+    calendar (``### Nov 2024``, ``### Oct 2024``) keeps a heading for each, filled or not."""
+    level = sections[index].level
+
+    def dated(other: int) -> bool:
+        if not 0 <= other < len(sections) or sections[other].level != level:
+            return False
+        return _DATED.fullmatch(shown_heading(sections[other].title).strip()) is not None
+
+    return dated(index) and (dated(index - 1) or dated(index + 1))
 
 
 def _in_run(sections: Sequence[Section], empty: Sequence[bool], index: int) -> bool:

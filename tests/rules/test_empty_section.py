@@ -109,6 +109,10 @@ def test_empty_section(markdown: str, expected: list[tuple[int, int, str]]) -> N
         (f"# Awesome LLM\n{TABLE}\n# Models\n\n# Datasets\n{TABLE}", [(6, 1, "S001")]),
         # a sixth-level group writes its subsections at its own level: Markdown has no deeper
         (f"###### Selection\n\n###### Parameters\n{TABLE}", []),
+        # a calendar keeps a heading for each month, filled or not
+        (f"### Dec 2024\n{TABLE}\n### Nov 2024\n\n### Oct 2024\n{TABLE}", []),
+        (f"## 2024\n{TABLE}\n## 2023\n\n## 2022\n{TABLE}", []),
+        (f"### Dec 2024\n{TABLE}\n### Methods\n\n### Oct 2024\n{TABLE}", [(6, 1, "S001")]),
         (f"##### Selection\n\n##### Parameters\n{TABLE}", [(1, 1, "S001")]),
     ],
 )
