@@ -48,7 +48,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from lint import arxiv
-from lint.column_shapes import MIN_ROWS, kept_filled
+from lint.column_shapes import EMPTY, MIN_ROWS, PLACEHOLDER, kept_filled, kind
 from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row
@@ -101,7 +101,7 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         by_id = _by_id(found)
         for row in rows:
-            if not any(row.cells):
+            if not any(row.cells) or _spacer(row):
                 continue
             for role, index in (("title", roles.title), ("date", roles.date)):
                 if index is None or row.cells[index] or _no_session(row):
@@ -115,6 +115,12 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
                     yield Problem(row.line, row.column(index), CODE, NAME, message)
         if roles.title is not None:
             yield from _links_to_nowhere(rows, roles.title)
+
+
+def _spacer(row: Row) -> bool:
+    """True for a row of placeholders alone (``|  |  | __ | __ |``): a spacer between groups,
+    no entry."""
+    return all(kind(text) in (EMPTY, PLACEHOLDER) for text in row.cells)
 
 
 def _no_session(row: Row) -> bool:

@@ -44,6 +44,9 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         # a schedule's session that does not take place has nothing to read
         (f"{HEADER}{FULL}|  | 2023.05 | Reading Week |\n", []),
         (f"{HEADER}{FULL}|  | 2023.05 | No Class |\n", []),
+        # a spacer row of placeholders alone between groups of rows holds no entry
+        (f"{HEADER}{FULL}|  | __ | __ |\n", []),
+        (f"{HEADER}{FULL}|  | - | - |\n", []),
         # a session that takes place still has its reading
         (f"{HEADER}{FULL}|  | 2023.05 | Class discussion |\n", [(12, 3, "T004")]),
     ],
