@@ -65,6 +65,8 @@ FILLED = 0.9
 # a link (no image, no nested brackets) whose address is empty: ``[Title]()``; words in it?
 _EMPTY_LINK = re.compile(r"(?<![!\\])\[([^\[\]]*)\]\(\s*(?:<\s*>)?\s*\)")
 _WORD = re.compile(r"\w")
+# an arrow pointing at rows above or below, or the start or end of a span of columns
+_ARROW = re.compile(r"<=|=>|<-|->|[←→↑↓⇐⇒⬆⬇👆👇👈👉]")
 # a schedule's row for a session that does not take place: nothing to read or present there
 _NO_SESSION = re.compile(
     r"(?i)\b(?:reading week|no (?:class|lecture|meeting|session)s?|(?:spring |winter |fall )?break"
@@ -118,9 +120,13 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
 
 
 def _spacer(row: Row) -> bool:
-    """True for a row of placeholders alone (``|  |  | __ | __ |``): a spacer between groups,
-    no entry."""
-    return all(kind(text) in (EMPTY, PLACEHOLDER) for text in row.cells)
+    """True for a row of placeholders alone (``|  |  | __ | __ |``), or without links, of
+    arrows pointing at the groups it parts (``|<=||||=>|``, ``| **👆 NeRF** | **👇 3DGS** |``):
+    a spacer between groups, no entry."""
+    if all(kind(text) in (EMPTY, PLACEHOLDER) for text in row.cells):
+        return True
+    filled = [text for text in row.cells if text]
+    return "](" not in row.content and all(_ARROW.search(text) for text in filled)
 
 
 def _no_session(row: Row) -> bool:

@@ -47,6 +47,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         # a spacer row of placeholders alone between groups of rows holds no entry
         (f"{HEADER}{FULL}|  | __ | __ |\n", []),
         (f"{HEADER}{FULL}|  | - | - |\n", []),
+        (f"{HEADER}{FULL}|<=| | =>|\n", []),
+        (f"{HEADER}{FULL}| | **👆 NeRF-based** | **👇 3DGS-based** |\n", []),
         # a session that takes place still has its reading
         (f"{HEADER}{FULL}|  | 2023.05 | Class discussion |\n", [(12, 3, "T004")]),
     ],
