@@ -238,10 +238,17 @@ def _labels_of(entry: Entry, key: str) -> set[str]:
 
 
 def _two_versions(first: Entry, second: Entry, key: str) -> bool:
-    """True when two rows link one arXiv id (``key``) at two versions each names
-    (``2404.02747v1``, ``…v2``): a paper retitled between them, listed once per version."""
+    """True when two rows link one arXiv id (``key``) at two versions each names, in its link
+    and its title (``[T-GATE V1]`` to ``2404.02747v1``, ``[T-GATE V2]`` to ``…v2``): a paper
+    retitled between them, listed once per version on purpose. A generated list linking each
+    row's latest version lists a paper twice when it is updated: its titles name no version."""
     versions = [_versions(entry, key[len("arxiv:") :]) for entry in (first, second)]
-    return all(versions) and versions[0].isdisjoint(versions[1])
+    if not all(versions) or not versions[0].isdisjoint(versions[1]):
+        return False
+    return all(
+        any(re.search(rf"(?i)\b{version}\b", entry.title_cell) for version in found)
+        for entry, found in zip((first, second), versions, strict=True)
+    )
 
 
 def _versions(entry: Entry, paper: str) -> set[str]:

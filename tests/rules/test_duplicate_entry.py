@@ -904,6 +904,9 @@ def test_one_arxiv_ids_two_versions_linked_apart_are_two_entries() -> None:
     # one link to the paper as it is now: the two titles name one paper
     assert [line for line, _, _ in found(head + rows.replace("02747v2", "02747"))] == [4]
     assert [line for line, _, _ in found(head + rows.replace("02747v2", "02747v1"))] == [4]
+    # a generator linking each row's latest version, its titles naming none: a paper updated
+    generated = rows.replace("[T-GATE V1] ", "").replace("[T-GATE V2] ", "")
+    assert [line for line, _, _ in found(head + generated)] == [4]
 
 
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
