@@ -41,7 +41,9 @@ class LinkedColumn(NamedTuple):
 
 def has_empty_link(text: str) -> bool:
     """True when ``text`` may hold a link with no address (``markup.empty_links`` says which)."""
-    return "](" in text and _EMPTY.search(text) is not None
+    if "]()" in text or "](<>)" in text:
+        return True
+    return ("]( " in text or "](\t" in text) and _EMPTY.search(text) is not None
 
 
 def slot_row(text: str) -> bool:

@@ -19,14 +19,8 @@ PROCEEDINGS_SHARE = 0.9
 MIN_ROWS = 5
 
 # the hosts of proceedings whose addresses name their year: a row without any is not read
-_HOSTS = (
-    "thecvf.com",
-    "nips.cc",
-    "neurips.cc",
-    "aclanthology.org",
-    "aclweb.org",
-    "ecva.net",
-    "ijcai.org",
+_HOSTS = re.compile(
+    r"thecvf\.com|nips\.cc|neurips\.cc|aclanthology\.org|aclweb\.org|ecva\.net|ijcai\.org"
 )
 _FOUR_DIGITS = re.compile(
     r"(?i)(?:openaccess\.thecvf\.com/content[/_][a-z]*_?((?:19|20)\d\d)"
@@ -43,7 +37,7 @@ _OLD_ACL = re.compile(
 
 def year(text: str) -> int | None:
     """The year of the proceedings ``text`` links (None: none, or links to several years')."""
-    if not any(host in text for host in _HOSTS):
+    if _HOSTS.search(text) is None:
         return None  # most rows
     found = {
         int(next(group for group in match.groups() if group))

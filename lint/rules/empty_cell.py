@@ -103,10 +103,10 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
             continue
         by_id = _by_id(found)
         for row in rows:
-            if not any(row.cells) or _spacer(row):
+            if not any(row.cells):
                 continue
             for role, index in (("title", roles.title), ("date", roles.date)):
-                if index is None or row.cells[index] or _no_session(row):
+                if index is None or row.cells[index] or _spacer(row) or _no_session(row):
                     continue
                 if role == "date" and by_id:
                     evidence = _id_evidence(found, row, memo.identities)
