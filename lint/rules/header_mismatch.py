@@ -79,8 +79,12 @@ def _related(found: str, expected: str) -> bool:
     """True when a header cell renames the list's as a variant of it: spelled otherwise or
     slipped (``Pubished``), a word added or dropped (``Model Name``, ``Model``), or another
     name of the same role (``Time``, ``Year``); an unrelated name (``Focus`` for ``RL
-    Framework``, ``Dataset`` for ``Code``) is a column of the table's own."""
+    Framework``, ``Dataset`` for ``Code``), or the list's name joined to another by a slash
+    (``Paper / Resource``: a column widened on purpose), is a column of the table's own."""
     mine, theirs = _spelling(found), _spelling(expected)
+    parts = [_spelling(part) for part in found.split("/")]
+    if len(parts) > 1 and theirs in parts:
+        return False  # ``Paper / Resource``: the column widened to what this table holds too
     if mine in theirs or theirs in mine or slips(mine, theirs) <= 2:
         return True
     keys = header_key(found), header_key(expected)

@@ -111,6 +111,8 @@ PAPERS = "| Title | Source | Date | Code |\n|---|---|---|---|\n| A | arXiv | 202
         # others have RL Framework, SAM4MIS's Dataset where they have Code): not reported
         ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Code |", "| Focus |", 1)), []),
         ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Code |", "| Dataset |", 1)), []),
+        # the list's column widened by a slash to what this table holds too
+        ((PAPERS, PAPERS, PAPERS, PAPERS.replace("| Title |", "| Title / Resource |", 1)), []),
     ],
 )
 def test_only_a_near_variant_of_a_clear_majority_is_reported(
