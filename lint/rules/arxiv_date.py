@@ -22,10 +22,11 @@ alone is checked by its year, but for a venue's year (the row names, in a venue 
 appeared at: ``ACCV | 2018``) at most ``VENUE_BEFORE_ARXIV`` years before the id: older papers
 reach arXiv after their conference.
 
-A conference's proceedings name their year in their addresses (``lint/proceedings.py``): where
-the list dates at least 90% (and 5) of its dated rows linking one by that year, a row dated a later
-year, or an earlier one in a column of years alone, has a slip in its date or its link (a month
-before the venue's year is an arXiv month, which such lists write too). Reported without a fix.
+A conference's proceedings name their year in their addresses (``…/content/CVPR2023/…``,
+``neurips.cc/paper/2020/…``, ``aclanthology.org/2020.acl-main…``, ``P17-1001``): where the list
+dates at least 90% (and 5) of its dated rows linking one by that year, a row dated a later year, or
+an earlier one in a column of years alone, has a slip in its date or its link (a month before the
+venue's year is an arXiv month, which such lists write too). Reported without a fix.
 
 Fails::
 

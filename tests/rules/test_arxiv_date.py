@@ -274,7 +274,7 @@ def test_new_years_day_in_many_rows_stands_for_a_year() -> None:
 NEURIPS = "https://proceedings.neurips.cc/paper/{year}/hash/{n}.html"
 
 
-def venue_dated(*rows: tuple[str, int], style: str = "{year}") -> str:
+def venue_dated(*rows: tuple[int, int], style: str = "{year}") -> str:
     """A table of papers dated by their venue's year, each linking its NeurIPS proceedings
     page: ``rows`` are (date's year as written, proceedings' year)."""
     head = "| Title | Year | Venue |\n| --- | --- | --- |\n"
