@@ -32,7 +32,7 @@ from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
 from lint.split_rows import split_rows
-from lint.width import has_emoji, narrow_emoji_width, width
+from lint.width import other_width, width
 
 # a table keeps a style when at least this share of its body rows is in it (three in four)
 KEPT_SHARE = 0.75
@@ -160,7 +160,7 @@ def _candidates(columns: int, body: list[Row]) -> Iterator[Candidate]:
     pieces = [_enclosed(row) for row in body]
     padded = [None if cells is None else [_is_padded(piece) for piece in cells] for cells in pieces]
     by_display = _measured(body, pieces, width)
-    widths = _widths(columns, by_display, padded, _narrow_emoji(body, pieces))
+    widths = _widths(columns, by_display, padded, _other_widths(body, pieces))
     if widths is not None:
         yield ALIGNED, widths, False, map(_in_widths, pieces, by_display, repeat(widths))
     by_characters = _measured(body, pieces, characters)
@@ -209,13 +209,12 @@ def _is_padded(piece: str) -> bool:
     return len(piece) - len(piece.strip(" \t")) > _PADDED
 
 
-def _narrow_emoji(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
-    """Each enclosed cell's width as an editor drawing emoji one column wide pads it (-1 for a
-    cell without emoji); None for rows without emoji or not read."""
+def _other_widths(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
+    """Each enclosed cell's width as an editor measuring otherwise pads it (emoji one column
+    wide, ambiguous characters two: ``width.other_width``; -1 where it measures alike); None
+    for rows of ASCII text or not read."""
     return [
-        list(map(narrow_emoji_width, cells))
-        if cells is not None and has_emoji(row.content)
-        else None
+        list(map(other_width, cells)) if cells is not None and not row.content.isascii() else None
         for row, cells in zip(body, pieces, strict=True)
     ]
 
@@ -313,7 +312,7 @@ def _aligned_width(piece: str, size: int, column: int | None) -> bool:
     wide or wider with one space on each side."""
     if column is not None and size == column:
         return True
-    if column is not None and not piece.isascii() and narrow_emoji_width(piece) == column:
+    if column is not None and not piece.isascii() and other_width(piece) == column:
         return True
     text = piece.strip(" \t")
     one_space = piece == f" {text} " or (not text and piece in (" ", "  "))

@@ -19,6 +19,10 @@ The tables below are wcwidth 0.9.4's (Unicode 18) ``WIDE_EASTASIAN`` and the Mn/
 fails when they drift. ASCII text takes a fast path without a per-character loop; other text is
 measured with two regular-expression scans; only text holding an emoji sequence is split into
 grapheme clusters (with wcwidth, imported then).
+
+Editors that pad by hand measure otherwise (``other_width``): some draw emoji one column wide, and
+CJK-aware formatters count East Asian ambiguous characters (``×``, ``→``) two; a row padded either
+way is padded, which ``lint/kept_layout.py`` accepts.
 """
 
 from __future__ import annotations
@@ -58,6 +62,34 @@ _EMOJI = re.compile("[\ufe0f\U0001f000-\U0010ffff]")
 def has_emoji(text: str) -> bool:
     """True when ``text`` may hold an emoji (a regex search in C, no loop over characters)."""
     return not text.isascii() and _EMOJI.search(text) is not None
+
+
+def other_width(text: str) -> int:
+    """Display width as an editor measuring otherwise gives it: emoji one column wide
+    (``narrow_emoji_width``), or East Asian ambiguous characters (``×``, ``→``, ``“``) two wide
+    beside CJK text, as a CJK-aware formatter pads them; -1 when both agree with ``width``."""
+    if text.isascii():
+        return -1
+    narrow = narrow_emoji_width(text)
+    if narrow >= 0:
+        return narrow
+    return _ambiguous_wide_width(text)
+
+
+def _ambiguous_wide_width(text: str) -> int:
+    """Display width with East Asian ambiguous characters counted two wide, or -1 for text with
+    none, or with no wide character beside them (a CJK-aware formatter widens them in CJK text)."""
+    ambiguous = sum(1 for char in text if char > "\x7f" and _ambiguous(char))
+    if not ambiguous:
+        return -1
+    return width(text) + ambiguous
+
+
+@lru_cache(maxsize=1024)
+def _ambiguous(char: str) -> bool:
+    from unicodedata import east_asian_width
+
+    return east_asian_width(char) == "A"
 
 
 def narrow_emoji_width(text: str) -> int:

@@ -388,6 +388,19 @@ def test_auto_an_emoji_drawn_one_column_wide_is_padded_as_its_editor_drew_it() -
     assert [p.line for p in run_rule(table_format, parse(odd), AUTO)] == [9]
 
 
+def test_auto_an_ambiguous_character_padded_two_wide_beside_cjk_text_is_aligned() -> None:
+    """A CJK-aware formatter counts ``×`` and ``→`` (East Asian ambiguous) two columns wide: a
+    row so padded is aligned (5 false reports and a rejected fix on a Chinese list); padded to
+    neither width it is not."""
+    header = "| 周 | 说明               |\n| -- | ------------------ |\n"
+    body = "".join(f"| W{n} | 效率提升 第{n}版     |\n" for n in range(4))
+    markdown = header + body + "| W9 | 效率 2.2×         |\n"
+    assert run_rule(table_format, parse(markdown), AUTO) == []
+    assert fix_text(markdown, config=AUTO).text == markdown
+    odd = markdown + "| W8 | 效率 2.2×   |\n"
+    assert [p.line for p in run_rule(table_format, parse(odd), AUTO)] == [8]
+
+
 def test_auto_a_column_mostly_of_emoji_padded_narrow_sets_the_width() -> None:
     """MathVista pads ``LMM 🖼️`` (an emoji and its selector) as one column wide in most rows:
     the column's width is the one its editor drew, and the rows without emoji that keep it (the
