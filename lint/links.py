@@ -35,6 +35,9 @@ INNER_SCHEME = re.compile(r"(?i)[^\s/=%?&#:(\[<\"']https?://")
 # prefix pasted before an address that had it already
 DOUBLED = re.compile(r"(?i)https?://([^/\s)>\]]+)/+(?=https?://\1/)")
 _ARXIV_LINK = re.compile(r"(?i)^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/+([^?#]*)")
+# a backslash before a letter or digit, which no escape makes (``..\\Summary\\notes.md``): a
+# Windows path, whose backslashes GitHub keeps in the address
+BACKSLASH = re.compile(r"\\[^\W_]")
 # an arXiv address of a paper's id under a page arXiv has none of (``arxiv.org/as/1904.09237``)
 ARXIV_OTHER_PAGE = re.compile(r"(?i)arxiv\.org/([a-z][a-z-]*)/+(\d{4}\.\d{4,5})")
 ARXIV_PAGES = frozenset("abs pdf html format ps src e-print tb show-email prevnext".split())
@@ -67,6 +70,11 @@ def fault(url: str) -> Fault | None:
     inner = INNER_SCHEME.search(url)
     if inner is not None:
         return _inner_scheme(url, inner.start() + 1)
+    backslash = BACKSLASH.search(url)
+    if backslash is not None:
+        repaired = re.sub(r"\\(?=[^\W_])", "/", url)
+        what = "separates its path with backslashes, which GitHub keeps in the name"
+        return Fault(what, repaired)
     scheme = _SCHEME.match(url)
     if scheme is None:
         return _no_scheme(url)

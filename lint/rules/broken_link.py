@@ -86,6 +86,8 @@ _ARXIV_PATHS = re.compile(r"(?i)arxiv\.org/(?:abs|pdf|html)/+([^\s?#)>\]]*)")
 # an address whose host has no dot (``links._no_site``), or a second ``](`` inside an address
 _NO_DOT = re.compile(r"(?i)\]\(\s*<?https?://[^/?#:\s.)>]*[/?#:\s)>]")
 _PASTED = re.compile(r"\]\([^\s)]*\]\(")
+# a link's address with a backslash before a letter or digit (``links.BACKSLASH``)
+_BACKSLASHED = re.compile(r"\]\([^\s)]*\\[^\W_]")
 
 
 def check(doc: Document, context: Context) -> Iterator[Problem]:
@@ -173,6 +175,7 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
             or _PASTED.search(cell)
             or ("%" in cell and ENCODED_EQUALS.search(cell))
             or DOUBLED.search(cell)
+            or ("\\" in cell and _BACKSLASHED.search(cell))
         ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)

@@ -414,3 +414,10 @@ def test_a_papers_id_under_a_page_arxiv_has_none_of_is_reported() -> None:
     assert '"as" page' in problem[2] and "https://arxiv.org/abs/1904.09237" in problem[2]
     for page in ("abs", "pdf", "html", "format"):
         assert found(table(f"[Paper A](https://arxiv.org/{page}/1904.09237)")) == []
+
+
+def test_a_path_separated_by_backslashes_is_reported() -> None:
+    (problem,) = found(table("[notes](../../Summary\\Ranking\\summary.md)"))
+    assert "backslashes" in problem[2] and "../../Summary/Ranking/summary.md" in problem[2]
+    # an escaped punctuation mark is no separator: GitHub drops the backslash
+    assert found(table("[notes](https://a.org/b\\_c)")) == []
