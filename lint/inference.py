@@ -112,32 +112,13 @@ def infer(doc: Document, config: Config, memo: Memo | None = None) -> Convention
         spelled_months=dates.spelled_months(written),
         year_spans=dates.year_spans(written),
         slot_links=_slot_links(tables),
-        proceedings_years=_proceedings_years(tables),
+        proceedings_years=proceedings.dating(tables),
     )
     with_dates = [table for table in tables if table.arxiv_dates is not None]
     if not with_dates:
         return read
     rows = tuple(row for table in with_dates for row in arxiv_rows(table, memo))
     return read._replace(arxiv_dates=arxiv_dates(rows))
-
-
-def _proceedings_years(tables: tuple[TableConventions, ...]) -> Setting | None:
-    """``follow`` when the list dates nearly every row linking a conference's proceedings by
-    the year its address names, ``free`` when it does not; None when too few rows link one."""
-    agree = linked = 0
-    for found in tables:
-        if not found.keys:
-            continue
-        for row, key in zip(found.table.rows, found.keys, strict=False):
-            linked_year = proceedings.year(row.content) if key is not None else None
-            if linked_year is not None and key is not None:
-                linked += 1
-                agree += key[0] == linked_year
-    if linked < proceedings.MIN_ROWS:
-        return None
-    detail = f"{agree} of {linked} dated rows linking a proceedings page give its year"
-    follows = agree >= proceedings.PROCEEDINGS_SHARE * linked
-    return Setting("follow" if follows else "free", INFERRED, detail)
 
 
 def _slot_links(tables: tuple[TableConventions, ...]) -> frozenset[str]:

@@ -12,6 +12,9 @@ has a slip in its date or its link (arxiv-date reports it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from lint.conventions import INFERRED, Setting, TableConventions
 
 # a list dates by its proceedings' years when this share of its rows linking one (and this
 # many) give its year
@@ -47,3 +50,19 @@ def year(text: str) -> int | None:
         two = int(match[1])
         found.add(2000 + two if two < 50 else 1900 + two)
     return found.pop() if len(found) == 1 else None
+
+
+def dating(tables: Iterable[TableConventions]) -> Setting | None:
+    """``follow`` when the list dates nearly every row linking a conference's proceedings by
+    the year its address names, ``free`` when it does not; None when too few rows link one."""
+    agree = linked = 0
+    for found in tables:
+        for row, key in zip(found.table.rows, found.keys, strict=False):
+            linked_year = year(row.content) if key is not None else None
+            if linked_year is not None and key is not None:
+                linked += 1
+                agree += key[0] == linked_year
+    if linked < MIN_ROWS:
+        return None
+    detail = f"{agree} of {linked} dated rows linking a proceedings page give its year"
+    return Setting("follow" if agree >= PROCEEDINGS_SHARE * linked else "free", INFERRED, detail)
