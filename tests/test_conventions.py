@@ -1,5 +1,6 @@
 """Conventions (``lint/inference.py``, ``lint/date_order.py``, ``lint/arxiv_dating.py``,
-``lint/kept_layout.py``, ``lint/variants.py``): a table in, the settings and their evidence out.
+``lint/kept_layout.py``, ``lint/variants.py``, ``lint/link_columns.py``, ``lint/proceedings.py``):
+a table in, the settings and their evidence out.
 
 Each threshold is tried at its value and on either side of it. The evidence is compared by its
 numbers (``detail`` says "4 of 5 dated rows"; the test reads 4 and 5), never by its wording.
@@ -21,8 +22,11 @@ from lint.dates import VENUE_YEARS_SHOWN
 from lint.dates.habits import SPELLED_SHOWN
 from lint.document import parse
 from lint.kept_layout import EVIDENCE_ROWS, KEPT_SHARE
+from lint.link_columns import LINKED_SHARE, MIN_LINKED, SLOT_ROWS
 from lint.other_orders import CHANCE_SHARE
 from lint.paper_index import REWORDED
+from lint.proceedings import MIN_ROWS as PROCEEDINGS_ROWS
+from lint.proceedings import PROCEEDINGS_SHARE
 from lint.results import RESULT_COLUMNS
 from lint.variants import VARIANT_SHARE
 
@@ -522,3 +526,78 @@ def test_months_the_list_writes_in_full(cells: tuple[str, ...], spelled: frozens
     assert SPELLED_SHOWN == 2
     rows = "".join(f"| P{i} | {date} |\n" for i, date in enumerate(cells))
     assert read("| Title | Date |\n| --- | --- |\n" + rows).spelled_months == spelled
+
+
+# --- links with no address and the proceedings' years (lint/link_columns.py, proceedings.py) ---
+
+
+def _linking(linked: int, empty: int, other: int = 0) -> str:
+    """A table whose Code column links ``linked`` rows, links ``empty`` to no address and
+    holds plain text in ``other``."""
+    head = "| Model | Code |\n| --- | --- |\n"
+    cells = (
+        [f"[code](https://github.com/a/b{n})" for n in range(linked)]
+        + ["[repo]()"] * empty
+        + ["-"] * other
+    )
+    return head + "".join(f"| Model {n} | {cell} |\n" for n, cell in enumerate(cells))
+
+
+@pytest.mark.parametrize(
+    ("linked", "empty", "other", "kept"),
+    [
+        # 8 of 10 rows link: LINKED_SHARE; 7 of 10 do not
+        (8, 1, 1, True),
+        (7, 1, 2, False),
+        # rows linking to no address are at most the rest: 2 of 10 are, 3 of 15 too many
+        (8, 2, 0, True),
+        (12, 3, 0, True),
+        (11, 3, 1, False),
+        # MIN_LINKED rows at least
+        (3, 0, 0, False),  # nothing to read: no link without an address
+        (2, 1, 0, False),
+        (3, 1, 0, False),  # 3 of 4 under the share
+        (4, 1, 0, True),
+    ],
+)
+def test_a_column_linking_nearly_every_row(linked: int, empty: int, other: int, kept: bool) -> None:
+    assert (LINKED_SHARE, MIN_LINKED) == (0.8, 3)
+    found = read(_linking(linked, empty, other)).tables[0].linked_columns
+    assert bool(found) is kept
+    if kept:
+        ((column, count, rows),) = found
+        assert (column, count, rows) == (1, linked, linked + empty + other)
+
+
+@pytest.mark.parametrize(("rows", "slot"), [(2, False), (3, True)])
+def test_a_text_linked_nowhere_in_slot_rows_rows_is_the_lists_slot(rows: int, slot: bool) -> None:
+    assert SLOT_ROWS == 3
+    tables = "\n".join(_linking(9, 1) for _ in range(rows))
+    assert (read(tables).slot_links == frozenset({"repo"})) is slot
+
+
+def _proceedings(agree: int, other: int) -> str:
+    head = "| Title | Year |\n| --- | --- |\n"
+    link = "https://proceedings.neurips.cc/paper/{}/hash/x{}.html"
+    rows = [f"| [P{n}]({link.format(2020, n)}) | 2020 |" for n in range(agree)]
+    rows += [f"| [Q{n}]({link.format(2020, n)}) | 2019 |" for n in range(other)]
+    return head + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("agree", "other", "value"),
+    [
+        (9, 1, "follow"),  # PROCEEDINGS_SHARE: 9 of 10
+        (8, 2, "free"),
+        (5, 0, "follow"),  # MIN_ROWS
+        (4, 0, None),
+    ],
+)
+def test_a_list_dating_rows_by_their_proceedings_year(
+    agree: int, other: int, value: str | None
+) -> None:
+    assert (PROCEEDINGS_SHARE, PROCEEDINGS_ROWS) == (0.9, 5)
+    found = read(_proceedings(agree, other)).proceedings_years
+    assert (found.value if found else None) == value
+    if found is not None:
+        assert numbers(found) == [agree, agree + other]
