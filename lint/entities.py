@@ -27,7 +27,7 @@ from lint.columns import Roles, cell, header_key, name_column, names_no_paper, v
 from lint.document import Row, Table
 from lint.paper_index import DateKey, Entry
 from lint.papers import Identity
-from lint.placeholders import by_authors, is_placeholder, struck
+from lint.placeholders import by_authors, is_placeholder, names_a_thing, struck
 
 
 def table_entries(
@@ -72,6 +72,12 @@ def table_entries(
     named = name_column(table, roles)
     if named is None and _names_things(table, title, things, written, placeholders):
         named = title
+    if named == title and title is not None:
+        # a column of names: ``[VOT-LT2020](…)`` names a dataset, no venue's year
+        placeholders = [
+            found and not names_a_thing(text)
+            for found, text in zip(placeholders, written, strict=True)
+        ]
     kind = header_key(header[named]) if named is not None else ""
     venue = venue_column(table, roles)
     found = []

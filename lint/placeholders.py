@@ -118,6 +118,13 @@ def _venues_only(cell: str) -> bool:
     return not _WORD.search(rest.casefold())
 
 
+def names_a_thing(text: str) -> bool:
+    """True for a cell whose links are labelled by a name and a year (``[VOT-LT2020](…)``): in a
+    column of names, a dataset's or a challenge's, which ``is_placeholder`` reads as a venue's
+    year elsewhere."""
+    return "](" in text and _venues_only(text)
+
+
 def is_placeholder(text: str) -> bool:
     """True when a cell names nothing: empty, no letter or digit (``-``, ``—``), a label such
     as ``null``, ``Paper``, ``[Paper]``, ``链接``, labels side by side (``[Paper] · [HF]``), a

@@ -909,6 +909,26 @@ def test_one_arxiv_ids_two_versions_linked_apart_are_two_entries() -> None:
     assert [line for line, _, _ in found(head + generated)] == [4]
 
 
+def test_names_with_a_year_in_a_column_of_names_are_names_not_venues() -> None:
+    # datasets of one challenge, each named with its year, linking the challenge's page
+    page = "https://votchallenge.net/vot2020/dataset.html"
+    rows = [
+        ("[WebUAV-3M](https://github.com/a/WebUAV-3M)", 2024, "Video, Text"),
+        ("[UAVDark135](https://vision4robotics.github.io/uavdark135/)", 2022, "Video"),
+        ("[TNL2K](https://github.com/b/TNL2K)", 2022, "Video, Text"),
+        (f"[VOT-ST2020/VOT-RT2020]({page})", 2020, "Video"),
+        (f"[VOT-LT2020]({page})", 2020, "Video"),
+        (f"[VOT-RGBT2020]({page})", 2020, "Video"),
+        (f"[VOT-RGBD2020]({page})", 2020, "Video, Depth image"),
+        ("[GOT-10K](http://got-10k.aitestunion.com/)", 2019, "Image, Video"),
+    ]
+    markdown = "| **Name** | **Year** | **Types** | **Amount** |\n|---|---|---|---|\n" + "".join(
+        f"| {name} | {year} | {kinds} | {n // 2 * 50} sequences |\n"
+        for n, (name, year, kinds) in enumerate(rows)
+    )
+    assert found(markdown) == []
+
+
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # cancelled sessions filled with the same words on each date; a paper moved to another
     # session, kept struck through where it was first planned
