@@ -15,6 +15,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from lint.papers import reference
+from lint.slips import slips
 
 # the top-level domains a scheme-less destination must end its host with to be read as a site
 # (a file in the repository, ``notes.md`` or ``paper.pdf``, ends with an extension instead)
@@ -170,6 +171,12 @@ _NO_ADDRESS = "without its address, so GitHub opens it as a file of this reposit
 _EMPTY_VALUES = frozenset(("none", "null", "undefined", "nan", "nil"))
 
 
+# a scheme mistyped before a site's name (``htttps://``, ``ttps://``, ``https//``, ``http:/``),
+# which GitHub reads as a file of the repository; schemes of their own are left alone
+_TYPED_SCHEME = re.compile(r"(?i)([a-z]{2,7}):?/{1,2}(?=[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$))")
+_OTHER_SCHEMES = frozenset("ftp ftps sftp git ssh svn tel data file irc news smb ws wss".split())
+
+
 def _no_scheme(url: str) -> Fault | None:
     """A destination starting with a site's host (``www.…``, ``github.com/…``) but no scheme;
     a bare DOI or arXiv id; a file on the writer's computer (``file:///C:/…``)."""
@@ -183,6 +190,15 @@ def _no_scheme(url: str) -> Fault | None:
     arxiv_id = _BARE_ARXIV.fullmatch(url)
     if arxiv_id is not None and valid_arxiv_id(arxiv_id[1]):
         return Fault(f"is an arXiv id {_NO_ADDRESS}", "https://arxiv.org/abs/" + arxiv_id[1])
+    typed = _TYPED_SCHEME.match(url)
+    if typed is not None:
+        written = typed[1].lower()
+        if (
+            written not in _OTHER_SCHEMES
+            and min(slips(written, "http"), slips(written, "https")) <= 2
+        ):
+            scheme = "http://" if slips(written, "http") < slips(written, "https") else "https://"
+            return Fault(f'has its scheme mistyped ("{typed[0]}")', scheme + url[typed.end() :])
     host = _HOST_FIRST.match(url)
     if host is None:
         return None

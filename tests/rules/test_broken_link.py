@@ -28,6 +28,10 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
     ("url", "what"),
     [
         ("www.example.org/a", "has no scheme"),
+        ("htttps://arxiv.org/abs/2502.10248", "scheme mistyped"),
+        ("ttps://github.com/Wan-Video/Wan2.1", "scheme mistyped"),
+        ("http//openkg.cn", "scheme mistyped"),
+        ("https:/github.com/owner/repo", "scheme mistyped"),
         ("github.com/owner/repo", "has no scheme"),
         ("bozon.nlp.wo.tc/?f=158c", "has no scheme"),
         ("hhttps://github.com/owner/repo", "typed twice"),
@@ -421,3 +425,10 @@ def test_a_path_separated_by_backslashes_is_reported() -> None:
     assert "backslashes" in problem[2] and "../../Summary/Ranking/summary.md" in problem[2]
     # an escaped punctuation mark is no separator: GitHub drops the backslash
     assert found(table("[notes](https://a.org/b\\_c)")) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://ftp.example.org/a", "git://github.com/a/b", "./notes/a.md", "ps://x"]
+)
+def test_a_scheme_of_its_own_or_a_relative_path_is_no_mistyped_scheme(url: str) -> None:
+    assert found(table(f"[Paper A]({url})")) == []
