@@ -69,6 +69,7 @@ from lint.conventions import TableConventions
 from lint.document import Document, Row
 from lint.headings import shown_heading
 from lint.paper_index import CONFLICT, DATES, RENAMED, SAME, VENUES, Entry, Index
+from lint.placeholders import names_a_thing
 from lint.problem import SAFE, UNSAFE, Edit, Fix, Problem, row_key
 
 CODE = "P001"
@@ -278,6 +279,8 @@ def _label(entry: Entry) -> str:
     shown = titles.shown(entry.title_cell)
     if shown:
         return shown
+    if entry.identity.title and names_a_thing(entry.title_cell):
+        return markup.read_cell(entry.title_cell).text.strip()  # a name with a year: PAIP2023
     keys = entry.identity.keys
     return _identifier(keys[0]) if keys else "this row"
 
