@@ -120,6 +120,8 @@ def _kept(table: Table) -> Reading:
     best: tuple[Kept, list[bool]] | None = None
     for style, widths, by_characters, in_style_rows in _candidates(len(table.header.cells), body):
         in_it = _rows_in(in_style_rows, len(body), None if best is None else best[0].rows)
+        if in_it is not None and style == TIGHT and not _mostly_tight(body, in_it):
+            continue  # most rows space one cell: a layout of their own, or compact
         if in_it is not None:
             best = Kept(style, sum(in_it), len(body), widths, by_characters), in_it
             if best[0].rows == len(body):
@@ -127,8 +129,6 @@ def _kept(table: Table) -> Reading:
     if best is None:
         return None, ()
     chosen, in_it = best
-    if chosen.style == TIGHT and not _mostly_tight(body, in_it):
-        return None, ()
     off = tuple(
         index
         for index, row, kept_row in zip(read, body, in_it, strict=True)
