@@ -32,7 +32,7 @@ from lint.document import Row, Table, _pieces, is_pipeless
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
 from lint.split_rows import split_rows
-from lint.width import other_width, width
+from lint.width import measured_otherwise, other_width, width
 
 # a table keeps a style when at least this share of its body rows is in it (three in four)
 KEPT_SHARE = 0.75
@@ -212,9 +212,11 @@ def _is_padded(piece: str) -> bool:
 def _other_widths(body: list[Row], pieces: list[list[str] | None]) -> Sizes:
     """Each enclosed cell's width as an editor measuring otherwise pads it (emoji one column
     wide, ambiguous characters two: ``width.other_width``; -1 where it measures alike); None
-    for rows of ASCII text or not read."""
+    for rows without such characters or not read."""
     return [
-        list(map(other_width, cells)) if cells is not None and not row.content.isascii() else None
+        list(map(other_width, cells))
+        if cells is not None and measured_otherwise(row.content)
+        else None
         for row, cells in zip(body, pieces, strict=True)
     ]
 

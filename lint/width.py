@@ -64,6 +64,14 @@ def has_emoji(text: str) -> bool:
     return not text.isascii() and _EMOJI.search(text) is not None
 
 
+def measured_otherwise(text: str) -> bool:
+    """True when an editor may measure ``text`` otherwise than ``width`` (``other_width``): it
+    holds an emoji or an East Asian ambiguous character (two scans in C)."""
+    return not text.isascii() and (
+        _EMOJI.search(text) is not None or _MAYBE_AMBIGUOUS.search(text) is not None
+    )
+
+
 def other_width(text: str) -> int:
     """Display width as an editor measuring otherwise gives it: emoji one column wide
     (``narrow_emoji_width``), or East Asian ambiguous characters (``×``, ``→``, ``“``) two wide
@@ -76,10 +84,21 @@ def other_width(text: str) -> int:
     return _ambiguous_wide_width(text)
 
 
+# the blocks every East Asian ambiguous character of the BMP stands in (Latin, Greek and Cyrillic
+# letters and signs, punctuation, arrows, operators, box drawing, symbols, private use, variation
+# selectors; ``tests/test_width.py`` checks it against unicodedata): one scan in C finds the
+# candidates, ``_ambiguous`` confirms them
+_MAYBE_AMBIGUOUS = re.compile(
+    "[\u00a1-\u04ff\u1100-\u115f\u2010-\u27ff\u2b55-\u2b59\u3248-\u324f\ue000-\uf8ff"
+    "\ufe00-\ufe0f\ufffd]"
+)
+
+
 def _ambiguous_wide_width(text: str) -> int:
     """Display width with East Asian ambiguous characters counted two wide, or -1 for text with
-    none, or with no wide character beside them (a CJK-aware formatter widens them in CJK text)."""
-    ambiguous = sum(1 for char in text if char > "\x7f" and _ambiguous(char))
+    none."""
+    candidates = _MAYBE_AMBIGUOUS.findall(text)
+    ambiguous = sum(map(_ambiguous, candidates)) if candidates else 0
     if not ambiguous:
         return -1
     return width(text) + ambiguous

@@ -57,3 +57,18 @@ def test_an_emoji_drawn_one_column_wide_with_or_without_its_selector(
 ) -> None:
     # an astral emoji with its selector was counted narrower twice (🖼️ measured 0 wide)
     assert narrow_emoji_width(text) == narrow
+
+
+def test_every_ambiguous_character_of_the_bmp_is_a_candidate() -> None:
+    """``other_width`` looks for East Asian ambiguous characters in a few blocks first: each one
+    unicodedata knows stands in them."""
+    import unicodedata
+
+    from lint.width import _MAYBE_AMBIGUOUS
+
+    missed = [
+        hex(code)
+        for code in range(0x80, 0x10000)
+        if unicodedata.east_asian_width(chr(code)) == "A" and not _MAYBE_AMBIGUOUS.match(chr(code))
+    ]
+    assert missed == []
