@@ -10,12 +10,14 @@ without one when at least 90% of those do. A row whose cells do not fit its head
 cells) is column-count's: its empty cell is a symptom of the shift, not a missing value, and is not
 reported here; nor is a group row, a label over the rows below it with its other cells left empty
 (``| **Knowledge** |||||``), nor a schedule's row for a session that does not take place (``Reading
-Week``, ``No Class``, ``Holiday``). A row whose every cell is empty (a blank row an editor left) is
-reported once, as a row to remove, in any table with a title column, where its other rows fill the
-title or the date column (it holds no paper to complete), unless most of the list's tables hold one:
-its template writes it. A title whose link has no address (``[Title]()``: GitHub shows a link that
-leads nowhere) is reported where most of its table's titles link their paper; an empty link around a
-badge or no text (a placeholder) is no title's.
+Week``, ``No Class``, ``Holiday``), nor a spacer between groups of rows: placeholders alone (``|  |
+| __ | __ |``) or, without links, arrows pointing at the groups it parts (``|<=||||=>|``). A row
+whose every cell is empty (a blank row an editor left) is reported once, as a row to remove, in any
+table with a title column, where its other rows fill the title or the date column (it holds no paper
+to complete), unless most of the list's tables hold one: its template writes it. A title whose link
+has no address (``[Title]()``: GitHub shows a link that leads nowhere) is reported where most of its
+table's titles link their paper; an empty link around a badge or no text (a placeholder) is no
+title's.
 
 Fails (the other rows all have a date)::
 
