@@ -11,7 +11,10 @@ in (``KEPT_SHARE``). A row is in
   cell overflow its column rather than pad the whole table again). A column's width is the one
   most of its padded cells have; widths are measured in display columns as prettier measures
   them (CJK and emoji count 2) or in characters (editors that count a CJK character as one),
-  whichever aligns more of the table's rows.
+  whichever aligns more of the table's rows; a cell padded as an editor measuring otherwise pads
+  it (emoji one column wide, East Asian ambiguous characters such as ``×`` two) is padded too.
+  A table most of whose tight rows space one cell's text (``| ACL21 |Title|``) keeps no tight
+  style: its rows follow a layout of their own.
 
 A style is read from the body rows: the header and the delimiter row are kept as written by every
 style (lists pad a header over compact rows, and editors lay out a delimiter their own way).
