@@ -58,6 +58,7 @@ merge by hand, a repeat in another file, and never a row of a list that cross-li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -134,7 +135,7 @@ class _Table:
             group = bisect_right(starts, entry.row.line)
             own = owns.setdefault(group, Index(self.reworded))
             copied = pasted.setdefault((group, entry.row.cells), entry)
-            match = (copied, SAME) if copied is not entry else own.find(entry)
+            match = (copied, SAME) if copied is not entry else _kept(own.find(entry), entry)
             if match is not None:
                 yield _problem(self.doc, entry, *match, self._hint(True), self.set_scope)
                 if match[1] != SAME:
@@ -145,9 +146,9 @@ class _Table:
             own.add(entry)
             if self.region is None:
                 continue
-            match = self.region.find(entry)
+            match = _kept(self.region.find(entry), entry)
             if match is None and self.elsewhere is not None:
-                match = self.elsewhere.find(entry)
+                match = _kept(self.elsewhere.find(entry), entry)
             if match is None:
                 self.region.add(entry)
                 if self.setting != "section":
@@ -167,6 +168,33 @@ class _Table:
         if self.setting == "section":
             return 'duplicate-scope = "table" allows repeats across the tables of a section'
         return 'duplicate-scope = "auto" or "table" allows repeats across sections'
+
+
+# the address of a link: a page of the list's own repository when it has no scheme and no anchor
+_ADDRESS = re.compile(r"\]\(\s*<?([^\s)>]+)")
+_ELSEWHERE = re.compile(r"(?i)[a-z][a-z0-9+.-]*:|#|//")
+
+
+def _kept(match: tuple[Entry, str] | None, entry: Entry) -> tuple[Entry, str] | None:
+    """``match`` but for the same entry in two rows each linking a page of its own
+    (``_pages_of_their_own``): two entries of the list's, each citing one paper."""
+    if match is not None and match[1] == SAME and _pages_of_their_own(match[0], entry):
+        return None
+    return match
+
+
+def _pages_of_their_own(first: Entry, second: Entry) -> bool:
+    """True when two rows of one entry each link pages of the list's own repository, none the
+    same (``[Definition](docs/definition.md)``, ``[Mechanism](docs/mechanism.md)`` beside one
+    paper): two entries of the list's own, each citing the paper, no row pasted twice."""
+    pages = [_own_pages(entry.row.content) for entry in (first, second)]
+    return bool(pages[0]) and bool(pages[1]) and pages[0].isdisjoint(pages[1])
+
+
+def _own_pages(content: str) -> set[str]:
+    if "](" not in content:
+        return set()
+    return {url for url in _ADDRESS.findall(content) if not _ELSEWHERE.match(url)}
 
 
 def _pasted_rows(found: TableConventions) -> Iterator[Problem]:

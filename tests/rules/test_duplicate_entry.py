@@ -929,6 +929,20 @@ def test_names_with_a_year_in_a_column_of_names_are_names_not_venues() -> None:
     assert found(markdown) == []
 
 
+def test_rows_citing_one_paper_each_with_a_page_of_its_own_are_two_entries() -> None:
+    # a table of concepts, each linking its own note and citing the seminal paper
+    paper = "[Distilling the Knowledge in a Neural Network](https://arxiv.org/abs/1503.02531)"
+    head = "| Concept | Details | Year | Paper Link |\n| :--- | :--- | :--- | :--- |\n"
+    rows = "".join(
+        f"| **[{name}](docs/{name.lower()}.md)** | {name} of the method | 2015 | {paper} |\n"
+        for name in ("Definition", "Mechanism", "Benefit")
+    )
+    assert found(head + rows) == []
+    # the same note twice is a row pasted again, whatever its other cells say
+    pasted = rows.replace("docs/mechanism.md", "docs/definition.md")
+    assert [line for line, _, _ in found(head + pasted)] == [4]
+
+
 def test_a_schedules_filler_and_struck_sessions_are_no_entries() -> None:
     # cancelled sessions filled with the same words on each date; a paper moved to another
     # session, kept struck through where it was first planned
