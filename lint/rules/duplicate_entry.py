@@ -170,8 +170,7 @@ class _Table:
         return 'duplicate-scope = "auto" or "table" allows repeats across sections'
 
 
-# the address of a link: a page of the list's own repository when it has no scheme and no anchor
-_ADDRESS = re.compile(r"\]\(\s*<?([^\s)>]+)")
+# an address elsewhere than the list's own repository: a scheme, an anchor, a host (``//…``)
 _ELSEWHERE = re.compile(r"(?i)[a-z][a-z0-9+.-]*:|#|//")
 
 
@@ -192,9 +191,11 @@ def _pages_of_their_own(first: Entry, second: Entry) -> bool:
 
 
 def _own_pages(content: str) -> set[str]:
+    """The pages of the list's own repository a row links (``docs/notes.md``)."""
     if "](" not in content:
         return set()
-    return {url for url in _ADDRESS.findall(content) if not _ELSEWHERE.match(url)}
+    links = markup.read_cell(content).links
+    return {url for url, image in links if not image and url and not _ELSEWHERE.match(url)}
 
 
 def _pasted_rows(found: TableConventions) -> Iterator[Problem]:
