@@ -71,23 +71,14 @@ _ID_ORDER_ROWS = 20
 def check(doc: Document, context: Context) -> Iterator[Problem]:
     """Report rows dated before their arXiv id's month, and, in a table whose dates follow
     their ids, rows dated another month."""
-    proceedings_years = context.conventions.proceedings_years
-    by_venue = proceedings_years is not None and proceedings_years.value == "follow"
+    by_venue = context.conventions.proceedings_years
     for found in context.conventions.tables:
         told: set[int] = set()
         for problem in _by_arxiv(doc, context, found):
             told.add(problem.line)
             yield problem
-        if by_venue and proceedings_years is not None:
-            yield from _by_proceedings(found, proceedings_years, told)
-
-
-def _by_arxiv(doc: Document, context: Context, found: TableConventions) -> Iterator[Problem]:
-    """The table's rows dated before their arXiv id's month, or another month where its dates
-    follow their ids."""
-    column, setting = found.roles.date, found.arxiv_dates
-    if column is not None and setting is not None and found.date_style is not None:
-        yield from _by_arxiv_dates(doc, context, found, column, setting)
+        if by_venue is not None and by_venue.value == "follow":
+            yield from _by_proceedings(found, by_venue, told)
 
 
 def _by_proceedings(found: TableConventions, setting: Setting, told: set[int]) -> Iterator[Problem]:
@@ -113,11 +104,14 @@ def _by_proceedings(found: TableConventions, setting: Setting, told: set[int]) -
         yield Problem(row.line, row.column(column), CODE, NAME, message)
 
 
-def _by_arxiv_dates(
-    doc: Document, context: Context, found: TableConventions, column: int, setting: Setting
-) -> Iterator[Problem]:
+def _by_arxiv(doc: Document, context: Context, found: TableConventions) -> Iterator[Problem]:
+    """The table's rows dated before their arXiv id's month, or another month where its dates
+    follow their ids."""
+    column, setting = found.roles.date, found.arxiv_dates
+    if column is None or setting is None or found.date_style is None:
+        return
     follow = setting.value == "follow"
-    style = found.date_style.value if found.date_style is not None else ""
+    style = found.date_style.value
     rows = arxiv_dating.arxiv_rows(found, context.memo)
     events = _event_dates(found.table, column, rows)
     venue = venue_column(found.table, found.roles)
