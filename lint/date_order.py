@@ -296,6 +296,11 @@ def list_orders(tables: tuple[TableConventions, ...]) -> tuple[TableConventions,
     if max(rising, falling) >= LEANING * min(rising, falling):
         return tables  # its tables lean one way, each kept loosely: an order, slips and all
     why = f"the list orders no table by date ({unordered} of {len(read)} run both ways)"
+    return _switched_off(tables, why)
+
+
+def _switched_off(tables: tuple[TableConventions, ...], why: str) -> tuple[TableConventions, ...]:
+    """``tables`` with the order read from each one's own rows off where rows are out of it."""
     return tuple(
         found._replace(order=Setting("off", INFERRED, f"not ordered by date: {why}"))
         if found.order.source == INFERRED
@@ -333,10 +338,21 @@ def _the_lists_direction(
     run (most tables whose order was read are: ``list_orders``, and twice as many as those
     keeping none, ties among them): its own rows cannot tell, the list's other tables do; and
     those read the other way with rows out of place off (batches added oldest first in a list
-    kept newest first: the rows out of place would be moved against the list's way)."""
+    kept newest first: the rows out of place would be moved against the list's way). Where a
+    third of them or more keep no order and those in order run both ways (short tables in
+    order by chance), each table with rows out of its order is off: the list keeps none."""
     ordered = [order for order in read if order.value != "off"]
     if len(ordered) < 2 * (len(read) - len(ordered)):
-        return tables  # a third of its tables read or more (ties too) keep no order: no way
+        # a third of its tables read or more (ties too) keep no order: no way; and where those
+        # in order run both ways, short tables in order by chance, a table near one is too
+        ways = {order.value for order in ordered}
+        if ways != {"ascending", "descending"}:
+            return tables
+        why = (
+            f"the list keeps no order by date ({len(read) - len(ordered)} of {len(read)} tables"
+            " run both ways, the others ascending or descending)"
+        )
+        return _switched_off(tables, why)
     for direction in ("ascending", "descending"):
         count = sum(order.value == direction for order in ordered)
         if count >= LIST_DIRECTION * len(ordered):

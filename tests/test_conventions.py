@@ -142,6 +142,13 @@ def test_a_list_whose_tables_mostly_run_both_ways_keeps_no_order_by_date() -> No
     rising = [1, 2, 1, 3]  # rises twice, falls once: too loose on its own
     leaning = [near, in_order, rising, rising, rising]  # rises 11 times, falls 4
     assert orders(*leaning)[:2] == ["ascending", "ascending"]
+    # a third of the tables or more keep no order and those in order run both ways (short
+    # tables in order by chance): a table near an order is so by chance too
+    newest_first = [3, 2, 1]
+    no_way = orders(near, in_order, newest_first, both_ways, both_ways)
+    assert no_way[:3] == ["off", "ascending", "descending"]
+    assert orders(near, in_order, in_order, both_ways, both_ways)[0] == "ascending"
+    assert orders(near, in_order, newest_first, both_ways)[0] == "ascending"  # a quarter
 
 
 def test_a_table_that_cannot_tell_its_order_takes_the_lists_direction() -> None:
