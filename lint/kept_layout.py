@@ -26,6 +26,7 @@ touches the rows in it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
@@ -338,10 +339,19 @@ def _unpadded(row: Row, spaced: bool, strictly: bool = False) -> bool:
     content = row.content.rstrip(" \t")
     made = _unpadded_line(row.cells, spaced)
     if spaced:
-        return made == _EMPTY_COMPACT.sub("| ", content)
+        compact = _EMPTY_COMPACT.sub("| ", content)
+        if made != compact and not content.isascii():
+            # a cell ending in full-width punctuation written against its pipe (``…）|``):
+            # the character's own width spaces it, and CJK writers leave the space out
+            compact = _CLOSED_UP.sub(" |", compact)
+        return made == compact
     if made == content or (" |" in content and made == _EMPTY_TIGHT.sub("", content)):
         return True
     return not strictly and _one_cell_spaced(row, made, content)
+
+
+# a pipe right after a full-width closing mark: a bracket, a quote, a full stop
+_CLOSED_UP = re.compile(r"(?<=[）」』】》〉。！？])\|")
 
 
 def _one_cell_spaced(row: Row, made: str, content: str) -> bool:

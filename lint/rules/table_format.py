@@ -22,7 +22,8 @@ every line), ``compact`` (one space around each cell: ``| a | b |``) and ``tight
 Cell text is kept byte for byte; a row with more cells than the header is left as written
 (column-count reports it, and a layout would keep them all), a short row is left short, and a
 line without any pipe glued under the table is left as written (``broken-table`` reports it).
-White space after a line's last pipe is not part of a style.
+White space after a line's last pipe is not part of a style, nor is the space a compact cell
+leaves out after full-width punctuation (``| 统一（商品卡）|``): the mark's own width spaces it.
 
 Fails (a table that keeps compact in its other rows)::
 

@@ -262,6 +262,17 @@ def test_auto_extra_spaces_in_a_compact_table_are_not_reported() -> None:
     assert run_rule(table_format, parse(markdown), AUTO) == []
 
 
+def test_auto_a_cell_ending_in_full_width_punctuation_may_touch_its_pipe() -> None:
+    """CJK writers leave out the space after ``）`` or ``。``: its own width spaces it."""
+    for mark in "）。】":
+        markdown = compact(8, {5: f"| Paper 5（多模态{mark}| 2023.06 |"})
+        assert run_rule(table_format, parse(markdown), AUTO) == []
+        assert fix_text(markdown, config=AUTO).text == markdown
+    # an ASCII bracket or a full-width opening one is no such mark: the missing space is a slip
+    for odd in ("| Paper 5 (CVPR)| 2023.06 |", "| Paper 5（| 2023.06 |"):
+        assert [p.line for p in run_rule(table_format, parse(compact(8, {5: odd})), AUTO)] == [8]
+
+
 @pytest.mark.parametrize(
     ("kept", "other", "expected"),
     [
