@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import markup
 from lint.config import Config
 from lint.document import Document, Table
 from lint.header_names import (
@@ -226,10 +227,21 @@ def _links_in_most_rows(table: Table, column: int) -> bool:
     texts = []
     for row in table.rows:
         text = cell(row.cells, column)
-        # links folded into ``<details>`` are a row's resources, not its title
-        if links(text) and not text.lstrip().startswith("<details"):
+        # links folded into ``<details>`` are a row's resources, not its title; nor are links
+        # shown as their addresses (``[github.com/openai/mle-bench](…)``)
+        if links(text) and not text.lstrip().startswith("<details") and not _addresses(text):
             texts.append(header_key(text))
     return len(texts) * 2 > len(table.rows) and len(set(texts)) * 5 >= len(texts) * 4
+
+
+# a link's text written as an address: a site's name and a path, or a whole URL
+_ADDRESS = re.compile(r"\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", re.ASCII)
+
+
+def _addresses(text: str) -> bool:
+    """True when every link of a cell shows its address as its text, not a name."""
+    labels = markup.link_texts(text) if "](" in text else []
+    return bool(labels) and all(_ADDRESS.fullmatch(label) for label in labels)
 
 
 def _written_apart(table: Table, column: int) -> bool:

@@ -199,6 +199,25 @@ def _table(header: str, *rows: str) -> Table:
             ),
             Roles(None, 1),
         ),
+        # ... as are links shown as their addresses, whatever their number
+        (
+            _table(
+                "| Benchmark | Year | Link |",
+                "| **MLE** | 2024 | [github.com/openai/mle](https://github.com/openai/mle) |",
+                "| **Gym** | 2025 | [g.io/Gym](https://g.io/Gym) · [arxiv.org](https://a.io) |",
+                "| **Core** | 2024 | [https://core.example/](https://core.example/) |",
+            ),
+            Roles(None, 1),
+        ),
+        # ... but a name beside an address names its row
+        (
+            _table(
+                "| Benchmark | Year | Link |",
+                "| **MLE** | 2024 | [MLE-bench](https://github.com/openai/mle) |",
+                "| **Gym** | 2025 | [g.io/Gym](https://g.io/Gym) · [MLGym](https://arxiv.org) |",
+            ),
+            Roles(2, 1),
+        ),
     ],
 )
 def test_title_by_content(table: Table, expected: Roles) -> None:
