@@ -11,8 +11,9 @@ style writes them (the day only if it shows days); rows with the same date are i
 column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year. In auto, a table whose
 dated rows form at most three runs in order of five rows or more, with more than three rows out of
 place, is grouped (published papers newest first, then preprints newest first) and not checked.
-Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III) are a series
-the list keeps together: they are not reported, and a move keeps them together; a series whose
+Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III; SimVODIS++
+above Simvodis, RAFT-Stereo above Raft: a follow-up beside its original) are a series the list
+keeps together: they are not reported, and a move keeps them together; a series whose
 every row is out of place (PaLM, PaLM 2 appended after later rows) is reported, and moves as one.
 A row whose place is inside a series kept together is reported without a fix: it has
 nowhere to go. A row whose neighbours share a year that would put it exactly in place (``November
@@ -156,21 +157,43 @@ def _series(table: Table, title: int | None) -> list[list[int]]:
     blocks: list[list[int]] = []
     last = ""
     for index, row in enumerate(table.rows):
-        name = _leading_name(cell(row.cells, title)) if title is not None else ""
-        if name and _VERSION.sub("", name) == _VERSION.sub("", last):
+        word = _first_word(cell(row.cells, title)) if title is not None else ""
+        if blocks and _one_series(word, last):
             blocks[-1].append(index)
         else:
             blocks.append([index])
-        last = name
+        last = word
     return blocks
 
 
-def _leading_name(text: str) -> str:
-    """The name a title starts with ("AutoAD" of "AutoAD II: The Sequel"), if its first word is
-    one: letters with a capital inside or a digit, not a plain word ("Video", "Large")."""
+def _first_word(text: str) -> str:
     word = first_shown_word(text).rstrip(":,;.-–")
-    if len(word) < 3 or not _NAME.fullmatch(word):
-        return ""
+    return word if len(word) >= 3 and _NAME.fullmatch(word) else ""
+
+
+def _one_series(word: str, other: str) -> bool:
+    """True when two titles' first words name one series: one name, but for a version after it
+    (``AutoAD II``, ``GEO-Bench-2``, ``SimVODIS++``) or a variant joined to it (``RAFT-Stereo``
+    after ``RAFT``), written in either case (a citation manager writes ``Simvodis``, ``Raft``);
+    one of them a name (``_leading_name``), not two plain words (``Video``, ``Video-Text``)."""
+    if not word or not other or not (_leading_name(word) or _leading_name(other)):
+        return False
+    first, second = _VERSION.sub("", word), _VERSION.sub("", other)
+    return (
+        first.casefold() == second.casefold() or _variant(first, second) or _variant(second, first)
+    )
+
+
+def _variant(word: str, name: str) -> bool:
+    """True for ``RAFT-Stereo`` of ``RAFT`` (or ``Raft``): a name, a hyphen, more after it; not
+    ``Video-LLaMA`` of ``Video``, a plain word before the hyphen."""
+    base, hyphen, _ = word.partition("-")
+    return bool(hyphen) and base.casefold() == name.casefold() and bool(_leading_name(base))
+
+
+def _leading_name(word: str) -> str:
+    """The word when it is a name ("AutoAD" of "AutoAD II: The Sequel"): letters with a capital
+    inside or a digit, not a plain word ("Video", "Large")."""
     if any(map(str.isupper, word[1:])) or any(map(str.isdigit, word)):
         return word
     return ""
