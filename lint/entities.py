@@ -27,7 +27,7 @@ from lint.columns import Roles, cell, header_key, name_column, names_no_paper, v
 from lint.document import Row, Table
 from lint.paper_index import DateKey, Entry
 from lint.papers import Identity
-from lint.placeholders import by_authors, is_placeholder, names_a_thing, struck
+from lint.placeholders import by_authors, is_placeholder, names_a_thing, struck, to_come, words
 
 
 def table_entries(
@@ -172,12 +172,18 @@ def _reading_list(cell: str) -> bool:
 def _variant(
     cells: tuple[str, ...], names: list[str], variants: tuple[int, ...]
 ) -> tuple[tuple[str, bytes], ...]:
-    """The variant a row names: each variant column's header with its cell's title key."""
+    """The variant a row names: each variant column's header with its cell's title key (a
+    cell without a word, ``-``, or saying there is none, ``N/A``, names none, as an empty
+    cell does not; a label word may, the ``arXiv`` dataset beside ``PubMed``)."""
     return tuple(
         (name, papers.title_key(cells[column]))
         for name, column in zip(names, variants, strict=True)
-        if column < len(cells) and cells[column]
+        if column < len(cells) and cells[column] and _names_one(cells[column])
     )
+
+
+def _names_one(text: str) -> bool:
+    return bool(words(text)) and not to_come(text)
 
 
 # a title column lists named things, not papers, when this share of its titles are short names

@@ -678,6 +678,24 @@ def test_a_column_of_placeholders_tells_no_variants_apart() -> None:
     assert [line for line, _, _ in found(markdown)] == [8]
 
 
+def test_a_variant_cell_without_a_word_names_no_variant() -> None:
+    # one paper's ICCV row with ``-`` under Model and its arXiv row naming the model: one paper
+    # twice; a label word (the ``arXiv`` dataset beside ``PubMed``) still names one
+    header = "| Title | Model | Venue |\n|---|---|---|\n"
+    body = "".join(f"| Paper number {n} on images | M{n} | CVPR |\n" for n in range(1, 6))
+    for cell, expected in (("-", [9]), ("N/A", [9]), ("PQ", [])):
+        first = f"| Outlier-Aware Quantization for Images | {cell} | [ICCV](https://a.io/1.pdf) |\n"
+        again = "| Outlier-Aware Quantization for Images | OA-PTQ | [arXiv](https://a.io/2) |\n"
+        markdown = header + first + body + again
+        assert [line for line, _, _ in found(markdown)] == expected, cell
+    datasets = "| Dataset | Year | Paper |\n|---|---|---|\n" + "".join(
+        f"| **{name}** | 2018 | A Discourse Model [[Paper]](https://arxiv.org/abs/1804.0568) |\n"
+        for name in ("arXiv", "PubMed")
+    )
+    datasets += "".join(f"| **D{n}** | 2019 | Another paper {n} |\n" for n in range(3))
+    assert found(datasets) == []
+
+
 def test_a_row_pasted_again_in_a_table_of_repositories_is_reported_and_removed() -> None:
     # rows naming repositories, no papers: no entities, yet a row pasted twice is still a copy
     table = "|Name|Stars|Updated|\n|---|---|---|\n" + "".join(
