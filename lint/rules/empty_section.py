@@ -18,7 +18,10 @@ divider), the document's title (a first-level heading before
 anything else: ``# Awesome Chinese LLM`` above ``# Datasets``), and a numbered heading whose
 subsections follow at its level, numbered under it (``## 1. Related Works``, ``## 1.1 …``); nor is
 a month or a year of a calendar, a heading naming one beside another that does (``### Nov 2024``
-after ``### Dec 2024``): the list keeps a heading for each, filled or not.
+after ``### Dec 2024``): the list keeps a heading for each, filled or not. A heading followed at
+its level by one giving a label and its value (``##### Time: Friday 15:30`` under a term's
+``##### 2020 Dec | Text Generation``) has that line as its title's second: it holds what
+follows it.
 
 Fails::
 
@@ -126,7 +129,25 @@ def _is_empty(doc: Document, sections: Sequence[Section], index: int) -> bool:
     if following is not None and _numbered_under(sections, index):
         return False  # ``1. Related Works`` then ``1.1 …``: its subsections, numbered so
     end = following.line - 1 if following else len(doc.lines)
-    return not _has_content(doc, _body_start(doc, section), end)
+    if _has_content(doc, _body_start(doc, section), end):
+        return False
+    if following is not None and following.level == section.level and _subtitle(section, following):
+        # ``##### 2020 Dec | Text Generation`` then ``##### Time: Friday 15:30``: a second
+        # line of the title, a label and its value; the section goes on under it
+        return _is_empty(doc, sections, index + 1)
+    return True
+
+
+# a heading that gives a label and its value (``Time: Friday 15:30 - 17:00``, ``地点：N4``)
+_FIELD = re.compile(r"\s*[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2}\s*[:：]\s*\S")
+
+
+def _subtitle(section: Section, following: Section) -> bool:
+    """True when ``following`` gives a label and its value under a heading that does not
+    (``Week 1: Intro`` then ``Week 2: Models`` are two sections)."""
+    return bool(_FIELD.match(shown_heading(following.title))) and not _FIELD.match(
+        shown_heading(section.title)
+    )
 
 
 # a heading's number (``1.``, ``2.2``, ``3.1.4``) before its name

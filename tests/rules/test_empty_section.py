@@ -192,3 +192,16 @@ def test_the_lists_title_below_a_language_switch_is_no_section() -> None:
         "中文 | [English](README_en.md)", "This list collects datasets, see [here](a.md)"
     )
     assert [line for line, *_ in found(prose)] == [2]
+
+
+def test_a_heading_giving_a_label_and_its_value_is_a_second_line_of_the_title_above() -> None:
+    # a reading group's term: its topic, then its time, then the table of the term
+    table = "| Date | Topic |\n| --- | --- |\n| 11-12-20 | A paper |\n"
+    term = "##### 2020 Dec | Text Generation\n##### Time: Friday 15:30\n\n"
+    assert found(term + table) == []
+    assert found("##### 2020 Dec | Text Generation\n##### 时间：周五\n\n" + table) == []
+    # with nothing under the second line either, the term is empty
+    assert [line for line, _, _ in found(term + "##### 2021 Jan | Other\n\n" + table)] == [1, 2]
+    # two headings of one form (``Week 1: …``, ``Week 2: …``) are two sections
+    weeks = "## Week 1: Intro\n## Week 2: Models\n\n" + table
+    assert [line for line, _, _ in found(weeks)] == [1]
