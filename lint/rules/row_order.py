@@ -12,9 +12,9 @@ column (``2023``, ``**2024**``, ``2024年`` under ``Year``) compares by year. In
 dated rows form at most three runs in order of five rows or more, with more than three rows out of
 place, is grouped (published papers newest first, then preprints newest first) and not checked.
 Rows side by side whose titles start with one name (AutoAD, AutoAD II, AutoAD III; SimVODIS++
-above Simvodis, RAFT-Stereo above Raft: a follow-up beside its original) are a series the list
-keeps together: they are not reported, and a move keeps them together; a series whose
-every row is out of place (PaLM, PaLM 2 appended after later rows) is reported, and moves as one.
+above Simvodis: a follow-up beside its original) are a series the list keeps together: they are
+not reported, and a move keeps them together; a series whose every row is out of place (PaLM,
+PaLM 2 appended after later rows) is reported, and moves as one.
 A row whose place is inside a series kept together is reported without a fix: it has
 nowhere to go. A row whose neighbours share a year that would put it exactly in place (``November
 2023`` between ``October 2024`` and ``December 2024``) more likely has a mistyped year than a wrong
@@ -173,22 +173,11 @@ def _first_word(text: str) -> str:
 
 def _one_series(word: str, other: str) -> bool:
     """True when two titles' first words name one series: one name, but for a version after it
-    (``AutoAD II``, ``GEO-Bench-2``, ``SimVODIS++``) or a variant joined to it (``RAFT-Stereo``
-    after ``RAFT``), written in either case (a citation manager writes ``Simvodis``, ``Raft``);
-    one of them a name (``_leading_name``), not two plain words (``Video``, ``Video-Text``)."""
+    (``AutoAD II``, ``GEO-Bench-2``, ``SimVODIS++``), written in either case (a citation manager
+    writes ``Simvodis``); one of them a name (``_leading_name``), not two plain words."""
     if not word or not other or not (_leading_name(word) or _leading_name(other)):
         return False
-    first, second = _VERSION.sub("", word), _VERSION.sub("", other)
-    return (
-        first.casefold() == second.casefold() or _variant(first, second) or _variant(second, first)
-    )
-
-
-def _variant(word: str, name: str) -> bool:
-    """True for ``RAFT-Stereo`` of ``RAFT`` (or ``Raft``): a name, a hyphen, more after it; not
-    ``Video-LLaMA`` of ``Video``, a plain word before the hyphen."""
-    base, hyphen, _ = word.partition("-")
-    return bool(hyphen) and base.casefold() == name.casefold() and bool(_leading_name(base))
+    return _VERSION.sub("", word).casefold() == _VERSION.sub("", other).casefold()
 
 
 def _leading_name(word: str) -> str:
