@@ -7,8 +7,9 @@ both; this rule counts the cells as written and says which case a row is:
 
 - dropped content: a cell past the header's last column that holds something (always
   reported; GitHub drops it). A cell that shows nothing, empty or a hidden comment
-  (``[//]: # (...)``, ``<!-- -->``), is dropped on purpose: reported only with
-  ``trailing-cells = "strict"``;
+  (``[//]: # (...)``, ``<!-- -->``), is dropped on purpose, and so are the cells of a row of
+  dashes dividing the table's groups (``-- | -- | -- | --``, copied from a wider table):
+  reported only with ``trailing-cells = "strict"``;
 - shifted cells: the row's cells stand where the table never writes such cells (a year under a
   column of titles, a link under a column of names) and one column over they fit: a cell is
   missing before them (or one too many). Reported with where the shift starts, and no fix:
@@ -227,6 +228,10 @@ def _padded(doc: Document, found: TableConventions, row: Row) -> str:
     return prefix + body + "  |" * missing
 
 
+# a letter or a digit: what a cell says, beyond its punctuation
+_WORD = re.compile(r"[^\W_]")
+
+
 def _long_row(found: TableConventions, row: Row, strict: bool) -> Problem | None:
     """Content GitHub drops; extra cells that show nothing only when ``strict``."""
     expected = len(found.table.header.cells)
@@ -236,6 +241,8 @@ def _long_row(found: TableConventions, row: Row, strict: bool) -> Problem | None
     dropped = [cell for cell in extra if cell and not _HIDDEN.fullmatch(cell)]
     if dropped and not _HIDDEN.sub("", "|".join(extra)).strip(" \t|"):
         dropped = []  # one comment the pipes inside it split (``<!-- a note | -->``): hidden
+    if dropped and not any(_WORD.search(cell) for cell in row.cells):
+        dropped = []  # a row of dashes dividing the table's groups (``-- | -- | --``): a rule
     if not dropped:
         if not strict:
             return None

@@ -373,3 +373,15 @@ def test_a_short_row_of_empty_cells_is_a_blank_row() -> None:
     assert problems_of(markdown + "|||\n") == []
     # a short row showing something is still told
     assert [line for line, _ in problems_of(markdown + "| P9 | 2024 |\n")] == [7]
+
+
+def test_a_row_of_dashes_dividing_groups_drops_nothing_a_reader_misses() -> None:
+    # a 4-column table divided by rows copied from the list's 5-column tables
+    header = "Year | Venue | Title | Link\n-- | -- | -- | --\n"
+    body = "2022 | CVPR | Paper A | [Paper](https://a.io/1)\n"
+    for divider in ("-- | -- | -- | -- | --\n", "||---|---|---|---|\n"):
+        markdown = header + body + divider + "2021 | WACV | Paper B | [Paper](https://a.io/2)\n"
+        assert found(markdown) == []
+        assert [line for line, _, _ in found(markdown, STRICT)] == [4]
+    # a dash beside words is dropped content
+    assert [line for line, _, _ in found(header + "2022 | CVPR | Paper A | x | --\n")] == [3]
