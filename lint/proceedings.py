@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint import markup
 from lint.conventions import INFERRED, Setting, TableConventions
+from lint.dates import venue_year
 
 # a list dates by its proceedings' years when this share of its rows linking one (and this
 # many) give its year
@@ -39,9 +41,21 @@ _OLD_ACL = re.compile(
 
 
 def year(text: str) -> int | None:
-    """The year of the proceedings ``text`` links (None: none, or links to several years')."""
+    """The year of the proceedings ``text`` links (None: none, or links to several years'). A
+    proceedings page linked after another link and labelled by its venue and year
+    (``[Paper](…IJCV…)/[CVPR18](…CVPR2018…)``) is an earlier version the row names as such:
+    not read."""
     if _HOSTS.search(text) is None:
         return None  # most rows
+    if "](" in text:
+        for label, url in markup.labelled_links(text)[1:]:
+            if _HOSTS.search(url) and _years(url) == {venue_year(label)}:
+                text = text.replace(f"]({url}", "](", 1)
+    found = _years(text)
+    return found.pop() if len(found) == 1 else None
+
+
+def _years(text: str) -> set[int]:
     found = {
         int(next(group for group in match.groups() if group))
         for match in _FOUR_DIGITS.finditer(text)
@@ -49,7 +63,7 @@ def year(text: str) -> int | None:
     for match in _OLD_ACL.finditer(text):
         two = int(match[1])
         found.add(2000 + two if two < 50 else 1900 + two)
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 def dating(tables: Iterable[TableConventions]) -> Setting | None:

@@ -329,3 +329,14 @@ def test_a_month_before_its_venues_year_is_an_arxiv_month_beside_venue_years() -
 )
 def test_the_year_a_proceedings_address_names(address: str, year: int | None) -> None:
     assert proceedings.year(address) == year
+
+
+def test_an_earlier_version_linked_after_the_paper_and_labelled_by_its_venue_is_not_read() -> None:
+    cvpr = "https://openaccess.thecvf.com/content_cvpr_2018/papers/B.pdf"
+    journal = "https://link.springer.com/article/10.1007/s11263-020-01301-6"
+    # an IJCV paper of 2020 naming its CVPR 2018 version as such: the row's own year is 2020
+    assert proceedings.year(f"[Paper]({journal})/[CVPR18]({cvpr})") is None
+    # the proceedings as the row's own link, or labelled otherwise, give their year
+    assert proceedings.year(f"[CVPR18]({cvpr})") == 2018
+    assert proceedings.year(f"[Paper]({journal})/[PDF]({cvpr})") == 2018
+    assert proceedings.year(f"[Paper]({journal})/[ECCV18]({cvpr}) {cvpr}") == 2018
