@@ -10,7 +10,9 @@ from it, and each row of a table that holds no pipe at all, but a kramdown attri
 the table by it (a blank line before it would move the style to the next block); nor an anchor
 alone (``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link:
 GitHub shows an empty row there, and a blank line before it would end the table; nor an
-ellipsis alone (``....``), the row a list ends its tables with for the rows to come. And a
+ellipsis alone (``....``), the row a list ends its tables with for the rows to come; nor a link
+alone where most rows start with one (``[SUN3D](…)`` in a table of ``[ScanNet](…) | 1513 scans``):
+a row written short, its details to come. And a
 header over a delimiter row of another number of cells (``|a|b|c|d|`` over five ``|---|``)
 opens no table at all: GitHub shows it, the dashes and every row below as text (reported at the
 header, outside fenced code).
@@ -124,18 +126,33 @@ def _unshown_tables(doc: Document, table_lines: set[int]) -> list[Problem]:
 
 
 def _glued_text(table: Table) -> Iterator[Problem]:
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
         content = row.content.strip()
         if is_pipeless(row) and not (
             _ATTRIBUTE_LIST.fullmatch(content)
             or _ANCHORS.fullmatch(content)
             or is_ellipsis(content)
+            or _short_row(table, index)
         ):
             message = (
                 f'text "{_shown(row.content)}" right under a table is a row of it on GitHub: '
                 "put a blank line before it, or write it as a row with pipes"
             )
             yield Problem(row.line, row.column(0), CODE, NAME, message)
+
+
+# a cell holding one link and nothing else
+_LINK_ALONE = re.compile(r"\[[^\[\]]+\]\([^()\s]+\)")
+
+
+def _short_row(table: Table, index: int) -> bool:
+    """True for a line without a pipe that is a row written short: a link alone where most
+    rows' first cells are one (``[SUN3D](…)`` among ``[ScanNet](…) | 1513 scans | …``: a
+    dataset whose details are to come)."""
+    if not _LINK_ALONE.fullmatch(table.rows[index].content.strip()):
+        return False
+    firsts = [_LINK_ALONE.fullmatch(row.cells[0].strip()) for row in table.rows if row.cells]
+    return sum(1 for first in firsts if first) * 2 > len(firsts)
 
 
 def _cut_off_rows(

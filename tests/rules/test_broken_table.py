@@ -84,3 +84,13 @@ def test_a_table_whose_delimiter_row_has_another_count_is_not_shown() -> None:
     assert found(shown) == [] and len(gfm_tables(shown)) == 1
     # inside fenced code, no table was meant
     assert found("```\n" + unshown + "```\n") == []
+
+
+def test_a_link_alone_where_rows_start_with_one_is_a_row_written_short() -> None:
+    header = "DataSet | Size | Categories\n--- | --- | ---\n"
+    rows = "".join(f"[D{n}](https://d.io/{n}) | {n}k frames | Car\n" for n in range(3))
+    assert found(header + rows + "[SUN3D](https://sun3d.io)\n") == []
+    # text, or a link among rows whose first cells are no links, is glued under the table
+    assert [line for line, *_ in found(header + rows + "More datasets below\n")] == [6]
+    plain = "".join(f"D{n} | {n}k frames | Car\n" for n in range(3))
+    assert [line for line, *_ in found(header + plain + "[SUN3D](https://sun3d.io)\n")] == [6]
