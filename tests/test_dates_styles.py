@@ -301,6 +301,10 @@ def test_equal_votes_are_settled_the_same_way_in_every_process() -> None:
         ("NeurIPS23", 2023),  # two digits ending its name: its year
         ("ECCV22", 2022),
         ("GPT4", None),  # one digit: the name's
+        # the paper's arXiv id beside the venue is an identifier, not a number of the date
+        ("arXiv 2024 (2305.17648)", 2024),
+        ("ICML 2023 (arXiv:2301.00001v2)", 2023),
+        ("ICML 2023 (2301)", None),
     ],
 )
 def test_venue_year(text: str, year: int | None) -> None:

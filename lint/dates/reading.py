@@ -175,13 +175,18 @@ def _parser(factory: Any) -> Any:
     return factory(languages=["en", "zh"], settings=_FALLBACK_SETTINGS)
 
 
+# an arXiv id in parentheses beside a venue's year: an identifier, no date
+_ARXIV_ID = re.compile(r"\(\s*(?:arxiv\s*:?\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*\)", re.IGNORECASE)
+
+
 def venue_year(text: str, glued: bool = True) -> int | None:
     """The year of a venue and a year (``CVPR, 2024``, ``NeurIPS 2023``, ``**ICLR 2024
     Oral**``, ``ICLR'24``, ``TGRS2021``, ``ACL 2025, COLM 2025``): words, none a month name and
     one of two letters or more, and years (four digits, or two after an apostrophe), no other
     number; else None. Such a cell dates a paper to its (first) year. ``glued``: two digits
     glued to the venue's name are its year (``ECCV22``), as in a date column; elsewhere they
-    are a name's (the datasets ``WN11``, ``FB13``)."""
+    are a name's (the datasets ``WN11``, ``FB13``). An arXiv id in parentheses beside them is
+    the paper's (``arXiv 2024 (2305.17648)``), no number of the date."""
     if text.isascii() and _ASCII_LETTER.search(text) is None:
         return None  # no word to name a venue (most date cells: ``2023.05``)
     core = unicodedata.normalize("NFKC", inner(text)).strip()
@@ -190,6 +195,8 @@ def venue_year(text: str, glued: bool = True) -> int | None:
     years: list[int] = []
     named = False
     core = _BREAK.sub(" ", core)
+    if "." in core:
+        core = _ARXIV_ID.sub(" ", core)  # ``arXiv 2024 (2305.17648)``: the paper's id beside it
     for found in _VENUE_PIECE.finditer(core):
         piece = found[0]
         if piece[0].isdecimal() and len(piece) != 4 and _in_a_name(core, found, glued):
