@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
 from typing import NamedTuple
 
-from lint.document import Row, Table, _pieces, is_pipeless
+from lint.document import Row, Table, _pieces, closed_by_full_width_bar, is_pipeless
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
 from lint.split_rows import split_rows
@@ -105,7 +105,11 @@ def _readable(table: Table, row: Row) -> bool:
     """False for a row with missing or extra cells (where its cells stand is column-count's
     question: a missing cell in its middle would leave the others under the wrong columns) and
     for a line without any pipe (broken-table's)."""
-    return len(row.cells) == len(table.header.cells) and not is_pipeless(row)
+    return (
+        len(row.cells) == len(table.header.cells)
+        and not is_pipeless(row)
+        and not closed_by_full_width_bar(row)  # column-count's: a pipe typed full width
+    )
 
 
 def _kept(table: Table) -> Reading:

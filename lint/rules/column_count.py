@@ -10,6 +10,10 @@ both; this rule counts the cells as written and says which case a row is:
   (``[//]: # (...)``, ``<!-- -->``), is dropped on purpose, and so are the cells of a row of
   dashes dividing the table's groups (``-- | -- | -- | --``, copied from a wider table):
   reported only with ``trailing-cells = "strict"``;
+- a pipe typed full width: a row ending in ``｜`` (U+FF5C, a CJK input method's bar) where its
+  closing pipe was meant; GitHub shows the bar as text (any other bar in the row is named, as
+  it may be a pipe too, or part of a title); reported without a fix, and table-format leaves
+  the row alone;
 - shifted cells: the row's cells stand where the table never writes such cells (a year under a
   column of titles, a link under a column of names) and one column over they fit: a cell is
   missing before them (or one too many). Reported with where the shift starts, and no fix:
@@ -65,7 +69,7 @@ from lint.column_shapes import Column, shift
 from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
-from lint.document import Document, Row, is_pipeless
+from lint.document import Document, Row, closed_by_full_width_bar, is_pipeless
 from lint.groups import is_ellipsis
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.split_rows import split_rows
@@ -99,6 +103,9 @@ def check(doc: Document, context: Context) -> Iterator[Problem]:
         for index, row in enumerate(found.table.rows):
             if is_pipeless(row) or index in split:
                 continue  # text glued under the table (broken-table's), a cut row's second line
+            if closed_by_full_width_bar(row):
+                yield _full_width_bars(doc, row)
+                continue
             if index + 1 in split:
                 yield _cut_row(found, row)
                 continue
@@ -155,6 +162,20 @@ def _short_header(found: TableConventions) -> Problem | None:
     )
     header = table.header
     return Problem(header.line, header.column(expected - 1), CODE, NAME, message)
+
+
+def _full_width_bars(doc: Document, row: Row) -> Problem:
+    """A row closed by ``｜`` (and maybe split by more of them): each a pipe typed full width."""
+    others = row.content.count("｜") - 1
+    line = doc.lines[row.line - 1]
+    message = (
+        'row ends in a full-width bar ("｜", U+FF5C) where its closing pipe is meant: GitHub shows'
+        ' it as text in the last cell: type "|"'
+    )
+    if others:
+        more = "one more" if others == 1 else f"{others} more"
+        message += f" (it holds {more}: a pipe meant too, or part of a cell's text?)"
+    return Problem(row.line, line.rfind("｜") + 1, CODE, NAME, message)
 
 
 def _cut_row(found: TableConventions, row: Row) -> Problem:

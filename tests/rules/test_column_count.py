@@ -385,3 +385,22 @@ def test_a_row_of_dashes_dividing_groups_drops_nothing_a_reader_misses() -> None
         assert [line for line, _, _ in found(markdown, STRICT)] == [4]
     # a dash beside words is dropped content
     assert [line for line, _, _ in found(header + "2022 | CVPR | Paper A | x | --\n")] == [3]
+
+
+def test_a_row_closed_by_a_full_width_bar_is_told_to_type_a_pipe() -> None:
+    header = "| Title | Venue | Note |\n|---|---|---|\n"
+    rows = "".join(f"| Paper {n} | CVPR | a note |\n" for n in range(3))
+    closed = "| Paper 9 | NPJ 2022 | [Paper](https://a.io/1) ｜\n"
+    ((line, column, code),) = found(header + rows + closed)
+    assert (line, column, code) == (6, closed.index("｜") + 1, "T001")
+    (problem,) = run_rule(column_count, parse(header + rows + closed), ONLY)
+    assert "U+FF5C" in problem.message and "one more" not in problem.message
+    # one used as a pipe between cells too: the row is short, and told the same way once
+    split = "| Paper 9 | [Paper](https://a.io/1) ｜arXiv ｜\n"
+    (problem,) = run_rule(column_count, parse(header + rows + split), ONLY)
+    assert "one more" in problem.message
+    # a full-width bar inside a cell's text is no pipe
+    inside = "| 淘宝直播（一）｜推荐链路 | KDD | a note |\n"
+    assert found(header + rows + inside) == []
+    # table-format leaves the row to column-count: no fix appends a pipe after the bar
+    assert fix_text(header + rows + closed).text == header + rows + closed
