@@ -286,8 +286,10 @@ def name_column(table: Table, table_roles: Roles) -> int | None:
     if title is not None and title < len(keys) and keys[title] in NAME_HEADERS:
         return title
     for column, key in enumerate(keys):
-        if column not in (title, table_roles.date) and key in NAME_HEADERS:
-            return column
+        if column in (title, table_roles.date) or key not in NAME_HEADERS:
+            continue
+        if not _labels_only(table, column):
+            return column  # a ``Project`` column of ``[Project](…) / [Code](…)`` names nothing
     if lists_repositories(table, table_roles):
         return 0  # a table of code repositories, each citing its paper in another column
     if title not in (None, 0) and table_roles.date != 0 and _labels_only(table, title):

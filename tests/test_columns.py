@@ -251,6 +251,15 @@ def test_name_and_venue_columns_by_header(header: str, name: int | None, venue: 
     assert venue_column(table, table_roles) == venue
 
 
+def test_a_name_header_over_link_labels_names_no_row() -> None:
+    # a ``Project`` column of ``[Project](…) / [Code](…)`` labels each row's links
+    header = "| Title | Year | Project |"
+    labels = _table(header, *(f"| P{n} | 2025 | [Project](https://p.io/{n}) |" for n in range(3)))
+    names = _table(header, *(f"| P{n} | 2025 | [Tool{n}](https://p.io/{n}) |" for n in range(3)))
+    for table, name in ((labels, None), (names, 2)):
+        assert name_column(table, roles(table, Config())) == name
+
+
 def test_a_source_column_names_venues_only_where_its_cells_may() -> None:
     header = "| Year | Source | Acronym | Paper |"
     kinds = _table(header, "| 2017 | Real | A | P1 |", "| 2018 | Synthetic | B | P2 |")
