@@ -2,7 +2,9 @@
 and its pinned rows, put first on purpose.
 
 Lists group a table's rows under label rows: ``| ***<ins>Error Injection</ins>*** |  |  |  |``
-(the label in the first cell, the others empty) or ``| _VLA Models_ |`` (one cell). GitHub shows
+(the label in the first cell, the others empty), ``| _VLA Models_ |`` (one cell) or ``|---|
+**Deep Learning-based Methods** |---|---|`` (an emphasised label in another cell, the others
+dashes or empty: a divider, which table-format leaves as the list writes it). GitHub shows
 the label in the first column; the rows below it, up to the next label, are its group. A label
 row holds text without a link (a paper's row links its paper or has its other cells), in a table
 of ``GROUP_COLUMNS`` or more, and its text is either emphasised where most of the first column
@@ -34,20 +36,28 @@ def group_rows(table: Table) -> frozenset[int]:
     width = len(table.header.cells)
     if width < GROUP_COLUMNS:
         return frozenset()
-    labels = [index for index, row in enumerate(table.rows) if _label_like(row)]
+    labels = {
+        index: at for index, row in enumerate(table.rows) if (at := _label_at(row)) is not None
+    }
     if not labels:
         return frozenset()
-    others = _first_cells(table.rows, width, frozenset(labels))
-    if len(others) < MIN_ROWS:
-        return frozenset()  # too few rows to tell a label from a row
-    kinds = Counter(map(kind, others))
-    plain = 2 * sum(map(_emphasised, others)) < len(others)
-    return frozenset(
-        index
-        for index in labels
-        if (plain and _emphasised(table.rows[index].cells[0]))
-        or kinds[kind(table.rows[index].cells[0])] <= RARE * len(others)
-    )
+    found = set()
+    for column in set(labels.values()):
+        others = _cells(table.rows, width, frozenset(labels), column)
+        if len(others) < MIN_ROWS:
+            continue  # too few rows to tell a label from a row
+        kinds = Counter(map(kind, others))
+        plain = 2 * sum(map(_emphasised, others)) < len(others)
+        found.update(
+            index
+            for index, at in labels.items()
+            if at == column
+            and (
+                (plain and _emphasised(table.rows[index].cells[at]))
+                or (not at and kinds[kind(table.rows[index].cells[0])] <= RARE * len(others))
+            )
+        )
+    return frozenset(found)
 
 
 # marks that pin a row above the others (a list's flagship entries first, then the rest in
@@ -98,22 +108,41 @@ def runs(rows: int, labels: frozenset[int], start: int | None = None) -> list[li
     return found
 
 
-def _label_like(row: Row) -> bool:
-    """A row of text without a link in its first cell and nothing in the others (or no other
-    cell at all)."""
+def _label_at(row: Row) -> int | None:
+    """Where a row of text without a link has it: in its first cell, nothing in the others (or
+    no other cell at all); or in another cell, the others empty or dashes alone (``|---|
+    **Deep Learning-based Methods** |---|---|``). None for other rows."""
     cells = row.cells
     # cells past the header's count are dropped by GitHub: empty ones change nothing
-    if not cells or not cells[0] or any(cells[1:]) or is_pipeless(row):
-        return False
-    lower = cells[0].lower()
-    return not any(mark in lower for mark in _LINK_MARKS)
+    if not cells or is_pipeless(row):
+        return None
+    if cells[0] and not any(cells[1:]):
+        at = 0
+    else:
+        said = [index for index, text in enumerate(cells) if _WORD.search(text)]
+        if len(said) != 1 or not said[0]:
+            return None
+        at = said[0]
+    lower = cells[at].lower()
+    return None if any(mark in lower for mark in _LINK_MARKS) else at
 
 
-def _first_cells(rows: Sequence[Row], width: int, labels: frozenset[int]) -> list[str]:
-    """The first cells of the other rows with all their cells (or more: their first cell stands
-    under the first column all the same)."""
+# a letter or a digit: a cell saying something, not dashes or blanks filling its place
+_WORD = re.compile(r"[^\W_]")
+_DASHES = re.compile(r"\s*[-—–]{2,}\s*")
+
+
+def dashed_label(row: Row) -> bool:
+    """True for a label row whose other cells are dashes (``|---| **Group** |---|---|``): a
+    divider the list writes its own way, outside the layout of its rows."""
+    return _label_at(row) is not None and any(_DASHES.fullmatch(text) for text in row.cells)
+
+
+def _cells(rows: Sequence[Row], width: int, labels: frozenset[int], column: int) -> list[str]:
+    """The cells in ``column`` of the other rows with all their cells (or more: their cells
+    stand under their columns all the same)."""
     return [
-        row.cells[0]
+        row.cells[column]
         for index, row in enumerate(rows)
         if index not in labels and len(row.cells) >= width and not is_pipeless(row)
     ]

@@ -33,6 +33,7 @@ from itertools import repeat, zip_longest
 from typing import NamedTuple
 
 from lint.document import Row, Table, _pieces, closed_by_full_width_bar, is_pipeless
+from lint.groups import dashed_label
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo
 from lint.split_rows import split_rows
@@ -109,6 +110,7 @@ def _readable(table: Table, row: Row) -> bool:
         len(row.cells) == len(table.header.cells)
         and not is_pipeless(row)
         and not closed_by_full_width_bar(row)  # column-count's: a pipe typed full width
+        and not dashed_label(row)
     )
 
 

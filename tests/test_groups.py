@@ -39,6 +39,21 @@ PAPERS = [
         (["| 25.06 |  |  |  |", *PAPERS], []),
         # too few rows to tell a label from a row
         (["| _Backdoors_ |", *PAPERS[:2]], []),
+        # an emphasised label in another cell, the others dashes: a divider naming its group
+        (["|---| **Deep Learning** |---|---|", *PAPERS], [3]),
+        (["| | **Deep Learning** | | |", *PAPERS], [3]),
+        # ... but not plain text there, nor a label where the column is emphasised anyway
+        (["|---| Deep Learning |---|---|", *PAPERS], []),
+        (
+            [
+                "|---| **Deep Learning** |---|---|",
+                *(
+                    line.replace("| Paper", "| **Paper").replace(" | Arxiv", "** | Arxiv")
+                    for line in PAPERS
+                ),
+            ],
+            [],
+        ),
     ],
 )
 def test_group_rows(lines: list[str], expected: list[int]) -> None:
@@ -67,3 +82,25 @@ def test_a_group_row_names_no_entity_a_row_under_it_repeats() -> None:
     doc = parse(header + families)
     assert len(group_rows(doc.tables[0])) == 3
     assert run_rule(duplicate_entry, doc, Config(select=("duplicate-entry",))) == []
+
+
+def test_dividers_naming_groups_cut_the_order_and_keep_their_own_layout() -> None:
+    from lint.config import Config
+    from lint.fix import fix_text
+    from lint.rules import column_count, row_order, table_format
+    from tests.checking import run_rule
+
+    header = "| Method | Title | Venue | Year |\n|---|---|---|---|\n"
+
+    def group(name: str, years: range) -> str:
+        rows = "".join(
+            f"| {name}{year} | {name} paper {year} | CVPR | {year} |\n" for year in years
+        )
+        return f"|---| **{name}** |---|\n" + rows
+
+    markdown = header + group("Classic", range(2001, 2006)) + group("Deep", range(2015, 2020))
+    markdown += group("Hybrid", range(2003, 2008))
+    doc = parse(markdown)
+    for rule in (row_order, column_count, table_format):
+        assert run_rule(rule, doc, Config()) == [], rule.NAME
+    assert fix_text(markdown).text == markdown
