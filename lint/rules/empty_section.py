@@ -1,27 +1,25 @@
 """A section holds nothing, or a paper table holds no rows.
 
-Why: an empty heading in a paper list is a category promised and never filled, or one whose
-rows were moved away; readers open it and find nothing. A heading is empty when nothing at all
-(no table, text, list, code or sub-heading; HTML comments do not count) comes before the next
-heading of the same or a higher level. Sections of prose, such as a contributors' guide or a
-licence, are not empty. Headings that are no section to fill are left alone: a heading that
-is a link (the entry is the link) or holds a link away from the page (it points to where its
-content is: "... for UAV [here](https://...)", or an address in a link written wrong; a
-``[↑](#top)`` link does not count), a notice
-written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
-words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"; or it says the
-section is being written: "Coming Soon", "TBD", "待更新", or when the list was last updated:
-"Updated on 2026.08.22"), and a run of three
-or more empty headings side by side at one level (a list naming its topics as headings, as a
-Future Directions section does), a heading without text (a bare ``##``, drawn as a rule: a
-divider), the document's title (a first-level heading before
-anything else: ``# Awesome Chinese LLM`` above ``# Datasets``), and a numbered heading whose
-subsections follow at its level, numbered under it (``## 1. Related Works``, ``## 1.1 …``); nor is
-a month or a year of a calendar, a heading naming one beside another that does (``### Nov 2024``
-after ``### Dec 2024``): the list keeps a heading for each, filled or not. A heading followed at
-its level by one giving a label and its value (``##### Time: Friday 15:30`` under a term's
-``##### 2020 Dec | Text Generation``) has that line as its title's second: it holds what
-follows it.
+Why: an empty heading in a paper list is a category promised and never filled, or one whose rows
+were moved away; readers open it and find nothing. A heading is empty when nothing at all (no table,
+text, list, code or sub-heading; HTML comments do not count) comes before the next heading of the
+same or a higher level. Sections of prose, such as a contributors' guide or a licence, are not
+empty. Headings that are no section to fill are left alone: a heading that is a link (the entry is
+the link) or holds a link away from the page (it points to where its content is: "... for UAV
+[here](https://...)", or an address in a link written wrong; a ``[↑](#top)`` link does not count), a
+notice written as a heading (a sentence: it ends with ``.``, ``!`` or ``?``, or runs past a dozen
+words: "News: ... accepted by CVPR 2024.", "Other tasks are coming soon!"; or it says the section is
+being written: "Coming Soon", "TBD", "待更新", or when the list was last updated: "Updated on
+2026.08.22"; or it points down at what follows: "↓ Previous Version ↓"), and a run of three or more
+empty headings side by side at one level (a list naming its topics as headings, as a Future
+Directions section does), a heading without text (a bare ``##``, drawn as a rule: a divider), the
+document's title (a first-level heading before anything else: ``# Awesome Chinese LLM`` above ``#
+Datasets``), and a numbered heading whose subsections follow at its level, numbered under it (``##
+1. Related Works``, ``## 1.1 …``); nor is a month or a year of a calendar, a heading naming one
+beside another that does (``### Nov 2024`` after ``### Dec 2024``): the list keeps a heading for
+each, filled or not. A heading followed at its level by one giving a label and its value (``#####
+Time: Friday 15:30`` under a term's ``##### 2020 Dec | Text Generation``) has that line as its
+title's second: it holds what follows it.
 
 Fails::
 
@@ -194,7 +192,14 @@ def _is_section(section: Section) -> bool:
         return False  # ``### Coming Soon``: a notice that the section is being written
     if _UPDATED.match(shown):
         return False  # ``## Updated on 2026.08.22``: when the list was last written
+    if _POINTING.search(shown):
+        return False  # ``↓ Previous Version of this repo ↓``: a banner over what follows
     return shown[-1] not in _SENTENCE_END and len(shown.split()) <= _MAX_WORDS
+
+
+# an arrow pointing down at the start or the end of a heading (``👇``, ``⬇️``, TeX's
+# ``$\downarrow$``): a banner pointing at what follows, no section
+_POINTING = re.compile(r"^\W*(?:[↓⬇👇⤵]|\$\\downarrow\$)|(?:[↓⬇👇⤵]|\$\\downarrow\$)\W*$")
 
 
 def _is_banner(doc: Document, sections: Sequence[Section]) -> bool:

@@ -205,3 +205,12 @@ def test_a_heading_giving_a_label_and_its_value_is_a_second_line_of_the_title_ab
     # two headings of one form (``Week 1: …``, ``Week 2: …``) are two sections
     weeks = "## Week 1: Intro\n## Week 2: Models\n\n" + table
     assert [line for line, _, _ in found(weeks)] == [1]
+
+
+def test_a_heading_pointing_down_at_what_follows_is_a_banner() -> None:
+    table = "| Title | Year |\n| --- | --- |\n| A paper | 2023 |\n"
+    top = f"# Papers\n\n{table}\n"
+    for banner in ("$\\downarrow$ Previous Version of this repo $\\downarrow$", "👇 Older papers"):
+        assert found(f"{top}## {banner}\n# Archive\n\n{table}") == []
+    # an arrow inside a name is no banner
+    assert [line for line, _, _ in found(f"{top}## Up↓Down models\n# Archive\n\n{table}")] == [7]
