@@ -41,7 +41,7 @@ def group_rows(table: Table) -> frozenset[int]:
     }
     if not labels:
         return frozenset()
-    found = set()
+    found: set[int] = set()
     for column in set(labels.values()):
         others = _cells(table.rows, width, frozenset(labels), column)
         if len(others) < MIN_ROWS:
