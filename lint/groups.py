@@ -36,8 +36,11 @@ def group_rows(table: Table) -> frozenset[int]:
     width = len(table.header.cells)
     if width < GROUP_COLUMNS:
         return frozenset()
+    # a label past the header's last column is dropped by GitHub: no label
     labels = {
-        index: at for index, row in enumerate(table.rows) if (at := _label_at(row)) is not None
+        index: at
+        for index, row in enumerate(table.rows)
+        if (at := _label_at(row)) is not None and at < width
     }
     if not labels:
         return frozenset()
