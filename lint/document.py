@@ -156,12 +156,6 @@ def is_pipeless(row: Row) -> bool:
     return "\\|" in content and "|" not in content.replace("\\|", "")
 
 
-def closed_by_full_width_bar(row: Row) -> bool:
-    """True for a row whose line ends in a full-width bar (``｜``, U+FF5C) where its closing pipe
-    was meant, typed by a CJK input method: GitHub shows the bar as text in the last cell."""
-    return row.content.rstrip().endswith("｜")
-
-
 def cells_of(content: str, shared: dict[str, str] | None = None) -> tuple[str, ...]:
     """The cells of a table line's content, as ``split_cells`` finds them, without offsets.
 

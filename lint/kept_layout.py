@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat, zip_longest
 from typing import NamedTuple
 
-from lint.document import Row, Table, _pieces, closed_by_full_width_bar, is_pipeless
+from lint.document import Row, Table, _pieces, is_pipeless
+from lint.full_width_bar import closed_by_full_width_bar
 from lint.groups import dashed_label
 from lint.layout import _EMPTY_COMPACT, _EMPTY_TIGHT, ALIGNED, COMPACT, TIGHT, _unescaping
 from lint.memo import Memo

@@ -69,7 +69,8 @@ from lint.column_shapes import Column, shift
 from lint.config import STRICT
 from lint.context import Context
 from lint.conventions import TableConventions
-from lint.document import Document, Row, closed_by_full_width_bar, is_pipeless
+from lint.document import Document, Row, is_pipeless
+from lint.full_width_bar import closed_by_full_width_bar
 from lint.groups import is_ellipsis
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.split_rows import split_rows
