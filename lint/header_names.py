@@ -159,6 +159,14 @@ NAME_HEADERS = frozenset(
         "项目",
     )
 )
+# a column naming the category each row is listed under, several to a paper: a list may list
+# one paper in its table once under each (``Tag``: ``Prompting`` rows, then ``Refine`` rows)
+CATEGORY_HEADERS = frozenset(
+    (
+        "category", "categories", "tag", "tags", "type", "types", "approach", "approaches",
+        "topic", "topics", "class", "group", "分类", "类别", "类型", "标签", "方向",
+    )
+)  # fmt: skip
 # a first column naming the code repository each row lists (``| Github Repo | … | Paper |``);
 # anywhere else a ``Repo`` column is a paper's code
 REPOSITORY_HEADERS = frozenset(

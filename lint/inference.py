@@ -388,7 +388,13 @@ def _variants(table: Table, table_roles: Roles) -> tuple[int, ...]:
     if table_roles.title is None:
         return ()
     venue = venue_column(table, table_roles)
-    found = variants.variant_columns(table, (table_roles.title, table_roles.date, venue))
+    skip = (table_roles.title, table_roles.date, venue)
+    found = variants.variant_columns(table, skip)
+    categories = [
+        column for column in variants.category_columns(table, skip) if column not in found
+    ]
+    if categories:
+        found = tuple(sorted((*found, *categories)))
     named = name_column(table, table_roles)
     if named is None or named == table_roles.title or named in found:
         return found

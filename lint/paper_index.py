@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from lint import markup, papers, titles
 from lint.document import Row, Table
+from lint.header_names import CATEGORY_HEADERS
 from lint.venues import two_versions, venue_words, venues_conflict
 
 # a date as compared: (year, month, day), 0 where not given (conventions.DateKey)
@@ -99,8 +100,12 @@ def _variants(first: Entry, second: Entry) -> bool:
     ``vicuna-V1.5-16K``)."""
     if first.variant and second.variant and not _two_papers(first, second):
         theirs = dict(second.variant)
-        if any(theirs.get(name, value) != value for name, value in first.variant):
-            return True
+        one_table = first.table is second.table
+        if any(
+            theirs.get(name, value) != value and (one_table or name not in CATEGORY_HEADERS)
+            for name, value in first.variant
+        ):
+            return True  # a category tells rows apart in its own table only
     return _extends(first, second) or _extends(second, first)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lint.columns import header_key
 from lint.document import Table
+from lint.header_names import CATEGORY_HEADERS
 from lint.placeholders import is_placeholder
 
 
@@ -35,6 +37,25 @@ def variant_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]
 
 # a variant column: this share of its non-empty cells are short names of a variant
 VARIANT_SHARE = 0.8
+
+
+def category_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
+    """Columns naming the category each row is listed under (``CATEGORY_HEADERS``), each
+    category's rows together (``Approach``: the ``Text Representation`` rows, then the ``Token
+    Representation`` ones, half as many categories as rows at most) and every row filling it
+    without a link: a paper in two of them is
+    listed once under each on purpose (duplicate-entry compares them within the table)."""
+    found = []
+    for index, header in enumerate(table.header.cells):
+        if index in skip or header_key(header) not in CATEGORY_HEADERS:
+            continue
+        values = [row.cells[index].strip() if index < len(row.cells) else "" for row in table.rows]
+        if not all(values) or any("](" in value for value in values):
+            continue
+        runs = [value for at, value in enumerate(values) if not at or value != values[at - 1]]
+        if 2 <= len(runs) == len(set(runs)) and 2 * len(runs) <= len(values):
+            found.append(index)
+    return tuple(found)
 
 
 _DIGIT = re.compile(r"\d")

@@ -11,7 +11,9 @@ A row's entity is its table's: the paper in a table of papers (arXiv id,
 DOI or paper link, and its title read loosely), the named thing in a table with a ``Name``,
 ``Dataset`` or ``Abbreviation`` column or a column of short names (two datasets from one paper
 are two entities, and a dataset is never the method paper of another table), told apart by
-variant columns (``7B``); one name with different links is two entities (two tools called
+variant columns (``7B``), and in its own table by the category column each row is listed under
+(``Approach``, ``Tag``: one paper once under each category, the categories' rows together);
+one name with different links is two entities (two tools called
 ``buzz``), and a placeholder (``null``, ``[Paper]``, ``-``) is no title. Reported on the later
 row, naming the first:
 

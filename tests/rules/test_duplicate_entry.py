@@ -1103,3 +1103,30 @@ def test_a_link_labelled_by_its_arxiv_id_is_no_score() -> None:
     one = f"| 2022-02-04 | CFP-SLAM: Coarse-to-Fine Probability SLAM | [2401.00001]({OTHER}) |\n"
     two = f"| 2022-02-04 | DYP-SLAM: YOLO and Probability SLAM | [2401.00001]({OTHER}) |\n"
     assert found(header + one + two) == [(4, 16, "P001")]
+
+
+def test_one_paper_under_two_categories_of_its_table_is_listed_in_each() -> None:
+    # a table grouped by its Approach column lists a paper once under each approach it shows
+    head = "| Approach | Paper | Comment |\n| --- | --- | --- |\n"
+    tool = "[Toolformer: models teach themselves tools](https://arxiv.org/abs/2302.04761)"
+    gen = "[ToolGen: tool retrieval and calling](https://arxiv.org/abs/2410.03439)"
+
+    def row(approach: str, paper: str) -> str:
+        return f"| {approach} | {paper} | what the paper shows of it |\n"
+
+    rows = (
+        row("Text Representation", tool)
+        + row("Text Representation", gen)
+        + row("Token Representation", tool)
+        + row("Token Representation", gen)
+    )
+    assert found(head + rows) == []
+    # the same paper twice under one approach is pasted twice
+    assert [line for line, _, _ in found(head + rows + row("Token Representation", tool))] == [7]
+    # one category per row (a column of tags) tells nothing apart: one paper twice
+    tags = (
+        row("Text Representation", tool)
+        + row("Token Representation", gen)
+        + row("Multi-turn Interaction", tool)
+    )
+    assert [line for line, _, _ in found(head + tags)] == [5]
