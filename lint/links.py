@@ -87,6 +87,10 @@ def fault(url: str) -> Fault | None:
     brace = _BRACE.search(url)
     if brace is not None:
         return _latex(url, brace.end() - 1)
+    dash = TYPOGRAPHIC_HYPHEN.search(url)
+    if dash is not None:
+        what = f'holds a typographic hyphen (U+{ord(dash[0]):04X}) where "-" is meant'
+        return Fault(what, TYPOGRAPHIC_HYPHEN.sub("-", url))
     arxiv = _ARXIV_LINK.match(url)
     if arxiv is not None:
         return arxiv_path_fault(arxiv[1])
@@ -96,6 +100,11 @@ def fault(url: str) -> Fault | None:
         repaired = url[: other.start(1)] + "abs" + url[other.end(1) :]
         return Fault(f'opens arXiv\'s "{page}" page, which no paper has', repaired)
     return _encoded_query(url)
+
+
+# a hyphen as a word processor or a web page writes it (non-breaking, or Unicode's own), copied
+# into an address where ``-`` was meant: no site or repository name holds one
+TYPOGRAPHIC_HYPHEN = re.compile("[\u2010\u2011]")
 
 
 # a query's ``=`` percent-encoded twice (``%253D``): an address copied out of another one's

@@ -5,24 +5,26 @@ Why: GitHub takes a link's address as written. Without a scheme (``www.example.o
 typed twice (``hhttps://``), two URLs joined into one, an address in a second pair of parentheses
 (``[Code]((https://…))``) or a link pasted inside another (``[Paper]([https://a](https://b))``) is
 one bogus address; so is a bare DOI or arXiv id (``(10.1109/…)``), or an address with LaTeX's braces
-copied into it (``…/repo}{code}``); a ``file:`` address opens a file on its writer's computer;
-``None`` or ``null``, a script's empty value written out, is a file of that name no list has; a
-query whose ``=`` is percent-encoded (``forum?id%253D…``, copied out of another address) gives the
-site no parameter; so does a site typed twice (``https://doi.org/https://doi.org/…``); a host
-without a dot (``https://github``, ``https://quantumstatcom/…``) names no site; a link whose address
-no parenthesis closes, or whose parentheses hold more than an address and a quoted title
-(``[code](https: //github.com/…)``, ``[Paper](two words)``), is shown as text; an arXiv address
-whose number arXiv never gives (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page;
-a link with no address at all (``[Paper]()``) opens the page it is on, a slip where the other rows
-of its column link (a list writing ``[Code]()`` as a slot for code to come does so in many rows, or
-says so: ``[Coming soon]()``); a link to a section of the page (``#setup``) that none of its
-headings' anchors nor its HTML anchors names (compared with hyphens run together: an emoji or ``&``
-in a heading leaves them) scrolls nowhere. And an arXiv badge copied from another row with only its
-link changed shows readers one paper's id while it opens another's. None but the empty link depends
-on the list's ways: every reader who clicks finds nothing, or the wrong paper. Relative links
-(``./notes.md``), ``#top``, links inside other URLs the way archives and redirects write them
-(``…/web/2020/https://…``, ``?url=https://…``) and an arXiv address still to be filled in (no digit:
-``abs/TBD``) are left alone.
+copied into it (``…/repo}{code}``), or a hyphen typed as a typographic one (U+2010, the non-breaking
+U+2011: ``popbias‑lia‑fedrec``, copied from a rendered page; a site's own en dash is kept); a
+``file:`` address opens a file on its writer's computer; ``None`` or ``null``, a script's empty
+value written out, is a file of that name no list has; a query whose ``=`` is percent-encoded
+(``forum?id%253D…``, copied out of another address) gives the site no parameter; so does a site
+typed twice (``https://doi.org/https://doi.org/…``); a host without a dot (``https://github``,
+``https://quantumstatcom/…``) names no site; a link whose address no parenthesis closes, or whose
+parentheses hold more than an address and a quoted title (``[code](https: //github.com/…)``,
+``[Paper](two words)``), is shown as text; an arXiv address whose number arXiv never gives
+(``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page; a link with no address at all
+(``[Paper]()``) opens the page it is on, a slip where the other rows of its column link (a list
+writing ``[Code]()`` as a slot for code to come does so in many rows, or says so: ``[Coming
+soon]()``); a link to a section of the page (``#setup``) that none of its headings' anchors nor its
+HTML anchors names (compared with hyphens run together: an emoji or ``&`` in a heading leaves them)
+scrolls nowhere. And an arXiv badge copied from another row with only its link changed shows readers
+one paper's id while it opens another's. None but the empty link depends on the list's ways: every
+reader who clicks finds nothing, or the wrong paper. Relative links (``./notes.md``), ``#top``,
+links inside other URLs the way archives and redirects write them (``…/web/2020/https://…``,
+``?url=https://…``) and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left
+alone.
 
 Fails::
 
@@ -65,6 +67,7 @@ from lint.links import (
     DOUBLED,
     ENCODED_EQUALS,
     INNER_SCHEME,
+    TYPOGRAPHIC_HYPHEN,
     Fault,
     arxiv_path_fault,
     badge_mismatches,
@@ -176,6 +179,7 @@ def _row(doc: Document, row: Row) -> Iterator[Problem]:
             or ("%" in cell and ENCODED_EQUALS.search(cell))
             or DOUBLED.search(cell)
             or ("\\" in cell and _BACKSLASHED.search(cell))
+            or (not cell.isascii() and TYPOGRAPHIC_HYPHEN.search(cell))
         ):
             for url, image in read_cell(cell).links:
                 wrong = None if image else fault(url)

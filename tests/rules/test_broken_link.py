@@ -54,6 +54,8 @@ def found(markdown: str) -> list[tuple[int, int, str]]:
         ("https://doi.org/https://doi.org/10.1186/s12911-021-01", "site typed twice"),
         ("https://openreview.net/forum?id%253DPgtn4l6eKjv", 'query\'s "=" encoded'),
         ("null", "empty value"),
+        ("https://github.com/ToyotaInfoTech/popbias\u2011lia\u2011fedrec", "typographic hyphen"),
+        ("https://github.com/microsoft/i\u2010Code", "typographic hyphen"),
         ("https://github.com/owner/repo}", "from LaTeX"),
         ("https://github.com/owner/repo}{repository}", "from LaTeX"),
         ("10.1109/CEC65147.2025.11043025", "is a DOI without its address"),
@@ -432,3 +434,9 @@ def test_a_path_separated_by_backslashes_is_reported() -> None:
 )
 def test_a_scheme_of_its_own_or_a_relative_path_is_no_mistyped_scheme(url: str) -> None:
     assert found(table(f"[Paper A]({url})")) == []
+
+
+def test_an_en_dash_in_an_address_is_a_sites_own_name() -> None:
+    # Wikipedia names pages with en dashes: only a hyphen typed as U+2010/U+2011 is a slip
+    url = "https://en.wikipedia.org/wiki/Mann\u2013Whitney_U_test"
+    assert found(f"| Title | Link |\n|---|---|\n| A test | [wiki]({url}) |\n") == []
