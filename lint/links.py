@@ -47,7 +47,8 @@ _OLD_ID = re.compile(r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}", re.IGNORECASE)
 _VERSION_OR_PDF = re.compile(r"(?i)(?:v\d+)?(?:\.pdf)?/?$")
 # ``[![alt](image)](destination)``: a badge's text and image, then where it links (no class
 # here can restart the match: linear)
-_BADGE = re.compile(r"\[\s*!\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)\s*\]\(\s*<?([^)\s>]+)")
+# (no bracket inside a badge's text: a run of ``![`` is then read in one pass, not once per ``[``)
+_BADGE = re.compile(r"\[\s*!\[([^\[\]]*)\]\(\s*([^()\s]*)[^()]*\)\s*\]\(\s*<?([^)\s>]+)")
 _ID_IN_BADGE = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?!\d)")
 
 

@@ -284,8 +284,12 @@ def without_aside(text: str) -> str:
     text = inner(text)
     while True:
         stripped = _PARENTHESISED.sub("", text).rstrip()
-        while stripped and unicodedata.category(stripped[-1]) in _MARKS:
-            stripped = stripped[:-1].rstrip()
+        end = len(stripped)  # the marks and spaces at its end cut at once: a run of them is long
+        while end and (
+            stripped[end - 1].isspace() or unicodedata.category(stripped[end - 1]) in _MARKS
+        ):
+            end -= 1
+        stripped = stripped[:end]
         if stripped == text:
             return text
         text = stripped
