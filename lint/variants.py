@@ -42,9 +42,9 @@ VARIANT_SHARE = 0.8
 def category_columns(table: Table, skip: Sequence[int | None]) -> tuple[int, ...]:
     """Columns naming the category each row is listed under (``CATEGORY_HEADERS``), each
     category's rows together (``Approach``: the ``Text Representation`` rows, then the ``Token
-    Representation`` ones, half as many categories as rows at most) and every row filling it
-    without a link: a paper in two of them is
-    listed once under each on purpose (duplicate-entry compares them within the table)."""
+    Representation`` ones; half as many categories as rows at most) and every row filling it
+    without a link: a paper in two of them is listed once under each on purpose
+    (duplicate-entry tells them apart within the table only)."""
     found = []
     for index, header in enumerate(table.header.cells):
         if index in skip or header_key(header) not in CATEGORY_HEADERS:
