@@ -1,21 +1,20 @@
 """A row GitHub cuts off from its table, text it glues into one, or a table it does not show.
 
 Why: GitHub ends a table at a blank line, an HTML comment line, a lone tag or pipe, so the rows
-written below it show as one line of text, and every check of this tool skips them. The other
-way round, a line of plain text written right under a table without a blank line becomes one
-more row, with the text in its first cell. This rule reports both: each line below a table that
-starts with a pipe and has about the header's number of cells (one more or less) but is cut off
-from it, and each row of a table that holds no pipe at all, but a kramdown attribute list
-(``{: .table-striped}``) right under the table: a Jekyll site renders such a file, and styles
-the table by it (a blank line before it would move the style to the next block); nor an anchor
-alone (``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link:
-GitHub shows an empty row there, and a blank line before it would end the table; nor an
-ellipsis alone (``....``), the row a list ends its tables with for the rows to come; nor a link
-alone where most rows start with one (``[SUN3D](…)`` in a table of ``[ScanNet](…) | 1513 scans``):
-a row written short, its details to come. And a
-header over a delimiter row of another number of cells (``|a|b|c|d|`` over five ``|---|``)
-opens no table at all: GitHub shows it, the dashes and every row below as text (reported at the
-header, outside fenced code).
+written below it show as one line of text, and every check of this tool skips them. The other way
+round, a line of plain text written right under a table without a blank line becomes one more row,
+with the text in its first cell. This rule reports both: each line below a table that starts with a
+pipe and has about the header's number of cells (one more or less) but is cut off from it, and each
+row of a table that holds no pipe at all, but a kramdown attribute list (``{: .table-striped}``)
+right under the table: a Jekyll site renders such a file, and styles the table by it (a blank line
+before it would move the style to the next block); nor an anchor alone (``<a
+name="single-hop-qa"></a>``) above a group of rows, which the page's contents link: GitHub shows an
+empty row there, and a blank line before it would end the table; nor an ellipsis alone (``....``),
+the row a list ends its tables with for the rows to come; nor a link alone where most rows start
+with one (``[SUN3D](…)`` in a table of ``[ScanNet](…) | 1513 scans``): a row written short, its
+details to come. And a header over a delimiter row of another number of cells (``|a|b|c|d|`` over
+five ``|---|``) opens no table at all: GitHub shows it, the dashes and every row below as text
+(reported at the header, outside fenced code).
 
 Fails::
 
