@@ -16,15 +16,15 @@ parentheses hold more than an address and a quoted title (``[code](https: //gith
 ``[Paper](two words)``), is shown as text; an arXiv address whose number arXiv never gives
 (``203.05527``, ``2502.00000``, ``2406.172940``) opens an error page; a link with no address at all
 (``[Paper]()``) opens the page it is on, a slip where the other rows of its column link (a list
-writing ``[Code]()`` as a slot for code to come does so in many rows, or says so: ``[Coming
-soon]()``); a link to a section of the page (``#setup``) that none of its headings' anchors nor its
-HTML anchors names (compared with hyphens run together: an emoji or ``&`` in a heading leaves them)
-scrolls nowhere. And an arXiv badge copied from another row with only its link changed shows readers
-one paper's id while it opens another's. None but the empty link depends on the list's ways: every
-reader who clicks finds nothing, or the wrong paper. Relative links (``./notes.md``), ``#top``,
-links inside other URLs the way archives and redirects write them (``…/web/2020/https://…``,
-``?url=https://…``) and an arXiv address still to be filled in (no digit: ``abs/TBD``) are left
-alone.
+writing ``[Code]()`` as a slot for code to come does so in many rows, or says so:
+``[Coming soon]()``); a link to a section of the page (``#setup``) that none of its headings'
+anchors nor its HTML anchors names (compared with hyphens run together: an emoji or ``&`` in a
+heading leaves them) scrolls nowhere. And an arXiv badge copied from another row with only its link
+changed shows readers one paper's id while it opens another's. None but the empty link depends on
+the list's ways: every reader who clicks finds nothing, or the wrong paper. Relative links
+(``./notes.md``), ``#top``, links inside other URLs the way archives and redirects write them
+(``…/web/2020/https://…``, ``?url=https://…``) and an arXiv address still to be filled in (no digit:
+``abs/TBD``) are left alone.
 
 Fails::
 

@@ -7,14 +7,14 @@ with the text in its first cell. This rule reports both: each line below a table
 pipe and has about the header's number of cells (one more or less) but is cut off from it, and each
 row of a table that holds no pipe at all, but a kramdown attribute list (``{: .table-striped}``)
 right under the table: a Jekyll site renders such a file, and styles the table by it (a blank line
-before it would move the style to the next block); nor an anchor alone (``<a
-name="single-hop-qa"></a>``) above a group of rows, which the page's contents link: GitHub shows an
-empty row there, and a blank line before it would end the table; nor an ellipsis alone (``....``),
-the row a list ends its tables with for the rows to come; nor a link alone where most rows start
-with one (``[SUN3D](…)`` in a table of ``[ScanNet](…) | 1513 scans``): a row written short, its
-details to come. And a header over a delimiter row of another number of cells (``|a|b|c|d|`` over
-five ``|---|``) opens no table at all: GitHub shows it, the dashes and every row below as text
-(reported at the header, outside fenced code).
+before it would move the style to the next block); nor an anchor alone
+(``<a name="single-hop-qa"></a>``) above a group of rows, which the page's contents link: GitHub
+shows an empty row there, and a blank line before it would end the table; nor an ellipsis alone
+(``....``), the row a list ends its tables with for the rows to come; nor a link alone where most
+rows start with one (``[SUN3D](…)`` in a table of ``[ScanNet](…) | 1513 scans``): a row written
+short, its details to come. And a header over a delimiter row of another number of cells
+(``|a|b|c|d|`` over five ``|---|``) opens no table at all: GitHub shows it, the dashes and every row
+below as text (reported at the header, outside fenced code).
 
 Fails::
 

@@ -13,13 +13,13 @@ being written: "Coming Soon", "TBD", "待更新", or when the list was last upda
 2026.08.22"; or it points down at what follows: "↓ Previous Version ↓"), and a run of three or more
 empty headings side by side at one level (a list naming its topics as headings, as a Future
 Directions section does), a heading without text (a bare ``##``, drawn as a rule: a divider), the
-document's title (a first-level heading before anything else: ``# Awesome Chinese LLM`` above ``#
-Datasets``), and a numbered heading whose subsections follow at its level, numbered under it (``##
-1. Related Works``, ``## 1.1 …``); nor is a month or a year of a calendar, a heading naming one
-beside another that does (``### Nov 2024`` after ``### Dec 2024``): the list keeps a heading for
-each, filled or not. A heading followed at its level by one giving a label and its value (``#####
-Time: Friday 15:30`` under a term's ``##### 2020 Dec | Text Generation``) has that line as its
-title's second: it holds what follows it.
+document's title (a first-level heading before anything else: ``# Awesome Chinese LLM`` above
+``# Datasets``), and a numbered heading whose subsections follow at its level, numbered under it
+(``## 1. Related Works``, ``## 1.1 …``); nor is a month or a year of a calendar, a heading naming
+one beside another that does (``### Nov 2024`` after ``### Dec 2024``): the list keeps a heading for
+each, filled or not. A heading followed at its level by one giving a label and its value
+(``##### Time: Friday 15:30`` under a term's ``##### 2020 Dec | Text Generation``) has that line as
+its title's second: it holds what follows it.
 
 Fails::
 
