@@ -213,11 +213,16 @@ def _sorted_order(
 def _sorted_blocks(
     keys: Sequence[conventions.DateKey | None], blocks: list[list[int]], descending: bool
 ) -> list[int]:
-    """The rows' indexes sorted by date, stably, a series moving as one block (by its first
-    date): a move never splits rows the list keeps together."""
+    """The rows' indexes sorted by date, stably, a series moving as one block (by the date of
+    its first row in place, else its first date): a move never splits rows the list keeps
+    together, nor moves a series kept where one of its rows stands in order."""
+    in_place = set(range(len(keys))).difference(date_order.out_of_order(keys, descending))
 
     def key(block: list[int]) -> conventions.DateKey:
-        return next((keys[index] for index in block if keys[index] is not None), None) or (0, 0, 0)
+        dated = [index for index in block if keys[index] is not None]
+        placed = [index for index in dated if index in in_place] if len(block) > 1 else []
+        chosen = placed or dated
+        return (keys[chosen[0]] if chosen else None) or (0, 0, 0)
 
     ordered = sorted(blocks, key=key, reverse=descending)
     return [index for block in ordered for index in block]

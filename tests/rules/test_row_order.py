@@ -826,6 +826,14 @@ def test_a_follow_up_kept_beside_its_original_is_one_series_whatever_the_case() 
     for first, second in (("RAFT-Stereo: b", "Raft: a"), ("Video: b", "video: a")):
         pair = [(first, "2018.01"), (second, "2015.01")]
         assert [line for line, _, _ in found(rows(*earlier, *pair, *later), AUTO)] == [8]
+    # a fix moving another row leaves the series where its original stands in order
+    pair = [("SimVODIS++: b", "2018.01"), ("Simvodis: a", "2015.01")]
+    slipped = [("Other: x", "2019.06")]
+    markdown = rows(*earlier, *pair, *slipped, *later)
+    assert [line for line, _, _ in found(markdown, AUTO)] == [10]
+    fixed = fix_text(markdown, config=AUTO).text.splitlines()
+    assert fixed[2:4] == markdown.splitlines()[2:3] + ["| Other: x | 2019.06 | x |"]
+    assert fixed.index("| SimVODIS++: b | 2018.01 | x |") == 8
 
 
 def test_a_row_dated_as_another_groups_rows_is_told_to_move_there_without_a_fix() -> None:
