@@ -122,7 +122,7 @@ def _label_at(row: Row) -> int | None:
     if cells[0] and not any(cells[1:]):
         at = 0
     else:
-        said = [index for index, text in enumerate(cells) if _WORD.search(text)]
+        said = [index for index, text in enumerate(cells) if says_something(text)]
         if len(said) != 1 or not said[0]:
             return None
         at = said[0]
@@ -132,6 +132,13 @@ def _label_at(row: Row) -> int | None:
 
 # a letter or a digit: a cell saying something, not dashes or blanks filling its place
 _WORD = re.compile(r"[^\W_]")
+
+
+def says_something(text: str) -> bool:
+    """True for a cell with a letter or a digit in it, not dashes or blanks filling its place."""
+    return _WORD.search(text) is not None
+
+
 _DASHES = re.compile(r"\s*[-—–]{2,}\s*")
 
 

@@ -71,7 +71,7 @@ from lint.context import Context
 from lint.conventions import TableConventions
 from lint.document import Document, Row, is_pipeless
 from lint.full_width_bar import closed_by_full_width_bar
-from lint.groups import is_ellipsis
+from lint.groups import is_ellipsis, says_something
 from lint.problem import SAFE, Edit, Fix, Problem
 from lint.split_rows import split_rows
 
@@ -250,10 +250,6 @@ def _padded(doc: Document, found: TableConventions, row: Row) -> str:
     return prefix + body + "  |" * missing
 
 
-# a letter or a digit: what a cell says, beyond its punctuation
-_WORD = re.compile(r"[^\W_]")
-
-
 def _long_row(found: TableConventions, row: Row, strict: bool) -> Problem | None:
     """Content GitHub drops; extra cells that show nothing only when ``strict``."""
     expected = len(found.table.header.cells)
@@ -263,7 +259,7 @@ def _long_row(found: TableConventions, row: Row, strict: bool) -> Problem | None
     dropped = [cell for cell in extra if cell and not _HIDDEN.fullmatch(cell)]
     if dropped and not _HIDDEN.sub("", "|".join(extra)).strip(" \t|"):
         dropped = []  # one comment the pipes inside it split (``<!-- a note | -->``): hidden
-    if dropped and not any(_WORD.search(cell) for cell in row.cells):
+    if dropped and not any(map(says_something, row.cells)):
         dropped = []  # a row of dashes dividing the table's groups (``-- | -- | --``): a rule
     if not dropped:
         if not strict:
